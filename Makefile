@@ -1,0 +1,41 @@
+# Naba: `make demo` builds the sample graph, `make test` runs every test.
+# Both set up .venv first (torch's CPU build before camel-tools, as camel-tools needs torch).
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+APT_PACKAGES := raptor2-utils rasqal-utils jing libxml2-utils chromium chromium-driver fonts-noto-core
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench check system-deps clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q -U pip
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+demo: $(STAMP)
+	$(BIN)/naba build samples/news.jsonl -o out/sample.ttl
+
+# Clients the tests drive for real (rapper, roqet, jing, chromium); installed when missing and root.
+system-deps:
+	@missing=""; for t in rapper roqet jing xmllint chromium chromedriver; do \
+	  command -v $$t >/dev/null || missing=1; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
+	  else echo "system-deps: not root; install $(APT_PACKAGES) to run every test" >&2; fi; fi
+
+test: $(STAMP) system-deps
+	$(BIN)/pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+check: $(STAMP)
+	$(BIN)/ruff check naba ingest graph tests bench
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf $(VENV) out .cache

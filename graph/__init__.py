@@ -1,0 +1,1 @@
+"""Documents in, RDF out: building, storing, querying, exporting and viewing the graph."""

@@ -1,0 +1,61 @@
+"""Namespaces and the IRIs Naba mints: one place, so every module names things alike.
+
+>>> entity_iri("sergei-lavrov")
+'https://w3id.org/naba/id/sergei-lavrov'
+>>> article_iri("000 أ/b")
+'https://w3id.org/naba/id/article/000%20%D8%A3%2Fb'
+"""
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import quote
+
+__all__ = ["NBO", "ID", "GRAPH", "PREFIXES", "entity_iri", "role_iri", "article_iri",
+           "statement_iri", "document_graph_iri", "ONTOLOGY_GRAPH", "KNOWLEDGE_GRAPH"]
+
+NBO = "https://w3id.org/naba/ontology#"
+ID = "https://w3id.org/naba/id/"
+GRAPH = "https://w3id.org/naba/graph/"
+ONTOLOGY_GRAPH = GRAPH + "ontology"
+KNOWLEDGE_GRAPH = GRAPH + "knowledge"
+
+PREFIXES = {
+    "nbo": NBO,
+    "nbid": ID,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "sh": "http://www.w3.org/ns/shacl#",
+}
+
+
+def _safe(text: str) -> str:
+    return quote(text, safe="-._~")
+
+
+def entity_iri(key: str) -> str:
+    """IRI of an entity from its slug key (percent-encoded, never a space)."""
+    return ID + _safe(key)
+
+
+def role_iri(key: str) -> str:
+    return ID + "role/" + _safe(key)
+
+
+def article_iri(doc_id: str) -> str:
+    return ID + "article/" + _safe(doc_id)
+
+
+def document_graph_iri(doc_id: str) -> str:
+    """The named graph that holds one article's statements."""
+    return GRAPH + "article/" + _safe(doc_id)
+
+
+def statement_iri(doc_id: str, predicate: str, agent: str, target: str, start: int) -> str:
+    """A stable IRI per (document, relation, sentence): same input, same IRI."""
+    digest = hashlib.sha1(f"{predicate}|{agent}|{target}|{start}".encode()).hexdigest()[:16]
+    return ID + "statement/" + _safe(doc_id) + "/" + digest

@@ -1,0 +1,100 @@
+"""The values that flow from text to graph: frozen dataclasses, no behaviour.
+
+Offsets are character offsets into ``Article.text`` (Python string indices).
+Entities are referred to by ``key``, an ASCII slug that ``graph/`` turns into an IRI.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Article", "Sentence", "Role", "Entity", "Mention", "Relation", "Document",
+           "ENTITY_TYPES", "RELATIONS"]
+
+ENTITY_TYPES = ("Person", "Organization", "Country", "Place")
+RELATIONS = ("accuses", "supports", "strikes", "meets", "threatens", "cooperatesWith", "callsOn")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from the corpus."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None  # ISO 8601 (date or date-time), as given
+    source: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title a person holds: ``Role("foreign-minister", "وزير الخارجية", "Foreign Minister")``."""
+
+    key: str
+    label_ar: str
+    label_en: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor or a place, from the gazetteer or discovered in the text.
+
+    ``affiliation`` (persons) and ``country`` (organizations, places) are keys of other
+    entities, which a ``Document`` that mentions this one also carries in ``entities``.
+    """
+
+    key: str
+    type: str  # one of ENTITY_TYPES
+    label_ar: str
+    label_en: str | None = None
+    alt_ar: tuple[str, ...] = ()
+    alt_en: tuple[str, ...] = ()
+    affiliation: str | None = None
+    role: Role | None = None
+    country: str | None = None
+    discovered: bool = False  # found by a title pattern, not in the gazetteer
+    translit: str | None = None  # Latin transliteration of label_ar (discovered names)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the text that names (or refers back to) an entity."""
+
+    entity: str  # Entity.key
+    start: int
+    end: int
+    sentence: int  # index into Document.sentences
+    surface: str  # article.text[start:end]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """``agent predicate target``, as stated by one sentence of the article."""
+
+    predicate: str  # one of RELATIONS
+    agent: str  # Entity.key
+    target: str  # Entity.key
+    sentence: int  # index into Document.sentences
+    trigger: str  # the trigger word as written
+    place: str | None = None  # Entity.key of where it happened, when the sentence says
+    speaker: str | None = None  # Entity.key of who is reported as saying it
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article with what was found in it: the unit ``graph/`` turns into triples."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...]  # every entity mentioned, plus those they point to
+    mentions: tuple[Mention, ...]
+    relations: tuple[Relation, ...]

@@ -1,0 +1,1 @@
+"""Naba: knowledge graphs from Arabic news."""

@@ -1,0 +1,170 @@
+"""The `naba` command: each subcommand parses its arguments, calls one library function, reports."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from naba.errors import NabaError
+
+__all__ = ["main"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="naba", description="Knowledge graphs from Arabic news.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for add in (_add_build, _add_view, _add_export, _add_stats, _add_query, _add_serve, _add_push):
+        add(sub)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except NabaError as exc:
+        print(f"naba {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"naba {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+# --- build -------------------------------------------------------------------------------------
+
+def _add_build(sub) -> None:
+    p = sub.add_parser("build", help="build the graph of a corpus")
+    p.add_argument("corpus", type=Path, help="a folder of .txt files, a .jsonl file or one .txt file")
+    p.add_argument("-o", "--output", type=Path, help="graph file: .ttl, .nt, .jsonld or .nq")
+    p.add_argument("--store", type=Path, help="a store folder to add the documents to")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(run=_run_build)
+
+
+def _run_build(args) -> int:
+    from graph.build import build_corpus
+
+    if args.output is None and args.store is None:
+        raise NabaError("give an output file (-o OUT.ttl) or a store (--store DIR)")
+    report = build_corpus(args.corpus, args.output, jobs=args.jobs, store=args.store,
+                          progress=not args.quiet)
+    print(report.summary())
+    return 0 if report.documents else 1
+
+
+# --- view, export, stats -----------------------------------------------------------------------
+
+def _add_view(sub) -> None:
+    p = sub.add_parser("view", help="write an interactive HTML view of a graph")
+    p.add_argument("graph", type=Path, help="a graph file or a store folder")
+    p.add_argument("-o", "--output", type=Path, required=True, help="the .html file to write")
+    p.add_argument("--relations", help="comma-separated relations to keep, e.g. accuses,strikes")
+    p.add_argument("--types", help="comma-separated entity types to keep, e.g. Person,Country")
+    p.add_argument("--top", type=int, help="keep the N most connected nodes")
+    p.set_defaults(run=_run_view)
+
+
+def _run_view(args) -> int:
+    from graph.views import write_view
+
+    print(write_view(args.graph, args.output, relations=_csv(args.relations),
+                     types=_csv(args.types), top=args.top))
+    return 0
+
+
+def _add_export(sub) -> None:
+    p = sub.add_parser("export", help="export a graph for Gephi and other tools")
+    p.add_argument("graph", type=Path, help="a graph file or a store folder")
+    p.add_argument("-o", "--output", type=Path, required=True, help=".gexf, .graphml or .csv")
+    p.set_defaults(run=_run_export)
+
+
+def _run_export(args) -> int:
+    from graph.export import export_graph
+
+    print(export_graph(args.graph, args.output))
+    return 0
+
+
+def _add_stats(sub) -> None:
+    p = sub.add_parser("stats", help="the leading actors of a graph")
+    p.add_argument("graph", type=Path, help="a graph file or a store folder")
+    p.add_argument("--top", type=int, default=10, help="rows per table (default 10)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=_run_stats)
+
+
+def _run_stats(args) -> int:
+    from graph.stats import compute_stats, format_stats
+
+    stats = compute_stats(args.graph, top=args.top)
+    print(format_stats(stats, as_json=args.json))
+    return 0
+
+
+# --- query, serve, push ------------------------------------------------------------------------
+
+def _add_query(sub) -> None:
+    p = sub.add_parser("query", help="run a SPARQL query or a named query")
+    p.add_argument("graph", type=Path, nargs="?", help="a graph file or a store folder")
+    p.add_argument("query", nargs="?", help="SPARQL text or the name of a query (see --list)")
+    p.add_argument("--file", type=Path, help="read the query from a .rq file")
+    p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
+    p.add_argument("--list", action="store_true", help="list the named queries")
+    p.set_defaults(run=_run_query)
+
+
+def _run_query(args) -> int:
+    from graph.query import format_named_queries, run_query
+
+    if args.list:
+        print(format_named_queries())
+        return 0
+    if args.graph is None:
+        raise NabaError("give a graph file or store, then a query, a query name or --file")
+    text = args.file.read_text(encoding="utf-8") if args.file else args.query
+    if not text:
+        raise NabaError("give a query, a query name (naba query --list) or --file q.rq")
+    sys.stdout.write(run_query(args.graph, text, fmt=args.format))
+    return 0
+
+
+def _add_serve(sub) -> None:
+    p = sub.add_parser("serve", help="a read-only SPARQL endpoint at /sparql")
+    p.add_argument("graph", type=Path, help="a graph file or a store folder")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run")
+    p.add_argument("--max-rows", type=int, default=10_000, help="rows a result may hold")
+    p.set_defaults(run=_run_serve)
+
+
+def _run_serve(args) -> int:
+    from graph.server import serve
+
+    serve(args.graph, host=args.host, port=args.port, timeout=args.timeout,
+          max_rows=args.max_rows)
+    return 0
+
+
+def _add_push(sub) -> None:
+    p = sub.add_parser("push", help="send a graph to a SPARQL Graph Store Protocol endpoint")
+    p.add_argument("graph", type=Path, help="a graph file or a store folder")
+    p.add_argument("--endpoint", required=True, help="the Graph Store endpoint URL")
+    p.add_argument("--graph", dest="target_graph", help="the named graph IRI to write into")
+    p.add_argument("--batch-size", type=int, default=50_000, help="triples per request")
+    p.add_argument("--retries", type=int, default=3)
+    p.set_defaults(run=_run_push)
+
+
+def _run_push(args) -> int:
+    from graph.push import push_graph
+
+    print(push_graph(args.graph, args.endpoint, graph=args.target_graph,
+                     batch_size=args.batch_size, retries=args.retries))
+    return 0
+
+
+def _csv(value: str | None) -> list[str] | None:
+    return [v.strip() for v in value.split(",") if v.strip()] if value else None
+
+
+if __name__ == "__main__":
+    sys.exit(main())
