@@ -1,0 +1,34 @@
+"""Fixtures every test folder shares: where ../shared is, and real clients that must exist."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def require_tool(name: str) -> str:
+    """Path of a command-line client; skipped locally when missing, a failure under CI."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed (make system-deps installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside the project")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def root_dir() -> Path:
+    return ROOT
