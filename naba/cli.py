@@ -108,6 +108,8 @@ def _add_query(sub) -> None:
     p.add_argument("--file", type=Path, help="read the query from a .rq file")
     p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
     p.add_argument("--list", action="store_true", help="list the named queries")
+    p.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind a query variable: <IRI>, nbid:key, \"text\"@ar or an integer")
     p.set_defaults(run=_run_query)
 
 
@@ -119,10 +121,13 @@ def _run_query(args) -> int:
         return 0
     if args.graph is None:
         raise NabaError("give a graph file or store, then a query, a query name or --file")
-    text = args.file.read_text(encoding="utf-8") if args.file else args.query
+    try:
+        text = args.file.read_text(encoding="utf-8") if args.file else args.query
+    except OSError as exc:
+        raise NabaError(f"{args.file}: cannot read the query ({exc.strerror})") from exc
     if not text:
         raise NabaError("give a query, a query name (naba query --list) or --file q.rq")
-    sys.stdout.write(run_query(args.graph, text, fmt=args.format))
+    sys.stdout.write(run_query(args.graph, text, fmt=args.format, bindings=args.bind))
     return 0
 
 
