@@ -1,0 +1,534 @@
+"""Turn ``Document`` values into RDF, and build the graph of a whole corpus: parallel, atomic.
+
+``document_quads(doc)`` follows docs/architecture.md: entity descriptions in
+``KNOWLEDGE_GRAPH`` (a discovered entity in its article's graph), the article, its mentions,
+the direct relation edges and one ``rdf:Statement`` per relation in ``document_graph_iri(id)``.
+
+``build_corpus`` streams N-Triples or N-Quads: a fork-based pool analyses chunks of articles,
+each worker serializes its own quads, and the parent writes the chunks in corpus order (so
+``--jobs 2`` writes the same graph as ``--jobs 1``), each shared entity description once.
+Turtle and JSON-LD are converted from the stream at the end. The output appears only when
+complete (a temp file beside it, fsync, ``os.replace``).
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from itertools import islice
+from pathlib import Path
+from urllib.parse import quote
+
+import pyoxigraph as ox
+
+from graph.terms import (KNOWLEDGE_GRAPH, NBO, ONTOLOGY_GRAPH, PREFIXES, article_iri,
+                         document_graph_iri, entity_iri, role_iri, statement_iri)
+from ingest.model import ENTITY_TYPES, RELATIONS, Document, Entity, Role
+from naba.errors import GraphError, OntologyError
+
+__all__ = ["FORMATS", "ONTOLOGY_PATH", "BuildReport", "document_quads", "entity_quads",
+           "role_quads", "article_quads", "ontology_quads", "clean_text", "build_corpus"]
+
+ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontology" / "naba.ttl"
+FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
+           ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD}
+CHUNK = 32  # articles per task; fixed, so the output never depends on --jobs
+
+
+class _Namespace:
+    """``NB.accuses`` → ``NamedNode(NBO + "accuses")``, made once."""
+
+    def __init__(self, base: str):
+        self._base = base
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        node = ox.NamedNode(self._base + name)
+        setattr(self, name, node)
+        return node
+
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        return getattr(self, name)
+
+
+NB = _Namespace(NBO)
+RDF = _Namespace(PREFIXES["rdf"])
+RDFS = _Namespace(PREFIXES["rdfs"])
+XSD = _Namespace(PREFIXES["xsd"])
+SKOS = _Namespace(PREFIXES["skos"])
+PROV = _Namespace(PREFIXES["prov"])
+DCT = _Namespace(PREFIXES["dcterms"])
+
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """Text that is safe in any RDF syntax: C0 controls (but tab, newline, CR) and lone
+    surrogates removed; quotes, newlines and bidi marks are kept (the writers escape them).
+
+    >>> clean_text('قال "لا"\\x00\\x1b\\u200f\\n')
+    'قال "لا"\\u200f\\n'
+    """
+    return _UNSAFE.sub("", text)
+
+
+def document_quads(doc: Document) -> list[ox.Quad]:
+    """Every quad of one analysed article: entity and role descriptions, then the article.
+
+    >>> from ingest.model import Article, Document, Entity
+    >>> doc = Document(Article("a1", "زار لافروف دمشق."), (), (Entity("syria", "Country", "سوريا"),),
+    ...                (), ())
+    >>> len(document_quads(doc))  # syria: type, label; the article: type, identifier
+    4
+    """
+    quads = []
+    for _key, _type, description in _descriptions(doc):
+        quads += description
+    return quads + article_quads(doc)
+
+
+def entity_quads(entity: Entity, graph: ox.NamedNode) -> list[ox.Quad]:
+    """The description of one entity: type, labels, alternative labels, links to others."""
+    if entity.type not in ENTITY_TYPES:
+        raise GraphError(f"entity {entity.key!r}: unknown type {entity.type!r}; "
+                         f"use one of {', '.join(ENTITY_TYPES)}")
+    s = ox.NamedNode(entity_iri(entity.key))
+    triples = [(RDF.type, NB[entity.type]), (RDFS.label, _ar(entity.label_ar))]
+    if entity.label_en:
+        triples.append((RDFS.label, _en(entity.label_en)))
+    triples += [(SKOS.altLabel, _ar(alt)) for alt in _unique(entity.alt_ar, entity.label_ar)]
+    triples += [(SKOS.altLabel, _en(alt)) for alt in _unique(entity.alt_en, entity.label_en)]
+    if entity.affiliation:
+        triples.append((NB.affiliation, ox.NamedNode(entity_iri(entity.affiliation))))
+    if entity.role:
+        triples.append((NB.role, ox.NamedNode(role_iri(entity.role.key))))
+    if entity.country:
+        triples.append((NB.country, ox.NamedNode(entity_iri(entity.country))))
+    if entity.discovered:
+        triples.append((NB.discovered, ox.Literal(True)))
+    if entity.translit:
+        triples.append((NB.transliteration, ox.Literal(clean_text(entity.translit))))
+    return [ox.Quad(s, p, o, graph) for p, o in triples]
+
+
+def role_quads(role: Role) -> list[ox.Quad]:
+    """The description of a role, in the knowledge graph: a ``nbo:Role`` with its labels."""
+    s, g = ox.NamedNode(role_iri(role.key)), ox.NamedNode(KNOWLEDGE_GRAPH)
+    quads = [ox.Quad(s, RDF.type, NB.Role, g), ox.Quad(s, RDFS.label, _ar(role.label_ar), g)]
+    if role.label_en:
+        quads.append(ox.Quad(s, RDFS.label, _en(role.label_en), g))
+    return quads
+
+
+def article_quads(doc: Document) -> list[ox.Quad]:
+    """The article's own quads (in its named graph): metadata, mentions, relations."""
+    art = doc.article
+    doc_id = clean_text(art.id)
+    g = ox.NamedNode(document_graph_iri(doc_id))
+    a = ox.NamedNode(article_iri(doc_id))
+    triples = [(a, RDF.type, NB.Article), (a, DCT.identifier, ox.Literal(doc_id))]
+    if art.title:
+        triples.append((a, DCT.title, _ar(art.title)))
+    if art.date and (when := _date_literal(art.date)) is not None:
+        triples.append((a, DCT.date, when))
+    if art.source:
+        triples.append((a, DCT.source, ox.Literal(clean_text(art.source))))
+    if art.url and (url := _url(art.url)) is not None:
+        triples.append((a, NB.url, url))
+    for key in _mentioned(doc):
+        triples.append((a, NB.mentions, ox.NamedNode(entity_iri(key))))
+    seen = set()
+    for rel in doc.relations:
+        if rel.predicate not in RELATIONS:
+            raise GraphError(f"article {doc_id!r}: unknown relation {rel.predicate!r}; "
+                             f"use one of {', '.join(RELATIONS)}")
+        sentence = doc.sentences[rel.sentence]
+        st = ox.NamedNode(statement_iri(doc_id, rel.predicate, rel.agent, rel.target,
+                                        sentence.start))
+        if st in seen:  # the same relation twice in one sentence: one statement
+            continue
+        seen.add(st)
+        agent, pred = ox.NamedNode(entity_iri(rel.agent)), NB[rel.predicate]
+        target = ox.NamedNode(entity_iri(rel.target))
+        triples += [(agent, pred, target),
+                    (st, RDF.type, RDF.Statement), (st, RDF.subject, agent),
+                    (st, RDF.predicate, pred), (st, RDF.object, target),
+                    (st, PROV.wasDerivedFrom, a),
+                    (st, NB.evidence, _ar(sentence.text)),
+                    (st, NB.sentenceStart, ox.Literal(sentence.start)),
+                    (st, NB.sentenceEnd, ox.Literal(sentence.end))]
+        if rel.trigger:
+            triples.append((st, NB.trigger, _ar(rel.trigger)))
+        if rel.place:
+            triples.append((st, NB.place, ox.NamedNode(entity_iri(rel.place))))
+        if rel.speaker:
+            triples.append((st, NB.speaker, ox.NamedNode(entity_iri(rel.speaker))))
+    quads = [ox.Quad(s, p, o, g) for s, p, o in triples]
+    for entity in _unique_entities(doc):
+        if entity.discovered:
+            quads += entity_quads(entity, g)
+    return quads
+
+
+def ontology_quads(path: Path = ONTOLOGY_PATH) -> list[ox.Quad]:
+    """The ontology's triples, in ``ONTOLOGY_GRAPH``."""
+    g = ox.NamedNode(ONTOLOGY_GRAPH)
+    try:
+        return [ox.Quad(t.subject, t.predicate, t.object, g)
+                for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+    except (OSError, SyntaxError) as exc:
+        raise OntologyError(f"{path}: cannot read the ontology ({exc})") from exc
+
+
+# --- build a corpus ----------------------------------------------------------------------------
+
+@dataclass
+class BuildReport:
+    """What a build did: counts, time, where the output went."""
+
+    documents: int = 0
+    warnings: list[str] = field(default_factory=list)
+    entities: Counter = field(default_factory=Counter)  # distinct entities by type
+    relations: Counter = field(default_factory=Counter)  # statements by relation
+    triples: int = 0  # lines written to the stream (before any conversion)
+    seconds: float = 0.0
+    jobs: int = 1
+    output: Path | None = None
+    store: Path | None = None
+
+    @property
+    def skipped(self) -> int:
+        return len(self.warnings)
+
+    def summary(self) -> str:
+        """One screen: documents, skipped input, entities and relations by type, triples, speed."""
+        rate = self.documents / self.seconds if self.seconds else 0.0
+        lines = [f"documents  {self.documents:>8,}  in {self.seconds:.1f} s "
+                 f"({rate:,.0f} docs/s, {self.jobs} job{'s' * (self.jobs > 1)})"]
+        if self.skipped:
+            lines.append(f"skipped    {self.skipped:>8,}  (bad input; the warnings above say why)")
+        lines.append(f"entities   {sum(self.entities.values()):>8,}  "
+                     + _counts(self.entities, ENTITY_TYPES))
+        lines.append(f"relations  {sum(self.relations.values()):>8,}  "
+                     + _counts(self.relations, RELATIONS))
+        lines.append(f"triples    {self.triples:>8,}")
+        if not self.documents:
+            lines.append("output     nothing could be read; no graph written")
+        else:
+            if self.output:
+                lines.append(f"output     {self.output}")
+            if self.store:
+                lines.append(f"store      {self.store}")
+        return "\n".join(lines)
+
+
+def build_corpus(corpus: Path, out: Path | None, *, jobs: int = 1, store: Path | None = None,
+                 progress: bool = True, analyze: Callable | None = None) -> BuildReport:
+    """Build the graph of ``corpus`` into ``out`` (.ttl, .nt, .nq, .jsonld) and/or a store.
+
+    Warnings about bad input go to stderr and into the report; when no document could be
+    read, nothing is written and the last good output stays in place. ``analyze`` turns an
+    ``Article`` into a ``Document`` (default: ``ingest.pipeline.analyze``).
+    """
+    from ingest.sources import read_corpus
+
+    started = time.perf_counter()
+    out = Path(out) if out is not None else None
+    store = Path(store) if store is not None else None
+    if out is None and store is None:
+        raise GraphError("give an output file (.ttl, .nt, .nq, .jsonld) or a store folder")
+    if out is not None and out.suffix.lower() not in FORMATS:
+        raise GraphError(f"{out}: unknown output format {out.suffix or '(no suffix)'!r}; "
+                         f"use one of {', '.join(FORMATS)}")
+    add_documents = _store_writer() if store is not None else None
+    stream_format = (ox.RdfFormat.N_TRIPLES if store is None and out.suffix.lower() == ".nt"
+                     else ox.RdfFormat.N_QUADS)
+    report = BuildReport(jobs=max(1, jobs), output=out, store=store)
+    bar = _progress_bar(progress)
+
+    def warn(message: str) -> None:
+        report.warnings.append(message)
+        bar.write(f"naba build: warning: {message}", file=sys.stderr)
+
+    articles = read_corpus(corpus, warn=warn)
+    folder = out.parent if out is not None else store.resolve().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    stream = _temp_path(folder, (out or store).name, ".stream")
+    try:
+        with bar, open(stream, "wb") as sink:
+            ontology = ontology_quads()
+            sink.write(_serialize(ontology, stream_format))
+            report.triples += len(ontology)
+            seen: dict[str, str] = {}
+            for result in _results(articles, report.jobs, stream_format, analyze):
+                _write_result(result, sink, seen, report, warn)
+                bar.update(result.documents)
+            _fsync(sink)
+        report.entities = Counter(t for t in seen.values() if t in ENTITY_TYPES)
+        if report.documents:
+            if add_documents is not None:
+                add_documents(store, stream)
+            if out is not None:
+                _finish(stream, stream_format, out)
+    finally:
+        stream.unlink(missing_ok=True)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+# --- helpers: literals and descriptions --------------------------------------------------------
+
+def _ar(text: str) -> ox.Literal:
+    return ox.Literal(clean_text(text), language="ar")
+
+
+def _en(text: str) -> ox.Literal:
+    return ox.Literal(clean_text(text), language="en")
+
+
+def _unique(values: Iterable[str], label: str | None) -> list[str]:
+    return [v for v in dict.fromkeys(values) if v and v != label]
+
+
+def _date_literal(value: str) -> ox.Literal | None:
+    """xsd:date for a date, xsd:dateTime for a date-time, None for anything else."""
+    value = value.strip()
+    try:
+        return ox.Literal(date.fromisoformat(value).isoformat(), datatype=XSD.date)
+    except ValueError:
+        pass
+    try:
+        return ox.Literal(datetime.fromisoformat(value).isoformat(), datatype=XSD.dateTime)
+    except ValueError:
+        return None
+
+
+def _url(value: str) -> ox.NamedNode | None:
+    value = clean_text(value.strip())
+    for candidate in (value, quote(value, safe=":/?#[]@!$&'()*+,;=%~")):
+        try:
+            return ox.NamedNode(candidate)
+        except ValueError:
+            continue
+    return None
+
+
+def _mentioned(doc: Document) -> list[str]:
+    keys = [m.entity for m in doc.mentions]
+    for rel in doc.relations:
+        keys += [k for k in (rel.agent, rel.target, rel.place, rel.speaker) if k]
+    return list(dict.fromkeys(keys))
+
+
+def _unique_entities(doc: Document) -> list[Entity]:
+    return list({e.key: e for e in reversed(doc.entities)}.values())[::-1]
+
+
+def _descriptions(doc: Document) -> Iterator[tuple[str, str, list[ox.Quad]]]:
+    """(dedup key, type, quads) of each description shared across articles."""
+    kg = ox.NamedNode(KNOWLEDGE_GRAPH)
+    for entity in _unique_entities(doc):
+        if not entity.discovered:
+            yield entity.key, entity.type, entity_quads(entity, kg)
+        if entity.role:
+            yield "role/" + entity.role.key, "Role", role_quads(entity.role)
+
+
+# --- helpers: workers --------------------------------------------------------------------------
+
+@dataclass
+class _Result:
+    """One chunk, analysed and serialized: what the parent writes, in corpus order."""
+
+    documents: int = 0
+    shared: list = field(default_factory=list)  # (key, type, bytes or None, quad count)
+    body: bytes = b""
+    body_quads: int = 0
+    relations: Counter = field(default_factory=Counter)
+    warnings: list = field(default_factory=list)
+
+
+class _Worker:
+    """Analyses chunks; serializes each shared description the first time this worker sees it.
+
+    A worker takes its chunks in corpus order, so the first chunk that needs a description
+    always carries it: the parent writes it there and skips the later copies.
+    """
+
+    def __init__(self, fmt: ox.RdfFormat, analyze: Callable[[object], Document]):
+        self.fmt, self.analyze, self.sent = fmt, analyze, set()
+
+    def run(self, chunk: list) -> _Result:
+        result, quads = _Result(), []
+        for article in chunk:
+            try:
+                doc = self.analyze(article)
+                own = article_quads(doc)
+                shared = list(_descriptions(doc))
+            except Exception as exc:  # one bad article must not stop the corpus
+                result.warnings.append(f"article {article.id!r}: cannot analyse it "
+                                       f"({type(exc).__name__}: {exc}); skipped")
+                continue
+            for key, kind, description in shared:
+                data = None
+                if key not in self.sent:
+                    self.sent.add(key)
+                    data = _serialize(description, self.fmt)
+                result.shared.append((key, kind, data, len(description)))
+            for entity in doc.entities:
+                if entity.discovered:
+                    result.shared.append((entity.key, entity.type, None, 0))
+            quads += own
+            result.relations.update(q.object.value[len(NBO):] for q in own
+                                    if q.predicate == RDF.predicate)
+            result.documents += 1
+        result.body, result.body_quads = _serialize(quads, self.fmt), len(quads)
+        return result
+
+
+_WORKER: _Worker | None = None
+
+
+def _init_worker(fmt: ox.RdfFormat, analyze: Callable) -> None:
+    import signal
+
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    _WORKER = _Worker(fmt, analyze)
+
+
+def _run_chunk(chunk: list) -> _Result:
+    return _WORKER.run(chunk)
+
+
+def _results(articles: Iterable, jobs: int, fmt: ox.RdfFormat,
+             analyze: Callable | None) -> Iterator[_Result]:
+    """Results of each chunk of articles in corpus order, with at most a few chunks in flight."""
+    if analyze is None:
+        from ingest.pipeline import analyze  # loaded once, before forking
+
+    chunks = iter(lambda: list(islice(articles, CHUNK)), [])
+    if jobs <= 1:
+        worker = _Worker(fmt, analyze)
+        yield from map(worker.run, chunks)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, context, _init_worker, (fmt, analyze)) as pool:
+        pending: deque = deque()
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(_run_chunk, chunk))
+                if len(pending) >= 3 * jobs:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        except BrokenProcessPool as exc:
+            raise GraphError(f"a worker process died ({exc}); try --jobs 1") from exc
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def _write_result(result: _Result, sink, seen: dict[str, str], report: BuildReport,
+                  warn: Callable[[str], None]) -> None:
+    for message in result.warnings:
+        warn(message)
+    for key, kind, data, count in result.shared:
+        if key not in seen:
+            seen[key] = kind
+            if data is not None:
+                sink.write(data)
+                report.triples += count
+    sink.write(result.body)
+    report.triples += result.body_quads
+    report.documents += result.documents
+    report.relations.update(result.relations)
+
+
+def _serialize(quads: list[ox.Quad], fmt: ox.RdfFormat) -> bytes:
+    if fmt == ox.RdfFormat.N_QUADS:
+        return ox.serialize(quads, format=fmt)
+    return ox.serialize([q.triple for q in quads], format=fmt)
+
+
+# --- helpers: files ----------------------------------------------------------------------------
+
+def _temp_path(folder: Path, name: str, suffix: str) -> Path:
+    return folder / f".{name}.{os.getpid()}{suffix}"
+
+
+def _fsync(handle) -> None:
+    handle.flush()
+    os.fsync(handle.fileno())
+
+
+def _finish(stream: Path, stream_format: ox.RdfFormat, out: Path) -> None:
+    """Move or convert the finished stream into ``out``, atomically."""
+    fmt = FORMATS[out.suffix.lower()]
+    if fmt == stream_format:
+        os.replace(stream, out)
+    else:
+        temp = _temp_path(out.parent, out.name, ".tmp")
+        try:
+            with open(temp, "wb") as handle:
+                _convert(stream, stream_format, handle, fmt)
+                _fsync(handle)
+            os.replace(temp, out)
+        finally:
+            temp.unlink(missing_ok=True)
+    _fsync_folder(out.parent)
+
+
+def _convert(stream: Path, stream_format: ox.RdfFormat, handle, fmt: ox.RdfFormat) -> None:
+    """Merge the named graphs of the stream into one graph written as ``fmt``."""
+    triples = (q.triple if isinstance(q, ox.Quad) else q
+               for q in ox.parse(path=str(stream), format=stream_format))
+    if fmt == ox.RdfFormat.N_TRIPLES:
+        ox.serialize(triples, handle, fmt)
+        return
+    merged = ox.Store()  # in memory; removes the duplicates of the merge
+    merged.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    prefixes = PREFIXES if fmt == ox.RdfFormat.TURTLE else None
+    merged.dump(handle, fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _store_writer() -> Callable[[Path, Path], None]:
+    from graph import store as store_module
+
+    add = getattr(store_module, "add_documents", None)
+    if add is None:
+        raise GraphError("this version of Naba cannot add to a store yet "
+                         "(graph.store.add_documents is missing); write a file with -o")
+    return add
+
+
+def _progress_bar(enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True, mininterval=0.5,
+                disable=not (enabled and sys.stderr.isatty()))
+
+
+def _counts(counter: Counter, order: Iterable[str]) -> str:
+    return ", ".join(f"{name} {counter[name]:,}" for name in order if counter[name]) or "-"
