@@ -1,0 +1,168 @@
+"""ontology/naba.ttl declares every term Naba writes, in Arabic and English; ontology/shapes.ttl
+accepts the graphs Naba builds and rejects broken ones."""
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+import rdflib
+from pyshacl import validate
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from graph.build import document_quads
+from graph.terms import NBO
+from ingest.model import ENTITY_TYPES, RELATIONS
+
+ROOT = Path(__file__).resolve().parents[2]
+NB = rdflib.Namespace(NBO)
+DCT = rdflib.Namespace("http://purl.org/dc/terms/")
+PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
+XSD = rdflib.Namespace("http://www.w3.org/2001/XMLSchema#")
+
+CAMEO = {"accuses": {"112"}, "supports": {"05", "07"}, "strikes": {"19"}, "meets": {"04"},
+         "threatens": {"13"}, "cooperatesWith": {"06"}, "callsOn": {"02"}}
+PLOVER = {"accuses": {"ACCUSE"}, "supports": {"SUPPORT", "AID"},
+          "strikes": {"ASSAULT", "FIGHT"}, "meets": {"CONSULT"}, "threatens": {"THREATEN"},
+          "cooperatesWith": {"COOPERATE"}, "callsOn": {"REQUEST"}}
+
+
+@pytest.fixture(scope="module")
+def ontology() -> rdflib.Graph:
+    return rdflib.Graph().parse(ROOT / "ontology" / "naba.ttl")
+
+
+@pytest.fixture(scope="module")
+def shapes() -> rdflib.Graph:
+    return rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl")
+
+
+def declared(ontology: rdflib.Graph) -> set[str]:
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+    return {str(s)[len(NBO):] for kind in kinds for s in ontology.subjects(RDF.type, kind)
+            if str(s).startswith(NBO)}
+
+
+def test_the_ontology_has_a_header_with_the_mit_licence(ontology):
+    (header,) = ontology.subjects(RDF.type, OWL.Ontology)
+    assert "MIT" in str(ontology.value(header, DCT.license))
+
+
+def test_every_class_and_property_has_arabic_and_english_labels_and_a_comment(ontology):
+    for name in sorted(declared(ontology)):
+        term = NB[name]
+        languages = sorted(label.language for label in ontology.objects(term, RDFS.label))
+        assert languages == ["ar", "en"], name
+        assert len(list(ontology.objects(term, RDFS.comment))) == 1, name
+
+
+def test_every_relation_has_its_cameo_code_and_plover_type(ontology):
+    for relation in RELATIONS:
+        term = NB[relation]
+        assert (term, RDF.type, OWL.ObjectProperty) in ontology
+        assert {str(c) for c in ontology.objects(term, NB.cameoCode)} == CAMEO[relation]
+        assert {str(p) for p in ontology.objects(term, NB.ploverType)} == PLOVER[relation]
+
+
+def test_every_term_the_code_uses_is_declared(ontology, built_graph):
+    used = set(ENTITY_TYPES) | set(RELATIONS)
+    sources = [*ROOT.glob("graph/*.py"), *ROOT.glob("ingest/*.py"), *ROOT.glob("naba/*.py"),
+               *ROOT.glob("graph/queries/*.rq")]
+    for path in sources:
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r"\bNB\.(\w+)", text))
+        used |= set(re.findall(r"\bNB\[\"(\w+)\"\]", text))
+        used |= set(re.findall(r"\bnbo:(\w+)", text))
+    for triple in built_graph:
+        used |= {str(t)[len(NBO):] for t in triple if str(t).startswith(NBO)}
+    assert used - declared(ontology) == set()
+
+
+# --- SHACL -------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def built_graph() -> rdflib.Graph:
+    """A graph of hand-built documents that use every feature (see test_build.make_doc)."""
+    spec = importlib.util.spec_from_file_location("test_build", Path(__file__).with_name(
+        "test_build.py"))
+    examples = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(examples)
+    TEXT, make_doc = examples.TEXT, examples.make_doc
+    graph = rdflib.Graph()
+    docs = [make_doc("a1", TEXT, title="غارات على حلب", date="2016-03-27T10:30:00Z",
+                     source="نبأ", url="https://example.org/1"),
+            make_doc("a2", "اتهم لافروف واشنطن بالكذب. قصفت روسيا سوريا في حلب.")]
+    for doc in docs:
+        for quad in document_quads(doc):
+            graph.add(_triple(quad))
+    return graph
+
+
+def _triple(quad):
+    import pyoxigraph as ox
+
+    def term(t):
+        if isinstance(t, ox.NamedNode):
+            return rdflib.URIRef(t.value)
+        if t.language:
+            return rdflib.Literal(t.value, lang=t.language)
+        return rdflib.Literal(t.value, datatype=rdflib.URIRef(t.datatype.value))
+    return term(quad.subject), term(quad.predicate), term(quad.object)
+
+
+def conforms(graph: rdflib.Graph, shapes: rdflib.Graph) -> tuple[bool, str]:
+    ok, _, text = validate(graph, shacl_graph=shapes, inference="none")
+    return ok, text
+
+
+def test_a_built_graph_conforms_to_the_shapes(built_graph, shapes):
+    ok, text = conforms(built_graph, shapes)
+    assert ok, text
+
+
+def _broken(graph: rdflib.Graph, change) -> rdflib.Graph:
+    copy = rdflib.Graph()
+    for triple in graph:
+        copy.add(triple)
+    change(copy)
+    return copy
+
+
+def _a_statement(graph):
+    return sorted(graph.subjects(RDF.type, RDF.Statement))[0]
+
+
+def _an_entity(graph):
+    return sorted(graph.subjects(RDF.type, NB.Person))[0]
+
+
+BREAKAGES = {
+    "entity without an Arabic label": lambda g: [
+        g.remove((s, RDFS.label, o)) for s, o in list(g.subject_objects(RDFS.label))
+        if s == _an_entity(g) and o.language == "ar"],
+    "entity label in French": lambda g: g.add(
+        (_an_entity(g), SKOS.altLabel, rdflib.Literal("Lavrov", lang="fr"))),
+    "entity label without a language": lambda g: g.add(
+        (_an_entity(g), RDFS.label, rdflib.Literal("Lavrov"))),
+    "article with two identifiers": lambda g: g.add(
+        (next(g.subjects(RDF.type, NB.Article)), DCT.identifier, rdflib.Literal("other"))),
+    "statement without evidence": lambda g: g.remove((_a_statement(g), NB.evidence, None)),
+    "evidence not in Arabic": lambda g: g.set(
+        (_a_statement(g), NB.evidence, rdflib.Literal("said", lang="en"))),
+    "statement with two subjects": lambda g: g.add(
+        (_a_statement(g), RDF.subject, NB.someone_else)),
+    "statement not derived from an article": lambda g: g.set(
+        (_a_statement(g), PROV.wasDerivedFrom, _an_entity(g))),
+    "start after end": lambda g: g.set(
+        (_a_statement(g), NB.sentenceStart, rdflib.Literal(10**6))),
+    "offset as a string": lambda g: g.set(
+        (_a_statement(g), NB.sentenceEnd, rdflib.Literal("12"))),
+    "unknown relation": lambda g: g.set((_a_statement(g), RDF.predicate, NB.loves)),
+}
+
+
+@pytest.mark.parametrize("name", BREAKAGES)
+def test_shapes_catch_a_broken_graph(built_graph, shapes, name):
+    ok, text = conforms(_broken(built_graph, BREAKAGES[name]), shapes)
+    assert not ok, name
