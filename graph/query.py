@@ -24,7 +24,7 @@ from graph.terms import PREFIXES
 from naba.errors import GraphError
 
 __all__ = ["NamedQuery", "QUERY_DIR", "named_queries", "format_named_queries", "prepare_query",
-           "parse_bindings", "execute", "run_query", "format_results", "FORMATS"]
+           "parse_bindings", "execute", "run_query", "format_results", "display_term", "FORMATS"]
 
 QUERY_DIR = Path(__file__).with_name("queries")
 FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
@@ -112,7 +112,7 @@ def format_results(results, fmt: str = "table") -> str:
     if isinstance(results, ox.QueryBoolean):
         return f"{str(bool(results)).lower()}\n"
     header = [v.value for v in results.variables]
-    rows = [[_cell(solution[v]) for v in results.variables] for solution in results]
+    rows = [[display_term(solution[v]) for v in results.variables] for solution in results]
     return _table(header, rows)
 
 
@@ -207,7 +207,8 @@ def _iri(value: str) -> ox.NamedNode:
     return ox.NamedNode(PREFIXES[prefix] + local)
 
 
-def _cell(term) -> str:
+def display_term(term) -> str:
+    """A term as a table shows it: ``nbid:russia``, a literal's text, blank for unbound."""
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
