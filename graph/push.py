@@ -30,7 +30,7 @@ import pyoxigraph as ox
 from graph.store import open_source, union_query
 from naba.errors import GraphError
 
-__all__ = ["push_graph", "graph_store_url", "batches"]
+__all__ = ["batches", "graph_store_url", "push_graph"]
 
 CONTENT_TYPE = "application/n-triples"
 

@@ -23,8 +23,19 @@ from graph.store import open_source, union_query
 from graph.terms import PREFIXES
 from naba.errors import GraphError
 
-__all__ = ["NamedQuery", "QUERY_DIR", "named_queries", "format_named_queries", "prepare_query",
-           "parse_bindings", "execute", "run_query", "format_results", "display_term", "FORMATS"]
+__all__ = [
+    "FORMATS",
+    "QUERY_DIR",
+    "NamedQuery",
+    "display_term",
+    "execute",
+    "format_named_queries",
+    "format_results",
+    "named_queries",
+    "parse_bindings",
+    "prepare_query",
+    "run_query",
+]
 
 QUERY_DIR = Path(__file__).with_name("queries")
 FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
@@ -176,7 +187,7 @@ def _variable(name: str) -> str:
     return name
 
 
-_LITERAL = re.compile(r'"(.*)"(?:@([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)|\^\^(\S+))?', re.S)
+_LITERAL = re.compile(r'"(.*)"(?:@([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)|\^\^(\S+))?', re.DOTALL)
 
 
 def _term(name: str, value: str):

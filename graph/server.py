@@ -36,7 +36,7 @@ from graph.store import open_source
 from graph.terms import PREFIXES
 from naba.errors import GraphError
 
-__all__ = ["serve", "make_server", "answer", "negotiate", "Response", "QueryPool"]
+__all__ = ["QueryPool", "Response", "answer", "make_server", "negotiate", "serve"]
 
 MAX_BODY = 1_000_000
 
@@ -183,7 +183,7 @@ class QueryPool:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
             return _text(503, f"all query workers are busy; retry in {self.timeout:g} s")
-        process, conn = worker
+        _, conn = worker
         try:
             conn.send(job)
             if conn.poll(self.timeout):
@@ -218,7 +218,7 @@ class QueryPool:
         return process, parent
 
     def _ready(self, worker) -> None:
-        process, conn = worker
+        _, conn = worker
         try:
             message = conn.recv()
         except EOFError:
@@ -346,7 +346,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "naba-sparql"
     protocol_version = "HTTP/1.1"
 
-    def do_GET(self):  # noqa: N802 (http.server's naming)
+    def do_GET(self):
         url = urlsplit(self.path)
         if url.path in ("/", "/index.html"):
             return self._send(_query_page(self.server.source))
@@ -354,7 +354,7 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(_text(404, "not found; the endpoint is /sparql"))
         self._sparql(parse_qs(url.query))
 
-    def do_POST(self):  # noqa: N802
+    def do_POST(self):
         url = urlsplit(self.path)
         if url.path != "/sparql":
             return self._send(_text(404, "not found; the endpoint is /sparql"))

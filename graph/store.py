@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from graph.terms import KNOWLEDGE_GRAPH
 from naba.errors import GraphError
 
-__all__ = ["FORMATS", "open_source", "add_documents", "union_query"]
+__all__ = ["FORMATS", "add_documents", "open_source", "union_query"]
 
 FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
