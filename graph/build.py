@@ -18,6 +18,7 @@ import sys
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import islice
@@ -29,7 +30,7 @@ import pyoxigraph as ox
 from graph.terms import (KNOWLEDGE_GRAPH, NBO, ONTOLOGY_GRAPH, PREFIXES, article_iri,
                          document_graph_iri, entity_iri, role_iri, statement_iri)
 from ingest.model import ENTITY_TYPES, RELATIONS, Document, Entity, Role
-from naba.errors import GraphError, OntologyError
+from naba.errors import GraphError, NabaError, OntologyError
 
 __all__ = ["FORMATS", "ONTOLOGY_PATH", "BuildReport", "document_quads", "entity_quads",
            "role_quads", "article_quads", "ontology_quads", "clean_text", "build_corpus"]
@@ -259,16 +260,19 @@ def build_corpus(corpus: Path, out: Path | None, *, jobs: int = 1, store: Path |
     folder.mkdir(parents=True, exist_ok=True)
     stream = _temp_path(folder, (out or store).name, ".stream")
     try:
-        with bar, open(stream, "wb") as sink:
+        results = _results(articles, report.jobs, stream_format, analyze)
+        with bar, open(stream, "wb") as sink, closing(results):  # closing: stop the workers
             ontology = ontology_quads()
             sink.write(_serialize(ontology, stream_format))
             report.triples += len(ontology)
             seen: dict[str, str] = {}
-            for result in _results(articles, report.jobs, stream_format, analyze):
+            for result in results:
                 _write_result(result, sink, seen, report, warn)
                 bar.update(result.documents)
             _fsync(sink)
         report.entities = Counter(t for t in seen.values() if t in ENTITY_TYPES)
+        if not report.documents:
+            report.triples = 0  # nothing written
         if report.documents:
             if add_documents is not None:
                 add_documents(store, stream)
@@ -369,6 +373,8 @@ class _Worker:
                 doc = self.analyze(article)
                 own = article_quads(doc)
                 shared = list(_descriptions(doc))
+            except NabaError:  # a broken gazetteer or lexicon: no article can be analysed
+                raise
             except Exception as exc:  # one bad article must not stop the corpus
                 result.warnings.append(f"article {article.id!r}: cannot analyse it "
                                        f"({type(exc).__name__}: {exc}); skipped")

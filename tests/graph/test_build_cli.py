@@ -1,0 +1,151 @@
+"""`naba build` end to end, through the real CLI and the real pipeline: the graph conforms to the
+shapes, parallel equals serial, bad input is reported and skipped, Ctrl-C keeps the last graph."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import rdflib
+from pyshacl import validate
+from rdflib.compare import isomorphic
+
+ROOT = Path(__file__).resolve().parents[2]
+NBO = rdflib.Namespace("https://w3id.org/naba/ontology#")
+
+ARTICLES = {
+    "a1": "اتهم وزير الخارجية الروسي سيرغي لافروف الولايات المتحدة بدعم الإرهاب في سوريا.",
+    "a2": "قصفت الطائرات الروسية مدينة حلب. وقالت موسكو إنها تدعم الحكومة السورية.",
+    "a3": "التقى الرئيس الإيراني حسن روحاني نظيره التركي في أنقرة.",
+}
+
+
+def naba(*args, **options) -> subprocess.CompletedProcess:
+    exe = Path(sys.executable).with_name("naba")
+    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "naba.cli"]
+    return subprocess.run(command + [str(a) for a in args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=300, **options)
+
+
+def write_jsonl(path: Path, records: list) -> Path:
+    lines = [r if isinstance(r, bytes) else json.dumps(r, ensure_ascii=False).encode()
+             for r in records]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    for doc_id, text in ARTICLES.items():
+        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def built(corpus, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("out") / "graph.ttl"
+    result = naba("build", corpus, "-o", out, "--quiet")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_the_built_graph_conforms_to_the_shapes(built):
+    graph = rdflib.Graph().parse(built)
+    shapes = rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl")
+    ok, _, text = validate(graph, shacl_graph=shapes, inference="none")
+    assert ok, text
+
+
+def test_every_article_and_its_statements_are_in_the_graph(built):
+    graph = rdflib.Graph().parse(built)
+    ids = {str(i) for i in graph.objects(None, rdflib.URIRef("http://purl.org/dc/terms/identifier"))}
+    assert ids == set(ARTICLES)
+    for st in graph.subjects(rdflib.RDF.type, rdflib.RDF.Statement):
+        start = int(graph.value(st, NBO.sentenceStart))
+        end = int(graph.value(st, NBO.sentenceEnd))
+        article = graph.value(st, rdflib.URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"))
+        doc_id = str(graph.value(article, rdflib.URIRef("http://purl.org/dc/terms/identifier")))
+        assert str(graph.value(st, NBO.evidence)) == ARTICLES[doc_id][start:end]
+
+
+def test_the_summary_says_what_was_built(corpus, tmp_path):
+    result = naba("build", corpus, "-o", tmp_path / "g.nt", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "documents" in result.stdout and str(tmp_path / "g.nt") in result.stdout
+
+
+def test_two_jobs_give_the_same_graph_as_one(corpus, tmp_path):
+    for jobs in (1, 2):
+        result = naba("build", corpus, "-o", tmp_path / f"j{jobs}.nq", "--jobs", jobs, "--quiet")
+        assert result.returncode == 0, result.stderr
+    assert (tmp_path / "j1.nq").read_bytes() == (tmp_path / "j2.nq").read_bytes()
+
+
+def test_building_twice_gives_isomorphic_graphs(corpus, built, tmp_path):
+    result = naba("build", corpus, "-o", tmp_path / "again.ttl", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert isomorphic(rdflib.Graph().parse(built), rdflib.Graph().parse(tmp_path / "again.ttl"))
+
+
+def test_bad_input_is_reported_and_the_rest_built(tmp_path):
+    path = write_jsonl(tmp_path / "news.jsonl", [
+        {"id": "ok1", "text": ARTICLES["a1"]},
+        b'{"id": "broken", "text": "',
+        {"id": "ok2", "text": ARTICLES["a2"], "date": "yesterday"},
+        {"id": "ok3", "text": ARTICLES["a3"], "date": "2016-03-27"},
+    ])
+    result = naba("build", path, "-o", tmp_path / "g.ttl", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert f"{path}:2:" in result.stderr and "JSON" in result.stderr
+    assert f"{path}:3:" in result.stderr and "ISO 8601" in result.stderr
+    graph = rdflib.Graph().parse(tmp_path / "g.ttl")
+    ids = {str(i) for i in graph.objects(None, rdflib.URIRef("http://purl.org/dc/terms/identifier"))}
+    assert ids == {"ok1", "ok3"}
+
+
+def test_a_corpus_with_nothing_readable_fails(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "latin1.txt").write_bytes("café".encode("latin-1"))
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02")
+    result = naba("build", folder, "-o", tmp_path / "g.ttl", "--quiet")
+    assert result.returncode != 0
+    for name in ("latin1.txt", "empty.txt", "binary.txt"):
+        assert name in result.stderr
+    assert not (tmp_path / "g.ttl").exists()
+
+
+def test_a_missing_corpus_is_an_error_naming_it(tmp_path):
+    result = naba("build", tmp_path / "nowhere", "-o", tmp_path / "g.ttl")
+    assert result.returncode == 2 and "nowhere" in result.stderr
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ctrl_c_keeps_the_last_good_graph(corpus, built, tmp_path, jobs):
+    out = tmp_path / "graph.ttl"
+    out.write_bytes(built.read_bytes())
+    texts = list(ARTICLES.values())
+    big = write_jsonl(tmp_path / "big.jsonl", [{"id": f"d{i}", "text": (texts[i % 3] + " ") * 30}
+                                              for i in range(20_000)])
+    exe = Path(sys.executable).with_name("naba")
+    process = subprocess.Popen([str(exe), "build", str(big), "-o", str(out), "--quiet",
+                                "--jobs", str(jobs)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while not any(p.name.endswith(".stream") for p in tmp_path.iterdir()):
+        assert process.poll() is None and time.monotonic() < deadline, "build did not start"
+        time.sleep(0.05)
+    time.sleep(0.5)  # midway
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert out.read_bytes() == built.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.jsonl", "graph.ttl"]
+    assert os.path.getsize(out) > 0
