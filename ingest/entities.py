@@ -1,0 +1,287 @@
+"""Find the entities an article names, and what later words refer back to them.
+
+Left to right over the tokens, at each word the longest phrase of the lexicon that starts there
+(its first word recognised under clitics by the morphology step) decides:
+- a name: the entity (an ambiguous name only after a cue such as مدينة or صحيفة);
+- a title (وزير الخارجية الروسي، الناطق باسم الوزارة): the person named after it, a new person
+  discovered from the words after it, or, with no name, the person who holds that office;
+- an institution head with a nationality adjective: the compound organization; the head alone
+  (وزارة الدفاع، القوات الجوية) refers back to the last such organization in the article;
+- a generic head (التنظيم، المدينة): the last entity of its kind, else the next one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.lexicon import Lexicon, Phrase, slug
+from ingest.model import Entity, Mention, Sentence
+from ingest.morphology import Morphology
+from ingest.normalize import Token, is_word
+from ingest.transliterate import romanize
+
+__all__ = ["Found", "find_entities"]
+
+_MAX_NAME_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Found:
+    """A mention with the tokens it covers and the proclitic its first token carried."""
+
+    mention: Mention
+    first: int
+    last: int  # inclusive
+    prefix: str
+    via: str  # name | title | head | generic | discovered
+
+
+def find_entities(text: str, tokens: list[Token], sentence_of: list[int], lex: Lexicon,
+                  morph: Morphology) -> tuple[tuple[Found, ...], dict[str, Entity]]:
+    """Mentions in text order, and every entity they name plus those they point to."""
+    state = _State(text, tokens, sentence_of, lex, morph)
+    i = 0
+    while i < len(tokens):
+        i = state.step(i)
+    state.resolve_forward()
+    found = tuple(sorted(state.found, key=lambda f: f.first))
+    return found, _with_links({f.mention.entity for f in found}, state.new, lex)
+
+
+class _State:
+    def __init__(self, text, tokens, sentence_of, lex: Lexicon, morph: Morphology):
+        self.text, self.tokens, self.sentence_of = text, tokens, sentence_of
+        self.lex, self.morph = lex, morph
+        self.index = lex.by_first
+        self.found: list[Found] = []
+        self.new: dict[str, Entity] = {}  # discovered people, per article
+        self.aliases: dict[str, str] = {}  # their surnames, per article
+        self.pending: list[tuple[int, int, str, str]] = []  # generic heads with no antecedent
+        self.pending_titles: list[tuple[int, int, str, str, str]] = []  # titles, likewise
+
+    # --- matching ------------------------------------------------------------------------------
+
+    def phrase_at(self, i: int) -> tuple[int, list[Phrase], str] | None:
+        """(length, phrases, prefix) of the longest lexicon phrase starting at token i."""
+        if i >= len(self.tokens) or not is_word(self.tokens[i]):
+            return None
+        best = None
+        for reading in self.morph.analyze(self.tokens[i].key):
+            if reading.pos != "name":
+                continue
+            for phrase in self.index.get(reading.lex, ()):
+                n = len(phrase)
+                if best and n <= best[0]:
+                    break
+                if all(i + k < len(self.tokens) and self.tokens[i + k].key == phrase[k]
+                       for k in range(1, n)):
+                    best = (n, self.lex.phrases[phrase], reading.prefix)
+                    break
+        return best
+
+    def step(self, i: int) -> int:
+        match = self.phrase_at(i)
+        if match is None:
+            alias = self.alias_at(i)
+            if alias:
+                self.add(alias[0], i, i, alias[1], "name")
+            return i + 1
+        n, phrases, prefix = match
+        kinds = {p.kind for p in phrases}
+        if "title" in kinds:
+            return self.title(i, n, next(p.value for p in phrases if p.kind == "title"), prefix)
+        entities = [p.value for p in phrases if p.kind == "entity"]
+        if entities:
+            key = self.choose(entities, i)
+            if key:
+                self.add(key, i, i + n - 1, prefix, "name")
+            return i + n
+        if "head" in kinds:
+            return self.head(i, n, next(p.value for p in phrases if p.kind == "head"), prefix)
+        generic = next(p.value for p in phrases if p.kind == "generic")
+        key = self.last_of_kind(generic, i)
+        if key:
+            self.add(key, i, i + n - 1, prefix, "generic")
+        else:
+            self.pending.append((i, i + n - 1, prefix, generic))
+        return i + n
+
+    def choose(self, keys: list[str], i: int) -> str | None:
+        """The entity a name means here; None for an ambiguous name without its cue."""
+        cue = self.tokens[i - 1].key if i else ""
+        place_cue = cue in self.lex.grammar.get("place_cues", ())
+        org_cue = cue in self.lex.grammar.get("org_cues", ())
+        order = {"Place": -1} if place_cue else {}
+        keys = sorted(keys, key=lambda k: (order.get(self.lex.entities[k].type, 0),
+                                           _TYPE_RANK[self.lex.entities[k].type]))
+        for key in keys:
+            if key not in self.lex.ambiguous or place_cue or org_cue:
+                return key
+        return None
+
+    # --- titles ------------------------------------------------------------------------------
+
+    def title(self, i: int, n: int, role: str, prefix: str) -> int:
+        j = i + n
+        country = self.adjective_at(j)
+        if country:
+            j += 1
+        affiliation = country
+        inner = self.phrase_at(j) if role == "spokesperson" or self.tokens[j - 1].key.startswith("باسم") else None
+        if inner:  # الناطق باسم الوزارة / باسم الرئيس الروسي: whose spokesperson
+            before = len(self.found)
+            j2 = self.step(j)
+            if len(self.found) > before:
+                affiliation = self.found[-1].mention.entity
+                j = j2
+        match = self.phrase_at(j)
+        if match:
+            people = [p.value for p in match[1] if p.kind == "entity"
+                      and self.lex.entities[p.value].type == "Person"]
+            if people:
+                self.add(people[0], i, j + match[0] - 1, prefix, "title")
+                return j + match[0]
+        name_end = self.name_end(j)
+        if name_end > j:
+            key = self.discover(j, name_end, role, affiliation)
+            self.add(key, i, name_end - 1, prefix, "discovered")
+            return name_end
+        holder = self.holder(role, country)
+        if holder:
+            self.add(holder, i, j - 1, prefix, "title")
+        elif country:
+            self.pending_titles.append((i, j - 1, prefix, role, country))
+        return j
+
+    def adjective_at(self, j: int) -> str | None:
+        if j < len(self.tokens):
+            key = self.tokens[j].key
+            return self.lex.adjectives.get(key[2:] if key.startswith("ال") else key)
+        return None
+
+    def name_end(self, j: int) -> int:
+        """End of the unknown name that starts at token j (j itself when there is none)."""
+        stop = self.lex.grammar.get("not_names", frozenset()) | self.lex.grammar.get(
+            "speech_verbs", frozenset())
+        k = j
+        while k < len(self.tokens) and k - j < _MAX_NAME_WORDS:
+            tok = self.tokens[k]
+            if (not is_word(tok) or tok.key in stop or tok.text.isdigit()
+                    or (tok.key.startswith("ال") and k == j) or self.adjective_at(k)
+                    or any(r.pos != "name" for r in self.morph.analyze(tok.key))
+                    or self.phrase_at(k)):
+                break
+            k += 1
+        words = k - j
+        followed_by_break = k >= len(self.tokens) or not is_word(self.tokens[k])
+        return k if words >= 2 or (words == 1 and followed_by_break) else j
+
+    def alias_at(self, i: int) -> tuple[str, str] | None:
+        """(person, prefix) when token i is the surname of a person discovered earlier."""
+        key = self.tokens[i].key
+        for cut in range(0, min(3, len(key) - 2)):
+            if key[cut:] in self.aliases and key[:cut] in _PROCLITICS:
+                return self.aliases[key[cut:]], key[:cut]
+        return None
+
+    def discover(self, j: int, end: int, role: str, affiliation: str | None) -> str:
+        name = " ".join(t.text for t in self.tokens[j:end])
+        latin = romanize(name)
+        key = "person-" + (slug(latin) or "x")
+        if key not in self.new and key not in self.lex.entities:
+            self.new[key] = Entity(key=key, type="Person", label_ar=name, translit=latin,
+                                   affiliation=affiliation, role=self.lex.roles.get(role),
+                                   discovered=True)
+        self.aliases[self.tokens[end - 1].key] = key
+        return key
+
+    def holder(self, role: str, country: str | None, candidates=None) -> str | None:
+        """Who a title alone refers to: the last person with it here, else its only holder;
+        with ``candidates`` (later mentions, in order), the first of them that fits."""
+        for f in reversed(self.found) if candidates is None else candidates:
+            person = self.entity(f.mention.entity)
+            if person.type == "Person" and person.role and (
+                    person.role.key == role or role == "minister" and "minister" in person.role.key) \
+                    and (country is None or person.affiliation == country):
+                return person.key
+        if candidates is not None:
+            return None
+        holders = self.lex.holders.get((role, country or ""), [])
+        return holders[0] if len(holders) == 1 else None
+
+    # --- institutions and generic heads -----------------------------------------------------
+
+    def head(self, i: int, n: int, institution: str, prefix: str) -> int:
+        j = i + n
+        country = self.adjective_at(j)
+        if country is None:  # الطيران والمدفعية الروسية: the adjective after the second head
+            nxt = self.phrase_at(j)
+            if nxt and nxt[2].startswith("و"):
+                compound = next((self.lex.entities[p.value] for p in nxt[1] if p.kind == "entity"
+                                 and p.value in self.lex.institution_of), None)
+                country = compound.country if compound else None
+        key = self.lex.compounds.get((institution, country)) if country else None
+        if key:
+            self.add(key, i, i + n - 1 + (j < len(self.tokens) and self.adjective_at(j) is not None),
+                     prefix, "name")
+            return j + (self.adjective_at(j) is not None)
+        for f in reversed(self.found):
+            if self.lex.institution_of.get(f.mention.entity) == institution:
+                self.add(f.mention.entity, i, i + n - 1, prefix, "head")
+                break
+        return j
+
+    def last_of_kind(self, kind: str, i: int) -> str | None:
+        for f in reversed(self.found):
+            if self.lex.kinds.get(f.mention.entity) in _KINDS.get(kind, (kind,)):
+                return f.mention.entity
+        return None
+
+    def resolve_forward(self) -> None:
+        """A generic head or a title with nothing before it refers to the next one that fits."""
+        for first, last, prefix, role, country in self.pending_titles:
+            later = sorted((f for f in self.found if f.first > last), key=lambda f: f.first)
+            holder = self.holder(role, country, later)
+            if holder:
+                self.add(holder, first, last, prefix, "title")
+        for first, last, prefix, kind in self.pending:
+            nxt = next((f.mention.entity for f in sorted(self.found, key=lambda f: f.first)
+                        if f.first > last and self.lex.kinds.get(f.mention.entity)
+                        in _KINDS.get(kind, (kind,))), None)
+            if nxt:
+                self.add(nxt, first, last, prefix, "generic")
+
+    # --- bookkeeping ------------------------------------------------------------------------
+
+    def entity(self, key: str) -> Entity:
+        return self.new.get(key) or self.lex.entities[key]
+
+    def add(self, key: str, first: int, last: int, prefix: str, via: str) -> None:
+        tok = self.tokens[first]
+        cut = len(prefix) - (1 if prefix.endswith(("ال", "لل")) else 0)
+        start = tok.start + cut if cut < len(tok.text) else tok.start
+        end = self.tokens[last].end
+        self.found.append(Found(Mention(key, start, end, self.sentence_of[first],
+                                        self.text[start:end]),
+                                first, last, prefix, via))
+
+
+_PROCLITICS = {"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}
+_TYPE_RANK = {"Person": 0, "Organization": 1, "Country": 2, "Place": 3}
+_KINDS = {"city": ("city", "capital"), "armed-group": ("armed-group",),
+          "ministry": ("ministry",)}
+
+
+def _with_links(keys: set[str], new: dict[str, Entity], lex: Lexicon) -> dict[str, Entity]:
+    """The mentioned entities plus those they point to (affiliation, country), transitively."""
+    out: dict[str, Entity] = {}
+    todo = list(keys)
+    while todo:
+        key = todo.pop()
+        if key in out:
+            continue
+        entity = new.get(key) or lex.entities.get(key)
+        if entity is None:
+            continue
+        out[key] = entity
+        todo += [k for k in (entity.affiliation, entity.country) if k]
+    return out

@@ -1,0 +1,200 @@
+"""Load the gazetteer and the lexicons (YAML in ``ontology/``) into lookup tables.
+
+Every name is indexed as the tuple of its normalized tokens, so "الولايات المتحدة" is
+``("الولايات", "المتحده")``; the morphology step recognises the first token under its clitics.
+Institution heads combine with every state's nationality adjective into organizations
+(وزارة الدفاع + الروسية → Russian Ministry of Defense).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ingest import ONTOLOGY_DIR
+from ingest.model import Entity, Role
+from ingest.normalize import normalize_text, tokenize
+from naba.errors import OntologyError
+
+__all__ = ["Phrase", "Lexicon", "load_lexicon", "name_key", "slug"]
+
+_TYPE_ORDER = {"Person": 0, "Organization": 1, "Country": 2, "Place": 3}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """What a run of tokens can be: an entity name, a title, an institution head, a generic head,
+    a trigger noun phrase…; ``value`` is the entity key, role key, institution id or kind."""
+
+    kind: str  # entity | title | head | generic
+    value: str
+
+
+@dataclass(eq=False)
+class Lexicon:
+    """Every table the extractor reads; built once per process by ``load_lexicon``."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    phrases: dict[tuple[str, ...], list[Phrase]] = field(default_factory=lambda: defaultdict(list))
+    kinds: dict[str, str] = field(default_factory=dict)  # entity key → kind (city, ministry…)
+    institution_of: dict[str, str] = field(default_factory=dict)  # compound key → institution id
+    compounds: dict[tuple[str, str], str] = field(default_factory=dict)  # (inst, country) → key
+    capitals: dict[str, str] = field(default_factory=dict)  # capital key → country key
+    adjectives: dict[str, str] = field(default_factory=dict)  # adjective key (no ال) → country
+    roles: dict[str, Role] = field(default_factory=dict)
+    holders: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    ambiguous: set[str] = field(default_factory=set)
+    triggers: dict[str, dict] = field(default_factory=dict)  # predicate → its YAML entry
+    grammar: dict[str, frozenset[str]] = field(default_factory=dict)
+    generic_heads: dict[str, str] = field(default_factory=dict)  # head key → kind
+    by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # longest first
+
+    def add_phrase(self, text: str, phrase: Phrase) -> None:
+        key = name_key(text)
+        if key and phrase not in self.phrases[key]:
+            self.phrases[key].append(phrase)
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    """>>> name_key("الولايات المتحدة")
+    ('الولايات', 'المتحده')
+    """
+    return tuple(t.key for t in tokenize(text))
+
+
+def slug(text: str) -> str:
+    """>>> slug("Russian Ministry of Defense")
+    'russian-ministry-of-defense'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
+    """Read ``gazetteer/*.yaml`` and ``lexicon/*.yaml`` under ``directory``."""
+    lex = Lexicon()
+    gaz = directory / "gazetteer"
+    roles = _read(gaz / "roles.yaml")
+    for entry in roles:
+        role = Role(entry["id"], entry["ar"][0], entry["en"])
+        lex.roles[role.key] = role
+        for title in entry["ar"]:
+            lex.add_phrase(title, Phrase("title", role.key))
+    countries = _read(gaz / "countries.yaml")
+    for entry in countries:
+        _add_country(lex, entry)
+    for entry in _read(gaz / "places.yaml"):
+        _add_entity(lex, entry, "Place", country=entry.get("country"))
+    for entry in _read(gaz / "organizations.yaml"):
+        _add_entity(lex, entry, "Organization", country=entry.get("country"))
+    for entry in _read(gaz / "people.yaml"):
+        _add_person(lex, entry)
+    for entry in _read(gaz / "institutions.yaml"):
+        _add_institution(lex, entry, countries)
+    lex.triggers = _read(directory / "lexicon" / "triggers.yaml", mapping=True)
+    for entry in lex.triggers.values():
+        for field_name in ("target_preps", "reverse_preps"):
+            entry[field_name] = frozenset(normalize_text(p) for p in entry.get(field_name, []))
+    grammar = _read(directory / "lexicon" / "grammar.yaml", mapping=True)
+    for name, words in grammar.items():
+        if isinstance(words, list):
+            lex.grammar[name] = frozenset(" ".join(name_key(w)) for w in words)
+    for head, kind in grammar.get("generic_heads", {}).items():
+        lex.generic_heads[" ".join(name_key(head))] = kind
+        lex.add_phrase(head, Phrase("generic", kind))
+    for phrase in lex.phrases:
+        lex.by_first.setdefault(phrase[0], []).append(phrase)
+    for phrases in lex.by_first.values():
+        phrases.sort(key=len, reverse=True)
+    return lex
+
+
+def _read(path: Path, mapping: bool = False):
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise OntologyError(f"{path}: missing lexicon file") from exc
+    except yaml.YAMLError as exc:
+        raise OntologyError(f"{path}: not valid YAML ({exc})") from exc
+    expected = dict if mapping else list
+    if not isinstance(data, expected):
+        raise OntologyError(f"{path}: expected a YAML {expected.__name__} at the top level")
+    return data
+
+
+def _names(entry: dict, field_name: str = "ar") -> list[str]:
+    return [n for n in entry.get(field_name) or [] if n]
+
+
+def _add_entity(lex: Lexicon, entry: dict, type_: str, **links) -> Entity:
+    try:
+        names = _names(entry)
+        entity = Entity(key=entry["id"], type=type_, label_ar=names[0], label_en=entry.get("en"),
+                        alt_ar=tuple(names[1:]), alt_en=tuple(entry.get("alt_en") or ()),
+                        **{k: v for k, v in links.items() if v})
+    except (KeyError, IndexError, TypeError) as exc:
+        raise OntologyError(f"gazetteer entry {entry!r}: needs id, ar and en ({exc})") from exc
+    if entity.key in lex.entities and lex.entities[entity.key] != entity:
+        raise OntologyError(f"gazetteer id {entity.key!r} is defined twice")
+    lex.entities[entity.key] = entity
+    lex.kinds[entity.key] = entry.get("kind", type_.lower())
+    if entry.get("ambiguous"):
+        lex.ambiguous.add(entity.key)
+    for name in names:
+        lex.add_phrase(name, Phrase("entity", entity.key))
+    return entity
+
+
+def _add_country(lex: Lexicon, entry: dict) -> None:
+    country = _add_entity(lex, entry, "Country")
+    for name in _names(entry, "people_ar"):
+        lex.add_phrase(name, Phrase("entity", country.key))
+    for adj in _names(entry, "adj_ar"):
+        lex.adjectives.setdefault(normalize_text(adj), country.key)
+    capital = entry.get("capital")
+    if capital:
+        _add_entity(lex, {**capital, "kind": "capital"}, "Place", country=country.key)
+        lex.capitals[capital["id"]] = country.key
+
+
+def _add_person(lex: Lexicon, entry: dict) -> None:
+    role = lex.roles.get(entry.get("role") or "")
+    person = _add_entity(lex, {**entry, "ar": _names(entry) + _names(entry, "short_ar")},
+                         "Person", affiliation=entry.get("affiliation"), role=role)
+    if role and person.affiliation:
+        lex.holders[(role.key, person.affiliation)].append(person.key)
+
+
+def _add_institution(lex: Lexicon, entry: dict, countries: list[dict]) -> None:
+    for head in _names(entry):
+        lex.add_phrase(head, Phrase("head", entry["id"]))
+    for country in countries:
+        adj_en = country.get("adj_en") or country["en"]
+        key = f"{slug(adj_en)}-{entry['id']}"
+        names = [f"{head} ال{adj}" for head in _names(entry) for adj in _names(country, "adj_ar")]
+        names += [f"{head[2:]} {adj}" for head in _names(entry) for adj in _names(country, "adj_ar")
+                  if head.startswith("ال") and " " not in head]
+        owned = [n for n in names if not any(p.kind == "entity" for p in lex.phrases.get(name_key(n), []))]
+        if not owned:
+            continue
+        label = _agreeing(entry["ar"][0], country)
+        fill = {"adj": adj_en, "country": country["en"]}
+        _add_entity(lex, {"id": key, "ar": [label] + [n for n in owned if n != label],
+                          "en": entry["en"].format(**fill), "kind": entry.get("kind", "organization"),
+                          "alt_en": [a.format(**fill) for a in entry.get("alt_en") or []]},
+                    "Organization", country=country["id"])
+        lex.institution_of[key] = entry["id"]
+        lex.compounds[(entry["id"], country["id"])] = key
+
+
+def _agreeing(head: str, country: dict) -> str:
+    """The head with the adjective that agrees with it (feminine after ة and ات)."""
+    adjs = _names(country, "adj_ar")
+    first = head.split()[0]
+    feminine = first.endswith(("ة", "ات"))
+    adj = next((a for a in adjs if a.endswith("ة") == feminine), adjs[0] if adjs else "")
+    return f"{head} ال{adj}"

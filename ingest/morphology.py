@@ -1,0 +1,151 @@
+"""camel-tools' Analyzer on a morphology database generated from the project's own lexicon.
+
+The database (camel's text format) holds, as stems, the first word of every gazetteer name and
+title and every trigger verb and verbal noun; its prefix and suffix tables give the clitics
+(و ف ب ل ك ال س, person prefixes, subject and object suffixes). So ``analyze("وبالعراق")``
+returns the reading ``lex="العراق", prefix="وب"`` and ``analyze("سيتهمونها")`` the verb
+``اتهم`` with gloss ``accuses``. Each distinct token is analysed once per process.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from itertools import product
+from pathlib import Path
+from typing import NamedTuple
+
+from ingest.lexicon import Lexicon
+from ingest.normalize import normalize_text
+
+__all__ = ["Reading", "Morphology", "database_text"]
+
+_CONJ = ["", "و", "ف"]
+_PREP = ["", "ب", "ل", "ك"]
+_NOUN_PREFIXES = sorted({c + p for c, p in product(_CONJ, _PREP)})
+_DEF_PREFIXES = sorted({c + ("لل" if p == "ل" else p + "ال") for c, p in product(_CONJ, _PREP)})
+_PV_PREFIXES = ["", "و", "ف", "ل", "ول", "فل"]
+_IV_PREFIXES = sorted({c + m + p for c, m, p in product(_CONJ, ["", "س", "ل"], "يتنا")})
+_OBJ = ["", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ني"]
+_PV_SUFFIXES = sorted({s + o for s, o in product(["", "ت", "ا", "تا", "نا", "تم", "ن"], _OBJ)}
+                      | {"وا", "و" + "ه", "وها", "وهم", "وهما"})
+_PV_WEAK_SUFFIXES = ["ت", "تا", "وا", "ا", "ي", "تم", "نا"]
+_IV_SUFFIXES = sorted({s + o for s, o in product(["", "ون", "ان", "ين", "ن", "ا"], _OBJ)}
+                      | {"وا"})
+_IV_WEAK_SUFFIXES = ["ون", "ان", "وا", "ين"]
+_NOUN_SUFFIXES = ["", "ه", "ها", "هم", "هما", "نا", "ي", "كم"]
+_NAME_SUFFIXES = [""]
+
+
+class Reading(NamedTuple):
+    """One analysis: ``lex`` (a name's first word or a trigger's lemma), ``pos``
+    (name, verb, noun), ``gloss`` (the relation for triggers), and the prefix it carried."""
+
+    lex: str
+    pos: str
+    gloss: str
+    prefix: str
+
+
+class Morphology:
+    """The Analyzer over the lexicon's database, with a per-process cache of readings."""
+
+    def __init__(self, lexicon: Lexicon, cache_dir: Path | None = None):
+        from camel_tools.morphology.analyzer import Analyzer
+        from camel_tools.morphology.database import MorphologyDB
+
+        text = database_text(lexicon)
+        path = _cached_file(text, cache_dir)
+        self._analyzer = Analyzer(MorphologyDB(str(path)))
+        self._stems = frozenset(line.split("\t", 1)[0] for line in
+                                text.split("###STEMS###\n", 1)[1].split("###", 1)[0].splitlines())
+        self._cache: dict[str, tuple[Reading, ...]] = {}
+
+    def analyze(self, key: str) -> tuple[Reading, ...]:
+        """Readings of a normalized token (empty when no stem of the lexicon is in it)."""
+        found = self._cache.get(key)
+        if found is None:
+            found = self._analyze(key) if self._may_match(key) else ()
+            if len(self._cache) < 500_000:
+                self._cache[key] = found
+        return found
+
+    def _may_match(self, key: str) -> bool:
+        n = len(key)
+        return any(key[p:n - s] in self._stems for p in range(min(n, 5)) for s in range(min(n - p, 7)))
+
+    def _analyze(self, key: str) -> tuple[Reading, ...]:
+        seen = []
+        for a in self._analyzer.analyze(key):
+            reading = Reading(a["lex"], a["pos"], a.get("gloss", ""), a.get("prc", ""))
+            if reading not in seen:
+                seen.append(reading)
+        return tuple(seen)
+
+
+def database_text(lexicon: Lexicon) -> str:
+    """The camel-tools database (text format) for the lexicon's names and triggers."""
+    stems: set[str] = set()
+    for tokens in lexicon.phrases:
+        first = tokens[0]
+        if first.startswith("ال") and len(first) > 3:
+            stems.add(_stem(first[2:], "ND", "name", first, "name"))
+        stems.add(_stem(first, "NP", "name", first, "name"))
+    for predicate, entry in lexicon.triggers.items():
+        for past, present in entry.get("verbs", []):
+            lemma = normalize_text(past)
+            stems.add(_stem(lemma, "PV", "verb", lemma, predicate))
+            if lemma[-1] in "اي":
+                stems.add(_stem(lemma[:-1], "PVW", "verb", lemma, predicate))
+            present_stem = normalize_text(present)[1:]
+            stems.add(_stem(present_stem, "IV", "verb", lemma, predicate))
+            if present_stem[-1] in "وي":
+                stems.add(_stem(present_stem[:-1], "IVW", "verb", lemma, predicate))
+        for noun in entry.get("nouns", []):
+            stems.add(_stem(normalize_text(noun), "N", "noun", normalize_text(noun), predicate))
+    prefixes = ([("P0", p) for p in _NOUN_PREFIXES] + [("PD", p) for p in _DEF_PREFIXES]
+                + [("PPV", p) for p in _PV_PREFIXES] + [("PIV", p) for p in _IV_PREFIXES])
+    suffixes = ([("S0", s) for s in _NAME_SUFFIXES] + [("SN", s) for s in _NOUN_SUFFIXES]
+                + [("SPV", s) for s in _PV_SUFFIXES] + [("SPVW", s) for s in _PV_WEAK_SUFFIXES]
+                + [("SIV", s) for s in _IV_SUFFIXES] + [("SIVW", s) for s in _IV_WEAK_SUFFIXES])
+    lines = ["###DEFINES###",
+             "DEFINE pos pos:name pos:verb pos:noun pos:digit pos:punc pos:latin",
+             *(f"DEFINE {f} {f}:*open*" for f in ("diac", "lex", "gloss", "prc", "enc", "bw")),
+             "###DEFAULTS###",
+             *(f"DEFAULT pos:{p} prc: enc:" for p in ("name", "verb", "noun", "digit", "punc",
+                                                      "latin")),
+             "###ORDER###", "ORDER pos diac lex gloss prc enc bw",
+             "###TOKENIZATIONS###", "###STEMBACKOFF###", "###PREFIXES###",
+             *(f"{p}\t{cat}\tdiac:{p} prc:{p}" for cat, p in prefixes),
+             "###SUFFIXES###",
+             *(f"{s}\t{cat}\tdiac:{s} enc:{s}" for cat, s in suffixes),
+             "###STEMS###", *sorted(stems),
+             "###TABLE AB###",
+             "P0 NP", "P0 N", "PD ND", "PD N", "PPV PV", "PPV PVW", "PIV IV", "PIV IVW",
+             "###TABLE BC###",
+             "NP S0", "ND S0", "N SN", "PV SPV", "PVW SPVW", "IV SIV", "IVW SIVW",
+             "###TABLE AC###",
+             *(f"{a} {c}" for a, c in [("P0", "S0"), ("P0", "SN"), ("PD", "S0"), ("PD", "SN"),
+                                       ("PPV", "SPV"), ("PPV", "SPVW"), ("PIV", "SIV"),
+                                       ("PIV", "SIVW")])]
+    return "\n".join(lines) + "\n"
+
+
+def _stem(key: str, cat: str, pos: str, lex: str, gloss: str) -> str:
+    # camel cuts lex at the first '_' or '-'; names never contain either.
+    return f"{key}\t{cat}\tpos:{pos} diac:{key} lex:{lex} gloss:{gloss} prc: enc: bw:-"
+
+
+def _cached_file(text: str, cache_dir: Path | None) -> Path:
+    """Write the database once per content, atomically (workers may race to write it)."""
+    digest = hashlib.sha1(text.encode()).hexdigest()[:16]
+    directory = Path(cache_dir or os.environ.get("NABA_CACHE") or
+                     Path(tempfile.gettempdir()) / "naba-cache")
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"morphology-{digest}.db"
+    if not path.exists():
+        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    return path

@@ -1,0 +1,48 @@
+"""The whole text side in one function: ``analyze(article) -> Document``.
+
+>>> doc = analyze(Article("a1", "اتهم وزير الخارجية الروسي سيرغي لافروف الولايات المتحدة بدعم داعش."))
+>>> [(r.agent, r.predicate, r.target) for r in doc.relations][:1]
+[('sergei-lavrov', 'accuses', 'united-states')]
+"""
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+from pathlib import Path
+
+from ingest import ONTOLOGY_DIR
+from ingest.entities import find_entities
+from ingest.lexicon import Lexicon, load_lexicon
+from ingest.model import Article, Document
+from ingest.morphology import Morphology
+from ingest.normalize import tokenize
+from ingest.relations import find_relations
+from ingest.segment import split_sentences
+
+__all__ = ["analyze", "resources"]
+
+
+@lru_cache(maxsize=2)
+def resources(ontology_dir: Path = ONTOLOGY_DIR) -> tuple[Lexicon, Morphology]:
+    """The lexicon and the morphology analyser, loaded once per process."""
+    lexicon = load_lexicon(ontology_dir)
+    return lexicon, Morphology(lexicon)
+
+
+def analyze(article: Article, ontology_dir: Path = ONTOLOGY_DIR) -> Document:
+    """Sentences, mentions, entities and relations of one article."""
+    lexicon, morph = resources(ontology_dir)
+    text = article.text
+    sentences = split_sentences(text)
+    tokens = tokenize(text)
+    starts = [s.start for s in sentences]
+    sentence_of = [max(0, bisect.bisect_right(starts, t.start) - 1) for t in tokens]
+    found, entities = find_entities(text, tokens, sentence_of, lexicon, morph)
+    relations = find_relations(tokens, sentences, sentence_of, found, entities, lexicon, morph)
+    for rel in relations:  # a capital acting brings its state into the document's entities
+        for key in (rel.agent, rel.target, rel.place, rel.speaker):
+            if key and key not in entities:
+                entities[key] = lexicon.entities[key]
+    return Document(article=article, sentences=sentences,
+                    entities=tuple(entities[k] for k in sorted(entities)),
+                    mentions=tuple(f.mention for f in found), relations=relations)

@@ -1,0 +1,321 @@
+"""Relations from trigger words: who accuses, supports, strikes… whom, in one sentence.
+
+For a trigger (a verb in any inflection, or a verbal noun) the entities around it fill the roles:
+- after it, the first bare entity and the one after it (each with what is coordinated to it by و):
+  agent then target — اتهمت وزارة الدفاع الروسية الجيش الأميركي، هجوم داعش على تدمر،
+  دعم روسيا وإيران للأسد;
+- else the nearest bare actor before it in the clause is the agent and the first entity after it
+  the target — لافروف يتهم التحالف، روسيا ستواصل دعم الجيش السوري;
+- a noun with a nationality adjective takes that state as agent — العدوان الروسي على حلب;
+- بدعم X after a phrase: X supports what the phrase names — القوات السورية بدعم الطيران الروسي.
+A negated trigger (لم، لا، عدم، نفى…) is no fact unless إلا follows it; nothing under لو is.
+A target is introduced bare or by one of the relation's prepositions; a strike with no actor as
+target strikes the place it happens in. Capitals acting stand for their state.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.entities import Found
+from ingest.lexicon import Lexicon
+from ingest.model import Entity, Mention, Relation, Sentence
+from ingest.morphology import Morphology
+from ingest.normalize import Token, is_word
+
+__all__ = ["find_relations"]
+
+_FIRST_ARG_WINDOW = 6  # words between a trigger and its first argument
+_NEXT_ARG_WINDOW = 5  # words between two arguments
+_SUBJECT_WINDOW = 6  # words between a subject and its trigger
+_QUOTES = set("«»\"“”'‘’()")
+_CONJ = ("و", "ف")
+
+
+@dataclass(frozen=True)
+class _Arg:
+    found: Found
+    prep: str  # the preposition that introduces it ("" when bare)
+    coordinated: bool  # joined to the previous argument by و
+
+
+def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentence_of: list[int],
+                   found: tuple[Found, ...], entities: dict[str, Entity], lex: Lexicon,
+                   morph: Morphology) -> tuple[Relation, ...]:
+    """Every relation the sentences assert, once per (relation, agent, target, sentence)."""
+    reader = _Reader(tokens, sentence_of, found, entities, lex, morph)
+    out: dict[tuple, Relation] = {}
+    bounds = _sentence_bounds(sentence_of, len(sentences))
+    for s, (a, b) in enumerate(bounds):
+        for t in range(a, b):
+            for rel in reader.relations_at(t, a, b):
+                out.setdefault((rel.predicate, rel.agent, rel.target, rel.sentence), rel)
+    return tuple(out.values())
+
+
+def _sentence_bounds(sentence_of: list[int], count: int) -> list[tuple[int, int]]:
+    bounds = [[0, 0] for _ in range(count)]
+    seen = set()
+    for i, s in enumerate(sentence_of):
+        if s not in seen:
+            bounds[s][0] = i
+            seen.add(s)
+        bounds[s][1] = i + 1
+    return [tuple(b) for b in bounds]
+
+
+class _Reader:
+    def __init__(self, tokens, sentence_of, found, entities, lex: Lexicon, morph: Morphology):
+        self.tokens, self.sentence_of, self.lex, self.morph = tokens, sentence_of, lex, morph
+        self.entities = entities
+        self.at: dict[int, Found] = {}
+        for f in found:
+            for k in range(f.first, f.last + 1):
+                self.at.setdefault(k, f)
+        g = lex.grammar
+        self.breaks = g.get("clause_breaks", frozenset()) | g.get("complementizers", frozenset())
+        self.preps = g.get("prepositions", frozenset())
+
+    # --- words ---------------------------------------------------------------------------------
+
+    def key(self, i: int) -> str:
+        return self.tokens[i].key
+
+    def bare(self, i: int) -> str:
+        """The token's key without a leading و or ف."""
+        k = self.key(i)
+        return k[1:] if len(k) > 3 and k[0] in _CONJ else k
+
+    def is_word(self, i: int, group: str) -> bool:
+        words = self.lex.grammar.get(group, frozenset())
+        k = self.key(i)
+        return k in words or self.bare(i) in words or (len(k) > 3 and k[1:] in words
+                                                      and k[0] in "وفبل")
+
+    def trigger(self, i: int) -> tuple[str, set[str], str] | None:
+        """(relation, parts of speech, prefix) when token i is a trigger, not part of a name."""
+        if i in self.at or not is_word(self.tokens[i]):
+            return None
+        readings = [r for r in self.morph.analyze(self.key(i)) if r.pos in ("verb", "noun")]
+        if not readings:
+            return None
+        return readings[0].gloss, {r.pos for r in readings}, readings[0].prefix
+
+    def is_prep(self, key: str) -> bool:
+        """A preposition, alone or with a pronoun (فيها، عليه، له)."""
+        return any(key.startswith(p) and len(key) <= len(p) + 2 for p in self.preps | {"ل", "ب"})
+
+    def is_break(self, i: int) -> bool:
+        return self.key(i) in self.breaks or self.bare(i) in self.lex.grammar.get(
+            "complementizers", frozenset())
+
+    # --- one trigger --------------------------------------------------------------------------
+
+    def relations_at(self, t: int, a: int, b: int) -> list[Relation]:
+        trig = self.trigger(t)
+        if trig is None:
+            return []
+        predicate, pos, prefix = trig
+        entry = self.lex.triggers.get(predicate, {})
+        if self.negated(t, a, b) or self.hypothetical(t, a):
+            return []
+        start = self.clause_start(t, a)
+        post = self.args_after(t, b)
+        pre = self.subject_before(t, start)
+        target_preps = set(entry.get("target_preps", []))
+        slots = _slots(post)
+        agents: list[Found] = []
+        targets: list[_Arg] = []
+        if "noun" in pos and prefix.rstrip("ال").lstrip("وف") in entry.get("reverse_preps", []):
+            agents = [x.found for x in slots[0]] if slots else []
+            targets = [_Arg(f, "", False) for f in pre]
+        elif "noun" in pos and t + 1 < b and self.adjective(t + 1) and t + 1 not in self.at:
+            agents = [self.country_found(t + 1)]
+            targets = slots[0] if slots else []
+        elif len(slots) >= 2 and not slots[0][0].prep and (
+                not slots[1][0].prep or slots[1][0].prep in target_preps):
+            agents, targets = [x.found for x in slots[0]], slots[1]
+        elif pre and slots and not ("noun" in pos and prefix.lstrip("وف").startswith("ل")):
+            agents, targets = pre, slots[0]
+        elif entry.get("symmetric") and slots and len(slots[0]) >= 2:
+            agents, targets = [slots[0][0].found], slots[0][1:]
+        targets = [x for x in targets if not x.prep or x.prep in target_preps
+                   or x.prep == "بين"]
+        if predicate == "strikes" and agents and not targets:
+            targets = [x for x in post if x.prep in ("في", "ب") and self.place_like(x.found)][:1]
+        return self.build(predicate, agents, targets, t, post)
+
+    def build(self, predicate, agents, targets, t, post) -> list[Relation]:
+        out = []
+        used = {f.mention.entity for f in agents} | {x.found.mention.entity for x in targets}
+        place = self.place(post, used)
+        speaker = self.speaker(t)
+        for agent in agents:
+            a = self.actor(agent.mention.entity)
+            if a is None:
+                continue
+            for x in targets:
+                target = self.target(x.found.mention.entity, predicate)
+                if target is None or target == a:
+                    continue
+                out.append(Relation(predicate, a, target, self.sentence_of[t],
+                                    self.tokens[t].text, place=place,
+                                    speaker=speaker if speaker not in (a, None) else None))
+        return out
+
+    # --- arguments ----------------------------------------------------------------------------
+
+    def args_after(self, t: int, b: int) -> list[_Arg]:
+        args: list[_Arg] = []
+        words, i = 0, t + 1
+        limit = _FIRST_ARG_WINDOW
+        while i < b:
+            if self.tokens[i].text in _QUOTES:
+                i += 1
+                continue
+            if self.is_break(i) or self.trigger(i) or self.is_word(i, "negators"):
+                break
+            f = self.at.get(i)
+            if f and f.first == i:
+                args.append(_Arg(f, self.prep_of(f), self.coordinated(f, args)))
+                i, words, limit = f.last + 1, 0, _NEXT_ARG_WINDOW
+                continue
+            words += 1
+            if words > limit:
+                break
+            i += 1
+        return args
+
+    def subject_before(self, t: int, start: int) -> list[Found]:
+        """The nearest bare actor before the trigger in its clause, with those joined to it."""
+        i, words = t - 1, 0
+        while i >= start and words <= _SUBJECT_WINDOW:
+            f = self.at.get(i)
+            if f:
+                if not self.prep_of(f) and self.actor(f.mention.entity):
+                    group = [f]
+                    while f.prefix.startswith("و") or (f.first > 0 and self.key(f.first - 1) == "و"):
+                        prev = self.at.get(f.first - 2 if self.key(f.first - 1) == "و" else f.first - 1)
+                        if not prev or prev in group:
+                            break
+                        group.insert(0, prev)
+                        f = prev
+                    return group
+                i = f.first - 1
+                words += 1
+                continue
+            if self.tokens[i].text not in _QUOTES:
+                words += 1
+            i -= 1
+        return []
+
+    def prep_of(self, f: Found) -> str:
+        """The preposition before a mention: a proclitic (ب ل ك) or a word (على، في…)."""
+        clitic = f.prefix.lstrip("وف").replace("لل", "ل").removesuffix("ال")
+        if clitic in ("ب", "ل", "ك"):
+            return clitic
+        i = f.first - 1
+        cues = self.lex.grammar.get("place_cues", frozenset())
+        while i >= 0 and (self.tokens[i].text in _QUOTES or self.key(i) in cues):
+            i -= 1
+        if i >= 0 and self.bare(i) in self.preps:
+            return self.bare(i)
+        return ""
+
+    def coordinated(self, f: Found, args: list[_Arg]) -> bool:
+        if not args:
+            return False
+        gap = [k for k in range(args[-1].found.last + 1, f.first)
+               if self.tokens[k].text not in _QUOTES]
+        joined = f.prefix.startswith("و") or [self.key(k) for k in gap] in (["و"], ["،", "و"])
+        return joined and len(gap) <= 2
+
+    def clause_start(self, t: int, a: int) -> int:
+        i = t - 1
+        while i >= a and not self.is_break(i):
+            i -= 1
+        return i + 1
+
+    # --- modality -----------------------------------------------------------------------------
+
+    def negated(self, t: int, a: int, b: int) -> bool:
+        near = any(self.is_word(i, "negators") for i in range(max(a, t - 2), t))
+        if not near:
+            start = self.clause_start(t, a)
+            near = any(self.is_word(i, "negating_verbs") for i in range(start, t))
+        if near and any(self.is_word(i, "exceptives") for i in range(t + 1, min(b, t + 3))):
+            return False
+        return near
+
+    def hypothetical(self, t: int, a: int) -> bool:
+        return any(self.is_word(i, "conditionals") for i in range(a, t))
+
+    def speaker(self, t: int) -> str | None:
+        """Who is reported saying what the trigger is in: the subject of the last speech verb
+        before it in its sentence (قال X إن …، X أكد أن …); a speech verb with no subject of
+        its own (وأضاف أن …) continues the last speaker named in the two sentences before."""
+        s = self.sentence_of[t]
+        verbs = [i for i in range(t - 1, -1, -1) if self.sentence_of[i] >= s - 2
+                 and self.is_word(i, "speech_verbs")]
+        if not verbs or self.sentence_of[verbs[0]] != s:
+            return None
+        for i in verbs:
+            after, before = self.at.get(i + 1), self.at.get(i - 1)
+            if after and after.first == i + 1:
+                return self.actor(after.mention.entity)
+            if before and before.last == i - 1 and not self.prep_of(before):
+                return self.actor(before.mention.entity)
+            nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+            if nxt and is_word(nxt) and not self.is_break(i + 1) and not self.is_prep(nxt.key):
+                return None  # a subject the lexicon does not know (قال مصدر …)
+        return None
+
+    # --- entities -----------------------------------------------------------------------------
+
+    def adjective(self, i: int) -> str | None:
+        k = self.key(i)
+        return self.lex.adjectives.get(k[2:] if k.startswith("ال") else k)
+
+    def country_found(self, i: int) -> Found:
+        tok = self.tokens[i]
+        key = self.adjective(i)
+        return Found(Mention(key, tok.start, tok.end, self.sentence_of[i], tok.text), i, i, "",
+                     "adjective")
+
+    def entity(self, key: str) -> Entity | None:
+        return self.entities.get(key) or self.lex.entities.get(key)
+
+    def actor(self, key: str) -> str | None:
+        """The acting entity: a capital acts for its state; other places do not act."""
+        if key in self.lex.capitals:
+            return self.lex.capitals[key]
+        e = self.entity(key)
+        return key if e and e.type != "Place" else None
+
+    def target(self, key: str, predicate: str) -> str | None:
+        if predicate == "strikes":
+            e = self.entity(key)
+            return key if e and e.type == "Place" and key not in self.lex.capitals \
+                else self.actor(key)
+        return self.actor(key)
+
+    def place_like(self, f: Found) -> bool:
+        e = self.entity(f.mention.entity)
+        return bool(e and e.type in ("Place", "Country"))
+
+    def place(self, post: list[_Arg], used: set[str]) -> str | None:
+        for x in post:
+            e = self.entity(x.found.mention.entity)
+            if e and e.type == "Place" and x.prep in ("في", "ب") and e.key not in used:
+                return e.key
+        return None
+
+
+def _slots(args: list[_Arg]) -> list[list[_Arg]]:
+    """Arguments grouped by coordination: [[agent, and-agent], [target, and-target], …]."""
+    slots: list[list[_Arg]] = []
+    for x in args:
+        if x.coordinated and slots:
+            slots[-1].append(x)
+        else:
+            slots.append([x])
+    return slots
