@@ -22,6 +22,7 @@ import html
 import multiprocessing
 import queue
 import re
+import signal
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -81,6 +82,8 @@ def serve(source: Path, host: str = "127.0.0.1", port: int = 8000, timeout: floa
     """Serve ``source`` (a graph file or a store folder) until interrupted."""
     server = make_server(source, host, port, timeout=timeout, max_rows=max_rows, workers=workers)
     address, bound_port = server.server_address[:2]
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop)
     print(f"naba serve: {source} at http://{address}:{bound_port}/sparql "
           f"(timeout {timeout:g} s, at most {max_rows} rows); Ctrl-C stops", flush=True)
     try:
@@ -408,6 +411,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(response.body)
+
+
+def _stop(signum, frame):
+    raise SystemExit(0)
 
 
 def _read_only() -> Response:
