@@ -1,0 +1,105 @@
+"""The store: documents are replaced, not duplicated; new documents keep the old ones;
+the store survives reopening; queries see every graph."""
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from graph.store import add_documents, open_source
+from graph.terms import KNOWLEDGE_GRAPH, ONTOLOGY_GRAPH, document_graph_iri
+from naba.errors import GraphError
+
+NBID = "https://w3id.org/naba/id/"
+NBO = "https://w3id.org/naba/ontology#"
+
+
+def article_nq(doc_id: str, evidence: str, target: str = "united-states") -> bytes:
+    """One article's quads as naba build writes them (its own graph, one statement)."""
+    g = f"<{document_graph_iri(doc_id)}>"
+    a, st = f"<{NBID}article/{doc_id}>", f"<{NBID}statement/{doc_id}/1>"
+    lines = [
+        f"{a} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{NBO}Article> {g} .",
+        f"<{NBID}sergei-lavrov> <{NBO}accuses> <{NBID}{target}> {g} .",
+        f"{st} <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <{NBID}sergei-lavrov> {g} .",
+        f"{st} <{NBO}evidence> \"{evidence}\"@ar {g} .",
+        (f"<{NBID}sergei-lavrov> <http://www.w3.org/2000/01/rdf-schema#label> "
+        f"\"سيرغي لافروف\"@ar <{KNOWLEDGE_GRAPH}> ."),
+    ]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def graph_size(store_dir, doc_id: str) -> int:
+    return len(list(open_source(store_dir).quads_for_pattern(
+        None, None, None, ox.NamedNode(document_graph_iri(doc_id)))))
+
+
+def test_adding_the_same_document_twice_keeps_the_counts(tmp_path, files):
+    store = tmp_path / "store"
+    assert add_documents(store, files["nq"]) == 221
+    first = len(open_source(store))
+    add_documents(store, files["nq"])
+    assert len(open_source(store)) == first == 221
+
+
+def test_rebuilding_a_document_replaces_its_statements(tmp_path):
+    store = tmp_path / "store"
+    add_documents(store, article_nq("a1", "اتهم لافروف واشنطن"))
+    add_documents(store, article_nq("a1", "اتهم لافروف أنقرة", target="turkey"))
+    texts = {s["e"].value for s in open_source(store).query(
+        f"SELECT ?e {{ ?s <{NBO}evidence> ?e }}", use_default_graph_as_union=True)}
+    assert texts == {"اتهم لافروف أنقرة"}
+    assert graph_size(store, "a1") == 4
+
+
+def test_adding_new_documents_keeps_the_old_ones(tmp_path):
+    store = tmp_path / "store"
+    add_documents(store, article_nq("a1", "أ"))
+    add_documents(store, [article_nq("a2", "ب"), article_nq("a3", "ج")])  # chunks
+    assert [graph_size(store, d) for d in ("a1", "a2", "a3")] == [4, 4, 4]
+    knowledge = open_source(store).quads_for_pattern(None, None, None,
+                                                       ox.NamedNode(KNOWLEDGE_GRAPH))
+    assert len(list(knowledge)) == 1  # the shared description, merged once
+
+
+def test_ontology_graph_is_replaced(tmp_path):
+    store = tmp_path / "store"
+    old = f"<{NBO}accuses> <http://www.w3.org/2000/01/rdf-schema#label> \"old\" <{ONTOLOGY_GRAPH}> .\n"
+    new = f"<{NBO}accuses> <http://www.w3.org/2000/01/rdf-schema#label> \"new\" <{ONTOLOGY_GRAPH}> .\n"
+    add_documents(store, old.encode())
+    add_documents(store, new.encode())
+    assert [q.object.value for q in open_source(store)] == ["new"]
+
+
+def test_store_survives_reopening_and_answers_named_queries(files):
+    from graph.query import run_query
+
+    again = run_query(files["store"], "who-accuses-whom", fmt="csv")
+    assert again == run_query(files["ttl"], "who-accuses-whom", fmt="csv")
+    assert len(open_source(files["store"])) == 221
+
+
+def test_store_is_opened_read_only_by_readers(files):
+    store = open_source(files["store"])
+    with pytest.raises((OSError, RuntimeError), match="read-write"):
+        store.add(ox.Quad(ox.NamedNode("http://a"), ox.NamedNode("http://b"), ox.Literal("c")))
+
+
+def test_bad_input_is_refused_before_anything_is_cleared(tmp_path):
+    store = tmp_path / "store"
+    add_documents(store, article_nq("a1", "أ"))
+    broken = article_nq("a1", "ب").replace(b" .\n", b"\n", 1)  # a quad without its dot
+    with pytest.raises(GraphError, match="not valid N-Quads"):
+        add_documents(store, broken)
+    assert graph_size(store, "a1") == 4
+
+
+@pytest.mark.parametrize("name, message", [
+    ("missing.ttl", "no such graph file or store folder"),
+    ("graph.csv", "unknown graph format"),
+    ("empty", "not a Naba store"),
+])
+def test_open_source_errors_name_the_path(tmp_path, name, message):
+    (tmp_path / "graph.csv").write_text("a,b\n")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(GraphError, match=message):
+        open_source(tmp_path / name)
