@@ -332,14 +332,18 @@ def _unique_entities(doc: Document) -> list[Entity]:
     return list({e.key: e for e in reversed(doc.entities)}.values())[::-1]
 
 
-def _descriptions(doc: Document) -> Iterator[tuple[str, str, list[ox.Quad]]]:
-    """(dedup key, type, quads) of each description shared across articles."""
+def _descriptions(doc: Document, known: Callable[[str], bool] = lambda key: False
+                  ) -> Iterator[tuple[str, str, list[ox.Quad] | None]]:
+    """(dedup key, type, quads) of each description shared across articles; the quads are
+    None (not even made) for the keys ``known`` says were already described."""
     kg = ox.NamedNode(KNOWLEDGE_GRAPH)
     for entity in _unique_entities(doc):
         if not entity.discovered:
-            yield entity.key, entity.type, entity_quads(entity, kg)
+            key = entity.key
+            yield key, entity.type, None if known(key) else entity_quads(entity, kg)
         if entity.role:
-            yield "role/" + entity.role.key, "Role", role_quads(entity.role)
+            key = "role/" + entity.role.key
+            yield key, "Role", None if known(key) else role_quads(entity.role)
 
 
 # --- helpers: workers --------------------------------------------------------------------------
@@ -372,7 +376,7 @@ class _Worker:
             try:
                 doc = self.analyze(article)
                 own = article_quads(doc)
-                shared = list(_descriptions(doc))
+                shared = list(_descriptions(doc, self.sent.__contains__))
             except NabaError:  # a broken gazetteer or lexicon: no article can be analysed
                 raise
             except Exception as exc:  # one bad article must not stop the corpus
@@ -380,11 +384,11 @@ class _Worker:
                                        f"({type(exc).__name__}: {exc}); skipped")
                 continue
             for key, kind, description in shared:
-                data = None
-                if key not in self.sent:
+                data, count = None, 0
+                if description is not None and key not in self.sent:
                     self.sent.add(key)
-                    data = _serialize(description, self.fmt)
-                result.shared.append((key, kind, data, len(description)))
+                    data, count = _serialize(description, self.fmt), len(description)
+                result.shared.append((key, kind, data, count))
             for entity in doc.entities:
                 if entity.discovered:
                     result.shared.append((entity.key, entity.type, None, 0))
