@@ -249,13 +249,13 @@ def build_corpus(corpus: Path, out: Path | None, *, jobs: int = 1, store: Path |
     stream_format = (ox.RdfFormat.N_TRIPLES if store is None and out.suffix.lower() == ".nt"
                      else ox.RdfFormat.N_QUADS)
     report = BuildReport(jobs=max(1, jobs), output=out, store=store)
-    bar = _progress_bar(progress)
 
     def warn(message: str) -> None:
         report.warnings.append(message)
         bar.write(f"naba build: warning: {message}", file=sys.stderr)
 
-    articles = read_corpus(corpus, warn=warn)
+    articles = read_corpus(corpus, warn=warn)  # a missing corpus fails here, before any bar
+    bar = _progress_bar(progress)
     folder = out.parent if out is not None else store.resolve().parent
     folder.mkdir(parents=True, exist_ok=True)
     stream = _temp_path(folder, (out or store).name, ".stream")
@@ -272,8 +272,8 @@ def build_corpus(corpus: Path, out: Path | None, *, jobs: int = 1, store: Path |
             _fsync(sink)
         report.entities = Counter(t for t in seen.values() if t in ENTITY_TYPES)
         if not report.documents:
-            report.triples = 0  # nothing written
-        if report.documents:
+            report.triples = 0  # nothing written: the last good output stays
+        else:
             if add_documents is not None:
                 add_documents(store, stream)
             if out is not None:

@@ -405,3 +405,15 @@ def test_output_folder_is_created(tmp_path):
     corpus = write_corpus(tmp_path / "corpus", CORPUS_TEXTS)
     build(corpus, tmp_path / "out" / "deeper" / "graph.ttl")
     assert (tmp_path / "out" / "deeper" / "graph.ttl").stat().st_size > 0
+
+
+def test_a_store_receives_every_document(tmp_path):
+    from graph.store import open_source
+
+    corpus = write_corpus(tmp_path / "corpus", CORPUS_TEXTS)
+    report = build(corpus, None, store=tmp_path / "store")
+    assert report.documents == 4
+    store = open_source(tmp_path / "store")
+    graphs = {g.value for g in store.named_graphs()}
+    assert {document_graph_iri(i) for i in CORPUS_TEXTS} | {KNOWLEDGE_GRAPH} <= graphs
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp file left
