@@ -103,20 +103,19 @@ def timed(command: list[str], runs: int = 1) -> tuple[float, int, int]:
     """Median wall seconds, peak RSS of the largest process and of the process tree (bytes)."""
     times, peaks, trees = [], [], []
     for _ in range(runs):
-        started = time.perf_counter()
-        log = tempfile.TemporaryFile()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
-        sampler = _TreeRss(process.pid)
-        sampler.start()
-        _, status, usage = os.wait4(process.pid, 0)
-        times.append(time.perf_counter() - started)
-        sampler.stop()
-        process.returncode = os.waitstatus_to_exitcode(status)
-        log.seek(0)
-        if process.returncode != 0:
-            sys.exit(f"bench: {' '.join(command)} failed ({process.returncode}):\n"
-                     + log.read().decode(errors="replace")[-2000:])
-        log.close()
+        with tempfile.TemporaryFile() as log:
+            started = time.perf_counter()
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
+            sampler = _TreeRss(process.pid)
+            sampler.start()
+            _, status, usage = os.wait4(process.pid, 0)
+            times.append(time.perf_counter() - started)
+            sampler.stop()
+            code = process.returncode = os.waitstatus_to_exitcode(status)
+            if code != 0:
+                log.seek(0)
+                sys.exit(f"bench: {' '.join(command)} failed ({code}):\n"
+                         + log.read().decode(errors="replace")[-2000:])
         peaks.append(usage.ru_maxrss * 1024)
         trees.append(sampler.peak)
     return statistics.median(times), max(peaks), max(trees)

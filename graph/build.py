@@ -27,13 +27,32 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from graph.terms import (KNOWLEDGE_GRAPH, NBO, ONTOLOGY_GRAPH, PREFIXES, article_iri,
-                         document_graph_iri, entity_iri, role_iri, statement_iri)
+from graph.terms import (
+    KNOWLEDGE_GRAPH,
+    NBO,
+    ONTOLOGY_GRAPH,
+    PREFIXES,
+    article_iri,
+    document_graph_iri,
+    entity_iri,
+    role_iri,
+    statement_iri,
+)
 from ingest.model import ENTITY_TYPES, RELATIONS, Document, Entity, Role
 from naba.errors import GraphError, NabaError, OntologyError
 
-__all__ = ["FORMATS", "ONTOLOGY_PATH", "BuildReport", "document_quads", "entity_quads",
-           "role_quads", "article_quads", "ontology_quads", "clean_text", "build_corpus"]
+__all__ = [
+    "FORMATS",
+    "ONTOLOGY_PATH",
+    "BuildReport",
+    "article_quads",
+    "build_corpus",
+    "clean_text",
+    "document_quads",
+    "entity_quads",
+    "ontology_quads",
+    "role_quads",
+]
 
 ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontology" / "naba.ttl"
 FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
@@ -208,8 +227,8 @@ class BuildReport:
     def summary(self) -> str:
         """One screen: documents, skipped input, entities and relations by type, triples, speed."""
         rate = self.documents / self.seconds if self.seconds else 0.0
-        lines = [f"documents  {self.documents:>8,}  in {self.seconds:.1f} s "
-                 f"({rate:,.0f} docs/s, {self.jobs} job{'s' * (self.jobs > 1)})"]
+        lines = [(f"documents  {self.documents:>8,}  in {self.seconds:.1f} s "
+                  f"({rate:,.0f} docs/s, {self.jobs} job{'s' * (self.jobs > 1)})")]
         if self.skipped:
             lines.append(f"skipped    {self.skipped:>8,}  (bad input; the warnings above say why)")
         lines.append(f"entities   {sum(self.entities.values()):>8,}  "
@@ -379,7 +398,7 @@ class _Worker:
                 shared = list(_descriptions(doc, self.sent.__contains__))
             except NabaError:  # a broken gazetteer or lexicon: no article can be analysed
                 raise
-            except Exception as exc:  # one bad article must not stop the corpus
+            except Exception as exc:  # noqa: BLE001 (one bad article must not stop the corpus)
                 result.warnings.append(f"article {article.id!r}: cannot analyse it "
                                        f"({type(exc).__name__}: {exc}); skipped")
                 continue

@@ -22,7 +22,7 @@ from pathlib import Path
 from ingest.model import Article
 from naba.errors import CorpusError
 
-__all__ = ["MAX_RECORD_BYTES", "read_corpus", "parse_record", "decode_text", "valid_date"]
+__all__ = ["MAX_RECORD_BYTES", "decode_text", "parse_record", "read_corpus", "valid_date"]
 
 MAX_RECORD_BYTES = 5 * 1024 * 1024  # one article (a .txt file or a JSONL line) at most 5 MB
 
@@ -65,7 +65,7 @@ def parse_record(line: bytes) -> Article:
     except json.JSONDecodeError as exc:
         raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(record, dict):
-        raise ValueError(f"not a JSON object but a {type(record).__name__}")
+        raise ValueError(f"not a JSON object but a {type(record).__name__}")  # noqa: TRY004
     doc_id = record.get("id")
     if isinstance(doc_id, int) and not isinstance(doc_id, bool):
         doc_id = str(doc_id)
@@ -80,7 +80,7 @@ def parse_record(line: bytes) -> Article:
         if value is None or value == "":
             continue
         if not isinstance(value, str):
-            raise ValueError(f'"{name}" is a {type(value).__name__}, not a string')
+            raise ValueError(f'"{name}" is a {type(value).__name__}, not a string')  # noqa: TRY004
         fields[name] = value.strip()
     if "date" in fields and not valid_date(fields["date"]):
         raise ValueError(f'"date" {fields["date"]!r} is not an ISO 8601 date '

@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
 from graph.build import FORMATS, build_corpus, clean_text, document_quads
-from graph.terms import (KNOWLEDGE_GRAPH, NBO, article_iri, document_graph_iri, entity_iri,
-                         role_iri)
+from graph.terms import KNOWLEDGE_GRAPH, NBO, article_iri, document_graph_iri, entity_iri, role_iri
 from ingest.model import Article, Document, Entity, Mention, Relation, Role, Sentence
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"

@@ -28,7 +28,7 @@ ARTICLES = {
 def naba(*args, **options) -> subprocess.CompletedProcess:
     exe = Path(sys.executable).with_name("naba")
     command = [str(exe)] if exe.exists() else [sys.executable, "-m", "naba.cli"]
-    return subprocess.run(command + [str(a) for a in args], capture_output=True, text=True,
+    return subprocess.run(command + [str(a) for a in args], capture_output=True, text=True, check=False,
                           cwd=ROOT, timeout=300, **options)
 
 
