@@ -36,9 +36,12 @@ class Found:
 
 
 def find_entities(text: str, tokens: list[Token], sentence_of: list[int], lex: Lexicon,
-                  morph: Morphology) -> tuple[tuple[Found, ...], dict[str, Entity]]:
-    """Mentions in text order, and every entity they name plus those they point to."""
+                  morph: Morphology, year: int | None = None
+                  ) -> tuple[tuple[Found, ...], dict[str, Entity]]:
+    """Mentions in text order, and every entity they name plus those they point to.
+    ``year`` (the article's) picks who held an office named by its title alone."""
     state = _State(text, tokens, sentence_of, lex, morph)
+    state.year = year
     i = 0
     while i < len(tokens):
         i = state.step(i)
@@ -55,8 +58,10 @@ class _State:
         self.found: list[Found] = []
         self.new: dict[str, Entity] = {}  # discovered people, per article
         self.aliases: dict[str, str] = {}  # their surnames, per article
+        self.year: int | None = None
         self.pending: list[tuple[int, int, str, str]] = []  # generic heads with no antecedent
         self.pending_titles: list[tuple[int, int, str, str, str]] = []  # titles, likewise
+        self.doubtful: list = []  # ambiguous names without a cue: (first, last, prefix, keys)
 
     # --- matching ------------------------------------------------------------------------------
 
@@ -91,9 +96,11 @@ class _State:
             return self.title(i, n, next(p.value for p in phrases if p.kind == "title"), prefix)
         entities = [p.value for p in phrases if p.kind == "entity"]
         if entities:
-            key = self.choose(entities, i)
+            key = self.choose(entities, i, prefix)
             if key:
                 self.add(key, i, i + n - 1, prefix, "name")
+            else:
+                self.doubtful.append((i, i + n - 1, prefix, entities))
             return i + n
         if "head" in kinds:
             return self.head(i, n, next(p.value for p in phrases if p.kind == "head"), prefix)
@@ -105,16 +112,21 @@ class _State:
             self.pending.append((i, i + n - 1, prefix, generic))
         return i + n
 
-    def choose(self, keys: list[str], i: int) -> str | None:
-        """The entity a name means here; None for an ambiguous name without its cue."""
+    def choose(self, keys: list[str], i: int, prefix: str) -> str | None:
+        """The entity a name means here. An ambiguous name needs a cue before it (مدينة،
+        صحيفة), or a preposition for a place; or to have been read so elsewhere in the article."""
         cue = self.tokens[i - 1].key if i else ""
         place_cue = cue in self.lex.grammar.get("place_cues", ())
         org_cue = cue in self.lex.grammar.get("org_cues", ())
+        after_prep = (prefix.lstrip("وف")[:1] in ("ب", "ل")
+                      or cue in self.lex.grammar.get("prepositions", ()))
         order = {"Place": -1} if place_cue else {}
         keys = sorted(keys, key=lambda k: (order.get(self.lex.entities[k].type, 0),
                                            _TYPE_RANK[self.lex.entities[k].type]))
         for key in keys:
-            if key not in self.lex.ambiguous or place_cue or org_cue:
+            kind = self.lex.entities[key].type
+            if (key not in self.lex.ambiguous or place_cue or org_cue
+                    or (after_prep and kind == "Place")):
                 return key
         return None
 
@@ -206,6 +218,8 @@ class _State:
         if candidates is not None:
             return None
         holders = self.lex.holders.get((role, country or ""), [])
+        if self.year and len(holders) > 1:
+            holders = [h for h in holders if self.lex.terms[h][0] <= self.year <= self.lex.terms[h][1]]
         return holders[0] if len(holders) == 1 else None
 
     # --- institutions and generic heads -----------------------------------------------------
@@ -237,7 +251,13 @@ class _State:
         return None
 
     def resolve_forward(self) -> None:
-        """A generic head or a title with nothing before it refers to the next one that fits."""
+        """A generic head or a title with nothing before it refers to the next one that fits;
+        an ambiguous name read as an entity once in the article is that entity throughout."""
+        confirmed = {f.mention.entity for f in self.found}
+        for first, last, prefix, keys in self.doubtful:
+            key = next((k for k in keys if k in confirmed), None)
+            if key:
+                self.add(key, first, last, prefix, "name")
         for first, last, prefix, role, country in self.pending_titles:
             later = sorted((f for f in self.found if f.first > last), key=lambda f: f.first)
             holder = self.holder(role, country, later)

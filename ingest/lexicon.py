@@ -47,6 +47,7 @@ class Lexicon:
     adjectives: dict[str, str] = field(default_factory=dict)  # adjective key (no ال) → country
     roles: dict[str, Role] = field(default_factory=dict)
     holders: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    terms: dict[str, tuple[int, int]] = field(default_factory=dict)  # person → years in office
     ambiguous: set[str] = field(default_factory=set)
     triggers: dict[str, dict] = field(default_factory=dict)  # predicate → its YAML entry
     grammar: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -167,6 +168,7 @@ def _add_person(lex: Lexicon, entry: dict) -> None:
                          "Person", affiliation=entry.get("affiliation"), role=role)
     if role and person.affiliation:
         lex.holders[(role.key, person.affiliation)].append(person.key)
+        lex.terms[person.key] = (entry.get("from") or 0, entry.get("to") or 9999)
 
 
 def _add_institution(lex: Lexicon, entry: dict, countries: list[dict]) -> None:
@@ -175,6 +177,8 @@ def _add_institution(lex: Lexicon, entry: dict, countries: list[dict]) -> None:
     for country in countries:
         adj_en = country.get("adj_en") or country["en"]
         key = f"{slug(adj_en)}-{entry['id']}"
+        if key in lex.entities:  # two states with one adjective (Dominica, the Dominican Rep.)
+            key = f"{country['id']}-{entry['id']}"
         names = [f"{head} ال{adj}" for head in _names(entry) for adj in _names(country, "adj_ar")]
         names += [f"{head[2:]} {adj}" for head in _names(entry) for adj in _names(country, "adj_ar")
                   if head.startswith("ال") and " " not in head]

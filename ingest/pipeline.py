@@ -37,7 +37,8 @@ def analyze(article: Article, ontology_dir: Path = ONTOLOGY_DIR) -> Document:
     tokens = tokenize(text)
     starts = [s.start for s in sentences]
     sentence_of = [max(0, bisect.bisect_right(starts, t.start) - 1) for t in tokens]
-    found, entities = find_entities(text, tokens, sentence_of, lexicon, morph)
+    year = int(article.date[:4]) if article.date and article.date[:4].isdigit() else None
+    found, entities = find_entities(text, tokens, sentence_of, lexicon, morph, year)
     relations = find_relations(tokens, sentences, sentence_of, found, entities, lexicon, morph)
     for rel in relations:  # a capital acting brings its state into the document's entities
         for key in (rel.agent, rel.target, rel.place, rel.speaker):

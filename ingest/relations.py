@@ -27,6 +27,7 @@ __all__ = ["find_relations"]
 _FIRST_ARG_WINDOW = 6  # words between a trigger and its first argument
 _NEXT_ARG_WINDOW = 5  # words between two arguments
 _SUBJECT_WINDOW = 6  # words between a subject and its trigger
+_TOPIC_WORDS = 4  # a sentence's subject stands in its first words
 _QUOTES = set("«»\"“”'‘’()")
 _CONJ = ("و", "ف")
 
@@ -95,7 +96,10 @@ class _Reader:
         """(relation, parts of speech, prefix) when token i is a trigger, not part of a name."""
         if i in self.at or not is_word(self.tokens[i]):
             return None
-        readings = [r for r in self.morph.analyze(self.key(i)) if r.pos in ("verb", "noun")]
+        readings = self.morph.analyze(self.key(i))
+        if any(r.pos == "name" for r in readings):  # a name's sense blocks a trigger's (تدمر)
+            return None
+        readings = [r for r in readings if r.pos in ("verb", "noun")]
         if not readings:
             return None
         return readings[0].gloss, {r.pos for r in readings}, readings[0].prefix
@@ -138,16 +142,18 @@ class _Reader:
             agents, targets = pre, slots[0]
         elif entry.get("symmetric") and slots and len(slots[0]) >= 2:
             agents, targets = [slots[0][0].found], slots[0][1:]
+        elif "noun" in pos and slots and slots[0][0].prep in target_preps:
+            agents, targets = self.topic(a, t), slots[0]  # … تراجع داعش عبر هجمات على X
         targets = [x for x in targets if not x.prep or x.prep in target_preps
                    or x.prep == "بين"]
         if predicate == "strikes" and agents and not targets:
             targets = [x for x in post if x.prep in ("في", "ب") and self.place_like(x.found)][:1]
-        return self.build(predicate, agents, targets, t, post)
+        return self.build(predicate, agents, targets, t, a)
 
-    def build(self, predicate, agents, targets, t, post) -> list[Relation]:
+    def build(self, predicate, agents, targets, t, a) -> list[Relation]:
         out = []
         used = {f.mention.entity for f in agents} | {x.found.mention.entity for x in targets}
-        place = self.place(post, used)
+        place = self.place(t, a, used)
         speaker = self.speaker(t)
         for agent in agents:
             a = self.actor(agent.mention.entity)
@@ -206,6 +212,18 @@ class _Reader:
             if self.tokens[i].text not in _QUOTES:
                 words += 1
             i -= 1
+        return []
+
+    def topic(self, a: int, t: int) -> list[Found]:
+        """The sentence's first actor when it stands in its first words (its subject)."""
+        words = 0
+        for i in range(a, t):
+            f = self.at.get(i)
+            if f and not self.prep_of(f) and self.actor(f.mention.entity):
+                return [f]
+            words += is_word(self.tokens[i])
+            if words >= _TOPIC_WORDS:
+                break
         return []
 
     def prep_of(self, f: Found) -> str:
@@ -292,22 +310,34 @@ class _Reader:
         return key if e and e.type != "Place" else None
 
     def target(self, key: str, predicate: str) -> str | None:
-        if predicate == "strikes":
-            e = self.entity(key)
-            return key if e and e.type == "Place" and key not in self.lex.capitals \
-                else self.actor(key)
+        """A strike hits a place as well as an actor (a capital struck is the city)."""
+        e = self.entity(key)
+        if predicate == "strikes" and e and e.type == "Place":
+            return key
         return self.actor(key)
 
     def place_like(self, f: Found) -> bool:
         e = self.entity(f.mention.entity)
         return bool(e and e.type in ("Place", "Country"))
 
-    def place(self, post: list[_Arg], used: set[str]) -> str | None:
-        for x in post:
-            e = self.entity(x.found.mention.entity)
-            if e and e.type == "Place" and x.prep in ("في", "ب") and e.key not in used:
+    def place(self, t: int, a: int, used: set[str]) -> str | None:
+        """Where: the place nearest the trigger in its clause, after a preposition or a
+        location word (في مدينة الرقة، إلى أطراف البوكمال)."""
+        s = self.sentence_of[t]
+        start = self.clause_start(t, a)
+        end = t + 1
+        while end < len(self.tokens) and self.sentence_of[end] == s and not self.is_break(end):
+            end += 1
+        candidates = {f for i, f in self.at.items() if start <= i < end}
+        for f in sorted(candidates, key=lambda f: (abs(f.first - t), f.first)):
+            e = self.entity(f.mention.entity)
+            if (e and e.type == "Place" and e.key not in used
+                    and (self.prep_of(f) or self.cue_before(f))):
                 return e.key
         return None
+
+    def cue_before(self, f: Found) -> bool:
+        return f.first > 0 and self.key(f.first - 1) in self.lex.grammar.get("place_cues", ())
 
 
 def _slots(args: list[_Arg]) -> list[list[_Arg]]:

@@ -1,0 +1,80 @@
+"""Entities: names under clitics and spelling variants, titles, compounds, discovery, reference."""
+import pytest
+
+
+@pytest.mark.parametrize("text, key", [
+    ("وصل الوفد إلى موسكو أمس.", "moscow"),
+    ("وبحث الوزير الأزمة مع العراق والأردن.", "iraq"),
+    ("وقال مسؤول إن للولايات المتحدة مصالح في المنطقة.", "united-states"),
+    ("وقال مسؤول إن لأميركا مصالح في المنطقة.", "united-states"),
+    ("وقال مسؤول إن لأمريكا مصالح في المنطقة.", "united-states"),
+    ("تقع المدينة في سورية.", "syria"),
+    ("تقع المدينة في سوريا.", "syria"),
+    ("وتواصلت المعارك بحلب.", "aleppo"),
+])
+def test_names_are_found_under_clitics_and_variants(mentioned, text, key):
+    assert key in mentioned(text)
+
+
+def test_a_multiword_name_is_taken_whole_not_in_parts(read):
+    doc = read("أعلنت الولايات المتحدة الأمريكية موقفها.")
+    assert [(m.entity, m.surface) for m in doc.mentions] == [
+        ("united-states", "الولايات المتحدة الأمريكية")]
+
+
+def test_mention_offsets_and_surface_match_the_text(read):
+    text = "وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو لن تتراجع."
+    doc = read(text)
+    for m in doc.mentions:
+        assert text[m.start:m.end] == m.surface
+    assert ("sergei-lavrov", "وزير الخارجية الروسي سيرغي لافروف") in [
+        (m.entity, m.surface) for m in doc.mentions]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("أعلنت وزارة الدفاع الروسية مقتل جنديين.", "russian-ministry-of-defense"),
+    ("وحلق الطيران الروسي فوق المدينة.", "russian-air-force"),
+    ("وانسحبت القوات الأميركية من القاعدة.", "us-armed-forces"),
+    ("وقالت الخارجية التركية إن الحدود مغلقة.", "turkish-foreign-ministry"),
+])
+def test_institutions_combine_with_a_nationality_adjective(mentioned, text, key):
+    assert key in mentioned(text)
+
+
+def test_a_compound_carries_its_state(read):
+    doc = read("أعلنت وزارة الدفاع الروسية مقتل جنديين.")
+    entity = {e.key: e for e in doc.entities}["russian-ministry-of-defense"]
+    assert entity.country == "russia" and "russia" in {e.key for e in doc.entities}
+
+
+def test_a_title_alone_refers_to_the_office_holder_of_the_articles_year(mentioned):
+    assert "barack-obama" in mentioned("وقال الرئيس الأمريكي إن الاتفاق تاريخي.", date="2015-07-14")
+    assert "donald-trump" in mentioned("وقال الرئيس الأمريكي إن الاتفاق سيئ.", date="2018-05-08")
+
+
+def test_an_unknown_person_is_discovered_from_a_title_and_found_again_by_surname(read):
+    doc = read("وقال وزير الخارجية البوليفي خوان ألفاريز إن بلاده ترفض القرار. "
+               "وأضاف ألفاريز أن الحوار هو الحل.")
+    people = [e for e in doc.entities if e.discovered]
+    assert [(p.label_ar, p.affiliation, p.role.key) for p in people] == [
+        ("خوان ألفاريز", "bolivia", "foreign-minister")]
+    assert people[0].translit and people[0].translit.isascii()
+    assert [m.entity for m in doc.mentions].count(people[0].key) == 2
+
+
+def test_a_generic_head_refers_to_the_last_entity_of_its_kind(read):
+    doc = read("سيطر تنظيم داعش على الرقة. وقصفت الطائرات المدينة حيث يتحصن التنظيم.")
+    pairs = [(m.surface, m.entity) for m in doc.mentions]
+    assert ("المدينة", "raqqa") in pairs and ("التنظيم", "isis") in pairs
+
+
+def test_a_later_title_refers_back_to_the_person_named_before(read):
+    doc = read("التقى جون كيري نظيره سيرغي لافروف. وقال الوزير الروسي إن اللقاء كان مثمرا.")
+    assert ("الوزير الروسي", "sergei-lavrov") in [(m.surface, m.entity) for m in doc.mentions]
+
+
+def test_a_person_points_to_the_state_they_serve(read):
+    doc = read("وصرح سيرغي لافروف بأن المحادثات مستمرة.")
+    lavrov = {e.key: e for e in doc.entities}["sergei-lavrov"]
+    assert lavrov.affiliation == "russia" and lavrov.role.key == "foreign-minister"
+    assert "russia" in {e.key for e in doc.entities}

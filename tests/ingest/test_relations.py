@@ -1,0 +1,82 @@
+"""Relations from triggers: verbal and nominal, coordination, negation, speech, place."""
+import pytest
+
+
+@pytest.mark.parametrize("text, expected", [
+    # VSO: the first actor after the verb acts on the next
+    ("اتهمت تركيا روسيا بقصف المدنيين.", ("turkey", "accuses", "russia")),
+    ("اتهم وزير الخارجية الروسي سيرغي لافروف الولايات المتحدة بدعم الإرهاب.",
+     ("sergei-lavrov", "accuses", "united-states")),
+    # SVO
+    ("إيران تدعم الحوثيين في اليمن منذ سنوات.", ("iran", "supports", "houthis")),
+    ("وقالت المصادر إن الطائرات الروسية قصفت مواقع لداعش قرب تدمر.",
+     ("russian-air-force", "strikes", "isis")),
+    # nominal: noun, genitive agent, prepositional target
+    ("وأدى هجوم داعش على تدمر إلى نزوح السكان.", ("isis", "strikes", "palmyra")),
+    ("وانتقد التقرير دعم إيران للنظام السوري.", ("iran", "supports", "syrian-government")),
+    # a nationality adjective acts
+    ("وتواصلت الغارات الأمريكية على الموصل.", ("united-states", "strikes", "mosul")),
+    # بدعم: the complement supports the phrase before it
+    ("تقدمت القوات السورية بدعم من الطيران الروسي نحو المدينة.",
+     ("russian-air-force", "supports", "syrian-army")),
+    # a capital acting stands for its state
+    ("وقال دبلوماسيون إن واشنطن تدعم قوات سوريا الديمقراطية.",
+     ("united-states", "supports", "sdf")),
+    # the other relation types come from lexicon data
+    ("التقى وزير الخارجية الأمريكي جون كيري نظيره الروسي سيرغي لافروف في جنيف.",
+     ("john-kerry", "meets", "sergei-lavrov")),
+    ("دعت تركيا روسيا إلى ضبط النفس.", ("turkey", "callsOn", "russia")),
+    ("هددت إسرائيل حزب الله برد قاس.", ("israel", "threatens", "hezbollah")),
+])
+def test_relation_is_extracted(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_coordination_gives_every_agent(relations):
+    found = relations("وانتقد البيان دعم روسيا وإيران للنظام السوري.")
+    assert {("russia", "supports", "syrian-government"),
+            ("iran", "supports", "syrian-government")} <= found
+
+
+def test_coordination_gives_every_target(relations):
+    found = relations("اتهم لافروف الولايات المتحدة والتحالف الدولي بحماية الإرهابيين.")
+    assert {("sergei-lavrov", "accuses", "united-states"),
+            ("sergei-lavrov", "accuses", "international-coalition")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "لم تقصف روسيا حلب أمس.",
+    "ونفت موسكو أن تكون قد استهدفت حلب.",
+    "لو هاجمت تركيا عفرين لتغير الوضع.",
+    "وأكد المتحدث عدم دعم روسيا للمعارضة السورية.",
+    "لكن واشنطن ترفض التعاون مع روسيا.",
+])
+def test_negated_or_hypothetical_relations_are_not_asserted(relations, text):
+    assert relations(text) == set()
+
+
+def test_except_undoes_a_negation(relations):
+    assert ("russian-air-force", "strikes", "isis") in relations(
+        "وأكدت موسكو أن الطيران الروسي لا يستهدف إلا داعش في سوريا.")
+
+
+def test_reported_speech_keeps_its_speaker(read):
+    doc = read("وقال المتحدث باسم الكرملين دميتري بيسكوف إن واشنطن تدعم المعارضة السورية.")
+    rel = next(r for r in doc.relations if r.predicate == "supports")
+    assert (rel.agent, rel.target, rel.speaker) == ("united-states", "syrian-opposition",
+                                                   "dmitry-peskov")
+
+
+def test_the_place_of_a_strike_is_kept(read):
+    doc = read("قصفت الطائرات الروسية مواقع لداعش في مدينة الرقة.")
+    rel = next(r for r in doc.relations if r.predicate == "strikes")
+    assert (rel.agent, rel.target, rel.place) == ("russian-air-force", "isis", "raqqa")
+
+
+def test_each_relation_points_at_the_sentence_it_came_from(read):
+    text = "وصل الوفد إلى جنيف. واتهمت تركيا روسيا بقصف المدنيين."
+    doc = read(text)
+    rel = next(r for r in doc.relations if r.predicate == "accuses")
+    sentence = doc.sentences[rel.sentence]
+    assert text[sentence.start:sentence.end] == sentence.text == "واتهمت تركيا روسيا بقصف المدنيين."
+    assert rel.trigger == "واتهمت"
