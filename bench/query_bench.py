@@ -125,12 +125,13 @@ def main(argv: list[str] | None = None) -> int:
         print(header)
         for name in named_queries():
             bindings = BINDINGS.get(name, {})
-            store_time, rows = _time(lambda: list(execute(store, name, bindings)), args.runs)
+            store_time, rows = _time(lambda n=name, b=bindings: list(execute(store, n, b)),
+                                     args.runs)
             line = f"{name:24} {store_time:>19.3f} s {len(rows):>3}"
             if graph is not None:
                 text = prepare_query(name)
                 init = {k: _rdflib_term(v) for k, v in bindings.items()}
-                rdflib_time, _ = _time(lambda: list(graph.query(text, initBindings=init)), 1)
+                rdflib_time, _ = _time(lambda q=text, i=init: list(graph.query(q, initBindings=i)), 1)
                 line += f" {rdflib_time:>14.2f} s"
             print(line, flush=True)
     return 0
