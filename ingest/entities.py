@@ -44,7 +44,10 @@ def find_entities(text: str, tokens: list[Token], sentence_of: list[int], lex: L
     state.year = year
     i = 0
     while i < len(tokens):
-        i = state.step(i)
+        if "name" in morph.kinds(tokens[i].key) or state.aliases:
+            i = state.step(i)
+        else:
+            i += 1
     state.resolve_forward()
     found = tuple(sorted(state.found, key=lambda f: f.first))
     return found, _with_links({f.mention.entity for f in found}, state.new, lex)
@@ -54,7 +57,7 @@ class _State:
     def __init__(self, text, tokens, sentence_of, lex: Lexicon, morph: Morphology):
         self.text, self.tokens, self.sentence_of = text, tokens, sentence_of
         self.lex, self.morph = lex, morph
-        self.index = lex.by_first
+        self.memo: dict[int, tuple[int, list[Phrase], str] | None] = {}
         self.found: list[Found] = []
         self.new: dict[str, Entity] = {}  # discovered people, per article
         self.aliases: dict[str, str] = {}  # their surnames, per article
@@ -67,20 +70,22 @@ class _State:
 
     def phrase_at(self, i: int) -> tuple[int, list[Phrase], str] | None:
         """(length, phrases, prefix) of the longest lexicon phrase starting at token i."""
-        if i >= len(self.tokens) or not is_word(self.tokens[i]):
-            return None
+        if i in self.memo:
+            return self.memo[i]
         best = None
-        for reading in self.morph.analyze(self.tokens[i].key):
-            if reading.pos != "name":
-                continue
-            for phrase in self.index.get(reading.lex, ()):
-                n = len(phrase)
-                if best and n <= best[0]:
-                    break
-                if all(i + k < len(self.tokens) and self.tokens[i + k].key == phrase[k]
-                       for k in range(1, n)):
-                    best = (n, self.lex.phrases[phrase], reading.prefix)
-                    break
+        if i < len(self.tokens) and is_word(self.tokens[i]):
+            for reading in self.morph.analyze(self.tokens[i].key):
+                if reading.pos != "name":
+                    continue
+                phrase = (reading.lex,)
+                while True:
+                    if phrase in self.lex.phrases and (best is None or len(phrase) > best[0]):
+                        best = (len(phrase), self.lex.phrases[phrase], reading.prefix)
+                    k = i + len(phrase)
+                    if phrase not in self.lex.prefixes or k >= len(self.tokens):
+                        break
+                    phrase += (self.tokens[k].key,)
+        self.memo[i] = best
         return best
 
     def step(self, i: int) -> int:

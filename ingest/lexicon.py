@@ -52,7 +52,8 @@ class Lexicon:
     triggers: dict[str, dict] = field(default_factory=dict)  # predicate → its YAML entry
     grammar: dict[str, frozenset[str]] = field(default_factory=dict)
     generic_heads: dict[str, str] = field(default_factory=dict)  # head key → kind
-    by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # longest first
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of a phrase
+    word_groups: dict[str, frozenset[str]] = field(default_factory=dict)  # memo: key → groups
 
     def add_phrase(self, text: str, phrase: Phrase) -> None:
         key = name_key(text)
@@ -108,9 +109,7 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
         lex.generic_heads[" ".join(name_key(head))] = kind
         lex.add_phrase(head, Phrase("generic", kind))
     for phrase in lex.phrases:
-        lex.by_first.setdefault(phrase[0], []).append(phrase)
-    for phrases in lex.by_first.values():
-        phrases.sort(key=len, reverse=True)
+        lex.prefixes.update(phrase[:n] for n in range(1, len(phrase)))
     return lex
 
 

@@ -60,6 +60,7 @@ class Morphology:
         self._stems = frozenset(line.split("\t", 1)[0] for line in
                                 text.split("###STEMS###\n", 1)[1].split("###", 1)[0].splitlines())
         self._cache: dict[str, tuple[Reading, ...]] = {}
+        self._kinds: dict[str, frozenset[str]] = {}
 
     def analyze(self, key: str) -> tuple[Reading, ...]:
         """Readings of a normalized token (empty when no stem of the lexicon is in it)."""
@@ -68,6 +69,13 @@ class Morphology:
             found = self._analyze(key) if self._may_match(key) else ()
             if len(self._cache) < 500_000:
                 self._cache[key] = found
+        return found
+
+    def kinds(self, key: str) -> frozenset[str]:
+        """The parts of speech of a token's readings ({"name"}, {"verb", "noun"}, …)."""
+        found = self._kinds.get(key)
+        if found is None:
+            found = self._kinds[key] = frozenset(r.pos for r in self.analyze(key))
         return found
 
     def _may_match(self, key: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -52,8 +53,12 @@ def normalize_text(text: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """Split on white space and around every punctuation mark or symbol, keeping spans."""
-    return [Token(m.group(), m.start(), m.end(), normalize_text(m.group()))
-            for m in _TOKEN.finditer(text)]
+    return [Token(m[0], *m.span(), _key(m[0])) for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=200_000)
+def _key(token: str) -> str:
+    return normalize_text(token)
 
 
 def is_word(token: Token) -> bool:

@@ -6,7 +6,6 @@
 """
 from __future__ import annotations
 
-import bisect
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,8 +34,7 @@ def analyze(article: Article, ontology_dir: Path = ONTOLOGY_DIR) -> Document:
     text = article.text
     sentences = split_sentences(text)
     tokens = tokenize(text)
-    starts = [s.start for s in sentences]
-    sentence_of = [max(0, bisect.bisect_right(starts, t.start) - 1) for t in tokens]
+    sentence_of = _sentence_of(tokens, sentences)
     year = int(article.date[:4]) if article.date and article.date[:4].isdigit() else None
     found, entities = find_entities(text, tokens, sentence_of, lexicon, morph, year)
     relations = find_relations(tokens, sentences, sentence_of, found, entities, lexicon, morph)
@@ -47,3 +45,13 @@ def analyze(article: Article, ontology_dir: Path = ONTOLOGY_DIR) -> Document:
     return Document(article=article, sentences=sentences,
                     entities=tuple(entities[k] for k in sorted(entities)),
                     mentions=tuple(f.mention for f in found), relations=relations)
+
+
+def _sentence_of(tokens, sentences) -> list[int]:
+    """The index of the sentence each token starts in (one pass over both, in order)."""
+    out, s, last = [], 0, len(sentences) - 1
+    for tok in tokens:
+        while s < last and tok.start >= sentences[s + 1].start:
+            s += 1
+        out.append(s)
+    return out

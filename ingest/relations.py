@@ -14,6 +14,7 @@ target strikes the place it happens in. Capitals acting stand for their state.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ingest.entities import Found
@@ -46,8 +47,10 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
     reader = _Reader(tokens, sentence_of, found, entities, lex, morph)
     out: dict[tuple, Relation] = {}
     bounds = _sentence_bounds(sentence_of, len(sentences))
-    for s, (a, b) in enumerate(bounds):
-        for t in range(a, b):
+    for t, tok in enumerate(tokens):
+        kinds = morph.kinds(tok.key)
+        if ("verb" in kinds or "noun" in kinds) and "name" not in kinds:
+            a, b = bounds[sentence_of[t]]
             for rel in reader.relations_at(t, a, b):
                 out.setdefault((rel.predicate, rel.agent, rel.target, rel.sentence), rel)
     return tuple(out.values())
@@ -72,6 +75,9 @@ class _Reader:
         for f in found:
             for k in range(f.first, f.last + 1):
                 self.at.setdefault(k, f)
+        self.groups = lex.word_groups
+        self.triggers: dict[int, tuple | None] = {}
+        self.speech_verbs: list[int] | None = None  # token indices, computed on first use
         g = lex.grammar
         self.breaks = g.get("clause_breaks", frozenset()) | g.get("complementizers", frozenset())
         self.preps = g.get("prepositions", frozenset())
@@ -87,13 +93,22 @@ class _Reader:
         return k[1:] if len(k) > 3 and k[0] in _CONJ else k
 
     def is_word(self, i: int, group: str) -> bool:
-        words = self.lex.grammar.get(group, frozenset())
+        """Token i (with or without a proclitic و ف ب ل) is a word of a grammar group."""
         k = self.key(i)
-        return k in words or self.bare(i) in words or (len(k) > 3 and k[1:] in words
-                                                      and k[0] in "وفبل")
+        groups = self.groups.get(k)
+        if groups is None:
+            forms = {k, self.bare(i)} | ({k[1:]} if len(k) > 3 and k[0] in "وفبل" else set())
+            groups = self.groups[k] = frozenset(
+                name for name, words in self.lex.grammar.items() if forms & words)
+        return group in groups
 
     def trigger(self, i: int) -> tuple[str, set[str], str] | None:
         """(relation, parts of speech, prefix) when token i is a trigger, not part of a name."""
+        if i not in self.triggers:
+            self.triggers[i] = self._trigger(i)
+        return self.triggers[i]
+
+    def _trigger(self, i: int) -> tuple[str, set[str], str] | None:
         if i in self.at or not is_word(self.tokens[i]):
             return None
         readings = self.morph.analyze(self.key(i))
@@ -272,8 +287,11 @@ class _Reader:
         before it in its sentence (قال X إن …، X أكد أن …); a speech verb with no subject of
         its own (وأضاف أن …) continues the last speaker named in the two sentences before."""
         s = self.sentence_of[t]
-        verbs = [i for i in range(t - 1, -1, -1) if self.sentence_of[i] >= s - 2
-                 and self.is_word(i, "speech_verbs")]
+        if self.speech_verbs is None:
+            self.speech_verbs = [i for i in range(len(self.tokens))
+                                 if self.is_word(i, "speech_verbs")]
+        verbs = [i for i in reversed(self.speech_verbs[:bisect.bisect_left(self.speech_verbs, t)])
+                 if self.sentence_of[i] >= s - 2]
         if not verbs or self.sentence_of[verbs[0]] != s:
             return None
         for i in verbs:
