@@ -449,6 +449,9 @@ def _results(articles: Iterable, jobs: int, fmt: ox.RdfFormat,
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    from ingest.model import Article
+
+    analyze(Article("warm-up", "."))  # load the lexicons once; the forked workers share them
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(jobs, context, _init_worker, (fmt, analyze)) as pool:
         pending: deque = deque()
