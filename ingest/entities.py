@@ -61,6 +61,7 @@ class _State:
         self.found: list[Found] = []
         self.new: dict[str, Entity] = {}  # discovered people, per article
         self.aliases: dict[str, str] = {}  # their surnames, per article
+        self.covered: set[int] = set()  # token indices inside a mention
         self.year: int | None = None
         self.pending: list[tuple[int, int, str, str]] = []  # generic heads with no antecedent
         self.pending_titles: list[tuple[int, int, str, str, str]] = []  # titles, likewise
@@ -100,6 +101,8 @@ class _State:
         if "title" in kinds:
             return self.title(i, n, next(p.value for p in phrases if p.kind == "title"), prefix)
         entities = [p.value for p in phrases if p.kind == "entity"]
+        if entities and self.adjectival(i, prefix, entities):
+            return i + 1
         if entities:
             key = self.choose(entities, i, prefix)
             if key:
@@ -117,9 +120,20 @@ class _State:
             self.pending.append((i, i + n - 1, prefix, generic))
         return i + n
 
+    def adjectival(self, i: int, prefix: str, keys: list[str]) -> bool:
+        """A one-word institution head after a definite noun modifies it: السياسة الخارجية
+        الروسية is Russian foreign policy, not the ministry."""
+        if prefix or i == 0 or not all(k in self.lex.institution_of for k in keys):
+            return False
+        head = self.tokens[i].key
+        one_word_head = any(p.kind == "head" for p in self.lex.phrases.get((head,), ()))
+        return (one_word_head and head.startswith("ال") and i - 1 not in self.covered
+                and self.tokens[i - 1].key.startswith("ال"))
+
     def choose(self, keys: list[str], i: int, prefix: str) -> str | None:
         """The entity a name means here. An ambiguous name needs a cue before it (مدينة،
-        صحيفة), or a preposition for a place; or to have been read so elsewhere in the article."""
+        صحيفة), or a preposition for a place (unless its flag is ``cue``); or to have been
+        read so elsewhere in the article."""
         cue = self.tokens[i - 1].key if i else ""
         place_cue = cue in self.lex.grammar.get("place_cues", ())
         org_cue = cue in self.lex.grammar.get("org_cues", ())
@@ -131,7 +145,7 @@ class _State:
         for key in keys:
             kind = self.lex.entities[key].type
             if (key not in self.lex.ambiguous or place_cue or org_cue
-                    or (after_prep and kind == "Place")):
+                    or (after_prep and kind == "Place" and key not in self.lex.cue_only)):
                 return key
         return None
 
@@ -143,14 +157,19 @@ class _State:
         if country:
             j += 1
         affiliation = country
-        inner = self.phrase_at(j) if role == "spokesperson" or self.tokens[j - 1].key.startswith("باسم") else None
-        if inner:  # الناطق باسم الوزارة / باسم الرئيس الروسي: whose spokesperson
+        inner = self.phrase_at(j)
+        if inner and not (role == "spokesperson" or self.tokens[j - 1].key.startswith("باسم")
+                          or any(p.kind == "entity" and self.lex.entities[p.value].type in
+                                 ("Organization", "Country") for p in inner[1])):
+            inner = None
+        if inner:  # الناطق باسم الوزارة، قائد الحرس الثوري، زعيم حزب الله: whose title
             before = len(self.found)
             j2 = self.step(j)
             if len(self.found) > before:
                 affiliation = self.found[-1].mention.entity
                 j = j2
-        match = self.phrase_at(j)
+        while (match := self.phrase_at(j)) and any(p.kind == "title" for p in match[1]):
+            j += match[0]  # a rank after the title: قائد الحرس الثوري اللواء حسين سلامي
         if match:
             people = [p.value for p in match[1] if p.kind == "entity"
                       and self.lex.entities[p.value].type == "Person"]
@@ -176,21 +195,31 @@ class _State:
         return None
 
     def name_end(self, j: int) -> int:
-        """End of the unknown name that starts at token j (j itself when there is none)."""
-        stop = self.lex.grammar.get("not_names", frozenset()) | self.lex.grammar.get(
-            "speech_verbs", frozenset())
+        """End of the unknown name that starts at token j (j itself when there is none).
+
+        Up to three words the lexicon does not know, no ال-word unless after a name particle
+        (عبد الله), and then a boundary: punctuation, a function or speech word, a known phrase.
+        """
+        g = self.lex.grammar
+        stop = g.get("not_names", frozenset()) | g.get("speech_verbs", frozenset())
+        particles = g.get("name_particles", frozenset())
         k = j
-        while k < len(self.tokens) and k - j < _MAX_NAME_WORDS:
-            tok = self.tokens[k]
-            if (not is_word(tok) or tok.key in stop or tok.text.isdigit()
-                    or (tok.key.startswith("ال") and k == j) or self.adjective_at(k)
-                    or any(r.pos != "name" for r in self.morph.analyze(tok.key))
-                    or self.phrase_at(k)):
+        while k < len(self.tokens) and k - j < _MAX_NAME_WORDS and self.name_word(k, stop):
+            if self.tokens[k].text.startswith("ال") and (
+                    k == j or self.tokens[k - 1].key not in particles):
                 break
             k += 1
         words = k - j
-        followed_by_break = k >= len(self.tokens) or not is_word(self.tokens[k])
-        return k if words >= 2 or (words == 1 and followed_by_break) else j
+        boundary = (k >= len(self.tokens) or not is_word(self.tokens[k])
+                    or self.tokens[k].key in stop or self.phrase_at(k) is not None)
+        return k if boundary and (words >= 2 or (words == 1 and k < len(self.tokens)
+                                                 and not is_word(self.tokens[k]))) else j
+
+    def name_word(self, k: int, stop: frozenset[str]) -> bool:
+        tok = self.tokens[k]
+        return (is_word(tok) and tok.key not in stop and not tok.text.isdigit()
+                and not self.adjective_at(k) and self.phrase_at(k) is None
+                and not self.morph.kinds(tok.key) & {"verb", "noun"})
 
     def alias_at(self, i: int) -> tuple[str, str] | None:
         """(person, prefix) when token i is the surname of a person discovered earlier."""
@@ -223,7 +252,7 @@ class _State:
         if candidates is not None:
             return None
         holders = self.lex.holders.get((role, country or ""), [])
-        if self.year and len(holders) > 1:
+        if self.year:
             holders = [h for h in holders if self.lex.terms[h][0] <= self.year <= self.lex.terms[h][1]]
         return holders[0] if len(holders) == 1 else None
 
@@ -285,6 +314,7 @@ class _State:
         cut = len(prefix) - (1 if prefix.endswith(("ال", "لل")) else 0)
         start = tok.start + cut if cut < len(tok.text) else tok.start
         end = self.tokens[last].end
+        self.covered.update(range(first, last + 1))
         self.found.append(Found(Mention(key, start, end, self.sentence_of[first],
                                         self.text[start:end]),
                                 first, last, prefix, via))

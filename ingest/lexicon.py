@@ -49,6 +49,7 @@ class Lexicon:
     holders: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     terms: dict[str, tuple[int, int]] = field(default_factory=dict)  # person → years in office
     ambiguous: set[str] = field(default_factory=set)
+    cue_only: set[str] = field(default_factory=set)  # ambiguous even after a preposition
     triggers: dict[str, dict] = field(default_factory=dict)  # predicate → its YAML entry
     grammar: dict[str, frozenset[str]] = field(default_factory=dict)
     generic_heads: dict[str, str] = field(default_factory=dict)  # head key → kind
@@ -62,14 +63,18 @@ class Lexicon:
 
 
 def name_key(text: str) -> tuple[str, ...]:
-    """>>> name_key("الولايات المتحدة")
+    """The normalized tokens of a name.
+
+    >>> name_key("الولايات المتحدة")
     ('الولايات', 'المتحده')
     """
     return tuple(t.key for t in tokenize(text))
 
 
 def slug(text: str) -> str:
-    """>>> slug("Russian Ministry of Defense")
+    """An ASCII slug for keys.
+
+    >>> slug("Russian Ministry of Defense")
     'russian-ministry-of-defense'
     """
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
@@ -144,6 +149,8 @@ def _add_entity(lex: Lexicon, entry: dict, type_: str, **links) -> Entity:
     lex.kinds[entity.key] = entry.get("kind", type_.lower())
     if entry.get("ambiguous"):
         lex.ambiguous.add(entity.key)
+    if entry.get("ambiguous") == "cue":
+        lex.cue_only.add(entity.key)
     for name in names:
         lex.add_phrase(name, Phrase("entity", entity.key))
     return entity
@@ -175,29 +182,44 @@ def _add_institution(lex: Lexicon, entry: dict, countries: list[dict]) -> None:
         lex.add_phrase(head, Phrase("head", entry["id"]))
     for country in countries:
         adj_en = country.get("adj_en") or country["en"]
-        key = f"{slug(adj_en)}-{entry['id']}"
-        if key in lex.entities:  # two states with one adjective (Dominica, the Dominican Rep.)
-            key = f"{country['id']}-{entry['id']}"
-        names = [f"{head} ال{adj}" for head in _names(entry) for adj in _names(country, "adj_ar")]
-        names += [f"{head[2:]} {adj}" for head in _names(entry) for adj in _names(country, "adj_ar")
+        adjs = _names(country, "adj_ar")
+        names = [f"{head} {_definite(adj)}" for head in _names(entry) for adj in adjs]
+        names += [f"{head[2:]} {adj}" for head in _names(entry) for adj in adjs
                   if head.startswith("ال") and " " not in head]
-        owned = [n for n in names if not any(p.kind == "entity" for p in lex.phrases.get(name_key(n), []))]
-        if not owned:
-            continue
-        label = _agreeing(entry["ar"][0], country)
-        fill = {"adj": adj_en, "country": country["en"]}
-        _add_entity(lex, {"id": key, "ar": [label] + [n for n in owned if n != label],
-                          "en": entry["en"].format(**fill), "kind": entry.get("kind", "organization"),
-                          "alt_en": [a.format(**fill) for a in entry.get("alt_en") or []]},
-                    "Organization", country=country["id"])
+        key = f"{slug(adj_en)}-{entry['id']}"
+        named = lex.entities.get(key)
+        if named is not None and named.country == country["id"]:
+            for name in names:  # a named entry owns this institution: give it the names too
+                lex.add_phrase(name, Phrase("entity", key))
+        else:
+            if named is not None:  # two states, one adjective (Dominica, Dominican Republic)
+                key = f"{country['id']}-{entry['id']}"
+            owned = [n for n in names if not any(
+                p.kind == "entity" for p in lex.phrases.get(name_key(n), []))]
+            if not owned:
+                continue
+            label = _agreeing(entry["ar"][0], adjs)
+            fill = {"adj": adj_en, "country": country["en"]}
+            _add_entity(lex, {"id": key, "ar": [label] + [n for n in owned if n != label],
+                              "en": entry["en"].format(**fill),
+                              "kind": entry.get("kind", "organization"),
+                              "alt_en": [a.format(**fill) for a in entry.get("alt_en") or []]},
+                        "Organization", country=country["id"])
         lex.institution_of[key] = entry["id"]
         lex.compounds[(entry["id"], country["id"])] = key
 
 
-def _agreeing(head: str, country: dict) -> str:
+def _definite(adjective: str) -> str:
+    """The adjective with the article on each word.
+
+    >>> _definite("كوري شمالي")
+    'الكوري الشمالي'
+    """
+    return " ".join("ال" + word for word in adjective.split())
+
+
+def _agreeing(head: str, adjs: list[str]) -> str:
     """The head with the adjective that agrees with it (feminine after ة and ات)."""
-    adjs = _names(country, "adj_ar")
-    first = head.split()[0]
-    feminine = first.endswith(("ة", "ات"))
-    adj = next((a for a in adjs if a.endswith("ة") == feminine), adjs[0] if adjs else "")
-    return f"{head} ال{adj}"
+    feminine = head.split()[0].endswith(("ة", "ات"))
+    adj = next((a for a in adjs if a.split()[0].endswith("ة") == feminine), adjs[0] if adjs else "")
+    return f"{head} {_definite(adj)}"

@@ -29,6 +29,7 @@ _FIRST_ARG_WINDOW = 6  # words between a trigger and its first argument
 _NEXT_ARG_WINDOW = 5  # words between two arguments
 _SUBJECT_WINDOW = 6  # words between a subject and its trigger
 _TOPIC_WORDS = 4  # a sentence's subject stands in its first words
+_BARE_OBJECT_GAP = 2  # words between a verb's subject and its bare object (نظيره الروسي)
 _QUOTES = set("«»\"“”'‘’()")
 _CONJ = ("و", "ف")
 
@@ -38,6 +39,7 @@ class _Arg:
     found: Found
     prep: str  # the preposition that introduces it ("" when bare)
     coordinated: bool  # joined to the previous argument by و
+    gap: int = 0  # words between it and what comes before it (the trigger or an argument)
 
 
 def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentence_of: list[int],
@@ -144,32 +146,41 @@ class _Reader:
         slots = _slots(post)
         agents: list[Found] = []
         targets: list[_Arg] = []
-        if "noun" in pos and prefix.rstrip("ال").lstrip("وف") in entry.get("reverse_preps", []):
+        speaker = None
+        genitive_first = "noun" in pos and bool(slots) and not slots[0][0].prep
+        accusation = self.accusation_before(t, start) if "noun" in pos and prefix.lstrip(
+            "وف").startswith("ب") else None
+        if accusation:  # اتهم X Y بدعم Z: the content of an accusation, Y supports Z per X
+            speaker, agents, targets = accusation[0], accusation[1], slots[0] if slots else []
+        elif "noun" in pos and prefix.rstrip("ال").lstrip("وف") in entry.get("reverse_preps", []):
             agents = [x.found for x in slots[0]] if slots else []
-            targets = [_Arg(f, "", False) for f in pre]
+            targets = [_Arg(f, "", False) for f in (pre or self.topic(a, t))]
         elif "noun" in pos and t + 1 < b and self.adjective(t + 1) and t + 1 not in self.at:
             agents = [self.country_found(t + 1)]
             targets = slots[0] if slots else []
         elif len(slots) >= 2 and not slots[0][0].prep and (
-                not slots[1][0].prep or slots[1][0].prep in target_preps):
+                slots[1][0].prep in target_preps or not slots[1][0].prep
+                and slots[1][0].gap <= _BARE_OBJECT_GAP):
             agents, targets = [x.found for x in slots[0]], slots[1]
-        elif pre and slots and not ("noun" in pos and prefix.lstrip("وف").startswith("ل")):
+        elif pre and slots and not (genitive_first and prefix.lstrip("وف").startswith("ل")):
             agents, targets = pre, slots[0]
-        elif entry.get("symmetric") and slots and len(slots[0]) >= 2:
+        elif entry.get("symmetric") and slots and len(slots[0]) >= 2 and slots[0][0].prep == "بين":
             agents, targets = [slots[0][0].found], slots[0][1:]
         elif "noun" in pos and slots and slots[0][0].prep in target_preps:
             agents, targets = self.topic(a, t), slots[0]  # … تراجع داعش عبر هجمات على X
         targets = [x for x in targets if not x.prep or x.prep in target_preps
                    or x.prep == "بين"]
+        if not targets and entry.get("symmetric") and len(pre) >= 2:  # روسيا وأمريكا تتعاونان
+            agents, targets = pre[:1], [_Arg(f, "", True) for f in pre[1:]]
         if predicate == "strikes" and agents and not targets:
             targets = [x for x in post if x.prep in ("في", "ب") and self.place_like(x.found)][:1]
-        return self.build(predicate, agents, targets, t, a)
+        return self.build(predicate, agents, targets, t, a, speaker)
 
-    def build(self, predicate, agents, targets, t, a) -> list[Relation]:
+    def build(self, predicate, agents, targets, t, a, speaker=None) -> list[Relation]:
         out = []
         used = {f.mention.entity for f in agents} | {x.found.mention.entity for x in targets}
         place = self.place(t, a, used)
-        speaker = self.speaker(t)
+        speaker = speaker or self.speaker(t)
         for agent in agents:
             a = self.actor(agent.mention.entity)
             if a is None:
@@ -197,7 +208,7 @@ class _Reader:
                 break
             f = self.at.get(i)
             if f and f.first == i:
-                args.append(_Arg(f, self.prep_of(f), self.coordinated(f, args)))
+                args.append(_Arg(f, self.prep_of(f), self.coordinated(f, args), words))
                 i, words, limit = f.last + 1, 0, _NEXT_ARG_WINDOW
                 continue
             words += 1
@@ -214,10 +225,7 @@ class _Reader:
             if f:
                 if not self.prep_of(f) and self.actor(f.mention.entity):
                     group = [f]
-                    while f.prefix.startswith("و") or (f.first > 0 and self.key(f.first - 1) == "و"):
-                        prev = self.at.get(f.first - 2 if self.key(f.first - 1) == "و" else f.first - 1)
-                        if not prev or prev in group:
-                            break
+                    while (prev := self.joined_before(f)) and prev not in group:
                         group.insert(0, prev)
                         f = prev
                     return group
@@ -228,6 +236,27 @@ class _Reader:
                 words += 1
             i -= 1
         return []
+
+    def accusation_before(self, t: int, start: int) -> tuple[str, list[Found]] | None:
+        """(accuser, accused) when the trigger noun carries ب right after an accusation's
+        object in its clause: اتهم بوتين تركيا بدعم داعش."""
+        f = self.at.get(t - 1)
+        if f is None or f.last != t - 1:
+            return None
+        for i in range(f.first - 1, start - 1, -1):
+            trig = self.trigger(i)
+            if trig and trig[0] == "accuses":
+                post = self.args_after(i, t)
+                slots = _slots(post)
+                if len(slots) >= 2 and f in [x.found for x in slots[1]]:
+                    accuser = self.actor(slots[0][0].found.mention.entity)
+                    return (accuser, [x.found for x in slots[1]]) if accuser else None
+                pre = self.subject_before(i, start)
+                if pre and slots and f in [x.found for x in slots[0]]:
+                    accuser = self.actor(pre[-1].mention.entity)
+                    return (accuser, [x.found for x in slots[0]]) if accuser else None
+                return None
+        return None
 
     def topic(self, a: int, t: int) -> list[Found]:
         """The sentence's first actor when it stands in its first words (its subject)."""
@@ -247,12 +276,26 @@ class _Reader:
         if clitic in ("ب", "ل", "ك"):
             return clitic
         i = f.first - 1
-        cues = self.lex.grammar.get("place_cues", frozenset())
-        while i >= 0 and (self.tokens[i].text in _QUOTES or self.key(i) in cues):
+        cues = self.lex.grammar.get("place_cues", frozenset()) | self.lex.grammar.get(
+            "counterpart", frozenset())
+        while i >= 0 and (self.tokens[i].text in _QUOTES or self.key(i) in cues
+                          or (self.adjective(i) and i - 1 >= 0 and self.key(i - 1) in cues)):
             i -= 1
         if i >= 0 and self.bare(i) in self.preps:
             return self.bare(i)
         return ""
+
+    def joined_before(self, f: Found) -> Found | None:
+        """The mention joined to f by و before it: X وY، X و Y، X ونظيره الروسي Y."""
+        i = f.first - 1
+        if f.prefix.startswith("و"):
+            return self.at.get(i)
+        counterpart = self.lex.grammar.get("counterpart", frozenset())
+        if i > 0 and self.adjective(i):
+            i -= 1
+        if i >= 0 and (self.key(i) == "و" or self.key(i)[:1] == "و" and self.key(i)[1:] in counterpart):
+            return self.at.get(i - 1)
+        return None
 
     def coordinated(self, f: Found, args: list[_Arg]) -> bool:
         if not args:

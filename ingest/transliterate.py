@@ -4,7 +4,7 @@ Approximate by nature (Arabic script does not write short vowels): graph labels 
 tagged ``ar-Latn``; the Arabic label stays the reference.
 
 >>> romanize("مولود جاويش أوغلو")
-'Mulud Jawish Aughlu'
+'Mulud Jawish Awghlu'
 """
 from __future__ import annotations
 
@@ -21,15 +21,18 @@ _VOWEL_BETWEEN = {"و": "u", "ي": "i"}
 
 
 def romanize(name: str) -> str:
-    """Each word: consonants mapped, و and ي read as vowels after a consonant."""
+    """Each word: letters mapped; و and ي read as the vowels u and i after a consonant."""
     return " ".join(_word(w) for w in name.split())
 
 
 def _word(word: str) -> str:
-    out = []
-    for i, ch in enumerate(word):
-        if ch in _VOWEL_BETWEEN and 0 < i and word[i - 1] not in "اأإآوي":
+    out, after_consonant = [], False
+    for ch in word:
+        if ch in _VOWEL_BETWEEN and after_consonant:
             out.append(_VOWEL_BETWEEN[ch])
+            after_consonant = False
         else:
-            out.append(_LETTERS.get(ch, "" if "\u064b" <= ch <= "\u0652" else ch))
+            latin = _LETTERS.get(ch, "" if "\u064b" <= ch <= "\u0652" else ch)
+            out.append(latin)
+            after_consonant = bool(latin) and latin not in "aiu"
     return "".join(out).capitalize()
