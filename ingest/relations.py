@@ -150,7 +150,11 @@ class _Reader:
         genitive_first = "noun" in pos and bool(slots) and not slots[0][0].prep
         accusation = self.accusation_before(t, start) if "noun" in pos and prefix.lstrip(
             "وف").startswith("ب") else None
-        if accusation:  # اتهم X Y بدعم Z: the content of an accusation, Y supports Z per X
+        passive = self.passive_agent(t, b)
+        if passive:  # تعرضت دوما لقصف من قبل قوات النظام
+            agents = [passive]
+            targets = [_Arg(f, "", False) for f in self.nearest_before(t, start)]
+        elif accusation:  # اتهم X Y بدعم Z: the content of an accusation, Y supports Z per X
             speaker, agents, targets = accusation[0], accusation[1], slots[0] if slots else []
         elif "noun" in pos and prefix.rstrip("ال").lstrip("وف") in entry.get("reverse_preps", []):
             agents = [x.found for x in slots[0]] if slots else []
@@ -168,6 +172,8 @@ class _Reader:
             agents, targets = [slots[0][0].found], slots[0][1:]
         elif "noun" in pos and slots and slots[0][0].prep in target_preps:
             agents, targets = self.topic(a, t), slots[0]  # … تراجع داعش عبر هجمات على X
+        elif predicate == "strikes" and "verb" in pos and slots and not slots[0][0].prep:
+            agents = [x.found for x in slots[0]]  # قصفت الطائرات الروسية في إدلب: the place
         targets = [x for x in targets if not x.prep or x.prep in target_preps
                    or x.prep == "بين"]
         if not targets and entry.get("symmetric") and len(pre) >= 2:  # روسيا وأمريكا تتعاونان
@@ -237,6 +243,21 @@ class _Reader:
             i -= 1
         return []
 
+    def passive_agent(self, t: int, b: int) -> Found | None:
+        """The mention after من قبل in the words after the trigger."""
+        for i in range(t + 1, min(b - 1, t + _FIRST_ARG_WINDOW)):
+            if self.key(i) == "من" and self.key(i + 1) == "قبل":
+                f = self.at.get(i + 2)
+                return f if f and f.first == i + 2 and self.actor(f.mention.entity) else None
+        return None
+
+    def nearest_before(self, t: int, start: int) -> list[Found]:
+        """The mention nearest before the trigger in its clause, of any kind."""
+        for i in range(t - 1, start - 1, -1):
+            if i in self.at:
+                return [self.at[i]]
+        return []
+
     def accusation_before(self, t: int, start: int) -> tuple[str, list[Found]] | None:
         """(accuser, accused) when the trigger noun carries ب right after an accusation's
         object in its clause: اتهم بوتين تركيا بدعم داعش."""
@@ -259,12 +280,15 @@ class _Reader:
         return None
 
     def topic(self, a: int, t: int) -> list[Found]:
-        """The sentence's first actor when it stands in its first words (its subject)."""
+        """The sentence's first actor when it stands in its first words (its subject), and no
+        أن/إن stands between it and the trigger (then it is a speaker, not the actor)."""
+        complementizers = self.lex.grammar.get("complementizers", frozenset())
         words = 0
         for i in range(a, t):
             f = self.at.get(i)
             if f and not self.prep_of(f) and self.actor(f.mention.entity):
-                return [f]
+                between = range(f.last + 1, t)
+                return [] if any(self.bare(k) in complementizers for k in between) else [f]
             words += is_word(self.tokens[i])
             if words >= _TOPIC_WORDS:
                 break
@@ -273,6 +297,8 @@ class _Reader:
     def prep_of(self, f: Found) -> str:
         """The preposition before a mention: a proclitic (ب ل ك) or a word (على، في…)."""
         clitic = f.prefix.lstrip("وف").replace("لل", "ل").removesuffix("ال")
+        if clitic == "ل" and f.first > 0 and self.is_word(f.first - 1, "belonging"):
+            return ""  # طائرات تابعة للحوثيين: the owner acts
         if clitic in ("ب", "ل", "ك"):
             return clitic
         i = f.first - 1
@@ -282,6 +308,8 @@ class _Reader:
                           or (self.adjective(i) and i - 1 >= 0 and self.key(i - 1) in cues)):
             i -= 1
         if i >= 0 and self.bare(i) in self.preps:
+            if self.bare(i) == "من" and i > 0 and self.is_word(i - 1, "members"):
+                return ""  # مسلحون من تنظيم داعش: the group acts
             return self.bare(i)
         return ""
 
@@ -315,9 +343,8 @@ class _Reader:
 
     def negated(self, t: int, a: int, b: int) -> bool:
         near = any(self.is_word(i, "negators") for i in range(max(a, t - 2), t))
-        if not near:
-            start = self.clause_start(t, a)
-            near = any(self.is_word(i, "negating_verbs") for i in range(start, t))
+        if not near:  # نفى … أن تكون … قد قصفت: a denial governs the clauses after it
+            near = any(self.is_word(i, "negating_verbs") for i in range(a, t))
         if near and any(self.is_word(i, "exceptives") for i in range(t + 1, min(b, t + 3))):
             return False
         return near
@@ -393,7 +420,8 @@ class _Reader:
         for f in sorted(candidates, key=lambda f: (abs(f.first - t), f.first)):
             e = self.entity(f.mention.entity)
             if (e and e.type == "Place" and e.key not in used
-                    and (self.prep_of(f) or self.cue_before(f))):
+                    and (self.prep_of(f) in self.lex.grammar.get("locatives", ())
+                         or self.cue_before(f))):
                 return e.key
         return None
 

@@ -27,6 +27,15 @@ import pytest
      ("john-kerry", "meets", "sergei-lavrov")),
     ("دعت تركيا روسيا إلى ضبط النفس.", ("turkey", "callsOn", "russia")),
     ("هددت إسرائيل حزب الله برد قاس.", ("israel", "threatens", "hezbollah")),
+    # a passive agent
+    ("تعرضت مدينة دوما لقصف عنيف من قبل قوات النظام السوري.", ("syrian-army", "strikes", "douma")),
+    # an actor through its assets or its members
+    ("استهدفت طائرات مسيرة تابعة للحوثيين منشآت نفطية في السعودية.",
+     ("houthis", "strikes", "saudi-arabia")),
+    ("هاجم مسلحون من تنظيم داعش حاجزا للجيش العراقي قرب الرمادي.",
+     ("isis", "strikes", "iraqi-armed-forces")),
+    # a noun's target after إلى
+    ("وجهت إيران اتهامات إلى السعودية بدعم الجماعات المسلحة.", ("iran", "accuses", "saudi-arabia")),
 ])
 def test_relation_is_extracted(relations, text, expected):
     assert expected in relations(text)
@@ -50,6 +59,7 @@ def test_coordination_gives_every_target(relations):
     "لو هاجمت تركيا عفرين لتغير الوضع.",
     "وأكد المتحدث عدم دعم روسيا للمعارضة السورية.",
     "لكن واشنطن ترفض التعاون مع روسيا.",
+    "ونفى المتحدث باسم البنتاغون أن تكون الولايات المتحدة قد قصفت مواقع للجيش السوري.",
 ])
 def test_negated_or_hypothetical_relations_are_not_asserted(relations, text):
     assert relations(text) == set()
@@ -80,3 +90,16 @@ def test_each_relation_points_at_the_sentence_it_came_from(read):
     sentence = doc.sentences[rel.sentence]
     assert text[sentence.start:sentence.end] == sentence.text == "واتهمت تركيا روسيا بقصف المدنيين."
     assert rel.trigger == "واتهمت"
+
+
+def test_the_content_of_an_accusation_is_the_accused_acting_as_the_accuser_says(read):
+    doc = read("اتهم الرئيس الروسي فلاديمير بوتين تركيا بدعم تنظيم داعش.")
+    found = {(r.agent, r.predicate, r.target, r.speaker) for r in doc.relations}
+    assert ("vladimir-putin", "accuses", "turkey", None) in found
+    assert ("turkey", "supports", "isis", "vladimir-putin") in found
+    assert not any(r.agent == "isis" for r in doc.relations)
+
+
+def test_symmetric_relations_join_a_coordinated_subject(relations):
+    assert ("donald-trump", "meets", "vladimir-putin") in relations(
+        "عقد الرئيس الأمريكي دونالد ترامب ونظيره الروسي فلاديمير بوتين لقاء في هلسنكي.")
