@@ -149,3 +149,14 @@ def test_ctrl_c_keeps_the_last_good_graph(corpus, built, tmp_path, jobs):
     assert out.read_bytes() == built.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.jsonl", "graph.ttl"]
     assert os.path.getsize(out) > 0
+
+
+def test_the_bundled_sample_builds_a_conforming_graph(tmp_path):
+    out = tmp_path / "sample.ttl"
+    result = naba("build", ROOT / "samples" / "news.jsonl", "-o", out, "--quiet")
+    assert result.returncode == 0, result.stderr
+    graph = rdflib.Graph().parse(out)
+    shapes = rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl")
+    ok, _, text = validate(graph, shacl_graph=shapes, inference="none")
+    assert ok, text
+    assert len(set(graph.subjects(rdflib.RDF.type, rdflib.RDF.Statement))) > 0
