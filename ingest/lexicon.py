@@ -22,7 +22,7 @@ from naba.errors import OntologyError
 
 __all__ = ["Phrase", "Lexicon", "load_lexicon", "name_key", "slug"]
 
-_TYPE_ORDER = {"Person": 0, "Organization": 1, "Country": 2, "Place": 3}
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10× faster
 
 
 @dataclass(frozen=True)
@@ -57,11 +57,15 @@ class Lexicon:
     word_groups: dict[str, frozenset[str]] = field(default_factory=dict)  # memo: key → groups
 
     def add_phrase(self, text: str, phrase: Phrase) -> None:
-        key = name_key(text)
-        if key and phrase not in self.phrases[key]:
-            self.phrases[key].append(phrase)
+        _add_key(self, name_key(text), phrase)
 
 
+def _add_key(lex: Lexicon, key: tuple[str, ...], phrase: Phrase) -> None:
+    if key and phrase not in lex.phrases[key]:
+        lex.phrases[key].append(phrase)
+
+
+@lru_cache(maxsize=None)
 def name_key(text: str) -> tuple[str, ...]:
     """The normalized tokens of a name.
 
@@ -120,7 +124,7 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
 
 def _read(path: Path, mapping: bool = False):
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except FileNotFoundError as exc:
         raise OntologyError(f"{path}: missing lexicon file") from exc
     except yaml.YAMLError as exc:
@@ -178,24 +182,26 @@ def _add_person(lex: Lexicon, entry: dict) -> None:
 
 
 def _add_institution(lex: Lexicon, entry: dict, countries: list[dict]) -> None:
-    for head in _names(entry):
+    heads = _names(entry)
+    for head in heads:
         lex.add_phrase(head, Phrase("head", entry["id"]))
     for country in countries:
         adj_en = country.get("adj_en") or country["en"]
         adjs = _names(country, "adj_ar")
-        names = [f"{head} {_definite(adj)}" for head in _names(entry) for adj in adjs]
-        names += [f"{head[2:]} {adj}" for head in _names(entry) for adj in adjs
-                  if head.startswith("ال") and " " not in head]
+        names = {f"{head} {_definite(adj)}": name_key(head) + name_key(_definite(adj))
+                 for head in heads for adj in adjs}
+        names.update({f"{head[2:]} {adj}": name_key(head[2:]) + name_key(adj)
+                      for head in heads for adj in adjs if head.startswith("ال") and " " not in head})
         key = f"{slug(adj_en)}-{entry['id']}"
         named = lex.entities.get(key)
         if named is not None and named.country == country["id"]:
-            for name in names:  # a named entry owns this institution: give it the names too
-                lex.add_phrase(name, Phrase("entity", key))
+            for tokens in names.values():  # a named entry owns this institution: give it the names
+                _add_key(lex, tokens, Phrase("entity", key))
         else:
             if named is not None:  # two states, one adjective (Dominica, Dominican Republic)
                 key = f"{country['id']}-{entry['id']}"
-            owned = [n for n in names if not any(
-                p.kind == "entity" for p in lex.phrases.get(name_key(n), []))]
+            owned = [n for n, tokens in names.items()
+                     if not any(p.kind == "entity" for p in lex.phrases.get(tokens, []))]
             if not owned:
                 continue
             label = _agreeing(entry["ar"][0], adjs)
