@@ -77,32 +77,24 @@ class _Reader:
         for f in found:
             for k in range(f.first, f.last + 1):
                 self.at.setdefault(k, f)
-        self.groups = lex.word_groups
+        self.keys = [t.key for t in tokens]
+        self.tags = [_word_groups(k, lex) for k in self.keys]  # grammar groups of each token
         self.triggers: dict[int, tuple | None] = {}
         self.speech_verbs: list[int] | None = None  # token indices, computed on first use
-        g = lex.grammar
-        self.breaks = g.get("clause_breaks", frozenset()) | g.get("complementizers", frozenset())
-        self.preps = g.get("prepositions", frozenset())
+        self.preps = lex.grammar.get("prepositions", frozenset())
 
     # --- words ---------------------------------------------------------------------------------
 
     def key(self, i: int) -> str:
-        return self.tokens[i].key
+        return self.keys[i]
 
     def bare(self, i: int) -> str:
         """The token's key without a leading و or ف."""
-        k = self.key(i)
-        return k[1:] if len(k) > 3 and k[0] in _CONJ else k
+        return _bare(self.keys[i])
 
     def is_word(self, i: int, group: str) -> bool:
         """Token i (with or without a proclitic و ف ب ل) is a word of a grammar group."""
-        k = self.key(i)
-        groups = self.groups.get(k)
-        if groups is None:
-            forms = {k, self.bare(i)} | ({k[1:]} if len(k) > 3 and k[0] in "وفبل" else set())
-            groups = self.groups[k] = frozenset(
-                name for name, words in self.lex.grammar.items() if forms & words)
-        return group in groups
+        return group in self.tags[i]
 
     def trigger(self, i: int) -> tuple[str, set[str], str] | None:
         """(relation, parts of speech, prefix) when token i is a trigger, not part of a name."""
@@ -126,8 +118,9 @@ class _Reader:
         return any(key.startswith(p) and len(key) <= len(p) + 2 for p in self.preps | {"ل", "ب"})
 
     def is_break(self, i: int) -> bool:
-        return self.key(i) in self.breaks or self.bare(i) in self.lex.grammar.get(
-            "complementizers", frozenset())
+        """A clause ends here: punctuation, a relative pronoun, or أن/إن."""
+        tags = self.tags[i]
+        return "clause_breaks" in tags or "complementizers" in tags
 
     # --- one trigger --------------------------------------------------------------------------
 
@@ -416,7 +409,7 @@ class _Reader:
         end = t + 1
         while end < len(self.tokens) and self.sentence_of[end] == s and not self.is_break(end):
             end += 1
-        candidates = {f for i, f in self.at.items() if start <= i < end}
+        candidates = {self.at[i] for i in range(start, end) if i in self.at}
         for f in sorted(candidates, key=lambda f: (abs(f.first - t), f.first)):
             e = self.entity(f.mention.entity)
             if (e and e.type == "Place" and e.key not in used
@@ -427,6 +420,20 @@ class _Reader:
 
     def cue_before(self, f: Found) -> bool:
         return f.first > 0 and self.key(f.first - 1) in self.lex.grammar.get("place_cues", ())
+
+
+def _bare(key: str) -> str:
+    return key[1:] if len(key) > 3 and key[0] in _CONJ else key
+
+
+def _word_groups(key: str, lex: Lexicon) -> frozenset[str]:
+    """The grammar groups a token belongs to, with or without a proclitic (memoized)."""
+    groups = lex.word_groups.get(key)
+    if groups is None:
+        forms = {key, _bare(key)} | ({key[1:]} if len(key) > 3 and key[0] in "وفبل" else set())
+        groups = lex.word_groups[key] = frozenset(
+            name for name, words in lex.grammar.items() if forms & words)
+    return groups
 
 
 def _slots(args: list[_Arg]) -> list[list[_Arg]]:
