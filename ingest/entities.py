@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ingest.lexicon import Lexicon, Phrase, slug
-from ingest.model import Entity, Mention, Sentence
+from ingest.model import Entity, Mention
 from ingest.morphology import Morphology
 from ingest.normalize import Token, is_word
 from ingest.transliterate import romanize
@@ -32,7 +32,6 @@ class Found:
     first: int
     last: int  # inclusive
     prefix: str
-    via: str  # name | title | head | generic | discovered
 
 
 def find_entities(text: str, tokens: list[Token], sentence_of: list[int], lex: Lexicon,
@@ -94,7 +93,7 @@ class _State:
         if match is None:
             alias = self.alias_at(i)
             if alias:
-                self.add(alias[0], i, i, alias[1], "name")
+                self.add(alias[0], i, i, alias[1])
             return i + 1
         n, phrases, prefix = match
         kinds = {p.kind for p in phrases}
@@ -106,7 +105,7 @@ class _State:
         if entities:
             key = self.choose(entities, i, prefix)
             if key:
-                self.add(key, i, i + n - 1, prefix, "name")
+                self.add(key, i, i + n - 1, prefix)
             else:
                 self.doubtful.append((i, i + n - 1, prefix, entities))
             return i + n
@@ -115,7 +114,7 @@ class _State:
         generic = next(p.value for p in phrases if p.kind == "generic")
         key = self.last_of_kind(generic, i)
         if key:
-            self.add(key, i, i + n - 1, prefix, "generic")
+            self.add(key, i, i + n - 1, prefix)
         else:
             self.pending.append((i, i + n - 1, prefix, generic))
         return i + n
@@ -174,16 +173,16 @@ class _State:
             people = [p.value for p in match[1] if p.kind == "entity"
                       and self.lex.entities[p.value].type == "Person"]
             if people:
-                self.add(people[0], i, j + match[0] - 1, prefix, "title")
+                self.add(people[0], i, j + match[0] - 1, prefix)
                 return j + match[0]
         name_end = self.name_end(j)
         if name_end > j:
             key = self.discover(j, name_end, role, affiliation)
-            self.add(key, i, name_end - 1, prefix, "discovered")
+            self.add(key, i, name_end - 1, prefix)
             return name_end
         holder = self.holder(role, country)
         if holder:
-            self.add(holder, i, j - 1, prefix, "title")
+            self.add(holder, i, j - 1, prefix)
         elif country:
             self.pending_titles.append((i, j - 1, prefix, role, country))
         return j
@@ -191,7 +190,7 @@ class _State:
     def adjective_at(self, j: int) -> str | None:
         if j < len(self.tokens):
             key = self.tokens[j].key
-            return self.lex.adjectives.get(key[2:] if key.startswith("ال") else key)
+            return self.lex.adjectives.get(key.removeprefix("ال"))
         return None
 
     def name_end(self, j: int) -> int:
@@ -224,7 +223,7 @@ class _State:
     def alias_at(self, i: int) -> tuple[str, str] | None:
         """(person, prefix) when token i is the surname of a person discovered earlier."""
         key = self.tokens[i].key
-        for cut in range(0, min(3, len(key) - 2)):
+        for cut in range(min(3, len(key) - 2)):
             if key[cut:] in self.aliases and key[:cut] in _PROCLITICS:
                 return self.aliases[key[cut:]], key[:cut]
         return None
@@ -269,12 +268,12 @@ class _State:
                 country = compound.country if compound else None
         key = self.lex.compounds.get((institution, country)) if country else None
         if key:
-            self.add(key, i, i + n - 1 + (j < len(self.tokens) and self.adjective_at(j) is not None),
-                     prefix, "name")
-            return j + (self.adjective_at(j) is not None)
+            has_adjective = self.adjective_at(j) is not None
+            self.add(key, i, i + n - 1 + has_adjective, prefix)
+            return j + has_adjective
         for f in reversed(self.found):
             if self.lex.institution_of.get(f.mention.entity) == institution:
-                self.add(f.mention.entity, i, i + n - 1, prefix, "head")
+                self.add(f.mention.entity, i, i + n - 1, prefix)
                 break
         return j
 
@@ -291,25 +290,25 @@ class _State:
         for first, last, prefix, keys in self.doubtful:
             key = next((k for k in keys if k in confirmed), None)
             if key:
-                self.add(key, first, last, prefix, "name")
+                self.add(key, first, last, prefix)
         for first, last, prefix, role, country in self.pending_titles:
             later = sorted((f for f in self.found if f.first > last), key=lambda f: f.first)
             holder = self.holder(role, country, later)
             if holder:
-                self.add(holder, first, last, prefix, "title")
+                self.add(holder, first, last, prefix)
         for first, last, prefix, kind in self.pending:
             nxt = next((f.mention.entity for f in sorted(self.found, key=lambda f: f.first)
                         if f.first > last and self.lex.kinds.get(f.mention.entity)
                         in _KINDS.get(kind, (kind,))), None)
             if nxt:
-                self.add(nxt, first, last, prefix, "generic")
+                self.add(nxt, first, last, prefix)
 
     # --- bookkeeping ------------------------------------------------------------------------
 
     def entity(self, key: str) -> Entity:
         return self.new.get(key) or self.lex.entities[key]
 
-    def add(self, key: str, first: int, last: int, prefix: str, via: str) -> None:
+    def add(self, key: str, first: int, last: int, prefix: str) -> None:
         tok = self.tokens[first]
         cut = len(prefix) - (1 if prefix.endswith(("ال", "لل")) else 0)
         start = tok.start + cut if cut < len(tok.text) else tok.start
@@ -317,7 +316,7 @@ class _State:
         self.covered.update(range(first, last + 1))
         self.found.append(Found(Mention(key, start, end, self.sentence_of[first],
                                         self.text[start:end]),
-                                first, last, prefix, via))
+                                first, last, prefix))
 
 
 _PROCLITICS = {"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -20,7 +20,7 @@ from ingest.model import Entity, Role
 from ingest.normalize import normalize_text, tokenize
 from naba.errors import OntologyError
 
-__all__ = ["Phrase", "Lexicon", "load_lexicon", "name_key", "slug"]
+__all__ = ["Lexicon", "Phrase", "load_lexicon", "name_key", "slug"]
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10× faster
 
@@ -52,7 +52,6 @@ class Lexicon:
     cue_only: set[str] = field(default_factory=set)  # ambiguous even after a preposition
     triggers: dict[str, dict] = field(default_factory=dict)  # predicate → its YAML entry
     grammar: dict[str, frozenset[str]] = field(default_factory=dict)
-    generic_heads: dict[str, str] = field(default_factory=dict)  # head key → kind
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of a phrase
     word_groups: dict[str, frozenset[str]] = field(default_factory=dict)  # memo: key → groups
 
@@ -65,7 +64,7 @@ def _add_key(lex: Lexicon, key: tuple[str, ...], phrase: Phrase) -> None:
         lex.phrases[key].append(phrase)
 
 
-@lru_cache(maxsize=None)
+@cache
 def name_key(text: str) -> tuple[str, ...]:
     """The normalized tokens of a name.
 
@@ -115,7 +114,6 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
         if isinstance(words, list):
             lex.grammar[name] = frozenset(" ".join(name_key(w)) for w in words)
     for head, kind in grammar.get("generic_heads", {}).items():
-        lex.generic_heads[" ".join(name_key(head))] = kind
         lex.add_phrase(head, Phrase("generic", kind))
     for phrase in lex.phrases:
         lex.prefixes.update(phrase[:n] for n in range(1, len(phrase)))

@@ -7,8 +7,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Article", "Sentence", "Role", "Entity", "Mention", "Relation", "Document",
-           "ENTITY_TYPES", "RELATIONS"]
+__all__ = [
+    "ENTITY_TYPES",
+    "RELATIONS",
+    "Article",
+    "Document",
+    "Entity",
+    "Mention",
+    "Relation",
+    "Role",
+    "Sentence",
+]
 
 ENTITY_TYPES = ("Person", "Organization", "Country", "Place")
 RELATIONS = ("accuses", "supports", "strikes", "meets", "threatens", "cooperatesWith", "callsOn")

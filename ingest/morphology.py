@@ -18,7 +18,7 @@ from typing import NamedTuple
 from ingest.lexicon import Lexicon
 from ingest.normalize import normalize_text
 
-__all__ = ["Reading", "Morphology", "database_text"]
+__all__ = ["Morphology", "Reading", "database_text"]
 
 _CONJ = ["", "و", "ف"]
 _PREP = ["", "ب", "ل", "ك"]

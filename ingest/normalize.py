@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import regex
 
-__all__ = ["Token", "normalize_text", "tokenize", "is_word"]
+__all__ = ["Token", "is_word", "normalize_text", "tokenize"]
 
 _DIAC = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
 _STRIP = re.compile(f"[{_DIAC}\u0640]")

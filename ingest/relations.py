@@ -372,13 +372,12 @@ class _Reader:
 
     def adjective(self, i: int) -> str | None:
         k = self.key(i)
-        return self.lex.adjectives.get(k[2:] if k.startswith("ال") else k)
+        return self.lex.adjectives.get(k.removeprefix("ال"))
 
     def country_found(self, i: int) -> Found:
         tok = self.tokens[i]
         key = self.adjective(i)
-        return Found(Mention(key, tok.start, tok.end, self.sentence_of[i], tok.text), i, i, "",
-                     "adjective")
+        return Found(Mention(key, tok.start, tok.end, self.sentence_of[i], tok.text), i, i, "")
 
     def entity(self, key: str) -> Entity | None:
         return self.entities.get(key) or self.lex.entities.get(key)

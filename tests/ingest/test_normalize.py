@@ -1,12 +1,16 @@
 """The fast normalizer and tokenizer give camel-tools' output, with spans into the source."""
-import ingest  # noqa: F401  (points camel-tools at the offline catalogue)
 from camel_tools.tokenizers.word import simple_word_tokenize
 from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (normalize_alef_ar, normalize_alef_maksura_ar,
-                                         normalize_teh_marbuta_ar, normalize_unicode)
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+    normalize_unicode,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import ingest  # noqa: F401  (points camel-tools at the offline catalogue)
 from ingest.normalize import normalize_text, tokenize
 
 ARABIC_NEWS_CHARS = st.sampled_from(
