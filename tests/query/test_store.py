@@ -61,6 +61,29 @@ def test_adding_new_documents_keeps_the_old_ones(tmp_path):
     assert len(list(knowledge)) == 1  # the shared description, merged once
 
 
+def test_rebuilding_every_document_twice_keeps_the_query_rows(tmp_path, files):
+    from graph.query import run_query
+
+    store = tmp_path / "store"
+    add_documents(store, files["nq"])
+    first = {name: run_query(store, name, fmt="csv") for name in ("who-accuses-whom",
+                                                                  "most-mentioned")}
+    add_documents(store, files["nq"])
+    add_documents(store, files["nq"])
+    assert len(open_source(store)) == 221
+    assert {name: run_query(store, name, fmt="csv") for name in first} == first
+
+
+def test_an_edge_shared_by_two_documents_survives_rebuilding_one(tmp_path):
+    store = tmp_path / "store"
+    add_documents(store, [article_nq("a1", "أ"), article_nq("a2", "ب")])  # both: lavrov → US
+    add_documents(store, article_nq("a1", "ج", target="turkey"))
+    edges = open_source(store).query(
+        f"SELECT DISTINCT ?o {{ <{NBID}sergei-lavrov> <{NBO}accuses> ?o }} ORDER BY ?o",
+        use_default_graph_as_union=True)
+    assert [s["o"].value for s in edges] == [f"{NBID}turkey", f"{NBID}united-states"]
+
+
 def test_ontology_graph_is_replaced(tmp_path):
     store = tmp_path / "store"
     old = f"<{NBO}accuses> <http://www.w3.org/2000/01/rdf-schema#label> \"old\" <{ONTOLOGY_GRAPH}> .\n"
