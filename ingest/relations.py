@@ -79,6 +79,10 @@ class _Reader:
                 self.at.setdefault(k, f)
         self.keys = [t.key for t in tokens]
         self.tags = [_word_groups(k, lex) for k in self.keys]  # grammar groups of each token
+        self.breaks = ["clause_breaks" in g or "complementizers" in g for g in self.tags]
+        self.starts, self.ends = self._clauses()
+        self.conditionals = _running_count(self.tags, "conditionals")
+        self.denials = _running_count(self.tags, "negating_verbs")
         self.triggers: dict[int, tuple | None] = {}
         self.speech_verbs: list[int] | None = None  # token indices, computed on first use
         self.preps = lex.grammar.get("prepositions", frozenset())
@@ -119,8 +123,7 @@ class _Reader:
 
     def is_break(self, i: int) -> bool:
         """A clause ends here: punctuation, a relative pronoun, or أن/إن."""
-        tags = self.tags[i]
-        return "clause_breaks" in tags or "complementizers" in tags
+        return self.breaks[i]
 
     # --- one trigger --------------------------------------------------------------------------
 
@@ -327,23 +330,38 @@ class _Reader:
         return joined and len(gap) <= 2
 
     def clause_start(self, t: int, a: int) -> int:
-        i = t - 1
-        while i >= a and not self.is_break(i):
-            i -= 1
-        return i + 1
+        return max(self.starts[t], a)
+
+    def _clauses(self) -> tuple[list[int], list[int]]:
+        """For each token, where its clause starts and ends (breaks and sentence bounds)."""
+        n, so, brk = len(self.tokens), self.sentence_of, self.breaks
+        starts, ends = [0] * n, [n] * n
+        start = 0
+        for i in range(n):
+            if i and so[i] != so[i - 1]:
+                start = i
+            starts[i] = start
+            if brk[i]:
+                start = i + 1
+        end = n
+        for i in range(n - 2, -1, -1):
+            if so[i] != so[i + 1] or brk[i + 1]:
+                end = i + 1
+            ends[i] = end
+        return starts, ends
 
     # --- modality -----------------------------------------------------------------------------
 
     def negated(self, t: int, a: int, b: int) -> bool:
         near = any(self.is_word(i, "negators") for i in range(max(a, t - 2), t))
         if not near:  # نفى … أن تكون … قد قصفت: a denial governs the clauses after it
-            near = any(self.is_word(i, "negating_verbs") for i in range(a, t))
+            near = self.denials[t] > self.denials[a]
         if near and any(self.is_word(i, "exceptives") for i in range(t + 1, min(b, t + 3))):
             return False
         return near
 
     def hypothetical(self, t: int, a: int) -> bool:
-        return any(self.is_word(i, "conditionals") for i in range(a, t))
+        return self.conditionals[t] > self.conditionals[a]
 
     def speaker(self, t: int) -> str | None:
         """Who is reported saying what the trigger is in: the subject of the last speech verb
@@ -403,11 +421,7 @@ class _Reader:
     def place(self, t: int, a: int, used: set[str]) -> str | None:
         """Where: the place nearest the trigger in its clause, after a preposition or a
         location word (في مدينة الرقة، إلى أطراف البوكمال)."""
-        s = self.sentence_of[t]
-        start = self.clause_start(t, a)
-        end = t + 1
-        while end < len(self.tokens) and self.sentence_of[end] == s and not self.is_break(end):
-            end += 1
+        start, end = self.clause_start(t, a), self.ends[t]
         candidates = {self.at[i] for i in range(start, end) if i in self.at}
         for f in sorted(candidates, key=lambda f: (abs(f.first - t), f.first)):
             e = self.entity(f.mention.entity)
@@ -419,6 +433,15 @@ class _Reader:
 
     def cue_before(self, f: Found) -> bool:
         return f.first > 0 and self.key(f.first - 1) in self.lex.grammar.get("place_cues", ())
+
+
+def _running_count(tags: list[frozenset[str]], group: str) -> list[int]:
+    """counts[i]: how many tokens before i belong to the group (so a range test is O(1))."""
+    counts, n = [0], 0
+    for t in tags:
+        n += group in t
+        counts.append(n)
+    return counts
 
 
 def _bare(key: str) -> str:
