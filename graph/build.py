@@ -130,8 +130,10 @@ def entity_quads(entity: Entity, graph: ox.NamedNode) -> list[ox.Quad]:
         triples.append((NB.country, ox.NamedNode(entity_iri(entity.country))))
     if entity.discovered:
         triples.append((NB.discovered, ox.Literal(True)))
-    if entity.translit:
-        triples.append((NB.transliteration, ox.Literal(clean_text(entity.translit))))
+    if entity.translit:  # a readable Latin label for a name the gazetteer does not know
+        translit = clean_text(entity.translit)
+        triples += [(NB.transliteration, ox.Literal(translit)),
+                    (RDFS.label, ox.Literal(translit, language="ar-Latn"))]
     return [ox.Quad(s, p, o, graph) for p, o in triples]
 
 
