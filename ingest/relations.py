@@ -140,6 +140,8 @@ class _Reader:
         pre = self.subject_before(t, start)
         target_preps = set(entry.get("target_preps", []))
         slots = _slots(post)
+        locatives = self.lex.grammar.get("locatives", frozenset())
+        objects = [sl for sl in slots if sl[0].prep not in locatives]  # استقبل X في الرياض Y
         agents: list[Found] = []
         targets: list[_Arg] = []
         speaker = None
@@ -158,10 +160,10 @@ class _Reader:
         elif "noun" in pos and t + 1 < b and self.adjective(t + 1) and t + 1 not in self.at:
             agents = [self.country_found(t + 1)]
             targets = slots[0] if slots else []
-        elif len(slots) >= 2 and not slots[0][0].prep and (
-                slots[1][0].prep in target_preps or not slots[1][0].prep
-                and slots[1][0].gap <= _BARE_OBJECT_GAP):
-            agents, targets = [x.found for x in slots[0]], slots[1]
+        elif len(objects) >= 2 and not objects[0][0].prep and (
+                objects[1][0].prep in target_preps or not objects[1][0].prep
+                and objects[1][0].gap <= _BARE_OBJECT_GAP):
+            agents, targets = [x.found for x in objects[0]], objects[1]
         elif pre and slots and not (genitive_first and prefix.lstrip("وف").startswith("ل")):
             agents, targets = pre, slots[0]
         elif entry.get("symmetric") and slots and len(slots[0]) >= 2 and slots[0][0].prep == "بين":

@@ -34,6 +34,9 @@ import pytest
      ("houthis", "strikes", "saudi-arabia")),
     ("هاجم مسلحون من تنظيم داعش حاجزا للجيش العراقي قرب الرمادي.",
      ("isis", "strikes", "iraqi-armed-forces")),
+    # a place between the subject and the object
+    ("واستقبل الملك سلمان بن عبد العزيز في الرياض الرئيس الفرنسي إيمانويل ماكرون.",
+     ("salman-bin-abdulaziz", "meets", "emmanuel-macron")),
     # a noun's target after إلى
     ("وجهت إيران اتهامات إلى السعودية بدعم الجماعات المسلحة.", ("iran", "accuses", "saudi-arabia")),
 ])
