@@ -1,6 +1,6 @@
 """Errors that Naba raises; only the CLI turns them into exit codes and messages."""
 
-__all__ = ["NabaError", "CorpusError", "OntologyError", "GraphError"]
+__all__ = ["CorpusError", "GraphError", "NabaError", "OntologyError"]
 
 
 class NabaError(Exception):
