@@ -169,9 +169,9 @@ def _payload(graph: nx.MultiDiGraph, note: str) -> dict:
             "physics": {
                 "enabled": n > 0,
                 "solver": "barnesHut",
-                "barnesHut": {"gravitationalConstant": -6000, "centralGravity": 0.25,
-                              "springLength": 140, "springConstant": 0.03, "damping": 0.35,
-                              "avoidOverlap": 0.1},
+                "barnesHut": {"gravitationalConstant": -2500, "centralGravity": 0.8,
+                              "springLength": 110, "springConstant": 0.04, "damping": 0.35,
+                              "avoidOverlap": 0.2},
                 "stabilization": {"enabled": True, "iterations": iterations,
                                   "updateInterval": 25, "fit": True},
                 "minVelocity": 1.0,
