@@ -8,7 +8,7 @@ one per (agent, relation, target), aggregated from the ``rdf:Statement`` nodes (
 
 >>> import pyoxigraph as ox
 >>> store = ox.Store()
->>> store.load(b'''@prefix nbo: <https://w3id.org/naba/ontology#> .
+>>> store.load('''@prefix nbo: <https://w3id.org/naba/ontology#> .
 ... @prefix nbid: <https://w3id.org/naba/id/> .
 ... @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 ... nbid:russia a nbo:Country ; rdfs:label "روسيا"@ar, "Russia"@en .
@@ -153,7 +153,7 @@ def _convert(store: ox.Store) -> nx.MultiDiGraph:
     wanted = set(types)
     for e, lit in _select(store, Q_LABELS):
         key = _key(e.value)
-        if key in wanted and isinstance(lit, ox.Literal) and lit.language in ("ar", "en"):
+        if key in wanted and isinstance(lit, ox.Literal) and lit.language in ("ar", "en", "ar-latn"):
             slot = labels.setdefault(key, {})
             old = slot.get(lit.language)
             slot[lit.language] = lit.value if old is None else min(old, lit.value)
@@ -164,7 +164,8 @@ def _convert(store: ox.Store) -> nx.MultiDiGraph:
     for key in sorted(k for k in wanted | linked if k in linked or mentions.get(k)):
         names = labels.get(key, {})
         graph.add_node(key, type=types.get(key, UNKNOWN_TYPE), label_ar=names.get("ar", ""),
-                       label_en=names.get("en", ""), mentions=mentions.get(key, 0))
+                       label_en=names.get("en") or names.get("ar-latn", ""),  # romanized if new
+                       mentions=mentions.get(key, 0))
     for (s, rel, o), items in sorted(edges.items()):
         items.sort(key=lambda i: (i["date"], i["document"], i["sentence"]))
         graph.add_edge(s, o, key=rel, relation=rel, weight=max(len(items), 1),
