@@ -1,0 +1,109 @@
+"""`naba view` as a person sees it: a real headless Chromium, every network request blocked."""
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph.network import load_network
+from graph.views import write_view
+
+SMALL = Path(__file__).with_name("data") / "small.trig"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--headless=new", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+def _need_browser():
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        message = "Debian chromium is not installed (make system-deps installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    api = _need_browser()
+    html = tmp_path_factory.mktemp("view") / "view.html"
+    write_view(SMALL, html)
+    outside, dialogs, errors = [], [], []
+    with api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1100, "height": 700})
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+
+        def route(r):
+            if r.request.url.startswith("file:"):
+                return r.continue_()
+            outside.append(r.request.url)
+            return r.abort("internetdisconnected")
+
+        page.route("**/*", route)
+        page.goto(html.as_uri())
+        page.wait_for_function("document.body.dataset.stabilized === 'true'", timeout=30_000)
+        yield page, outside, dialogs, errors
+        browser.close()
+
+
+def test_the_page_works_offline_with_vis_loaded(page):
+    page, outside, _, errors = page
+    assert page.evaluate("typeof vis") == "object"
+    assert outside == [] and errors == []
+
+
+def test_the_page_shows_every_node_and_edge_of_the_graph(page):
+    page, *_ = page
+    graph = load_network(SMALL)
+    shown = page.evaluate("[naba.nodesView.length, naba.edgesView.length]")
+    assert shown == [graph.number_of_nodes(), graph.number_of_edges()]
+
+
+def test_a_relation_filter_hides_its_edges(page):
+    page, *_ = page
+    before = page.evaluate("naba.edgesView.length")
+    page.uncheck("#relations input[value='accuses']")
+    after = page.evaluate("naba.edgesView.length")
+    page.check("#relations input[value='accuses']")
+    accuses = sum(1 for *_, k in load_network(SMALL).edges(keys=True) if k == "accuses")
+    assert (before - after, page.evaluate("naba.edgesView.length")) == (accuses, before)
+    assert f"{before} edges" in page.inner_text("#shown")
+
+
+def test_search_finds_a_node_by_arabic_or_english_name(page):
+    page, *_ = page
+    for query in ("لافروف", "lavrov", "سيرغى لافروف"):
+        page.fill("#search", query)
+        page.click("#search-form button")
+        assert "Sergei Lavrov" in page.inner_text("#search-result"), query
+
+
+def test_hostile_article_text_is_shown_as_text_and_runs_nothing(page):
+    page, _, dialogs, _ = page
+    edge = page.evaluate("""naba.edges.get().find(e => e.from !== undefined &&
+        naba.nodes.get(e.from).key === 'united-states' && naba.nodes.get(e.to).key === 'russia').id""")
+    page.evaluate("id => naba.network.emit('hoverEdge', {edge: id, pointer: {DOM: {x: 20, y: 20}}})",
+                  edge)
+    tip = page.locator("#tooltip")
+    assert "<img src=x onerror=alert(1)>" in tip.inner_text()
+    assert tip.locator("img, b").count() == 0
+    person = page.evaluate("naba.nodes.get().find(n => n.key === 'abu-hamza').id")
+    page.evaluate("id => naba.network.emit('hoverNode', {node: id, pointer: {DOM: {x: 20, y: 20}}})",
+                  person)
+    assert "</script><script>window.__xss=2</script>" in tip.inner_text()
+    assert page.evaluate("window.__xss") is None and dialogs == []
+
+
+def test_the_drawing_is_not_blank(page, tmp_path):
+    page, *_ = page
+    painted = page.evaluate("""(() => {
+        const c = document.querySelector('#graph canvas');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && d[i] < 240) n++;
+        return n; })()""")
+    assert painted > 500
+    shot = tmp_path / "view.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
