@@ -25,8 +25,8 @@ from graph.colors import edge_width, hex_to_rgb, node_size, relation_color, type
 from graph.network import load_network, node_label
 from naba.errors import GraphError
 
-__all__ = ["FORMATS", "GEXF_NS", "GEXF_VIZ_NS", "GRAPHML_NS", "export_graph", "write_gexf",
-           "write_graphml", "write_csv", "csv_paths"]
+__all__ = ["FORMATS", "GEXF_NS", "GEXF_VIZ_NS", "GRAPHML_NS", "csv_paths", "export_graph",
+           "write_csv", "write_gexf", "write_graphml"]
 
 FORMATS = (".gexf", ".graphml", ".csv")
 GEXF_NS = "http://gexf.net/1.3"

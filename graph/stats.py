@@ -1,0 +1,133 @@
+"""`naba stats`: the leading actors of the entity network, as tables or JSON.
+
+Counts are statements (an edge's ``weight``): "most accusing" sums the weights of an actor's
+``accuses`` edges. "Most struck" counts every target of ``strikes``, places included.
+PageRank and betweenness run on a simple directed graph whose edge weights are the summed
+weights of all relations between two actors; betweenness ignores weights (a weight is a
+strength, not a distance) and samples ``BETWEENNESS_SAMPLES`` sources, seeded, past
+``BETWEENNESS_EXACT_LIMIT`` nodes.
+
+>>> _cell("داعش\\x1b[2J")
+'داعش [2J'
+"""
+from __future__ import annotations
+
+import json
+import re
+
+import networkx as nx
+
+from graph.network import load_network
+from naba.errors import GraphError
+
+__all__ = ["BETWEENNESS_EXACT_LIMIT", "BETWEENNESS_SAMPLES", "TABLES", "compute_stats",
+           "format_stats", "weighted_digraph"]
+
+# name: (heading, what the value is)
+TABLES = {
+    "most_mentioned": ("Most mentioned", "documents"),
+    "most_accusing": ("Most accusing", "accusations made"),
+    "most_accused": ("Most accused", "accusations received"),
+    "most_struck": ("Most struck", "strikes received"),
+    "pagerank": ("PageRank leaders", "PageRank"),
+    "betweenness": ("Betweenness leaders", "betweenness"),
+}
+BETWEENNESS_EXACT_LIMIT = 2000
+BETWEENNESS_SAMPLES = 500
+
+
+def compute_stats(source, top: int = 10) -> dict:
+    """The graph's size and, per table in ``TABLES``, the ``top`` rows with a value above zero:
+    dicts with ``key``, ``label_ar``, ``label_en``, ``value`` (ties by key)."""
+    if top < 1:
+        raise GraphError(f"--top must be a positive number of rows, not {top}")
+    graph = load_network(source)
+    simple = weighted_digraph(graph)
+    sample = BETWEENNESS_SAMPLES if simple.number_of_nodes() > BETWEENNESS_EXACT_LIMIT else None
+    scores = {
+        "most_mentioned": dict(graph.nodes(data="mentions")),
+        "most_accusing": _relation_totals(graph, "accuses", by_target=False),
+        "most_accused": _relation_totals(graph, "accuses", by_target=True),
+        "most_struck": _relation_totals(graph, "strikes", by_target=True),
+        "pagerank": nx.pagerank(simple, weight="weight") if len(simple) else {},
+        "betweenness": nx.betweenness_centrality(simple, k=sample, seed=0) if len(simple) else {},
+    }
+    return {
+        "nodes": graph.number_of_nodes(),
+        "edges": graph.number_of_edges(),
+        "documents": graph.graph.get("documents", 0),
+        "statements": graph.graph.get("statements", 0),
+        "betweenness_sample": sample,
+        "tables": {name: _leaders(graph, scores[name], top) for name in TABLES},
+    }
+
+
+def format_stats(stats: dict, *, as_json: bool = False) -> str:
+    """The result of ``compute_stats`` as aligned tables with headings, or as JSON."""
+    if as_json:
+        return json.dumps(stats, ensure_ascii=False, indent=2)
+    summary = (f"{stats['nodes']:,} nodes, {stats['edges']:,} edges from "
+               f"{stats['documents']:,} documents ({stats['statements']:,} statements)")
+    if stats["betweenness_sample"]:
+        summary += f"; betweenness sampled from {stats['betweenness_sample']:,} nodes"
+    blocks = [summary]
+    for name, (heading, unit) in TABLES.items():
+        blocks.append(f"{heading} ({unit})\n" + _table(stats["tables"][name]))
+    return "\n\n".join(blocks)
+
+
+def weighted_digraph(graph: nx.MultiDiGraph) -> nx.DiGraph:
+    """One edge per (agent, target) with the weights of all its relations summed."""
+    simple = nx.DiGraph()
+    simple.add_nodes_from(graph)
+    for u, v, w in graph.edges(data="weight", default=1):
+        if simple.has_edge(u, v):
+            simple[u][v]["weight"] += w
+        else:
+            simple.add_edge(u, v, weight=w)
+    return simple
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _relation_totals(graph: nx.MultiDiGraph, relation: str, *, by_target: bool) -> dict:
+    totals: dict[str, int] = {}
+    for u, v, d in graph.edges(data=True):
+        if d["relation"] == relation:
+            key = v if by_target else u
+            totals[key] = totals.get(key, 0) + d["weight"]
+    return totals
+
+
+def _leaders(graph: nx.MultiDiGraph, scores: dict, top: int) -> list[dict]:
+    """Rounded first, so that equal scores tie and rank by key."""
+    values = {k: round(v, 6) if isinstance(v, float) else v for k, v in scores.items()}
+    ranked = sorted((k for k, v in values.items() if v > 0), key=lambda k: (-values[k], k))
+    return [{"key": k, "label_ar": graph.nodes[k]["label_ar"],
+             "label_en": graph.nodes[k]["label_en"], "value": values[k]} for k in ranked[:top]]
+
+
+def _table(rows: list[dict]) -> str:
+    """Rank, value, key, English and Arabic (last, so that right-to-left text cannot
+    disturb the alignment of the other columns)."""
+    if not rows:
+        return "  (none)"
+    cells = [("#", "value", "key", "English", "Arabic")]
+    for i, row in enumerate(rows, 1):
+        value = row["value"]
+        cells.append((str(i), f"{value:.4f}" if isinstance(value, float) else f"{value:,}",
+                      _cell(row["key"]), _cell(row["label_en"]), _cell(row["label_ar"])))
+    widths = [max(len(c[i]) for c in cells) for i in range(4)]
+    lines = []
+    for c in cells:
+        lines.append(f"  {c[0]:>{widths[0]}}  {c[1]:>{widths[1]}}  {c[2]:<{widths[2]}}  "
+                     f"{c[3]:<{widths[3]}}  {c[4]}".rstrip())
+    return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    """Text for a terminal: control characters (which start escape sequences) become spaces."""
+    return _CONTROL.sub(" ", text)
