@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -53,12 +52,21 @@ def normalize_text(text: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """Split on white space and around every punctuation mark or symbol, keeping spans."""
-    return [Token(m[0], *m.span(), _key(m[0])) for m in _TOKEN.finditer(text)]
+    tokens, pos, find, keys = [], 0, text.find, _KEYS
+    for word in _TOKEN.findall(text):
+        start = find(word, pos)  # only white space lies between two tokens
+        pos = start + len(word)
+        key = keys.get(word)
+        if key is None:
+            if len(keys) > 500_000:
+                keys.clear()
+            key = keys[word] = normalize_text(word)
+        tokens.append(_new_token(Token, (word, start, pos, key)))
+    return tokens
 
 
-@lru_cache(maxsize=200_000)
-def _key(token: str) -> str:
-    return normalize_text(token)
+_KEYS: dict[str, str] = {}  # token → key, per process
+_new_token = tuple.__new__  # Token(...) without the Python-level __new__, in the hot loop
 
 
 def is_word(token: Token) -> bool:

@@ -140,8 +140,7 @@ class _Reader:
         pre = self.subject_before(t, start)
         target_preps = set(entry.get("target_preps", []))
         slots = _slots(post)
-        locatives = self.lex.grammar.get("locatives", frozenset())
-        objects = [sl for sl in slots if sl[0].prep not in locatives]  # استقبل X في الرياض Y
+        objects = _skip_locative(slots, self.lex.grammar.get("locatives", frozenset()))  # استقبل X في الرياض Y
         agents: list[Found] = []
         targets: list[_Arg] = []
         speaker = None
@@ -458,6 +457,13 @@ def _word_groups(key: str, lex: Lexicon) -> frozenset[str]:
         groups = lex.word_groups[key] = frozenset(
             name for name, words in lex.grammar.items() if forms & words)
     return groups
+
+
+def _skip_locative(slots: list[list[_Arg]], locatives: frozenset[str]) -> list[list[_Arg]]:
+    """The slots without a place that stands right between the subject and the object."""
+    if len(slots) >= 3 and slots[1][0].prep in locatives and slots[2][0].gap == 0:
+        return [slots[0]] + slots[2:]
+    return slots
 
 
 def _slots(args: list[_Arg]) -> list[list[_Arg]]:
