@@ -17,6 +17,8 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/naba build samples/news.jsonl -o out/sample.ttl
+	$(BIN)/naba view out/sample.ttl -o out/sample.html
+	$(BIN)/naba export out/sample.ttl -o out/sample.gexf
 
 # Clients the tests drive for real (rapper, roqet, jing, chromium); installed when missing and root.
 system-deps:
