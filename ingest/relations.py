@@ -241,9 +241,10 @@ class _Reader:
         return []
 
     def passive_agent(self, t: int, b: int) -> Found | None:
-        """The mention after من قبل in the words after the trigger."""
+        """The actor after a passive agent marker (من قبل) in the words after the trigger."""
+        markers = self.lex.grammar.get("agent_markers", frozenset())
         for i in range(t + 1, min(b - 1, t + _FIRST_ARG_WINDOW)):
-            if self.key(i) == "من" and self.key(i + 1) == "قبل":
+            if f"{self.key(i)} {self.key(i + 1)}" in markers:
                 f = self.at.get(i + 2)
                 return f if f and f.first == i + 2 and self.actor(f.mention.entity) else None
         return None
