@@ -11,8 +11,17 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["TYPE_COLORS", "RELATION_COLORS", "UNKNOWN_TYPE", "OTHER_COLOR", "type_color",
-           "relation_color", "node_size", "edge_width", "hex_to_rgb"]
+__all__ = [
+    "OTHER_COLOR",
+    "RELATION_COLORS",
+    "TYPE_COLORS",
+    "UNKNOWN_TYPE",
+    "edge_width",
+    "hex_to_rgb",
+    "node_size",
+    "relation_color",
+    "type_color",
+]
 
 UNKNOWN_TYPE = "Unknown"  # an edge end the graph gives no type
 OTHER_COLOR = "#999999"

@@ -32,7 +32,7 @@ from graph.terms import ID, NBO, PREFIXES
 from ingest.model import ENTITY_TYPES, RELATIONS
 from naba.errors import GraphError
 
-__all__ = ["CAMEO_FALLBACK", "rdf_to_networkx", "load_network", "node_label"]
+__all__ = ["CAMEO_FALLBACK", "load_network", "node_label", "rdf_to_networkx"]
 
 # Used only when the graph carries no ontology triples (nbo:cameoCode); see ontology/naba.ttl.
 CAMEO_FALLBACK = {
@@ -103,7 +103,7 @@ def _select(store: ox.Store, query: str):
 
 
 def _key(iri: str) -> str:
-    return iri[len(ID):] if iri.startswith(ID) else iri
+    return iri.removeprefix(ID)
 
 
 def _local(iri: str) -> str:

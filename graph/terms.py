@@ -10,8 +10,19 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import quote
 
-__all__ = ["NBO", "ID", "GRAPH", "PREFIXES", "entity_iri", "role_iri", "article_iri",
-           "statement_iri", "document_graph_iri", "ONTOLOGY_GRAPH", "KNOWLEDGE_GRAPH"]
+__all__ = [
+    "GRAPH",
+    "ID",
+    "KNOWLEDGE_GRAPH",
+    "NBO",
+    "ONTOLOGY_GRAPH",
+    "PREFIXES",
+    "article_iri",
+    "document_graph_iri",
+    "entity_iri",
+    "role_iri",
+    "statement_iri",
+]
 
 NBO = "https://w3id.org/naba/ontology#"
 ID = "https://w3id.org/naba/id/"

@@ -20,13 +20,20 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.colors import (RELATION_COLORS, TYPE_COLORS, UNKNOWN_TYPE, edge_width, node_size,
-                          relation_color, type_color)
+from graph.colors import (
+    RELATION_COLORS,
+    TYPE_COLORS,
+    UNKNOWN_TYPE,
+    edge_width,
+    node_size,
+    relation_color,
+    type_color,
+)
 from graph.network import load_network
 from ingest.model import ENTITY_TYPES, RELATIONS
 from naba.errors import GraphError
 
-__all__ = ["MAX_EVIDENCE", "LAYOUT_SEED", "write_view", "render_view", "select_view", "page_json"]
+__all__ = ["LAYOUT_SEED", "MAX_EVIDENCE", "page_json", "render_view", "select_view", "write_view"]
 
 MAX_EVIDENCE = 12  # evidence sentences per edge in a tooltip; the rest are counted
 LAYOUT_SEED = 7
