@@ -20,7 +20,9 @@ one per (agent, relation, target), aggregated from the ``rdf:Statement`` nodes (
 """
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import networkx as nx
@@ -79,7 +81,8 @@ def rdf_to_networkx(source: ox.Store | str | Path) -> nx.MultiDiGraph:
     """
     store = source if isinstance(source, ox.Store) else open_source(Path(source))
     try:
-        return _convert(store)
+        with _gc_paused():
+            return _convert(store)
     except (OSError, SyntaxError, ValueError) as exc:  # pyoxigraph's query errors
         raise GraphError(f"cannot read the entity network from the graph ({exc})") from exc
 
@@ -97,6 +100,19 @@ def node_label(data: dict, key: str) -> str:
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
+@contextmanager
+def _gc_paused():
+    """No cyclic garbage collection while building: the conversion makes millions of small
+    objects and no cycles, and collecting them on the way costs about a quarter of the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
 
 def _select(store: ox.Store, query: str):
     return store.query(query, use_default_graph_as_union=True)
