@@ -158,7 +158,7 @@ def _payload(graph: nx.MultiDiGraph, note: str) -> dict:
                       max(len(d["evidence"]) - MAX_EVIDENCE, 0), roundness])
 
     n = len(nodes)
-    iterations = 1000 if n <= 500 else 400 if n <= 2000 else 150 if n <= 10000 else 60
+    iterations = 1000 if n <= 500 else 250 if n <= 2000 else 100 if n <= 10000 else 50
     return {
         "summary": (f"{n:,} nodes, {len(edges):,} edges from "
                     f"{graph.graph.get('documents', 0):,} documents "

@@ -43,7 +43,8 @@ def page(tmp_path_factory):
 
         page.route("**/*", route)
         page.goto(html.as_uri())
-        page.wait_for_function("document.body.dataset.stabilized === 'true'", timeout=30_000)
+        # a selector, not wait_for_function: the page's CSP forbids the eval that polling uses
+        page.wait_for_selector("body[data-stabilized=true]", state="attached", timeout=60_000)
         yield page, outside, dialogs, errors
         browser.close()
 
