@@ -112,7 +112,7 @@ def _article(rng: random.Random, keys: list[str], n: int) -> list[str]:
                  f"{st} <{RDF}predicate> <{NBO}{rel}> {g} .\n",
                  f"{st} <{RDF}object> <{ID}{target}> {g} .\n",
                  f"{st} <{PROV}wasDerivedFrom> {a} {g} .\n",
-                 f'{st} <{NBO}evidence> "اتهم الطرف {agent} الطرف {target} في الجملة {k}"@ar {g} .\n',
+                 f'{st} <{NBO}evidence> "اتهم {agent} الطرف {target} في الجملة {k}"@ar {g} .\n',
                  f'{st} <{NBO}sentenceStart> "{k * 100}"^^<{XSD}integer> {g} .\n',
                  f'{st} <{NBO}sentenceEnd> "{k * 100 + 90}"^^<{XSD}integer> {g} .\n']
     return body

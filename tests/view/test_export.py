@@ -29,7 +29,7 @@ def edges_by_relation(graph) -> dict:
 def hostile_store() -> ox.Store:
     """Two entities whose labels carry markup, quotes, ampersands, a tab and a newline."""
     store = ox.Store()
-    label = HOSTILE.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    label = HOSTILE.replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
     store.load(f'''@prefix nbo: <https://w3id.org/naba/ontology#> .
 @prefix nbid: <https://w3id.org/naba/id/> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
