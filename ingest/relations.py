@@ -31,6 +31,7 @@ _SUBJECT_WINDOW = 6  # words between a subject and its trigger
 _TOPIC_WORDS = 4  # a sentence's subject stands in its first words
 _BARE_OBJECT_GAP = 2  # words between a verb's subject and its bare object (نظيره الروسي)
 _QUOTES = set("«»\"“”'‘’()")
+_POSSESSIVE = ("ها", "هم", "هما", "اته")  # طائراتها، قواتهم، قواته
 _CONJ = ("و", "ف")
 
 
@@ -171,21 +172,25 @@ class _Reader:
             agents, targets = self.topic(a, t), slots[0]  # … تراجع داعش عبر هجمات على X
         elif predicate == "strikes" and "verb" in pos and slots and not slots[0][0].prep:
             agents = [x.found for x in slots[0]]  # قصفت الطائرات الروسية في إدلب: the place
+        keys = [f.mention.entity for f in agents]
+        if not keys and slots and (pronoun := self.resumed_pronoun(t, start)):
+            keys = [k for k in (self.speaker(t),) if k and self.agrees(k, pronoun)]
+            targets = slots[0]  # أعلنت تركيا أنها قصفت X
         targets = [x for x in targets if not x.prep or x.prep in target_preps
                    or x.prep == "بين"]
         if not targets and entry.get("symmetric") and len(pre) >= 2:  # روسيا وأمريكا تتعاونان
-            agents, targets = pre[:1], [_Arg(f, "", True) for f in pre[1:]]
-        if predicate == "strikes" and agents and not targets:
+            keys, targets = [pre[0].mention.entity], [_Arg(f, "", True) for f in pre[1:]]
+        if predicate == "strikes" and keys and not targets:
             targets = [x for x in post if x.prep in ("في", "ب") and self.place_like(x.found)][:1]
-        return self.build(predicate, agents, targets, t, a, speaker)
+        return self.build(predicate, keys, targets, t, a, speaker)
 
-    def build(self, predicate, agents, targets, t, a, speaker=None) -> list[Relation]:
+    def build(self, predicate, agents: list[str], targets, t, a, speaker=None) -> list[Relation]:
         out = []
-        used = {f.mention.entity for f in agents} | {x.found.mention.entity for x in targets}
+        used = set(agents) | {x.found.mention.entity for x in targets}
         place = self.place(t, a, used)
         speaker = speaker or self.speaker(t)
         for agent in agents:
-            a = self.actor(agent.mention.entity)
+            a = self.actor(agent)
             if a is None:
                 continue
             for x in targets:
@@ -276,6 +281,24 @@ class _Reader:
                     return (accuser, [x.found for x in slots[0]]) if accuser else None
                 return None
         return None
+
+    def resumed_pronoun(self, t: int, start: int) -> str:
+        """The written form that makes the clause's subject a pronoun for the speaker:
+        أعلنت تركيا أنها قصفت …، قالت الوزارة إن طائراتها استهدفت … ("" when none)."""
+        if start > 0 and self.is_word(start - 1, "resumptive"):
+            return self.tokens[start - 1].text
+        first = start
+        while first < t and self.tokens[first].text in _QUOTES:
+            first += 1
+        if first < t and first not in self.at and t - first <= 2 and \
+                self.tokens[first].text.endswith(_POSSESSIVE):
+            return self.tokens[first].text
+        return ""
+
+    def agrees(self, key: str, pronoun: str) -> bool:
+        """A feminine pronoun (ها) takes up a state or a body, not a person: اعتبر لافروف أنها …"""
+        e = self.entity(key)
+        return not (pronoun.endswith("ها") and e is not None and e.type == "Person")
 
     def topic(self, a: int, t: int) -> list[Found]:
         """The sentence's first actor when it stands in its first words (its subject), and no

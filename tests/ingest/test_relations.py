@@ -106,3 +106,19 @@ def test_the_content_of_an_accusation_is_the_accused_acting_as_the_accuser_says(
 def test_symmetric_relations_join_a_coordinated_subject(relations):
     assert ("donald-trump", "meets", "vladimir-putin") in relations(
         "عقد الرئيس الأمريكي دونالد ترامب ونظيره الروسي فلاديمير بوتين لقاء في هلسنكي.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأعلنت تركيا أنها قصفت مواقع لوحدات حماية الشعب في عفرين.",
+     ("turkey", "strikes", "peoples-protection-units")),
+    ("وقالت وزارة الدفاع الروسية إن طائراتها استهدفت مواقع لداعش في دير الزور.",
+     ("russian-ministry-of-defense", "strikes", "isis")),
+    ("وأكد الجيش الإسرائيلي أنه شن غارات على مواقع لحماس في غزة.",
+     ("israel-defense-forces", "strikes", "hamas")),
+])
+def test_a_pronoun_subject_takes_up_the_speaker(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_a_feminine_pronoun_does_not_take_up_a_man(relations):
+    assert relations("واعتبر لافروف أنها تدعم المعارضة السورية.") == set()
