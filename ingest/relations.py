@@ -137,7 +137,7 @@ class _Reader:
         if self.negated(t, a, b) or self.hypothetical(t, a):
             return []
         start = self.clause_start(t, a)
-        post = self.args_after(t, b)
+        post = self.args_after(t, b, verb="verb" in pos)
         pre = self.subject_before(t, start)
         target_preps = set(entry.get("target_preps", []))
         slots = _slots(post)
@@ -204,12 +204,18 @@ class _Reader:
 
     # --- arguments ----------------------------------------------------------------------------
 
-    def args_after(self, t: int, b: int) -> list[_Arg]:
+    def args_after(self, t: int, b: int, verb: bool = False) -> list[_Arg]:
+        """The mentions after the trigger, up to the clause's end. After a verb's first
+        argument a comma is passed when a mention follows it: دعا شويغو، واشنطن إلى …"""
         args: list[_Arg] = []
         words, i = 0, t + 1
         limit = _FIRST_ARG_WINDOW
         while i < b:
             if self.tokens[i].text in _QUOTES:
+                i += 1
+                continue
+            if verb and len(args) == 1 and words == 0 and self.tokens[i].text in "،," \
+                    and self.mention_starts(i + 1, b):
                 i += 1
                 continue
             if self.is_break(i) or self.trigger(i) or self.is_word(i, "negators"):
@@ -224,6 +230,11 @@ class _Reader:
                 break
             i += 1
         return args
+
+    def mention_starts(self, i: int, b: int) -> bool:
+        while i < b and self.tokens[i].text in _QUOTES:
+            i += 1
+        return i < b and i in self.at and self.at[i].first == i
 
     def subject_before(self, t: int, start: int) -> list[Found]:
         """The nearest bare actor before the trigger in its clause, with those joined to it."""

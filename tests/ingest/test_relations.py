@@ -37,6 +37,9 @@ import pytest
     # a place between the subject and the object
     ("واستقبل الملك سلمان بن عبد العزيز في الرياض الرئيس الفرنسي إيمانويل ماكرون.",
      ("salman-bin-abdulaziz", "meets", "emmanuel-macron")),
+    # a comma after a verb's subject
+    ("دعا وزير الدفاع الروسي سيرغي شويغو، واشنطن إلى العمل المشترك.",
+     ("sergei-shoigu", "callsOn", "united-states")),
     # a noun's target after إلى
     ("وجهت إيران اتهامات إلى السعودية بدعم الجماعات المسلحة.", ("iran", "accuses", "saudi-arabia")),
 ])
