@@ -322,7 +322,7 @@ class _State:
 _PROCLITICS = {"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}
 _TYPE_RANK = {"Person": 0, "Organization": 1, "Country": 2, "Place": 3}
 _KINDS = {"city": ("city", "capital"), "armed-group": ("armed-group",),
-          "ministry": ("ministry",)}
+          "ministry": ("ministry",), "alliance": ("alliance",)}
 
 
 def _with_links(keys: set[str], new: dict[str, Entity], lex: Lexicon) -> dict[str, Entity]:

@@ -68,6 +68,11 @@ def test_a_generic_head_refers_to_the_last_entity_of_its_kind(read):
     assert ("المدينة", "raqqa") in pairs and ("التنظيم", "isis") in pairs
 
 
+def test_a_bare_coalition_refers_to_the_coalition_named_before(read):
+    doc = read("شنت طائرات التحالف الدولي غارات على الرقة. وقال التحالف إن الغارات أصابت داعش.")
+    assert ("التحالف", "international-coalition") in [(m.surface, m.entity) for m in doc.mentions]
+
+
 def test_a_later_title_refers_back_to_the_person_named_before(read):
     doc = read("التقى جون كيري نظيره سيرغي لافروف. وقال الوزير الروسي إن اللقاء كان مثمرا.")
     assert ("الوزير الروسي", "sergei-lavrov") in [(m.surface, m.entity) for m in doc.mentions]
