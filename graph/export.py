@@ -91,7 +91,8 @@ def write_csv(graph: nx.MultiDiGraph, out: Path) -> list[Path]:
     with _atomic(nodes_path, newline="") as f:
         rows = csv.writer(f)
         rows.writerow(NODE_COLUMNS)
-        rows.writerows([n] + [d[c] for c in NODE_COLUMNS[1:]] for n, d in graph.nodes(data=True))
+        rows.writerows([n] + [_cell(d[c]) for c in NODE_COLUMNS[1:]]
+                       for n, d in graph.nodes(data=True))
     with _atomic(edges_path, newline="") as f:
         rows = csv.writer(f)
         rows.writerow(EDGE_COLUMNS)
@@ -100,6 +101,17 @@ def write_csv(graph: nx.MultiDiGraph, out: Path) -> list[Path]:
             rows.writerow([u, v, d["relation"], d["weight"], d.get("cameo", ""), dates[0],
                            dates[-1]])
     return [nodes_path, edges_path]
+
+
+def _cell(value):
+    """Text a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe.
+
+    >>> _cell("=HYPERLINK(1)"), _cell("داعش"), _cell(3)
+    ("'=HYPERLINK(1)", 'داعش', 3)
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def csv_paths(out: str | Path) -> tuple[Path, Path]:

@@ -239,3 +239,16 @@ def test_naba_export_cli_rejects_an_unknown_suffix(small_trig, tmp_path):
     assert result.returncode == 2
     assert "naba export:" in result.stderr and ".gexf, .graphml, .csv" in result.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_defused(tmp_path):
+    import networkx as nx
+
+    from graph.export import write_csv
+    graph = nx.MultiDiGraph()
+    graph.add_node("x", type="Person", label_ar='=HYPERLINK("http://x","داعش")',
+                   label_en="@SUM(1)", mentions=1)
+    nodes_path, _ = write_csv(graph, tmp_path / "g.csv")
+    with open(nodes_path, encoding="utf-8", newline="") as f:
+        row = next(csv.DictReader(f))
+    assert row["label_ar"].startswith("'=") and row["label_en"] == "'@SUM(1)"
