@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,9 @@ SHARED = ROOT.parent / "shared"
 
 
 def require_tool(name: str) -> str:
-    """Path of a command-line client; skipped locally when missing, a failure under CI."""
-    path = shutil.which(name)
+    """Path of a command-line client (on PATH or in the venv); skipped locally when missing,
+    a failure under CI."""
+    path = shutil.which(name) or shutil.which(name, path=str(Path(sys.executable).parent))
     if path is None:
         message = f"{name} is not installed (make system-deps installs it)"
         if os.environ.get("CI"):

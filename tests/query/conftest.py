@@ -4,7 +4,6 @@ and real servers started and stopped by PID."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -18,16 +17,10 @@ import pytest
 from graph.store import add_documents
 from graph.terms import PREFIXES
 
+from ..conftest import require_tool
+
 ROOT = Path(__file__).resolve().parents[2]
 GRAPH_TRIG = Path(__file__).with_name("graph.trig")
-
-
-def require_tool(name: str) -> str:
-    """Path of a command-line client; skipped locally when missing, a failure under CI."""
-    path = shutil.which(name) or shutil.which(name, path=str(Path(sys.executable).parent))
-    if path is None:
-        (pytest.fail if os.environ.get("CI") else pytest.skip)(f"{name} is not installed")
-    return path
 
 
 def free_port() -> int:

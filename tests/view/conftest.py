@@ -2,8 +2,6 @@
 (``data/small.trig``: dated articles, hostile text), its network, and real clients."""
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,17 +11,11 @@ import pytest
 
 from graph.network import rdf_to_networkx
 
+from ..conftest import require_tool  # noqa: F401  (one definition, re-exported)
+
 ROOT = Path(__file__).resolve().parents[2]
 SMALL_TRIG = Path(__file__).with_name("data") / "small.trig"
 NABA = Path(sys.executable).with_name("naba")
-
-
-def require_tool(name: str) -> str:
-    """Path of a command-line client; skipped locally when missing, a failure under CI."""
-    path = shutil.which(name) or shutil.which(name, path=str(Path(sys.executable).parent))
-    if path is None:
-        (pytest.fail if os.environ.get("CI") else pytest.skip)(f"{name} is not installed")
-    return path
 
 
 @pytest.fixture(scope="session")

@@ -1,12 +1,12 @@
 """`naba view` as a person sees it: a real headless Chromium, every network request blocked."""
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from graph.network import load_network
 from graph.views import write_view
+
+from .conftest import require_tool
 
 SMALL = Path(__file__).with_name("data") / "small.trig"
 CHROMIUM = "/usr/bin/chromium"
@@ -15,11 +15,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--headless=new", "--disable-background
 
 
 def _need_browser():
-    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
-        message = "Debian chromium is not installed (make system-deps installs it)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require_tool("chromium")
     return pytest.importorskip("playwright.sync_api")
 
 
