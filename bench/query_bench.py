@@ -33,12 +33,12 @@ from graph.terms import (
     document_graph_iri,
     statement_iri,
 )
+from ingest.model import RELATIONS
 
 __all__ = ["main", "write_synthetic"]
 
 RDF, RDFS, XSD = PREFIXES["rdf"], PREFIXES["rdfs"], PREFIXES["xsd"]
 PROV, DCT = PREFIXES["prov"], PREFIXES["dcterms"]
-RELATIONS = ("accuses", "supports", "strikes", "meets", "threatens", "cooperatesWith", "callsOn")
 BINDINGS = {"evidence": {"agent": f"<{ID}person-1>"},
             "actors-by-affiliation": {"affiliation": f"<{ID}country-1>"}}
 
