@@ -24,9 +24,10 @@ __all__ = ["Found", "find_entities"]
 _MAX_NAME_WORDS = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Found:
-    """A mention with the tokens it covers and the proclitic its first token carried."""
+    """A mention with the tokens it covers and the proclitic its first token carried
+    (each one found once: compared and hashed by identity)."""
 
     mention: Mention
     first: int
@@ -41,12 +42,14 @@ def find_entities(text: str, tokens: list[Token], sentence_of: list[int], lex: L
     ``year`` (the article's) picks who held an office named by its title alone."""
     state = _State(text, tokens, sentence_of, lex, morph)
     state.year = year
-    i = 0
+    i, kinds = 0, morph.kinds
     while i < len(tokens):
-        if "name" in morph.kinds(tokens[i].key) or state.aliases:
+        if "name" in kinds(tokens[i].key):
             i = state.step(i)
-        else:
-            i += 1
+            continue
+        if state.aliases and (alias := state.alias_at(i)):  # a discovered person's surname
+            state.add(alias[0], i, i, alias[1])
+        i += 1
     state.resolve_forward()
     found = tuple(sorted(state.found, key=lambda f: f.first))
     return found, _with_links({f.mention.entity for f in found}, state.new, lex)

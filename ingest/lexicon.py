@@ -64,14 +64,18 @@ def _add_key(lex: Lexicon, key: tuple[str, ...], phrase: Phrase) -> None:
         lex.phrases[key].append(phrase)
 
 
-@cache
 def name_key(text: str) -> tuple[str, ...]:
-    """The normalized tokens of a name.
+    """The normalized tokens of a name (no token spans white space, so word by word).
 
     >>> name_key("الولايات المتحدة")
     ('الولايات', 'المتحده')
     """
-    return tuple(t.key for t in tokenize(text))
+    return tuple(key for word in text.split() for key in _word_key(word))
+
+
+@cache
+def _word_key(word: str) -> tuple[str, ...]:
+    return tuple(t.key for t in tokenize(word))
 
 
 def slug(text: str) -> str:

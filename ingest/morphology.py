@@ -47,6 +47,15 @@ class Reading(NamedTuple):
     prefix: str
 
 
+class _Word(NamedTuple):
+    readings: tuple[Reading, ...]
+    kinds: frozenset[str]
+    trigger: tuple[str, frozenset[str], str] | None
+
+
+_MEMO_SIZE = 500_000
+
+
 class Morphology:
     """The Analyzer over the lexicon's database, with a per-process cache of readings."""
 
@@ -59,24 +68,31 @@ class Morphology:
         self._analyzer = Analyzer(MorphologyDB(str(path)))
         self._stems = frozenset(line.split("\t", 1)[0] for line in
                                 text.split("###STEMS###\n", 1)[1].split("###", 1)[0].splitlines())
-        self._cache: dict[str, tuple[Reading, ...]] = {}
-        self._kinds: dict[str, frozenset[str]] = {}
+        self._words: dict[str, _Word] = {}  # per process, cleared when it grows too large
 
     def analyze(self, key: str) -> tuple[Reading, ...]:
         """Readings of a normalized token (empty when no stem of the lexicon is in it)."""
-        found = self._cache.get(key)
-        if found is None:
-            found = self._analyze(key) if self._may_match(key) else ()
-            if len(self._cache) < 500_000:
-                self._cache[key] = found
-        return found
+        return (self._words.get(key) or self._remember(key)).readings
 
     def kinds(self, key: str) -> frozenset[str]:
         """The parts of speech of a token's readings ({"name"}, {"verb", "noun"}, …)."""
-        found = self._kinds.get(key)
-        if found is None:
-            found = self._kinds[key] = frozenset(r.pos for r in self.analyze(key))
-        return found
+        return (self._words.get(key) or self._remember(key)).kinds
+
+    def trigger(self, key: str) -> tuple[str, frozenset[str], str] | None:
+        """(relation, parts of speech, prefix) of a trigger word; None for other words and for
+        those that may also be a name (تدمر)."""
+        return (self._words.get(key) or self._remember(key)).trigger
+
+    def _remember(self, key: str) -> _Word:
+        if len(self._words) >= _MEMO_SIZE:
+            self._words.clear()
+        readings = self._analyze(key) if self._may_match(key) else ()
+        kinds = frozenset(r.pos for r in readings)
+        acts = [r for r in readings if r.pos in ("verb", "noun")]
+        trigger = (acts[0].gloss, frozenset(r.pos for r in acts), acts[0].prefix) \
+            if acts and "name" not in kinds else None
+        word = self._words[key] = _Word(readings, kinds, trigger)
+        return word
 
     def _may_match(self, key: str) -> bool:
         n = len(key)

@@ -75,4 +75,12 @@ def is_word(token: Token) -> bool:
     >>> is_word(tokenize("داعش")[0]), is_word(tokenize("،")[0])
     (True, False)
     """
-    return bool(_WORD.match(token.text))
+    found = _WORDS.get(token.text)
+    if found is None:
+        if len(_WORDS) > 500_000:
+            _WORDS.clear()
+        found = _WORDS[token.text] = bool(_WORD.match(token.text))
+    return found
+
+
+_WORDS: dict[str, bool] = {}  # token → is_word, per process

@@ -15,7 +15,7 @@ target strikes the place it happens in. Capitals acting stand for their state.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ingest.entities import Found
 from ingest.lexicon import Lexicon
@@ -35,8 +35,7 @@ _POSSESSIVE = ("ها", "هم", "هما", "اته")  # طائراتها، قوا�
 _CONJ = ("و", "ف")
 
 
-@dataclass(frozen=True)
-class _Arg:
+class _Arg(NamedTuple):
     found: Found
     prep: str  # the preposition that introduces it ("" when bare)
     coordinated: bool  # joined to the previous argument by و
@@ -49,25 +48,12 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
     """Every relation the sentences assert, once per (relation, agent, target, sentence)."""
     reader = _Reader(tokens, sentence_of, found, entities, lex, morph)
     out: dict[tuple, Relation] = {}
-    bounds = _sentence_bounds(sentence_of, len(sentences))
-    for t, tok in enumerate(tokens):
-        kinds = morph.kinds(tok.key)
-        if ("verb" in kinds or "noun" in kinds) and "name" not in kinds:
-            a, b = bounds[sentence_of[t]]
-            for rel in reader.relations_at(t, a, b):
-                out.setdefault((rel.predicate, rel.agent, rel.target, rel.sentence), rel)
+    for t in reader.triggers:
+        s = sentence_of[t]
+        a, b = bisect.bisect_left(sentence_of, s), bisect.bisect_right(sentence_of, s)
+        for rel in reader.relations_at(t, a, b):
+            out.setdefault((rel.predicate, rel.agent, rel.target, rel.sentence), rel)
     return tuple(out.values())
-
-
-def _sentence_bounds(sentence_of: list[int], count: int) -> list[tuple[int, int]]:
-    bounds = [[0, 0] for _ in range(count)]
-    seen = set()
-    for i, s in enumerate(sentence_of):
-        if s not in seen:
-            bounds[s][0] = i
-            seen.add(s)
-        bounds[s][1] = i + 1
-    return [tuple(b) for b in bounds]
 
 
 class _Reader:
@@ -78,15 +64,27 @@ class _Reader:
         for f in found:
             for k in range(f.first, f.last + 1):
                 self.at.setdefault(k, f)
-        self.keys = [t.key for t in tokens]
-        self.tags = [_word_groups(k, lex) for k in self.keys]  # grammar groups of each token
-        self.breaks = ["clause_breaks" in g or "complementizers" in g for g in self.tags]
-        self.starts, self.ends = self._clauses()
-        self.conditionals = _running_count(self.tags, "conditionals")
-        self.denials = _running_count(self.tags, "negating_verbs")
-        self.triggers: dict[int, tuple | None] = {}
-        self.speech_verbs: list[int] | None = None  # token indices, computed on first use
+        self.covered = sorted(self.at)  # token indices inside a mention, in order
+        self.keys = keys = [t.key for t in tokens]
+        groups = lex.word_groups
+        self.tags = [groups[k] if k in groups else _word_groups(k, lex) for k in keys]
+        tagged = [(i, g) for i, g in enumerate(self.tags) if g]  # the few tokens in a group
+        self.breaks = [i for i, g in tagged if "clause_breaks" in g or "complementizers" in g]
+        self.break_set = set(self.breaks)
+        self.conditionals = [i for i, g in tagged if "conditionals" in g]
+        self.denials = [i for i, g in tagged if "negating_verbs" in g]
+        self.speech_verbs = [i for i, g in tagged if "speech_verbs" in g]
+        self.negators = [i for i, g in tagged if "negators" in g]
+        self.exceptives = [i for i, g in tagged if "exceptives" in g]
+        self.triggers = self._triggers()
+        self.stops = self.break_set | set(self.triggers) | set(self.negators)  # where the
+        # words after a trigger end
         self.preps = lex.grammar.get("prepositions", frozenset())
+        self.cues = lex.grammar.get("place_cues", frozenset()) | lex.grammar.get(
+            "counterpart", frozenset())  # words between a preposition and its noun
+        self.marker_words = {m.split(" ", 1)[0] for m in lex.grammar.get("agent_markers", ())}
+        self._prep_of: dict[int, str] = {}  # by id(Found)
+        self._speaker: dict[tuple[int, int], str | None] = {}
 
     # --- words ---------------------------------------------------------------------------------
 
@@ -101,22 +99,14 @@ class _Reader:
         """Token i (with or without a proclitic و ف ب ل) is a word of a grammar group."""
         return group in self.tags[i]
 
-    def trigger(self, i: int) -> tuple[str, set[str], str] | None:
+    def trigger(self, i: int) -> tuple[str, frozenset[str], str] | None:
         """(relation, parts of speech, prefix) when token i is a trigger, not part of a name."""
-        if i not in self.triggers:
-            self.triggers[i] = self._trigger(i)
-        return self.triggers[i]
+        return self.triggers.get(i)
 
-    def _trigger(self, i: int) -> tuple[str, set[str], str] | None:
-        if i in self.at or not is_word(self.tokens[i]):
-            return None
-        readings = self.morph.analyze(self.key(i))
-        if any(r.pos == "name" for r in readings):  # a name's sense blocks a trigger's (تدمر)
-            return None
-        readings = [r for r in readings if r.pos in ("verb", "noun")]
-        if not readings:
-            return None
-        return readings[0].gloss, {r.pos for r in readings}, readings[0].prefix
+    def _triggers(self) -> dict[int, tuple[str, frozenset[str], str]]:
+        trigger, at, tokens = self.morph.trigger, self.at, self.tokens
+        return {i: trig for i, key in enumerate(self.keys)
+                if (trig := trigger(key)) and i not in at and is_word(tokens[i])}
 
     def is_prep(self, key: str) -> bool:
         """A preposition, alone or with a pronoun (فيها، عليه، له)."""
@@ -124,7 +114,7 @@ class _Reader:
 
     def is_break(self, i: int) -> bool:
         """A clause ends here: punctuation, a relative pronoun, or أن/إن."""
-        return self.breaks[i]
+        return i in self.break_set
 
     # --- one trigger --------------------------------------------------------------------------
 
@@ -182,12 +172,14 @@ class _Reader:
             keys, targets = [pre[0].mention.entity], [_Arg(f, "", True) for f in pre[1:]]
         if predicate == "strikes" and keys and not targets:
             targets = [x for x in post if x.prep in ("في", "ب") and self.place_like(x.found)][:1]
-        return self.build(predicate, keys, targets, t, a, speaker)
+        return self.build(predicate, keys, targets, t, a, b, speaker)
 
-    def build(self, predicate, agents: list[str], targets, t, a, speaker=None) -> list[Relation]:
+    def build(self, predicate, agents: list[str], targets, t, a, b, speaker=None) -> list[Relation]:
+        if not agents or not targets:
+            return []
         out = []
         used = set(agents) | {x.found.mention.entity for x in targets}
-        place = self.place(t, a, used)
+        place = self.place(t, a, b, used)
         speaker = speaker or self.speaker(t)
         for agent in agents:
             a = self.actor(agent)
@@ -218,7 +210,7 @@ class _Reader:
                     and self.mention_starts(i + 1, b):
                 i += 1
                 continue
-            if self.is_break(i) or self.trigger(i) or self.is_word(i, "negators"):
+            if i in self.stops:  # a clause break, another trigger, a negator
                 break
             f = self.at.get(i)
             if f and f.first == i:
@@ -259,8 +251,9 @@ class _Reader:
     def passive_agent(self, t: int, b: int) -> Found | None:
         """The actor after a passive agent marker (من قبل) in the words after the trigger."""
         markers = self.lex.grammar.get("agent_markers", frozenset())
+        keys, firsts = self.keys, self.marker_words
         for i in range(t + 1, min(b - 1, t + _FIRST_ARG_WINDOW)):
-            if f"{self.key(i)} {self.key(i + 1)}" in markers:
+            if keys[i] in firsts and f"{keys[i]} {keys[i + 1]}" in markers:
                 f = self.at.get(i + 2)
                 return f if f and f.first == i + 2 and self.actor(f.mention.entity) else None
         return None
@@ -328,14 +321,18 @@ class _Reader:
 
     def prep_of(self, f: Found) -> str:
         """The preposition before a mention: a proclitic (ب ل ك) or a word (على، في…)."""
+        prep = self._prep_of.get(id(f))
+        if prep is None:
+            prep = self._prep_of[id(f)] = self._find_prep(f)
+        return prep
+
+    def _find_prep(self, f: Found) -> str:
         clitic = f.prefix.lstrip("وف").replace("لل", "ل").removesuffix("ال")
         if clitic == "ل" and f.first > 0 and self.is_word(f.first - 1, "belonging"):
             return ""  # طائرات تابعة للحوثيين: the owner acts
         if clitic in ("ب", "ل", "ك"):
             return clitic
-        i = f.first - 1
-        cues = self.lex.grammar.get("place_cues", frozenset()) | self.lex.grammar.get(
-            "counterpart", frozenset())
+        i, cues = f.first - 1, self.cues
         while i >= 0 and (self.tokens[i].text in _QUOTES or self.key(i) in cues
                           or (self.adjective(i) and i - 1 >= 0 and self.key(i - 1) in cues)):
             i -= 1
@@ -366,49 +363,39 @@ class _Reader:
         return joined and len(gap) <= 2
 
     def clause_start(self, t: int, a: int) -> int:
-        return max(self.starts[t], a)
+        """The first token of the trigger's clause (a: its sentence's first token)."""
+        k = bisect.bisect_left(self.breaks, t)
+        return max(self.breaks[k - 1] + 1, a) if k else a
 
-    def _clauses(self) -> tuple[list[int], list[int]]:
-        """For each token, where its clause starts and ends (breaks and sentence bounds)."""
-        n, so, brk = len(self.tokens), self.sentence_of, self.breaks
-        starts, ends = [0] * n, [n] * n
-        start = 0
-        for i in range(n):
-            if i and so[i] != so[i - 1]:
-                start = i
-            starts[i] = start
-            if brk[i]:
-                start = i + 1
-        end = n
-        for i in range(n - 2, -1, -1):
-            if so[i] != so[i + 1] or brk[i + 1]:
-                end = i + 1
-            ends[i] = end
-        return starts, ends
+    def clause_end(self, t: int, b: int) -> int:
+        """The token after the trigger's clause (b: its sentence's end)."""
+        k = bisect.bisect_right(self.breaks, t)
+        return min(self.breaks[k], b) if k < len(self.breaks) else b
 
     # --- modality -----------------------------------------------------------------------------
 
     def negated(self, t: int, a: int, b: int) -> bool:
-        near = any(self.is_word(i, "negators") for i in range(max(a, t - 2), t))
+        near = _any_between(self.negators, max(a, t - 2), t)
         if not near:  # نفى … أن تكون … قد قصفت: a denial governs the clauses after it
-            near = self.denials[t] > self.denials[a]
-        if near and any(self.is_word(i, "exceptives") for i in range(t + 1, min(b, t + 3))):
+            near = _any_between(self.denials, a, t)
+        if near and _any_between(self.exceptives, t + 1, min(b, t + 3)):
             return False
         return near
 
     def hypothetical(self, t: int, a: int) -> bool:
-        return self.conditionals[t] > self.conditionals[a]
+        return _any_between(self.conditionals, a, t)
 
     def speaker(self, t: int) -> str | None:
         """Who is reported saying what the trigger is in: the subject of the last speech verb
         before it in its sentence (قال X إن …، X أكد أن …); a speech verb with no subject of
         its own (وأضاف أن …) continues the last speaker named in the two sentences before."""
-        s = self.sentence_of[t]
-        if self.speech_verbs is None:
-            self.speech_verbs = [i for i in range(len(self.tokens))
-                                 if self.is_word(i, "speech_verbs")]
-        verbs = [i for i in reversed(self.speech_verbs[:bisect.bisect_left(self.speech_verbs, t)])
-                 if self.sentence_of[i] >= s - 2]
+        s, k = self.sentence_of[t], bisect.bisect_left(self.speech_verbs, t)
+        if (s, k) not in self._speaker:  # the same for every trigger after the same verb
+            self._speaker[s, k] = self._find_speaker(s, k)
+        return self._speaker[s, k]
+
+    def _find_speaker(self, s: int, k: int) -> str | None:
+        verbs = [i for i in reversed(self.speech_verbs[:k]) if self.sentence_of[i] >= s - 2]
         if not verbs or self.sentence_of[verbs[0]] != s:
             return None
         for i in verbs:
@@ -454,11 +441,13 @@ class _Reader:
         e = self.entity(f.mention.entity)
         return bool(e and e.type in ("Place", "Country"))
 
-    def place(self, t: int, a: int, used: set[str]) -> str | None:
+    def place(self, t: int, a: int, b: int, used: set[str]) -> str | None:
         """Where: the place nearest the trigger in its clause, after a preposition or a
         location word (في مدينة الرقة، إلى أطراف البوكمال)."""
-        start, end = self.clause_start(t, a), self.ends[t]
-        candidates = {self.at[i] for i in range(start, end) if i in self.at}
+        start, end = self.clause_start(t, a), self.clause_end(t, b)
+        covered = self.covered
+        inside = covered[bisect.bisect_left(covered, start):bisect.bisect_left(covered, end)]
+        candidates = {id(f): f for f in map(self.at.__getitem__, inside)}.values()
         for f in sorted(candidates, key=lambda f: (abs(f.first - t), f.first)):
             e = self.entity(f.mention.entity)
             if (e and e.type == "Place" and e.key not in used
@@ -471,13 +460,9 @@ class _Reader:
         return f.first > 0 and self.key(f.first - 1) in self.lex.grammar.get("place_cues", ())
 
 
-def _running_count(tags: list[frozenset[str]], group: str) -> list[int]:
-    """counts[i]: how many tokens before i belong to the group (so a range test is O(1))."""
-    counts, n = [0], 0
-    for t in tags:
-        n += group in t
-        counts.append(n)
-    return counts
+def _any_between(positions: list[int], a: int, t: int) -> bool:
+    """Whether a sorted list of token indices has one in [a, t)."""
+    return bisect.bisect_left(positions, a) < bisect.bisect_left(positions, t)
 
 
 def _bare(key: str) -> str:
