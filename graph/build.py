@@ -3,10 +3,13 @@
 ``document_quads(doc)`` follows docs/architecture.md: entity descriptions in
 ``KNOWLEDGE_GRAPH`` (a discovered entity in its article's graph), the article, its mentions,
 the direct relation edges and one ``rdf:Statement`` per relation in ``document_graph_iri(id)``.
+Triples are made as N-Triples text, ``'<s> <p> <o>'`` escaped byte for byte as pyoxigraph
+writes it: making pyoxigraph terms first cost four times as much, and a build only writes text.
 
 ``build_corpus`` streams N-Triples or N-Quads: a fork-based pool analyses chunks of articles,
-each worker serializes its own quads, and the parent writes the chunks in corpus order (so
-``--jobs 2`` writes the same graph as ``--jobs 1``), each shared entity description once.
+each worker writes the lines of its own triples, and the parent writes the chunks in corpus
+order (so ``--jobs 2`` writes the same graph as ``--jobs 1``), each shared entity description
+once.
 Turtle and JSON-LD are converted from the stream at the end. The output appears only when
 complete (a temp file beside it, fsync, ``os.replace``).
 """
@@ -21,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from urllib.parse import quote
@@ -38,20 +42,21 @@ from graph.terms import (
     role_iri,
     statement_iri,
 )
-from ingest.model import ENTITY_TYPES, RELATIONS, Document, Entity, Role
+from ingest.model import ENTITY_TYPES, RELATIONS, Document, Entity, Relation, Role
 from naba.errors import GraphError, NabaError, OntologyError
 
 __all__ = [
     "FORMATS",
     "ONTOLOGY_PATH",
     "BuildReport",
-    "article_quads",
+    "article_triples",
     "build_corpus",
     "clean_text",
+    "document_nquads",
     "document_quads",
-    "entity_quads",
+    "entity_triples",
     "ontology_quads",
-    "role_quads",
+    "role_triples",
 ]
 
 ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontology" / "naba.ttl"
@@ -61,17 +66,17 @@ CHUNK = 32  # articles per task; fixed, so the output never depends on --jobs
 
 
 class _Namespace:
-    """``NB.accuses`` → ``NamedNode(NBO + "accuses")``, made once."""
+    """``NB.accuses`` → ``'<https://w3id.org/naba/ontology#accuses>'``, made once."""
 
     def __init__(self, base: str):
         self._base = base
 
-    def __getattr__(self, name: str) -> ox.NamedNode:
-        node = ox.NamedNode(self._base + name)
-        setattr(self, name, node)
-        return node
+    def __getattr__(self, name: str) -> str:
+        term = f"<{self._base}{name}>"
+        setattr(self, name, term)
+        return term
 
-    def __getitem__(self, name: str) -> ox.NamedNode:
+    def __getitem__(self, name: str) -> str:
         return getattr(self, name)
 
 
@@ -83,7 +88,8 @@ SKOS = _Namespace(PREFIXES["skos"])
 PROV = _Namespace(PREFIXES["prov"])
 DCT = _Namespace(PREFIXES["dcterms"])
 
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+_UNSAFE_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff"
+_UNSAFE = re.compile(f"[{_UNSAFE_CHARS}]")
 
 
 def clean_text(text: str) -> str:
@@ -97,7 +103,8 @@ def clean_text(text: str) -> str:
 
 
 def document_quads(doc: Document) -> list[ox.Quad]:
-    """Every quad of one analysed article: entity and role descriptions, then the article.
+    """Every quad of one analysed article: entity and role descriptions, then the article
+    (``document_nquads`` read back).
 
     >>> from ingest.model import Article, Document, Entity
     >>> doc = Document(Article("a1", "زار لافروف دمشق."), (), (Entity("syria", "Country", "سوريا"),),
@@ -105,95 +112,93 @@ def document_quads(doc: Document) -> list[ox.Quad]:
     >>> len(document_quads(doc))  # syria: type, label; the article: type, identifier
     4
     """
-    quads = []
-    for _key, _type, description in _descriptions(doc):
-        quads += description
-    return quads + article_quads(doc)
+    return list(ox.parse(document_nquads(doc), format=ox.RdfFormat.N_QUADS))
 
 
-def entity_quads(entity: Entity, graph: ox.NamedNode) -> list[ox.Quad]:
-    """The description of one entity: type, labels, alternative labels, links to others."""
+def document_nquads(doc: Document) -> bytes:
+    """Every quad of one analysed article as the N-Quads lines a build writes (a build writes
+    each entity and role description once in a corpus)."""
+    fmt = ox.RdfFormat.N_QUADS
+    lines = [_lines(triples, _KNOWLEDGE, fmt) for _key, _type, triples in _descriptions(doc)]
+    return b"".join(lines) + _lines(article_triples(doc), _article_graph(doc), fmt)
+
+
+def entity_triples(entity: Entity) -> list[str]:
+    """The description of one entity, as N-Triples ``'<s> <p> <o>'``: type, labels,
+    alternative labels, links to others.
+
+    >>> entity_triples(Entity("syria", "Country", "سوريا"))[1]
+    '<https://w3id.org/naba/id/syria> <http://www.w3.org/2000/01/rdf-schema#label> "سوريا"@ar'
+    """
     if entity.type not in ENTITY_TYPES:
         raise GraphError(f"entity {entity.key!r}: unknown type {entity.type!r}; "
                          f"use one of {', '.join(ENTITY_TYPES)}")
-    s = ox.NamedNode(entity_iri(entity.key))
-    triples = [(RDF.type, NB[entity.type]), (RDFS.label, _ar(entity.label_ar))]
+    pairs = [(RDF.type, NB[entity.type]), (RDFS.label, _ar(entity.label_ar))]
     if entity.label_en:
-        triples.append((RDFS.label, _en(entity.label_en)))
-    triples += [(SKOS.altLabel, _ar(alt)) for alt in _unique(entity.alt_ar, entity.label_ar)]
-    triples += [(SKOS.altLabel, _en(alt)) for alt in _unique(entity.alt_en, entity.label_en)]
+        pairs.append((RDFS.label, _en(entity.label_en)))
+    pairs += [(SKOS.altLabel, _ar(alt)) for alt in _unique(entity.alt_ar, entity.label_ar)]
+    pairs += [(SKOS.altLabel, _en(alt)) for alt in _unique(entity.alt_en, entity.label_en)]
     if entity.affiliation:
-        triples.append((NB.affiliation, ox.NamedNode(entity_iri(entity.affiliation))))
+        pairs.append((NB.affiliation, _entity(entity.affiliation)))
     if entity.role:
-        triples.append((NB.role, ox.NamedNode(role_iri(entity.role.key))))
+        pairs.append((NB.role, _role(entity.role.key)))
     if entity.country:
-        triples.append((NB.country, ox.NamedNode(entity_iri(entity.country))))
+        pairs.append((NB.country, _entity(entity.country)))
     if entity.discovered:
-        triples.append((NB.discovered, ox.Literal(True)))
+        pairs.append((NB.discovered, _TRUE))
     if entity.translit:  # a readable Latin label for a name the gazetteer does not know
-        translit = clean_text(entity.translit)
-        triples += [(NB.transliteration, ox.Literal(translit)),
-                    (RDFS.label, ox.Literal(translit, language="ar-Latn"))]
-    return [ox.Quad(s, p, o, graph) for p, o in triples]
+        translit = _string(entity.translit)  # ar-Latn; pyoxigraph writes tags in lower case
+        pairs += [(NB.transliteration, translit), (RDFS.label, translit + "@ar-latn")]
+    s = _entity(entity.key)
+    return [f"{s} {p} {o}" for p, o in pairs]
 
 
-def role_quads(role: Role) -> list[ox.Quad]:
-    """The description of a role, in the knowledge graph: a ``nbo:Role`` with its labels."""
-    s, g = ox.NamedNode(role_iri(role.key)), ox.NamedNode(KNOWLEDGE_GRAPH)
-    quads = [ox.Quad(s, RDF.type, NB.Role, g), ox.Quad(s, RDFS.label, _ar(role.label_ar), g)]
+def role_triples(role: Role) -> list[str]:
+    """The description of a role, as N-Triples: a ``nbo:Role`` with its labels."""
+    s = _role(role.key)
+    triples = [f"{s} {RDF.type} {NB.Role}", f"{s} {RDFS.label} {_ar(role.label_ar)}"]
     if role.label_en:
-        quads.append(ox.Quad(s, RDFS.label, _en(role.label_en), g))
-    return quads
+        triples.append(f"{s} {RDFS.label} {_en(role.label_en)}")
+    return triples
 
 
-def article_quads(doc: Document) -> list[ox.Quad]:
-    """The article's own quads (in its named graph): metadata, mentions, relations."""
+def article_triples(doc: Document) -> list[str]:
+    """The article's own triples (for its named graph), as N-Triples: metadata, mentions,
+    relations, the entities it discovered."""
     art = doc.article
     doc_id = clean_text(art.id)
-    g = ox.NamedNode(document_graph_iri(doc_id))
-    a = ox.NamedNode(article_iri(doc_id))
-    triples = [(a, RDF.type, NB.Article), (a, DCT.identifier, ox.Literal(doc_id))]
+    a = f"<{article_iri(doc_id)}>"
+    triples = [f"{a} {RDF.type} {NB.Article}", f"{a} {DCT.identifier} {_string(doc_id)}"]
     if art.title:
-        triples.append((a, DCT.title, _ar(art.title)))
+        triples.append(f"{a} {DCT.title} {_ar(art.title)}")
     if art.date and (when := _date_literal(art.date)) is not None:
-        triples.append((a, DCT.date, when))
+        triples.append(f"{a} {DCT.date} {when}")
     if art.source:
-        triples.append((a, DCT.source, ox.Literal(clean_text(art.source))))
+        triples.append(f"{a} {DCT.source} {_string(art.source)}")
     if art.url and (url := _url(art.url)) is not None:
-        triples.append((a, NB.url, url))
-    for key in _mentioned(doc):
-        triples.append((a, NB.mentions, ox.NamedNode(entity_iri(key))))
-    seen = set()
-    for rel in doc.relations:
-        if rel.predicate not in RELATIONS:
-            raise GraphError(f"article {doc_id!r}: unknown relation {rel.predicate!r}; "
-                             f"use one of {', '.join(RELATIONS)}")
+        triples.append(f"{a} {NB.url} {url}")
+    triples += [f"{a} {NB.mentions} {_entity(key)}" for key in _mentioned(doc)]
+    for rel in _statements(doc):
         sentence = doc.sentences[rel.sentence]
-        st = ox.NamedNode(statement_iri(doc_id, rel.predicate, rel.agent, rel.target,
-                                        sentence.start))
-        if st in seen:  # the same relation twice in one sentence: one statement
-            continue
-        seen.add(st)
-        agent, pred = ox.NamedNode(entity_iri(rel.agent)), NB[rel.predicate]
-        target = ox.NamedNode(entity_iri(rel.target))
-        triples += [(agent, pred, target),
-                    (st, RDF.type, RDF.Statement), (st, RDF.subject, agent),
-                    (st, RDF.predicate, pred), (st, RDF.object, target),
-                    (st, PROV.wasDerivedFrom, a),
-                    (st, NB.evidence, _ar(sentence.text)),
-                    (st, NB.sentenceStart, ox.Literal(sentence.start)),
-                    (st, NB.sentenceEnd, ox.Literal(sentence.end))]
+        st = f"<{statement_iri(doc_id, rel.predicate, rel.agent, rel.target, sentence.start)}>"
+        agent, pred, target = _entity(rel.agent), NB[rel.predicate], _entity(rel.target)
+        triples += [f"{agent} {pred} {target}",
+                    f"{st} {RDF.type} {RDF.Statement}", f"{st} {RDF.subject} {agent}",
+                    f"{st} {RDF.predicate} {pred}", f"{st} {RDF.object} {target}",
+                    f"{st} {PROV.wasDerivedFrom} {a}",
+                    f"{st} {NB.evidence} {_ar(sentence.text)}",
+                    f"{st} {NB.sentenceStart} {_integer(sentence.start)}",
+                    f"{st} {NB.sentenceEnd} {_integer(sentence.end)}"]
         if rel.trigger:
-            triples.append((st, NB.trigger, _ar(rel.trigger)))
+            triples.append(f"{st} {NB.trigger} {_ar(rel.trigger)}")
         if rel.place:
-            triples.append((st, NB.place, ox.NamedNode(entity_iri(rel.place))))
+            triples.append(f"{st} {NB.place} {_entity(rel.place)}")
         if rel.speaker:
-            triples.append((st, NB.speaker, ox.NamedNode(entity_iri(rel.speaker))))
-    quads = [ox.Quad(s, p, o, g) for s, p, o in triples]
+            triples.append(f"{st} {NB.speaker} {_entity(rel.speaker)}")
     for entity in _unique_entities(doc):
         if entity.discovered:
-            quads += entity_quads(entity, g)
-    return quads
+            triples += entity_triples(entity)
+    return triples
 
 
 def ontology_quads(path: Path = ONTOLOGY_PATH) -> list[ox.Quad]:
@@ -305,38 +310,85 @@ def build_corpus(corpus: Path, out: Path | None, *, jobs: int = 1, store: Path |
     return report
 
 
-# --- helpers: literals and descriptions --------------------------------------------------------
+# --- helpers: N-Triples terms and lines ---------------------------------------------------------
 
-def _ar(text: str) -> ox.Literal:
-    return ox.Literal(clean_text(text), language="ar")
+# The characters of a literal that clean_text removes (their escape is "") or that pyoxigraph
+# escapes: \t \n \r \" \\, and U+007F as \u007F (it writes other C0 controls as \b, \f or
+# \u00XX, but clean_text has removed them).
+_TO_ESCAPE = re.compile(f'[{_UNSAFE_CHARS}\t\n\r"\\\\\x7f]')
+_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r", '"': '\\"', "\\": "\\\\", "\x7f": "\\u007F"}
+_TRUE = f'"true"^^{XSD.boolean}'
+_KNOWLEDGE = f"<{KNOWLEDGE_GRAPH}>"
 
 
-def _en(text: str) -> ox.Literal:
-    return ox.Literal(clean_text(text), language="en")
+def _string(text: str) -> str:
+    """``clean_text(text)`` as an N-Triples literal, byte for byte as pyoxigraph writes it.
+
+    >>> print(_string('قال "لا"\\n\\x00'))
+    "قال \\"لا\\"\\n"
+    """
+    return '"' + _TO_ESCAPE.sub(_escape, text) + '"'
+
+
+def _escape(match: re.Match) -> str:
+    """The escape of one character, or "" for one that clean_text removes."""
+    return _ESCAPES.get(match.group(), "")
+
+
+def _ar(text: str) -> str:
+    return _string(text) + "@ar"
+
+
+def _en(text: str) -> str:
+    return _string(text) + "@en"
+
+
+def _integer(value: int) -> str:
+    return f'"{value}"^^{XSD.integer}'
+
+
+@lru_cache(maxsize=1 << 16)  # the same few thousand entities come back in every article
+def _entity(key: str) -> str:
+    return f"<{entity_iri(key)}>"
+
+
+def _role(key: str) -> str:
+    return f"<{role_iri(key)}>"
+
+
+def _article_graph(doc: Document) -> str:
+    return f"<{document_graph_iri(clean_text(doc.article.id))}>"
+
+
+def _lines(triples: list[str], graph: str, fmt: ox.RdfFormat) -> bytes:
+    """N-Quads lines of ``triples`` in ``graph``, or N-Triples lines, as UTF-8."""
+    end = f" {graph} .\n" if fmt == ox.RdfFormat.N_QUADS else " .\n"
+    return (end.join(triples) + end).encode() if triples else b""
 
 
 def _unique(values: Iterable[str], label: str | None) -> list[str]:
     return [v for v in dict.fromkeys(values) if v and v != label]
 
 
-def _date_literal(value: str) -> ox.Literal | None:
+def _date_literal(value: str) -> str | None:
     """xsd:date for a date, xsd:dateTime for a date-time, None for anything else."""
     value = value.strip()
     try:
-        return ox.Literal(date.fromisoformat(value).isoformat(), datatype=XSD.date)
+        return f'"{date.fromisoformat(value).isoformat()}"^^{XSD.date}'
     except ValueError:
         pass
     try:
-        return ox.Literal(datetime.fromisoformat(value).isoformat(), datatype=XSD.dateTime)
+        return f'"{datetime.fromisoformat(value).isoformat()}"^^{XSD.dateTime}'
     except ValueError:
         return None
 
 
-def _url(value: str) -> ox.NamedNode | None:
+def _url(value: str) -> str | None:
+    """The URL as an IRI term, percent-encoded if it must be; None if it is no IRI even then."""
     value = clean_text(value.strip())
     for candidate in (value, quote(value, safe=":/?#[]@!$&'()*+,;=%~")):
         try:
-            return ox.NamedNode(candidate)
+            return f"<{ox.NamedNode(candidate).value}>"
         except ValueError:
             continue
     return None
@@ -349,22 +401,34 @@ def _mentioned(doc: Document) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+def _statements(doc: Document) -> list[Relation]:
+    """The relations that get a statement: a relation repeated in one sentence counts once."""
+    first: dict[tuple, Relation] = {}
+    for rel in doc.relations:
+        if rel.predicate not in RELATIONS:
+            raise GraphError(f"article {doc.article.id!r}: unknown relation {rel.predicate!r}; "
+                             f"use one of {', '.join(RELATIONS)}")
+        start = doc.sentences[rel.sentence].start  # what statement_iri takes, with the id
+        first.setdefault((rel.predicate, rel.agent, rel.target, start), rel)
+    return list(first.values())
+
+
 def _unique_entities(doc: Document) -> list[Entity]:
     return list({e.key: e for e in reversed(doc.entities)}.values())[::-1]
 
 
 def _descriptions(doc: Document, known: Callable[[str], bool] = lambda key: False
-                  ) -> Iterator[tuple[str, str, list[ox.Quad] | None]]:
-    """(dedup key, type, quads) of each description shared across articles; the quads are
-    None (not even made) for the keys ``known`` says were already described."""
-    kg = ox.NamedNode(KNOWLEDGE_GRAPH)
+                  ) -> Iterator[tuple[str, str, list[str] | None]]:
+    """(dedup key, type, triples) of each description shared across articles, for the
+    knowledge graph; the triples are None (not even made) for the keys ``known`` says were
+    already described."""
     for entity in _unique_entities(doc):
         if not entity.discovered:
             key = entity.key
-            yield key, entity.type, None if known(key) else entity_quads(entity, kg)
+            yield key, entity.type, None if known(key) else entity_triples(entity)
         if entity.role:
             key = "role/" + entity.role.key
-            yield key, "Role", None if known(key) else role_quads(entity.role)
+            yield key, "Role", None if known(key) else role_triples(entity.role)
 
 
 # --- helpers: workers --------------------------------------------------------------------------
@@ -382,7 +446,7 @@ class _Result:
 
 
 class _Worker:
-    """Analyses chunks; serializes each shared description the first time this worker sees it.
+    """Analyses chunks; writes each shared description the first time this worker sees it.
 
     A worker takes its chunks in corpus order, so the first chunk that needs a description
     always carries it: the parent writes it there and skips the later copies.
@@ -392,11 +456,11 @@ class _Worker:
         self.fmt, self.analyze, self.sent = fmt, analyze, set()
 
     def run(self, chunk: list) -> _Result:
-        result, quads = _Result(), []
+        result, body = _Result(), []
         for article in chunk:
             try:
                 doc = self.analyze(article)
-                own = article_quads(doc)
+                own = article_triples(doc)
                 shared = list(_descriptions(doc, self.sent.__contains__))
             except NabaError:  # a broken gazetteer or lexicon: no article can be analysed
                 raise
@@ -408,16 +472,16 @@ class _Worker:
                 data, count = None, 0
                 if description is not None and key not in self.sent:
                     self.sent.add(key)
-                    data, count = _serialize(description, self.fmt), len(description)
+                    data, count = _lines(description, _KNOWLEDGE, self.fmt), len(description)
                 result.shared.append((key, kind, data, count))
             for entity in doc.entities:
                 if entity.discovered:
                     result.shared.append((entity.key, entity.type, None, 0))
-            quads += own
-            result.relations.update(q.object.value[len(NBO):] for q in own
-                                    if q.predicate == RDF.predicate)
+            body.append(_lines(own, _article_graph(doc), self.fmt))
+            result.body_quads += len(own)
+            result.relations.update(rel.predicate for rel in _statements(doc))
             result.documents += 1
-        result.body, result.body_quads = _serialize(quads, self.fmt), len(quads)
+        result.body = b"".join(body)
         return result
 
 
