@@ -1,5 +1,6 @@
-"""graph.build: hand-built Documents become the graph of docs/architecture.md; builds of a
-corpus are deterministic, parallel equals serial, every format parses back, writes are atomic."""
+"""graph.build: hand-built Documents become the graph of docs/architecture.md, written byte for
+byte as pyoxigraph writes it; builds of a corpus are deterministic, parallel equals serial, every
+format parses back, writes are atomic."""
 from __future__ import annotations
 
 import os
@@ -12,7 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
-from graph.build import FORMATS, build_corpus, clean_text, document_quads
+from graph.build import (
+    FORMATS,
+    build_corpus,
+    clean_text,
+    document_nquads,
+    document_quads,
+    entity_triples,
+)
 from graph.terms import KNOWLEDGE_GRAPH, NBO, article_iri, document_graph_iri, entity_iri, role_iri
 from ingest.model import Article, Document, Entity, Mention, Relation, Role, Sentence
 
@@ -261,6 +269,45 @@ def test_any_text_round_trips(text):
         assert parsed == expected, name
 
 
+# What N-Triples escapes or clean_text removes, and marks that pass through as they are.
+AWKWARD = st.sampled_from([*map(chr, range(0x20)), "\x7f", '"', "\\", "\ud800", "\udfff",
+                           "\u200f", "\u202e", "\u2066", "\x85", "\u2028", "\ufeff", "ـ"])
+ANY_TEXT = st.text(st.one_of(st.characters(), AWKWARD), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANY_TEXT)
+def test_literals_are_written_byte_for_byte_as_pyoxigraph_writes_them(text):
+    """Naba writes N-Triples text itself: each literal is what pyoxigraph writes for the
+    cleaned text, and reads back as that text."""
+    person = Entity("p", "Person", text, "x" + text, translit="x" + text)
+    written = "".join(t + " .\n" for t in entity_triples(person)).encode()
+    s, label = ox.NamedNode(entity_iri("p")), ox.NamedNode(RDFS + "label")
+    clean, x_clean = clean_text(text), clean_text("x" + text)
+    expected = [ox.Triple(s, ox.NamedNode(RDF + "type"), ox.NamedNode(NBO + "Person")),
+                ox.Triple(s, label, ox.Literal(clean, language="ar")),
+                ox.Triple(s, label, ox.Literal(x_clean, language="en")),
+                ox.Triple(s, ox.NamedNode(NBO + "transliteration"), ox.Literal(x_clean)),
+                ox.Triple(s, label, ox.Literal(x_clean, language="ar-Latn"))]
+    assert written == ox.serialize(expected, format=ox.RdfFormat.N_TRIPLES)
+    values = [t.object.value for t in ox.parse(written, format=ox.RdfFormat.N_TRIPLES)]
+    assert values[1:] == [clean] + [x_clean] * 3
+
+
+@settings(max_examples=100, deadline=None)
+@given(ANY_TEXT, ANY_TEXT)
+def test_an_article_is_written_as_pyoxigraph_writes_its_quads(text, url):
+    """Text, ids and URLs from articles: the lines of the build are pyoxigraph's own."""
+    doc = make_doc("h" + text, "اتهم لافروف واشنطن " + text + ".", title="t" + text,
+                   source=text, url="http://example.org/" + url)
+    written = document_nquads(doc)
+    quads = list(ox.parse(written, format=ox.RdfFormat.N_QUADS))
+    assert written == ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    art = article_iri(clean_text("h" + text))
+    assert objects(quads, art, DCT + "title") == [
+        ox.Literal(clean_text("t" + text), language="ar")]
+
+
 # --- build_corpus --------------------------------------------------------------------------------
 
 CORPUS_TEXTS = {
@@ -367,6 +414,19 @@ def test_report_counts_what_was_built(tmp_path):
     assert report.triples == lines
     summary = report.summary()
     assert "4" in summary and str(tmp_path / "graph.nt") in summary and "accuses 2" in summary
+
+
+def test_report_counts_one_relation_per_statement(tmp_path):
+    def twice(article: Article) -> Document:  # every relation found twice in its sentence
+        doc = make_doc(article.id, article.text)
+        return Document(doc.article, doc.sentences, doc.entities, doc.mentions,
+                        doc.relations * 2)
+
+    corpus = write_corpus(tmp_path / "corpus", CORPUS_TEXTS)
+    report = build_corpus(corpus, tmp_path / "graph.nq", progress=False, analyze=twice)
+    assert report.relations == {"accuses": 2, "strikes": 2, "supports": 2}
+    quads = ox.parse(path=str(tmp_path / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+    assert len(statements(quads)) == 6
 
 
 def test_an_article_that_fails_is_skipped_with_a_warning(tmp_path, capsys):
