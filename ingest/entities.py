@@ -80,7 +80,7 @@ class _State:
             for reading in self.morph.analyze(self.tokens[i].key):
                 if reading.pos != "name":
                     continue
-                phrase = (reading.lex,)
+                phrase: tuple[str, ...] = (reading.lex,)
                 while True:
                     if phrase in self.lex.phrases and (best is None or len(phrase) > best[0]):
                         best = (len(phrase), self.lex.phrases[phrase], reading.prefix)
@@ -125,12 +125,12 @@ class _State:
     def adjectival(self, i: int, prefix: str, keys: list[str]) -> bool:
         """A one-word institution head after a definite noun modifies it: السياسة الخارجية
         الروسية is Russian foreign policy, not the ministry."""
-        if prefix or i == 0 or not all(k in self.lex.institution_of for k in keys):
-            return False
         head = self.tokens[i].key
-        one_word_head = any(p.kind == "head" for p in self.lex.phrases.get((head,), ()))
-        return (one_word_head and head.startswith("ال") and i - 1 not in self.covered
-                and self.tokens[i - 1].key.startswith("ال"))
+        if (prefix or i == 0 or not head.startswith("ال") or i - 1 in self.covered
+                or not self.tokens[i - 1].key.startswith("ال")):
+            return False
+        return (all(k in self.lex.institution_of for k in keys)
+                and any(p.kind == "head" for p in self.lex.phrases.get((head,), ())))
 
     def choose(self, keys: list[str], i: int, prefix: str) -> str | None:
         """The entity a name means here. An ambiguous name needs a cue before it (مدينة،
@@ -141,9 +141,10 @@ class _State:
         org_cue = cue in self.lex.grammar.get("org_cues", ())
         after_prep = (prefix.lstrip("وف")[:1] in ("ب", "ل")
                       or cue in self.lex.grammar.get("prepositions", ()))
-        order = {"Place": -1} if place_cue else {}
-        keys = sorted(keys, key=lambda k: (order.get(self.lex.entities[k].type, 0),
-                                           _TYPE_RANK[self.lex.entities[k].type]))
+        if len(keys) > 1:
+            order = {"Place": -1} if place_cue else {}
+            keys = sorted(keys, key=lambda k: (order.get(self.lex.entities[k].type, 0),
+                                               _TYPE_RANK[self.lex.entities[k].type]))
         for key in keys:
             kind = self.lex.entities[key].type
             if (key not in self.lex.ambiguous or place_cue or org_cue
