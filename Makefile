@@ -5,17 +5,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 APT_PACKAGES := raptor2-utils rasqal-utils jing libxml2-utils chromium chromium-driver fonts-noto-core
 STAMP := $(VENV)/.installed
+COMPILED := $(VENV)/.compiled
 
-.PHONY: demo test bench check system-deps clean
+.PHONY: demo test bench check compile system-deps clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q -U pip
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -e '.[test]'
+	touch $@ $(COMPILED)
+
+# The installation compiles ingest/ with mypyc (setup.py); compile again when a source changes.
+compile: $(COMPILED)
+$(COMPILED): $(STAMP) $(wildcard ingest/*.py)
+	$(BIN)/python setup.py -q build_ext --inplace
 	touch $@
 
-demo: $(STAMP)
+demo: $(COMPILED)
 	$(BIN)/naba build samples/news.jsonl -o out/sample.ttl
 	$(BIN)/naba view out/sample.ttl -o out/sample.html
 	$(BIN)/naba export out/sample.ttl -o out/sample.gexf
@@ -29,15 +36,15 @@ system-deps:
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
 	  else echo "system-deps: not root; install $(APT_PACKAGES) to run every test" >&2; fi; fi
 
-test: $(STAMP) system-deps
+test: $(COMPILED) system-deps
 	$(BIN)/pytest -q
 
-bench: $(STAMP)
+bench: $(COMPILED)
 	$(BIN)/python bench/run.py
 
-check: $(STAMP)
-	$(BIN)/ruff check naba ingest graph tests bench
+check: $(COMPILED)
+	$(BIN)/ruff check naba ingest graph tests bench setup.py
 	$(BIN)/pytest -q
 
 clean:
-	rm -rf $(VENV) out .cache
+	rm -rf $(VENV) out .cache build ingest/*.so

@@ -147,8 +147,9 @@ class _Reader:
         elif "noun" in pos and prefix.rstrip("ال").lstrip("وف") in entry.get("reverse_preps", []):
             agents = [x.found for x in slots[0]] if slots else []
             targets = [_Arg(f, "", False) for f in (pre or self.topic(a, t))]
-        elif "noun" in pos and t + 1 < b and self.adjective(t + 1) and t + 1 not in self.at:
-            agents = [self.country_found(t + 1)]
+        elif "noun" in pos and t + 1 < b and (state := self.adjective(t + 1)) \
+                and t + 1 not in self.at:
+            agents = [self.country_found(t + 1, state)]
             targets = slots[0] if slots else []
         elif len(objects) >= 2 and not objects[0][0].prep and (
                 objects[1][0].prep in target_preps or not objects[1][0].prep
@@ -415,9 +416,9 @@ class _Reader:
         k = self.key(i)
         return self.lex.adjectives.get(k.removeprefix("ال"))
 
-    def country_found(self, i: int) -> Found:
+    def country_found(self, i: int, key: str) -> Found:
+        """The state a nationality adjective names, as a mention (العدوان الروسي)."""
         tok = self.tokens[i]
-        key = self.adjective(i)
         return Found(Mention(key, tok.start, tok.end, self.sentence_of[i], tok.text), i, i, "")
 
     def entity(self, key: str) -> Entity | None:
