@@ -60,14 +60,14 @@ class _Reader:
     def __init__(self, tokens, sentence_of, found, entities, lex: Lexicon, morph: Morphology):
         self.tokens, self.sentence_of, self.lex, self.morph = tokens, sentence_of, lex, morph
         self.entities = entities
-        self.at: dict[int, Found] = {}
-        for f in found:
-            for k in range(f.first, f.last + 1):
-                self.at.setdefault(k, f)
-        self.covered = sorted(self.at)  # token indices inside a mention, in order
         self.keys = keys = [t.key for t in tokens]
         groups = lex.word_groups
         self.tags = [groups[k] if k in groups else _word_groups(k, lex) for k in keys]
+        self.at: dict[int, Found] = {}
+        for f in self._assets(found) + list(found):
+            for k in range(f.first, f.last + 1):
+                self.at.setdefault(k, f)
+        self.covered = sorted(self.at)  # token indices inside a mention, in order
         tagged = [(i, g) for i, g in enumerate(self.tags) if g]  # the few tokens in a group
         self.breaks = [i for i, g in tagged if "clause_breaks" in g or "complementizers" in g]
         self.break_set = set(self.breaks)
@@ -98,6 +98,26 @@ class _Reader:
     def is_word(self, i: int, group: str) -> bool:
         """Token i (with or without a proclitic و ف ب ل) is a word of a grammar group."""
         return group in self.tags[i]
+
+    def _assets(self, found: tuple[Found, ...]) -> list[Found]:
+        """A state's asset named with its nationality adjective, as a mention of the state:
+        طائرة حربية روسية، المصالح الأمريكية، مواقع سورية (not inside another mention)."""
+        named = {k: f for f in found for k in range(f.first, f.last + 1)}
+        out = []
+        for i, tags in enumerate(self.tags):
+            if "assets" not in tags or i in named:
+                continue
+            for j in (i + 1, i + 2):
+                if j >= len(self.tokens) or not is_word(self.tokens[j]):
+                    break
+                state = self.adjective(j)
+                name = named.get(j)  # سورية: the state's name written like its adjective
+                if name and (name.first, name.last, name.mention.entity) != (j, j, state):
+                    break
+                if state:
+                    out.append(self.country_found(j, state, first=i))
+                    break
+        return out
 
     def trigger(self, i: int) -> tuple[str, frozenset[str], str] | None:
         """(relation, parts of speech, prefix) when token i is a trigger, not part of a name."""
@@ -416,10 +436,13 @@ class _Reader:
         k = self.key(i)
         return self.lex.adjectives.get(k.removeprefix("ال"))
 
-    def country_found(self, i: int, key: str) -> Found:
-        """The state a nationality adjective names, as a mention (العدوان الروسي)."""
-        tok = self.tokens[i]
-        return Found(Mention(key, tok.start, tok.end, self.sentence_of[i], tok.text), i, i, "")
+    def country_found(self, i: int, key: str, first: int | None = None) -> Found:
+        """The state a nationality adjective names, as a mention (العدوان الروسي); from token
+        ``first`` when the adjective describes what precedes it (طائرة حربية روسية)."""
+        first = i if first is None else first
+        words = self.tokens[first:i + 1]
+        return Found(Mention(key, words[0].start, words[-1].end, self.sentence_of[i],
+                             " ".join(t.text for t in words)), first, i, "")
 
     def entity(self, key: str) -> Entity | None:
         return self.entities.get(key) or self.lex.entities.get(key)

@@ -125,3 +125,28 @@ def test_a_pronoun_subject_takes_up_the_speaker(relations, text, expected):
 
 def test_a_feminine_pronoun_does_not_take_up_a_man(relations):
     assert relations("واعتبر لافروف أنها تدعم المعارضة السورية.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an asset with a nationality adjective stands for its state, as target or as agent
+    ("أسقطت الدفاعات الجوية الأوكرانية طائرة حربية روسية فوق خاركيف.",
+     ("ukrainian-air-defense", "strikes", "russia")),
+    ("وقصفت إسرائيل مواقع إيرانية قرب مطار دمشق.", ("israel", "strikes", "iran")),
+    ("هددت كوريا الشمالية المصالح الأمريكية في المحيط الهادئ.",
+     ("north-korea", "threatens", "united-states")),
+    ("واستهدفت سفينة إيرانية ناقلة نفط بريطانية في مضيق هرمز.", ("iran", "strikes", "united-kingdom")),
+    # سورية after an asset is the adjective, not the state acting
+    ("وشنت مقاتلات تركية غارات على مواقع سورية قرب الحدود.",
+     ("turkish-air-force", "strikes", "syria")),
+    # supplying an actor is supporting it
+    ("زودت روسيا النظام السوري بمنظومات دفاع جوي متطورة.",
+     ("russia", "supports", "syrian-government")),
+])
+def test_assets_and_supplies(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_an_asset_inside_a_named_entity_stays_that_entity(relations):
+    found = relations("وقصفت الطائرات الروسية مواقع لتنظيم داعش في ريف إدلب.")
+    assert ("russian-air-force", "strikes", "isis") in found
+    assert not any(target == "russia" for _, _, target in found)
