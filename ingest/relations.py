@@ -167,9 +167,8 @@ class _Reader:
         elif "noun" in pos and prefix.rstrip("ال").lstrip("وف") in entry.get("reverse_preps", []):
             agents = [x.found for x in slots[0]] if slots else []
             targets = [_Arg(f, "", False) for f in (pre or self.topic(a, t))]
-        elif "noun" in pos and t + 1 < b and (state := self.adjective(t + 1)) \
-                and t + 1 not in self.at:
-            agents = [self.country_found(t + 1, state)]
+        elif "noun" in pos and (national := self.adjective_after(t, b)):
+            agents = [self.country_found(*national)]
             targets = slots[0] if slots else []
         elif len(objects) >= 2 and not objects[0][0].prep and (
                 objects[1][0].prep in target_preps or not objects[1][0].prep
@@ -435,6 +434,17 @@ class _Reader:
     def adjective(self, i: int) -> str | None:
         k = self.key(i)
         return self.lex.adjectives.get(k.removeprefix("ال"))
+
+    def adjective_after(self, t: int, b: int) -> tuple[int, str] | None:
+        """(index, state) of a nationality adjective describing the trigger noun, right after
+        it or after one more word: العدوان الروسي، غارة جوية روسية."""
+        for i in (t + 1, t + 2):
+            if i >= b or i in self.at or i in self.stops or not is_word(self.tokens[i]):
+                return None
+            state = self.adjective(i)
+            if state:
+                return i, state
+        return None
 
     def country_found(self, i: int, key: str, first: int | None = None) -> Found:
         """The state a nationality adjective names, as a mention (العدوان الروسي); from token

@@ -16,6 +16,7 @@ import pytest
     ("وانتقد التقرير دعم إيران للنظام السوري.", ("iran", "supports", "syrian-government")),
     # a nationality adjective acts
     ("وتواصلت الغارات الأمريكية على الموصل.", ("united-states", "strikes", "mosul")),
+    ("وقتل مدنيون في غارة جوية روسية على بلدة في ريف حماة.", ("russia", "strikes", "hama")),
     # بدعم: the complement supports the phrase before it
     ("تقدمت القوات السورية بدعم من الطيران الروسي نحو المدينة.",
      ("russian-air-force", "supports", "syrian-army")),
