@@ -14,9 +14,13 @@ def _check_compiled(folder: Path) -> None:
     refuse to run one compiled before the source last changed, rather than stale code."""
     if not (folder.parent / "setup.py").exists():
         return  # an installed copy: its files are not edited
-    for binary in folder.glob("*.so"):
+    binaries = list(folder.glob("*.so"))
+    # Each module's .so is a shim, left as it was when its code did not change; the code is
+    # in mypyc's shared library, rebuilt with any change: the newest file is the last build.
+    built = max((b.stat().st_mtime for b in binaries), default=0.0)
+    for binary in binaries:
         source = folder / (binary.name.split(".", 1)[0] + ".py")
-        if source.exists() and source.stat().st_mtime > binary.stat().st_mtime:
+        if source.exists() and source.stat().st_mtime > built:
             raise ImportError(f"{source} changed after it was compiled into {binary.name}: "
                               "run `make compile` (or `pip install -e .`) to compile it again, "
                               f"or delete {folder}/*.so to run the pure-Python modules")
