@@ -167,7 +167,7 @@ class _Reader:
         elif "noun" in pos and prefix.rstrip("ال").lstrip("وف") in entry.get("reverse_preps", []):
             agents = [x.found for x in slots[0]] if slots else []
             targets = [_Arg(f, "", False) for f in (pre or self.topic(a, t))]
-        elif "noun" in pos and (national := self.adjective_after(t, b)):
+        elif "noun" in pos and (national := self.adjective_after(t, b, prefix)):
             agents = [self.country_found(*national)]
             targets = slots[0] if slots else []
         elif len(objects) >= 2 and not objects[0][0].prep and (
@@ -435,11 +435,16 @@ class _Reader:
         k = self.key(i)
         return self.lex.adjectives.get(k.removeprefix("ال"))
 
-    def adjective_after(self, t: int, b: int) -> tuple[int, str] | None:
+    def adjective_after(self, t: int, b: int, prefix: str) -> tuple[int, str] | None:
         """(index, state) of a nationality adjective describing the trigger noun, right after
-        it or after one more word: العدوان الروسي، غارة جوية روسية."""
+        it (العدوان الروسي) or after another adjective, all three alike definite or not (غارة
+        جوية روسية; in محادثات السلام السورية the definite noun makes a genitive, not an
+        adjective, and السورية describes the talks' topic)."""
+        definite = prefix.endswith(("ال", "لل"))
         for i in (t + 1, t + 2):
             if i >= b or i in self.at or i in self.stops or not is_word(self.tokens[i]):
+                return None
+            if i == t + 2 and any(self.keys[k].startswith("ال") != definite for k in (t + 1, i)):
                 return None
             state = self.adjective(i)
             if state:
