@@ -33,7 +33,7 @@ _PV_WEAK_SUFFIXES = ["ت", "تا", "وا", "ا", "ي", "تم", "نا"]
 _IV_SUFFIXES = sorted({s + o for s, o in product(["", "ون", "ان", "ين", "ن", "ا"], _OBJ)}
                       | {"وا"})
 _IV_WEAK_SUFFIXES = ["ون", "ان", "وا", "ين"]
-_NOUN_SUFFIXES = ["", "ه", "ها", "هم", "هما", "نا", "ي", "كم"]
+_NOUN_SUFFIXES = ["", "ا", "ه", "ها", "هم", "هما", "نا", "ي", "كم"]
 _NAME_SUFFIXES = [""]
 
 

@@ -151,3 +151,31 @@ def test_an_asset_inside_a_named_entity_stays_that_entity(relations):
     found = relations("وقصفت الطائرات الروسية مواقع لتنظيم داعش في ريف إدلب.")
     assert ("russian-air-force", "strikes", "isis") in found
     assert not any(target == "russia" for _, _, target in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # consultations are meetings (CAMEO 04): بحث مع، اتصال مع، محادثات مع
+    ("وبحث وزير الخارجية الروسي سيرغي لافروف مع نظيره الإيراني محمد جواد ظريف الأزمة السورية.",
+     ("sergei-lavrov", "meets", "mohammad-javad-zarif")),
+    ("وأجرى أمير قطر اتصالا هاتفيا مع الرئيس التركي رجب طيب أردوغان.",
+     ("qatar", "meets", "recep-tayyip-erdogan")),
+    ("وأجرت الحكومة الأفغانية محادثات مع حركة طالبان في الدوحة.",
+     ("afghan-government", "meets", "taliban")),
+    # an accusative noun (هجوما، اتصالا) is the trigger noun
+    ("وشن مسلحو حركة الشباب هجوما على قاعدة للجيش الكيني.",
+     ("al-shabaab", "strikes", "kenyan-armed-forces")),
+    ("وأطلقت حركة الجهاد الإسلامي صواريخ على مدن إسرائيلية.",
+     ("palestinian-islamic-jihad", "strikes", "israel")),
+    ("وانتقدت الصين الولايات المتحدة بسبب صفقة الأسلحة مع تايوان.",
+     ("china", "accuses", "united-states")),
+])
+def test_more_triggers(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلن الطرفان وقف إطلاق النار بين روسيا وتركيا في إدلب.",
+    "واختتمت في جنيف محادثات السلام اليمنية بحضور ممثلين عن السعودية وإيران.",
+])
+def test_look_alikes_are_not_relations(relations, text):
+    assert relations(text) == set()
