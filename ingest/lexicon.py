@@ -51,6 +51,7 @@ class Lexicon:
     ambiguous: set[str] = field(default_factory=set)
     cue_only: set[str] = field(default_factory=set)  # ambiguous even after a preposition
     triggers: dict[str, dict] = field(default_factory=dict)  # predicate → its YAML entry
+    needs: dict[str, frozenset[str]] = field(default_factory=dict)  # verb lemma → words it needs
     grammar: dict[str, frozenset[str]] = field(default_factory=dict)
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of a phrase
     word_groups: dict[str, frozenset[str]] = field(default_factory=dict)  # memo: key → groups
@@ -110,9 +111,16 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
     for entry in _read(gaz / "institutions.yaml"):
         _add_institution(lex, entry, countries)
     lex.triggers = _read(directory / "lexicon" / "triggers.yaml", mapping=True)
-    for entry in lex.triggers.values():
+    for predicate, entry in lex.triggers.items():
         for field_name in ("target_preps", "reverse_preps"):
             entry[field_name] = frozenset(normalize_text(p) for p in entry.get(field_name, []))
+        for verb in entry.get("verbs", []):
+            if not (isinstance(verb, list) and 2 <= len(verb) <= 3):
+                raise OntologyError(f"triggers.yaml, {predicate}: {verb!r} should be [past, "
+                                    "present] or [past, present, [words it needs]]")
+            if len(verb) == 3:
+                lex.needs[normalize_text(verb[0])] = frozenset(
+                    normalize_text(w).removeprefix("ال") for w in verb[2])
     grammar = _read(directory / "lexicon" / "grammar.yaml", mapping=True)
     for name, words in grammar.items():
         if isinstance(words, list):

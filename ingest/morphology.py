@@ -47,10 +47,19 @@ class Reading(NamedTuple):
     prefix: str
 
 
+class Trigger(NamedTuple):
+    """A trigger word's reading: the relation, its parts of speech, its proclitics, its lemma."""
+
+    relation: str
+    pos: frozenset[str]
+    prefix: str
+    lemma: str
+
+
 class _Word(NamedTuple):
     readings: tuple[Reading, ...]
     kinds: frozenset[str]
-    trigger: tuple[str, frozenset[str], str] | None
+    trigger: Trigger | None
 
 
 _MEMO_SIZE = 500_000
@@ -78,9 +87,9 @@ class Morphology:
         """The parts of speech of a token's readings ({"name"}, {"verb", "noun"}, …)."""
         return (self._words.get(key) or self._remember(key)).kinds
 
-    def trigger(self, key: str) -> tuple[str, frozenset[str], str] | None:
-        """(relation, parts of speech, prefix) of a trigger word; None for other words and for
-        those that may also be a name (تدمر)."""
+    def trigger(self, key: str) -> Trigger | None:
+        """The reading of a trigger word; None for other words and for those that may also be
+        a name (تدمر)."""
         return (self._words.get(key) or self._remember(key)).trigger
 
     def _remember(self, key: str) -> _Word:
@@ -89,8 +98,8 @@ class Morphology:
         readings = self._analyze(key) if self._may_match(key) else ()
         kinds = frozenset(r.pos for r in readings)
         acts = [r for r in readings if r.pos in ("verb", "noun")]
-        trigger = (acts[0].gloss, frozenset(r.pos for r in acts), acts[0].prefix) \
-            if acts and "name" not in kinds else None
+        trigger = Trigger(acts[0].gloss, frozenset(r.pos for r in acts), acts[0].prefix,
+                          acts[0].lex) if acts and "name" not in kinds else None
         word = self._words[key] = _Word(readings, kinds, trigger)
         return word
 
@@ -116,7 +125,7 @@ def database_text(lexicon: Lexicon) -> str:
             stems.add(_stem(first[2:], "ND", "name", first, "name"))
         stems.add(_stem(first, "NP", "name", first, "name"))
     for predicate, entry in lexicon.triggers.items():
-        for past, present in entry.get("verbs", []):
+        for past, present, *_needs in entry.get("verbs", []):
             lemma = normalize_text(past)
             stems.add(_stem(lemma, "PV", "verb", lemma, predicate))
             if lemma[-1] in "اي":

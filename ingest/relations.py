@@ -20,7 +20,7 @@ from typing import NamedTuple
 from ingest.entities import Found
 from ingest.lexicon import Lexicon
 from ingest.model import Entity, Mention, Relation, Sentence
-from ingest.morphology import Morphology
+from ingest.morphology import Morphology, Trigger
 from ingest.normalize import Token, is_word
 
 __all__ = ["find_relations"]
@@ -119,11 +119,11 @@ class _Reader:
                     break
         return out
 
-    def trigger(self, i: int) -> tuple[str, frozenset[str], str] | None:
-        """(relation, parts of speech, prefix) when token i is a trigger, not part of a name."""
+    def trigger(self, i: int) -> Trigger | None:
+        """The trigger reading of token i, when it is a trigger and not part of a name."""
         return self.triggers.get(i)
 
-    def _triggers(self) -> dict[int, tuple[str, frozenset[str], str]]:
+    def _triggers(self) -> dict[int, Trigger]:
         trigger, at, tokens = self.morph.trigger, self.at, self.tokens
         return {i: trig for i, key in enumerate(self.keys)
                 if (trig := trigger(key)) and i not in at and is_word(tokens[i])}
@@ -142,9 +142,9 @@ class _Reader:
         trig = self.trigger(t)
         if trig is None:
             return []
-        predicate, pos, prefix = trig
+        predicate, pos, prefix, lemma = trig
         entry = self.lex.triggers.get(predicate, {})
-        if self.negated(t, a, b) or self.hypothetical(t, a):
+        if self.negated(t, a, b) or self.hypothetical(t, a) or not self.has_needed(t, b, lemma):
             return []
         start = self.clause_start(t, a)
         post = self.args_after(t, b, verb="verb" in pos)
@@ -293,7 +293,7 @@ class _Reader:
             return None
         for i in range(f.first - 1, start - 1, -1):
             trig = self.trigger(i)
-            if trig and trig[0] == "accuses":
+            if trig and trig.relation == "accuses":
                 post = self.args_after(i, t)
                 slots = _slots(post)
                 if len(slots) >= 2 and f in [x.found for x in slots[1]]:
@@ -401,6 +401,13 @@ class _Reader:
         if near and _any_between(self.exceptives, t + 1, min(b, t + 3)):
             return False
         return near
+
+    def has_needed(self, t: int, b: int, lemma: str) -> bool:
+        """A verb that is a trigger only with a word after it in its clause has that word:
+        حمّل X Y المسؤولية blames, حمل X Y carries."""
+        needed = self.lex.needs.get(lemma)
+        return not needed or any(self.keys[i].removeprefix("ال") in needed
+                                 for i in range(t + 1, self.clause_end(t, b)))
 
     def hypothetical(self, t: int, a: int) -> bool:
         return _any_between(self.conditionals, a, t)

@@ -1,4 +1,7 @@
 """Relations from triggers: verbal and nominal, coordination, negation, speech, place."""
+import shutil
+from pathlib import Path
+
 import pytest
 
 
@@ -179,3 +182,22 @@ def test_more_triggers(relations, text, expected):
 ])
 def test_look_alikes_are_not_relations(relations, text):
     assert relations(text) == set()
+
+
+def test_a_verb_that_needs_a_word_is_a_trigger_only_with_it(relations):
+    assert ("egypt", "accuses", "israel") in relations(
+        "وحمّلت مصر إسرائيل مسؤولية انهيار الهدنة في غزة.")
+    assert relations("وحمل المشيعون أعلام لبنان وفلسطين.") == set()
+
+
+def test_a_malformed_trigger_entry_names_the_relation(tmp_path):
+    from ingest.lexicon import load_lexicon
+    from naba.errors import OntologyError
+
+    root = Path(__file__).resolve().parents[2] / "ontology"
+    shutil.copytree(root, tmp_path / "ontology")
+    triggers = tmp_path / "ontology" / "lexicon" / "triggers.yaml"
+    triggers.write_text(triggers.read_text(encoding="utf-8").replace(
+        "    - [قصف, يقصف]", "    - [قصف]"), encoding="utf-8")
+    with pytest.raises(OntologyError, match=r"strikes: \['قصف'\]"):
+        load_lexicon(tmp_path / "ontology")
