@@ -253,6 +253,9 @@ class _Reader:
         i, words = t - 1, 0
         while i >= start and words <= _SUBJECT_WINDOW:
             f = self.at.get(i)
+            if f is None and i == t - 1 and i - 1 >= start and i - 1 in self.triggers and (
+                    state := self.adjective(i)):  # الضربات الروسية تستهدف …: the state acts
+                f = self.country_found(i, state, first=i - 1)
             if f:
                 if not self.prep_of(f) and self.actor(f.mention.entity):
                     group = [f]

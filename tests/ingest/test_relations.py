@@ -20,6 +20,9 @@ import pytest
     # a nationality adjective acts
     ("وتواصلت الغارات الأمريكية على الموصل.", ("united-states", "strikes", "mosul")),
     ("وقتل مدنيون في غارة جوية روسية على بلدة في ريف حماة.", ("russia", "strikes", "hama")),
+    # …and so does it as the subject of a verb: الغارات الأمريكية استهدفت
+    ("وقال المرصد إن الغارات الأمريكية استهدفت مواقع لجبهة النصرة في ريف إدلب.",
+     ("united-states", "strikes", "nusra-front")),
     # بدعم: the complement supports the phrase before it
     ("تقدمت القوات السورية بدعم من الطيران الروسي نحو المدينة.",
      ("russian-air-force", "supports", "syrian-army")),
