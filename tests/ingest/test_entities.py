@@ -73,6 +73,15 @@ def test_a_bare_coalition_refers_to_the_coalition_named_before(read):
     assert ("التحالف", "international-coalition") in [(m.surface, m.entity) for m in doc.mentions]
 
 
+def test_a_bare_opposition_refers_to_the_opposition_named_before_not_to_a_group(read):
+    doc = read("وسيطرت فصائل المعارضة السورية على بلدة قرب حلب بعد معارك مع تنظيم داعش. "
+               "وقالت مصادر إن الطيران الروسي قصف مواقع المعارضة في المنطقة.")
+    pairs = [(m.surface, m.entity) for m in doc.mentions]
+    assert ("المعارضة", "syrian-opposition") in pairs
+    assert ("russian-air-force", "strikes", "syrian-opposition") in [
+        (r.agent, r.predicate, r.target) for r in doc.relations]
+
+
 def test_a_later_title_refers_back_to_the_person_named_before(read):
     doc = read("التقى جون كيري نظيره سيرغي لافروف. وقال الوزير الروسي إن اللقاء كان مثمرا.")
     assert ("الوزير الروسي", "sergei-lavrov") in [(m.surface, m.entity) for m in doc.mentions]
