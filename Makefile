@@ -16,7 +16,11 @@ $(STAMP): pyproject.toml setup.py
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@ $(COMPILED)
 
-# The installation compiles ingest/ with mypyc (setup.py); compile again when a source changes.
+# The installation compiles ingest/ with mypyc (setup.py); compile again when a source changes
+# or when the compiled library is gone.
+ifeq ($(wildcard ingest/_compiled__mypyc*.so),)
+.PHONY: $(COMPILED)
+endif
 compile: $(COMPILED)
 $(COMPILED): $(STAMP) $(wildcard ingest/*.py)
 	$(BIN)/python setup.py -q build_ext --inplace
