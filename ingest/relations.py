@@ -31,6 +31,7 @@ _SUBJECT_WINDOW = 6  # words between a subject and its trigger
 _TOPIC_WORDS = 4  # a sentence's subject stands in its first words
 _BARE_OBJECT_GAP = 2  # words between a verb's subject and its bare object (نظيره الروسي)
 _QUOTES = set("«»\"“”'‘’()")
+_INTRODUCERS = set(":«\"“")
 _POSSESSIVE = ("ها", "هم", "هما", "اته")  # طائراتها، قواتهم، قواته
 _CONJ = ("و", "ف")
 
@@ -73,7 +74,11 @@ class _Reader:
         self.break_set = set(self.breaks)
         self.conditionals = [i for i, g in tagged if "conditionals" in g]
         self.denials = [i for i, g in tagged if "negating_verbs" in g]
-        self.speech_verbs = [i for i, g in tagged if "speech_verbs" in g]
+        self.speech_verbs = [i for i, g in tagged if "speech_verbs" in g
+                             or "speech_participles" in g]
+        self.participles = {i for i, g in tagged if "speech_participles" in g}
+        self.introducers = [i for i, tok in enumerate(tokens) if tok.text in _INTRODUCERS
+                            or "complementizers" in self.tags[i]]  # what opens reported speech
         self.negators = [i for i, g in tagged if "negators" in g]
         self.exceptives = [i for i, g in tagged if "exceptives" in g]
         self.triggers = self._triggers()
@@ -328,19 +333,26 @@ class _Reader:
         return not (pronoun.endswith("ها") and e is not None and e.type == "Person")
 
     def topic(self, a: int, t: int) -> list[Found]:
-        """The sentence's first actor when it stands in its first words (its subject), and no
-        أن/إن stands between it and the trigger (then it is a speaker, not the actor)."""
+        """The sentence's subject (``subject_of``) when no أن/إن stands between it and the
+        trigger (then it is a speaker, not the actor)."""
         complementizers = self.lex.grammar.get("complementizers", frozenset())
+        f = self.subject_of(a, t)
+        if f is None or any(self.bare(k) in complementizers for k in range(f.last + 1, t)):
+            return []
+        return [f]
+
+    def subject_of(self, a: int, t: int) -> Found | None:
+        """The first bare actor of the sentence starting at a, when it stands in its first
+        words (before t)."""
         words = 0
         for i in range(a, t):
             f = self.at.get(i)
             if f and not self.prep_of(f) and self.actor(f.mention.entity):
-                between = range(f.last + 1, t)
-                return [] if any(self.bare(k) in complementizers for k in between) else [f]
+                return f
             words += is_word(self.tokens[i])
             if words >= _TOPIC_WORDS:
                 break
-        return []
+        return None
 
     def prep_of(self, f: Found) -> str:
         """The preposition before a mention: a proclitic (ب ل ك) or a word (على، في…)."""
@@ -417,9 +429,13 @@ class _Reader:
 
     def speaker(self, t: int) -> str | None:
         """Who is reported saying what the trigger is in: the subject of the last speech verb
-        before it in its sentence (قال X إن …، X أكد أن …); a speech verb with no subject of
-        its own (وأضاف أن …) continues the last speaker named in the two sentences before."""
+        before it in its sentence, when أن/إن, a colon or a quote opens what is said between
+        them (قال X إن …، X أكد أن …، قال X: «…»; not حذرت X من الهجوم); a speech verb with no
+        subject of its own (وأضاف أن …) continues the last speaker named in the two sentences
+        before."""
         s, k = self.sentence_of[t], bisect.bisect_left(self.speech_verbs, t)
+        if not k or not _any_between(self.introducers, self.speech_verbs[k - 1] + 1, t):
+            return None
         if (s, k) not in self._speaker:  # the same for every trigger after the same verb
             self._speaker[s, k] = self._find_speaker(s, k)
         return self._speaker[s, k]
@@ -428,6 +444,9 @@ class _Reader:
         verbs = [i for i in reversed(self.speech_verbs[:k]) if self.sentence_of[i] >= s - 2]
         if not verbs or self.sentence_of[verbs[0]] != s:
             return None
+        if verbs[0] in self.participles:  # …، مؤكدا أن: the subject of the sentence
+            subject = self.subject_of(bisect.bisect_left(self.sentence_of, s), verbs[0])
+            return self.actor(subject.mention.entity) if subject else None
         for i in verbs:
             after, before = self.at.get(i + 1), self.at.get(i - 1)
             if after and after.first == i + 1:

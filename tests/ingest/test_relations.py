@@ -90,6 +90,25 @@ def test_reported_speech_keeps_its_speaker(read):
                                                    "dmitry-peskov")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a feminine subject's present-tense speech verb
+    ("وتقول أنقرة إن موسكو تدعم النظام السوري.", ("russia", "syrian-government", "turkey")),
+    # a participle after the main clause: the sentence's subject speaks
+    ("واستقبل الرئيس التركي رجب طيب أردوغان وفدا إيرانيا، مؤكدا أن طهران تدعم الحوثيين.",
+     ("iran", "houthis", "recep-tayyip-erdogan")),
+    # no أن, colon or quote: what follows a speech verb is not what was said
+    ("وحذرت الصين من تداعيات الدعم الأمريكي لتايوان.", ("united-states", "taiwan", None)),
+])
+def test_who_says_it(read, text, expected):
+    rel = next(r for r in read(text).relations if r.predicate == "supports")
+    assert (rel.agent, rel.target, rel.speaker) == expected
+
+
+def test_protecting_is_supporting(relations):
+    assert ("russian-armed-forces", "supports", "syrian-government") in relations(
+        "وقالت المعارضة إن القوات الروسية تحمي النظام السوري.")
+
+
 def test_the_place_of_a_strike_is_kept(read):
     doc = read("قصفت الطائرات الروسية مواقع لداعش في مدينة الرقة.")
     rel = next(r for r in doc.relations if r.predicate == "strikes")
