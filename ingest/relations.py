@@ -149,7 +149,7 @@ class _Reader:
             return []
         predicate, pos, prefix, lemma = trig
         entry = self.lex.triggers.get(predicate, {})
-        if self.negated(t, a, b) or self.hypothetical(t, a) or not self.has_needed(t, b, lemma):
+        if self.negated(t, a, b) or self.hypothetical(t, a) or not self.has_needed(a, b, lemma):
             return []
         start = self.clause_start(t, a)
         post = self.args_after(t, b, verb="verb" in pos)
@@ -417,12 +417,11 @@ class _Reader:
             return False
         return near
 
-    def has_needed(self, t: int, b: int, lemma: str) -> bool:
-        """A verb that is a trigger only with a word after it in its clause has that word:
-        حمّل X Y المسؤولية blames, حمل X Y carries."""
+    def has_needed(self, a: int, b: int, lemma: str) -> bool:
+        """A verb that is a trigger only with a certain word in its sentence has it: حمّل X Y
+        المسؤولية blames, حمل X Y carries; الأسلحة التي أرسلها X إلى Y is support."""
         needed = self.lex.needs.get(lemma)
-        return not needed or any(self.keys[i].removeprefix("ال") in needed
-                                 for i in range(t + 1, self.clause_end(t, b)))
+        return not needed or any(self.keys[i].removeprefix("ال") in needed for i in range(a, b))
 
     def hypothetical(self, t: int, a: int) -> bool:
         return _any_between(self.conditionals, a, t)

@@ -210,6 +210,11 @@ def test_a_verb_that_needs_a_word_is_a_trigger_only_with_it(relations):
     assert ("egypt", "accuses", "israel") in relations(
         "وحمّلت مصر إسرائيل مسؤولية انهيار الهدنة في غزة.")
     assert relations("وحمل المشيعون أعلام لبنان وفلسطين.") == set()
+    assert ("iran", "supports", "houthis") in relations(
+        "وأرسلت إيران شحنة أسلحة إلى الحوثيين عبر البحر.")
+    assert ("iran", "supports", "hezbollah") in relations(  # the arms before the verb
+        "وقالت مصادر إن الأسلحة التي ترسلها إيران إلى حزب الله تمر عبر سوريا.")
+    assert relations("وأرسلت روسيا وفدا إلى دمشق.") == set()
 
 
 def test_a_malformed_trigger_entry_names_the_relation(tmp_path):
