@@ -154,6 +154,8 @@ class _Reader:
         start = self.clause_start(t, a)
         post = self.args_after(t, b, verb="verb" in pos)
         pre = self.subject_before(t, start)
+        if "noun" in pos and pre and self.judged(pre, t):
+            pre = []
         target_preps = set(entry.get("target_preps", []))
         slots = _slots(post)
         objects = _skip_locative(slots, self.lex.grammar.get("locatives", frozenset()))  # استقبل X في الرياض Y
@@ -185,6 +187,8 @@ class _Reader:
             agents, targets = [slots[0][0].found], slots[0][1:]
         elif "noun" in pos and slots and slots[0][0].prep in target_preps:
             agents, targets = self.topic(a, t), slots[0]  # … تراجع داعش عبر هجمات على X
+            if agents and self.judged(agents, t):
+                agents = []
         elif predicate == "strikes" and "verb" in pos and slots and not slots[0][0].prep:
             agents = [x.found for x in slots[0]]  # قصفت الطائرات الروسية في إدلب: the place
         keys = [f.mention.entity for f in agents]
@@ -275,6 +279,15 @@ class _Reader:
                 words += 1
             i -= 1
         return []
+
+    def judged(self, subject: list[Found], t: int) -> bool:
+        """The subject before a trigger noun belongs to a verb that judges or asks for what the
+        noun names, not to one that does it: أدان الاتحاد الأوروبي الهجوم، دعت روسيا إلى وقف
+        الهجمات (a trigger verb or a stance verb, before the subject or between it and the noun);
+        شن التحالف غارات and روسيا ستواصل دعم keep their agent."""
+        verbs = [subject[0].first - 1, *range(subject[-1].last + 1, t)]
+        return any(i in self.triggers and "verb" in self.triggers[i].pos
+                   or "stance_verbs" in self.tags[i] for i in verbs if i >= 0)
 
     def passive_agent(self, t: int, b: int) -> Found | None:
         """The actor after a passive agent marker (من قبل) in the words after the trigger."""
