@@ -80,6 +80,7 @@ class _Reader:
         self.introducers = [i for i, tok in enumerate(tokens) if tok.text in _INTRODUCERS
                             or "complementizers" in self.tags[i]]  # what opens reported speech
         self.negators = [i for i, g in tagged if "negators" in g]
+        self.unreal = [i for i, g in tagged if "unreal" in g]
         self.exceptives = [i for i, g in tagged if "exceptives" in g]
         self.triggers = self._triggers()
         self.stops = self.break_set | set(self.triggers) | set(self.negators)  # where the
@@ -149,8 +150,9 @@ class _Reader:
             return []
         predicate, pos, prefix, lemma = trig
         entry = self.lex.triggers.get(predicate, {})
-        if self.negated(t, a, b) or self.hypothetical(t, a) or not self.has_needed(a, b, lemma):
-            return []
+        if (self.negated(t, a, b) or self.hypothetical(t, a) or not self.has_needed(a, b, lemma)
+                or "noun" in pos and _any_between(self.unreal, t + 1, min(b, t + 3))):
+            return []  # not a fact: لم تقصف، لو هاجمت، هجوم محتمل
         start = self.clause_start(t, a)
         post = self.args_after(t, b, verb="verb" in pos)
         pre = self.subject_before(t, start)
@@ -177,6 +179,10 @@ class _Reader:
         elif "noun" in pos and (national := self.adjective_after(t, b, prefix)):
             agents = [self.country_found(*national)]
             targets = slots[0] if slots else []
+        elif "noun" in pos and slots and slots[0][0].prep == "ل" and self.prep_follows(
+                slots[0][-1].found, b, target_preps - {"ل"}):  # هجوم لداعش على حديثة: ل owns
+            agents = [x.found for x in slots[0]]
+            targets = slots[1] if len(slots) > 1 else []
         elif len(objects) >= 2 and not objects[0][0].prep and (
                 objects[1][0].prep in target_preps or not objects[1][0].prep
                 and objects[1][0].gap <= _BARE_OBJECT_GAP):
@@ -288,6 +294,10 @@ class _Reader:
         verbs = [subject[0].first - 1, *range(subject[-1].last + 1, t)]
         return any(i in self.triggers and "verb" in self.triggers[i].pos
                    or "stance_verbs" in self.tags[i] for i in verbs if i >= 0)
+
+    def prep_follows(self, f: Found, b: int, preps: set[str]) -> bool:
+        """One of these prepositions follows the mention in its clause."""
+        return any(self.bare(i) in preps for i in range(f.last + 1, self.clause_end(f.last, b)))
 
     def passive_agent(self, t: int, b: int) -> Found | None:
         """The actor after a passive agent marker (من قبل) in the words after the trigger."""
