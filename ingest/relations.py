@@ -187,10 +187,10 @@ class _Reader:
                 objects[1][0].prep in target_preps or not objects[1][0].prep
                 and objects[1][0].gap <= _BARE_OBJECT_GAP):
             agents, targets = [x.found for x in objects[0]], objects[1]
+        elif entry.get("symmetric") and slots and len(slots[0]) >= 2 and slots[0][0].prep == "بين":
+            agents, targets = [slots[0][0].found], slots[0][1:]  # not who hosts or praises it
         elif pre and slots and not (genitive_first and prefix.lstrip("وف").startswith("ل")):
             agents, targets = pre, slots[0]
-        elif entry.get("symmetric") and slots and len(slots[0]) >= 2 and slots[0][0].prep == "بين":
-            agents, targets = [slots[0][0].found], slots[0][1:]
         elif "noun" in pos and slots and slots[0][0].prep in target_preps:
             agents, targets = self.topic(a, t), slots[0]  # … تراجع داعش عبر هجمات على X
             if agents and self.judged(agents, t):

@@ -132,6 +132,12 @@ def test_the_content_of_an_accusation_is_the_accused_acting_as_the_accuser_says(
     assert not any(r.agent == "isis" for r in doc.relations)
 
 
+def test_between_names_the_parties_not_the_host(relations):
+    found = relations("وتستضيف سلطنة عمان محادثات بين إيران والولايات المتحدة.")
+    assert ("iran", "meets", "united-states") in found
+    assert not any(agent == "oman" for agent, _, _ in found)
+
+
 def test_symmetric_relations_join_a_coordinated_subject(relations):
     assert ("donald-trump", "meets", "vladimir-putin") in relations(
         "عقد الرئيس الأمريكي دونالد ترامب ونظيره الروسي فلاديمير بوتين لقاء في هلسنكي.")
