@@ -175,7 +175,7 @@ class _Reader:
             speaker, agents, targets = accusation[0], accusation[1], slots[0] if slots else []
         elif "noun" in pos and prefix.rstrip("ال").lstrip("وف") in entry.get("reverse_preps", []):
             agents = [x.found for x in slots[0]] if slots else []
-            targets = [_Arg(f, "", False) for f in (pre or self.topic(a, t))]
+            targets = [_Arg(f, "", False) for f in (self.topic(a, t) or pre)]  # who acts with it
         elif "noun" in pos and (national := self.adjective_after(t, b, prefix)):
             agents = [self.country_found(*national)]
             targets = slots[0] if slots else []
@@ -195,7 +195,8 @@ class _Reader:
             agents, targets = self.topic(a, t), slots[0]  # … تراجع داعش عبر هجمات على X
             if agents and self.judged(agents, t):
                 agents = []
-        elif predicate == "strikes" and "verb" in pos and slots and not slots[0][0].prep:
+        elif predicate == "strikes" and "verb" in pos and slots and not slots[0][0].prep and (
+                not slots[0][0].gap or self.is_word(slots[0][0].found.first - 1, "belonging")):
             agents = [x.found for x in slots[0]]  # قصفت الطائرات الروسية في إدلب: the place
         keys = [f.mention.entity for f in agents]
         if not keys and slots and (pronoun := self.resumed_pronoun(t, start)):

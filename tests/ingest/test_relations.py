@@ -132,6 +132,12 @@ def test_the_content_of_an_accusation_is_the_accused_acting_as_the_accuser_says(
     assert not any(r.agent == "isis" for r in doc.relations)
 
 
+def test_with_support_helps_the_subject_not_its_object(relations):
+    found = relations("وتقاتل وحدات حماية الشعب الكردية تنظيم داعش في الحسكة بدعم من التحالف الدولي.")
+    assert ("international-coalition", "supports", "peoples-protection-units") in found
+    assert ("international-coalition", "supports", "isis") not in found
+
+
 def test_between_names_the_parties_not_the_host(relations):
     found = relations("وتستضيف سلطنة عمان محادثات بين إيران والولايات المتحدة.")
     assert ("iran", "meets", "united-states") in found
@@ -216,6 +222,9 @@ def test_more_triggers(relations, text, expected):
     # an attack one only expects, and an attack one repels (ل marks its author when على follows)
     "وعززت تركيا قواتها قرب الحدود تحسبا لهجوم محتمل للجيش السوري.",
     "وقالت وزارة الدفاع العراقية إن قواتها صدت هجوما لتنظيم داعش على قضاء حديثة.",
+    # a condition is no fact; a strike's object's genitive is not its author
+    "وهدد الرئيس بالرد إذا هاجمت تركيا المصالح الروسية.",
+    "وكان التحالف قد قصف مواقع داعش في الموصل قبل عامين.",
     "وأعلن الطرفان وقف إطلاق النار بين روسيا وتركيا في إدلب.",
     "واختتمت في جنيف محادثات السلام اليمنية بحضور ممثلين عن السعودية وإيران.",
 ])
