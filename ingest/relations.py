@@ -65,7 +65,9 @@ class _Reader:
         groups = lex.word_groups
         self.tags = [groups[k] if k in groups else _word_groups(k, lex) for k in keys]
         self.at: dict[int, Found] = {}
-        for f in self._assets(found) + list(found):
+        assets = self._assets(found)
+        self.assets = {id(f) for f in assets}  # a trigger noun's asset genitive is its patient
+        for f in assets + list(found):
             for k in range(f.first, f.last + 1):
                 self.at.setdefault(k, f)
         self.covered = sorted(self.at)  # token indices inside a mention, in order
@@ -168,9 +170,12 @@ class _Reader:
         accusation = self.accusation_before(t, start) if "noun" in pos and prefix.lstrip(
             "وف").startswith("ب") else None
         passive = self.passive_agent(t, b)
-        if passive:  # تعرضت دوما لقصف من قبل قوات النظام
+        if passive:  # تعرضت دوما لقصف من قبل قوات النظام، إسقاط الطائرة الروسية من قبل تركيا
             agents = [passive]
-            targets = [_Arg(f, "", False) for f in self.nearest_before(t, start)]
+            patient = [x for x in post if x.found.last < passive.first][:1]
+            whose = "noun" in pos and t + 1 < b and self.tokens[t + 1].text.endswith(_POSSESSIVE)
+            targets = patient if patient or whose else [  # إسقاط طائرتها: whose, unsaid
+                _Arg(f, "", False) for f in self.nearest_before(t, start)]
         elif accusation:  # اتهم X Y بدعم Z: the content of an accusation, Y supports Z per X
             speaker, agents, targets = accusation[0], accusation[1], slots[0] if slots else []
         elif "noun" in pos and prefix.rstrip("ال").lstrip("وف") in entry.get("reverse_preps", []):
@@ -183,7 +188,8 @@ class _Reader:
                 slots[0][-1].found, b, target_preps - {"ل"}):  # هجوم لداعش على حديثة: ل owns
             agents = [x.found for x in slots[0]]
             targets = slots[1] if len(slots) > 1 else []
-        elif len(objects) >= 2 and not objects[0][0].prep and (
+        elif len(objects) >= 2 and not objects[0][0].prep and not (
+                "noun" in pos and id(objects[0][0].found) in self.assets) and (
                 objects[1][0].prep in target_preps or not objects[1][0].prep
                 and objects[1][0].gap <= _BARE_OBJECT_GAP):
             agents, targets = [x.found for x in objects[0]], objects[1]
@@ -301,10 +307,13 @@ class _Reader:
         return any(self.bare(i) in preps for i in range(f.last + 1, self.clause_end(f.last, b)))
 
     def passive_agent(self, t: int, b: int) -> Found | None:
-        """The actor after a passive agent marker (من قبل) in the words after the trigger."""
+        """The actor after a passive agent marker (من قبل) in the words after the trigger (and
+        before another trigger, whose agent it would be)."""
         markers = self.lex.grammar.get("agent_markers", frozenset())
         keys, firsts = self.keys, self.marker_words
         for i in range(t + 1, min(b - 1, t + _FIRST_ARG_WINDOW)):
+            if i in self.triggers:
+                return None
             if keys[i] in firsts and f"{keys[i]} {keys[i + 1]}" in markers:
                 f = self.at.get(i + 2)
                 return f if f and f.first == i + 2 and self.actor(f.mention.entity) else None

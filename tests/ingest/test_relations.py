@@ -176,6 +176,10 @@ def test_a_feminine_pronoun_does_not_take_up_a_man(relations):
     # سورية after an asset is the adjective, not the state acting
     ("وشنت مقاتلات تركية غارات على مواقع سورية قرب الحدود.",
      ("turkish-air-force", "strikes", "syria")),
+    # a downing: the asset after the noun is what was hit, the agent marker names who hit it
+    ("أعلنت الدفاعات الجوية السورية إسقاط طائرة مسيرة إسرائيلية فوق القنيطرة.",
+     ("syrian-air-defense", "strikes", "israel")),
+    ("وأدانت أنقرة إسقاط الطائرة التركية من قبل سوريا.", ("syria", "strikes", "turkey")),
     # supplying an actor is supporting it
     ("زودت روسيا النظام السوري بمنظومات دفاع جوي متطورة.",
      ("russia", "supports", "syrian-government")),
@@ -225,6 +229,8 @@ def test_more_triggers(relations, text, expected):
     # a condition is no fact; a strike's object's genitive is not its author
     "وهدد الرئيس بالرد إذا هاجمت تركيا المصالح الروسية.",
     "وكان التحالف قد قصف مواقع داعش في الموصل قبل عامين.",
+    # whose aircraft was downed, a possessive does not say
+    "وقالت أنقرة إن إسقاط طائرتها من قبل سوريا عمل عدائي.",
     "وأعلن الطرفان وقف إطلاق النار بين روسيا وتركيا في إدلب.",
     "واختتمت في جنيف محادثات السلام اليمنية بحضور ممثلين عن السعودية وإيران.",
 ])
