@@ -5,12 +5,15 @@ For a trigger (a verb in any inflection, or a verbal noun) the entities around i
   agent then target — اتهمت وزارة الدفاع الروسية الجيش الأميركي، هجوم داعش على تدمر،
   دعم روسيا وإيران للأسد;
 - else the nearest bare actor before it in the clause is the agent and the first entity after it
-  the target — لافروف يتهم التحالف، روسيا ستواصل دعم الجيش السوري;
+  the target — لافروف يتهم التحالف، روسيا ستواصل دعم الجيش السوري; not when that actor is the
+  subject of a verb that judges the act (أدان الاتحاد الأوروبي الهجوم، دعت روسيا إلى وقف الهجمات);
 - a noun with a nationality adjective takes that state as agent — العدوان الروسي على حلب;
-- بدعم X after a phrase: X supports what the phrase names — القوات السورية بدعم الطيران الروسي.
-A negated trigger (لم، لا، عدم، نفى…) is no fact unless إلا follows it; nothing under لو is.
-A target is introduced bare or by one of the relation's prepositions; a strike with no actor as
-target strikes the place it happens in. Capitals acting stand for their state.
+- بدعم X after a phrase: X supports the sentence's subject — القوات السورية بدعم الطيران الروسي;
+- a state's asset with its adjective stands for the state — أسقطت تركيا طائرة حربية روسية.
+A negated trigger (لم، لا، عدم، نفى…) is no fact unless إلا follows it; nothing under لو or إذا is,
+nor a noun called possible (هجوم محتمل). A target is introduced bare or by one of the relation's
+prepositions; a strike with no actor as target strikes the place it happens in. Capitals acting
+stand for their state. A speaker is kept where أن/إن, a colon or a quote opens what is said.
 """
 from __future__ import annotations
 
