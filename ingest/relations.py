@@ -34,7 +34,6 @@ _SUBJECT_WINDOW = 6  # words between a subject and its trigger
 _TOPIC_WORDS = 4  # a sentence's subject stands in its first words
 _BARE_OBJECT_GAP = 2  # words between a verb's subject and its bare object (نظيره الروسي)
 _QUOTES = set("«»\"“”'‘’()")
-_INTRODUCERS = set(":«\"“")
 _POSSESSIVE = ("ها", "هم", "هما", "اته")  # طائراتها، قواتهم، قواته
 _CONJ = ("و", "ف")
 
@@ -67,14 +66,17 @@ class _Reader:
         self.keys = keys = [t.key for t in tokens]
         groups = lex.word_groups
         self.tags = [groups[k] if k in groups else _word_groups(k, lex) for k in keys]
+        tagged = [(i, g) for i, g in enumerate(self.tags) if g]  # the few tokens in a group
         self.at: dict[int, Found] = {}
-        assets = self._assets(found)
-        self.assets = {id(f) for f in assets}  # a trigger noun's asset genitive is its patient
-        for f in assets + list(found):
+        for f in found:
             for k in range(f.first, f.last + 1):
                 self.at.setdefault(k, f)
+        assets = self._assets([i for i, g in tagged if "assets" in g])
+        self.assets = {id(f) for f in assets}  # a trigger noun's asset genitive is its patient
+        for f in assets:
+            for k in range(f.first, f.last + 1):
+                self.at[k] = f
         self.covered = sorted(self.at)  # token indices inside a mention, in order
-        tagged = [(i, g) for i, g in enumerate(self.tags) if g]  # the few tokens in a group
         self.breaks = [i for i, g in tagged if "clause_breaks" in g or "complementizers" in g]
         self.break_set = set(self.breaks)
         self.conditionals = [i for i, g in tagged if "conditionals" in g]
@@ -82,8 +84,8 @@ class _Reader:
         self.speech_verbs = [i for i, g in tagged if "speech_verbs" in g
                              or "speech_participles" in g]
         self.participles = {i for i, g in tagged if "speech_participles" in g}
-        self.introducers = [i for i, tok in enumerate(tokens) if tok.text in _INTRODUCERS
-                            or "complementizers" in self.tags[i]]  # what opens reported speech
+        self.introducers = [i for i, g in tagged if "complementizers" in g
+                            or "speech_openers" in g]  # what opens reported speech
         self.negators = [i for i, g in tagged if "negators" in g]
         self.unreal = [i for i, g in tagged if "unreal" in g]
         self.exceptives = [i for i, g in tagged if "exceptives" in g]
@@ -110,13 +112,12 @@ class _Reader:
         """Token i (with or without a proclitic و ف ب ل) is a word of a grammar group."""
         return group in self.tags[i]
 
-    def _assets(self, found: tuple[Found, ...]) -> list[Found]:
+    def _assets(self, nouns: list[int]) -> list[Found]:
         """A state's asset named with its nationality adjective, as a mention of the state:
         طائرة حربية روسية، المصالح الأمريكية، مواقع سورية (not inside another mention)."""
-        named = {k: f for f in found for k in range(f.first, f.last + 1)}
-        out = []
-        for i, tags in enumerate(self.tags):
-            if "assets" not in tags or i in named:
+        named, out = self.at, []
+        for i in nouns:
+            if i in named:
                 continue
             for j in (i + 1, i + 2):
                 if j >= len(self.tokens) or not is_word(self.tokens[j]):

@@ -96,6 +96,9 @@ def test_reported_speech_keeps_its_speaker(read):
     # a participle after the main clause: the sentence's subject speaks
     ("واستقبل الرئيس التركي رجب طيب أردوغان وفدا إيرانيا، مؤكدا أن طهران تدعم الحوثيين.",
      ("iran", "houthis", "recep-tayyip-erdogan")),
+    # a colon and a quote open what is said
+    ("وقال المتحدث باسم الكرملين دميتري بيسكوف: «واشنطن تدعم المعارضة السورية».",
+     ("united-states", "syrian-opposition", "dmitry-peskov")),
     # no أن, colon or quote: what follows a speech verb is not what was said
     ("وحذرت الصين من تداعيات الدعم الأمريكي لتايوان.", ("united-states", "taiwan", None)),
 ])
