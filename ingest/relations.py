@@ -409,8 +409,9 @@ class _Reader:
                           or (self.adjective(i) and i - 1 >= 0 and self.key(i - 1) in cues)):
             i -= 1
         if i >= 0 and self.bare(i) in self.preps:
-            if self.bare(i) == "من" and i > 0 and self.is_word(i - 1, "members"):
-                return ""  # مسلحون من تنظيم داعش: the group acts
+            if self.bare(i) == "من" and i > 0 and (self.is_word(i - 1, "members")
+                                                  or self.is_word(i - 1, "each_of")):
+                return ""  # مسلحون من تنظيم داعش: the group acts; كل من روسيا وسوريا: both do
             return self.bare(i)
         return ""
 

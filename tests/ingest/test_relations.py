@@ -60,6 +60,11 @@ def test_coordination_gives_every_agent(relations):
             ("iran", "supports", "syrian-government")} <= found
 
 
+def test_each_of_gives_every_agent(relations):
+    found = relations("واتهمت كل من مصر والأردن إسرائيل بانتهاك الاتفاق.")
+    assert {("egypt", "accuses", "israel"), ("jordan", "accuses", "israel")} <= found
+
+
 def test_coordination_gives_every_target(relations):
     found = relations("اتهم لافروف الولايات المتحدة والتحالف الدولي بحماية الإرهابيين.")
     assert {("sergei-lavrov", "accuses", "united-states"),
