@@ -109,8 +109,8 @@ class _State:
             key = self.choose(entities, i, prefix)
             if key:
                 self.add(key, i, i + n - 1, prefix)
-            else:
-                self.doubtful.append((i, i + n - 1, prefix, entities))
+                return self.more_nationalities(key, i + n)
+            self.doubtful.append((i, i + n - 1, prefix, entities))
             return i + n
         if "head" in kinds:
             return self.head(i, n, next(p.value for p in phrases if p.kind == "head"), prefix)
@@ -279,6 +279,19 @@ class _State:
             if self.lex.institution_of.get(f.mention.entity) == institution:
                 self.add(f.mention.entity, i, i + n - 1, prefix)
                 break
+        return j
+
+    def more_nationalities(self, key: str, j: int) -> int:
+        """An institution with its adjective, then more adjectives joined by و: the same
+        institution of those states too (الطائرات الحربية السورية والروسية)."""
+        institution = self.lex.institution_of.get(key)
+        while institution and j < len(self.tokens) and self.tokens[j].key.startswith("و"):
+            country = self.lex.adjectives.get(self.tokens[j].key[1:].removeprefix("ال"))
+            other = self.lex.compounds.get((institution, country)) if country else None
+            if other is None:
+                break
+            self.add(other, j, j, "و")
+            j += 1
         return j
 
     def last_of_kind(self, kind: str, i: int) -> str | None:

@@ -68,6 +68,13 @@ def test_a_generic_head_refers_to_the_last_entity_of_its_kind(read):
     assert ("المدينة", "raqqa") in pairs and ("التنظيم", "isis") in pairs
 
 
+def test_one_institution_with_two_nationalities_is_both(read):
+    doc = read("وشنت الطائرات الحربية الأمريكية والبريطانية غارات على مواقع الحوثيين.")
+    assert {"us-air-force", "british-air-force"} <= {m.entity for m in doc.mentions}
+    assert {("us-air-force", "houthis"), ("british-air-force", "houthis")} <= {
+        (r.agent, r.target) for r in doc.relations}
+
+
 def test_a_bare_coalition_refers_to_the_coalition_named_before(read):
     doc = read("شنت طائرات التحالف الدولي غارات على الرقة. وقال التحالف إن الغارات أصابت داعش.")
     assert ("التحالف", "international-coalition") in [(m.surface, m.entity) for m in doc.mentions]
