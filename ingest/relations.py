@@ -162,7 +162,11 @@ class _Reader:
         start = self.clause_start(t, a)
         post = self.args_after(t, b, verb="verb" in pos)
         pre = self.subject_before(t, start)
-        if "noun" in pos and pre and self.judged(pre, t):
+        near = self.nearest_before(t, start) if "noun" in pos else []
+        undergoer = near if near and self.judged(near, t, "undergo_verbs") else []
+        if undergoer:  # تعرضت دوما لقصف روسي، تواجه تركيا اتهامات روسية: the subject is hit
+            pre = []
+        elif "noun" in pos and pre and self.judged(pre, t):
             pre = []
         target_preps = set(entry.get("target_preps", []))
         slots = _slots(post)
@@ -216,6 +220,8 @@ class _Reader:
                    or x.prep == "بين"]
         if not targets and entry.get("symmetric") and len(pre) >= 2:  # روسيا وأمريكا تتعاونان
             keys, targets = [pre[0].mention.entity], [_Arg(f, "", True) for f in pre[1:]]
+        if undergoer and keys and not targets:
+            targets = [_Arg(f, "", False) for f in undergoer]
         if predicate == "strikes" and keys and not targets:
             targets = [x for x in post if x.prep in ("في", "ب") and self.place_like(x.found)][:1]
         return self.build(predicate, keys, targets, t, a, b, speaker)
@@ -297,12 +303,18 @@ class _Reader:
             i -= 1
         return []
 
-    def judged(self, subject: list[Found], t: int) -> bool:
+    def judged(self, subject: list[Found], t: int, group: str = "stance_verbs") -> bool:
         """The subject before a trigger noun belongs to a verb that judges or asks for what the
         noun names, not to one that does it: أدان الاتحاد الأوروبي الهجوم، دعت روسيا إلى وقف
         الهجمات (a trigger verb or a stance verb, before the subject or between it and the noun);
-        شن التحالف غارات and روسيا ستواصل دعم keep their agent."""
-        verbs = [subject[0].first - 1, *range(subject[-1].last + 1, t)]
+        شن التحالف غارات and روسيا ستواصل دعم keep their agent. With ``group`` undergo_verbs:
+        the subject undergoes it (تعرضت، واجهت)."""
+        before = subject[0].first - 1
+        while before > 0 and self.keys[before] in self.cues:  # تعرضت مدينة دوما
+            before -= 1
+        verbs = [before, *range(subject[-1].last + 1, t)]
+        if group != "stance_verbs":
+            return any(group in self.tags[i] for i in verbs if i >= 0)
         return any(i in self.triggers and "verb" in self.triggers[i].pos
                    or "stance_verbs" in self.tags[i] for i in verbs if i >= 0)
 

@@ -36,6 +36,9 @@ import pytest
     ("هددت إسرائيل حزب الله برد قاس.", ("israel", "threatens", "hezbollah")),
     # a passive agent
     ("تعرضت مدينة دوما لقصف عنيف من قبل قوات النظام السوري.", ("syrian-army", "strikes", "douma")),
+    # who undergoes the act a noun names is its target
+    ("وتعرضت بلدة سراقب لقصف روسي عنيف.", ("russia", "strikes", "saraqib")),
+    ("وتواجه قطر اتهامات سعودية بدعم الإرهاب.", ("saudi-arabia", "accuses", "qatar")),
     # an actor through its assets or its members
     ("استهدفت طائرات مسيرة تابعة للحوثيين منشآت نفطية في السعودية.",
      ("houthis", "strikes", "saudi-arabia")),
