@@ -164,10 +164,8 @@ class _Reader:
         pre = self.subject_before(t, start)
         near = self.nearest_before(t, start) if "noun" in pos else []
         undergoer = near if near and self.judged(near, t, "undergo_verbs") else []
-        if undergoer:  # تعرضت دوما لقصف روسي، تواجه تركيا اتهامات روسية: the subject is hit
-            pre = []
-        elif "noun" in pos and pre and self.judged(pre, t):
-            pre = []
+        if undergoer or "noun" in pos and pre and self.judged(pre, t):
+            pre = []  # the subject undergoes the act (تعرضت دوما لقصف روسي) or judges it
         target_preps = set(entry.get("target_preps", []))
         slots = _slots(post)
         objects = _skip_locative(slots, self.lex.grammar.get("locatives", frozenset()))  # استقبل X في الرياض Y
