@@ -93,6 +93,7 @@ class _Reader:
         self.stops = self.break_set | set(self.triggers) | set(self.negators)  # where the
         # words after a trigger end
         self.preps = lex.grammar.get("prepositions", frozenset())
+        self.prep_forms = self.preps | {"ل", "ب"}  # with a pronoun: فيها، عليه، له، به
         self.cues = lex.grammar.get("place_cues", frozenset()) | lex.grammar.get(
             "counterpart", frozenset())  # words between a preposition and its noun
         self.marker_words = {m.split(" ", 1)[0] for m in lex.grammar.get("agent_markers", ())}
@@ -142,7 +143,7 @@ class _Reader:
 
     def is_prep(self, key: str) -> bool:
         """A preposition, alone or with a pronoun (فيها، عليه، له)."""
-        return any(key.startswith(p) and len(key) <= len(p) + 2 for p in self.preps | {"ل", "ب"})
+        return any(key.startswith(p) and len(key) <= len(p) + 2 for p in self.prep_forms)
 
     def is_break(self, i: int) -> bool:
         """A clause ends here: punctuation, a relative pronoun, or أن/إن."""
@@ -248,9 +249,11 @@ class _Reader:
 
     def args_after(self, t: int, b: int, verb: bool = False) -> list[_Arg]:
         """The mentions after the trigger, up to the clause's end. After a verb's first
-        argument a comma is passed when a mention follows it: دعا شويغو، واشنطن إلى …"""
+        argument a comma is passed when a mention follows it: دعا شويغو، واشنطن إلى …
+        An argument's gap leaves out a prepositional phrase without a mention (اتهمت الخارجية
+        في بيان لها الولايات المتحدة: the object follows the subject)."""
         args: list[_Arg] = []
-        words, i = 0, t + 1
+        words, gap, i = 0, 0, t + 1
         limit = _FIRST_ARG_WINDOW
         while i < b:
             if self.tokens[i].text in _QUOTES:
@@ -264,9 +267,12 @@ class _Reader:
                 break
             f = self.at.get(i)
             if f and f.first == i:
-                args.append(_Arg(f, self.prep_of(f), self.coordinated(f, args), words))
-                i, words, limit = f.last + 1, 0, _NEXT_ARG_WINDOW
+                args.append(_Arg(f, self.prep_of(f), self.coordinated(f, args), gap))
+                i, words, gap, limit = f.last + 1, 0, 0, _NEXT_ARG_WINDOW
                 continue
+            in_phrase = self.is_prep(self.keys[i]) or (
+                i > t + 1 and self.bare(i - 1) in self.preps and i - 1 not in self.at)
+            gap += not in_phrase
             words += 1
             if words > limit:
                 break

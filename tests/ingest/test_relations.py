@@ -47,6 +47,9 @@ import pytest
     # a place between the subject and the object
     ("واستقبل الملك سلمان بن عبد العزيز في الرياض الرئيس الفرنسي إيمانويل ماكرون.",
      ("salman-bin-abdulaziz", "meets", "emmanuel-macron")),
+    # a prepositional phrase between subject and object
+    ("واتهمت الخارجية الإيرانية في بيان لها الولايات المتحدة بزعزعة استقرار المنطقة.",
+     ("iranian-foreign-ministry", "accuses", "united-states")),
     # a comma after a verb's subject
     ("دعا وزير الدفاع الروسي سيرغي شويغو، واشنطن إلى العمل المشترك.",
      ("sergei-shoigu", "callsOn", "united-states")),
