@@ -200,6 +200,8 @@ class _Reader:
                 objects[1][0].prep in target_preps or not objects[1][0].prep
                 and objects[1][0].gap <= _BARE_OBJECT_GAP):
             agents, targets = [x.found for x in objects[0]], objects[1]
+        elif "noun" in pos and len(pre) >= 2 and self.judged(pre, t, "reciprocal_verbs"):
+            agents, targets = pre, [_Arg(f, "", True) for f in pre]  # تبادلت روسيا وأوكرانيا الاتهامات
         elif entry.get("symmetric") and slots and len(slots[0]) >= 2 and slots[0][0].prep == "بين":
             agents, targets = [slots[0][0].found], slots[0][1:]  # not who hosts or praises it
         elif pre and slots and not (genitive_first and prefix.lstrip("وف").startswith("ل")):

@@ -152,6 +152,11 @@ def test_with_support_helps_the_subject_not_its_object(relations):
     assert ("international-coalition", "supports", "isis") not in found
 
 
+def test_exchanged_acts_go_both_ways(relations):
+    found = relations("وتبادلت أرمينيا وأذربيجان الاتهامات بقصف المناطق المدنية.")
+    assert {("armenia", "accuses", "azerbaijan"), ("azerbaijan", "accuses", "armenia")} <= found
+
+
 def test_between_names_the_parties_not_the_host(relations):
     found = relations("وتستضيف سلطنة عمان محادثات بين إيران والولايات المتحدة.")
     assert ("iran", "meets", "united-states") in found
