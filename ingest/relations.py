@@ -164,7 +164,7 @@ class _Reader:
         post = self.args_after(t, b, verb="verb" in pos)
         pre = self.subject_before(t, start)
         near = self.nearest_before(t, start) if "noun" in pos else []
-        undergoer = near if near and self.judged(near, t, "undergo_verbs") else []
+        undergoer = near if near and self.verb_is(near, t, "undergo_verbs") else []
         if undergoer or "noun" in pos and pre and self.judged(pre, t):
             pre = []  # the subject undergoes the act (تعرضت دوما لقصف روسي) or judges it
         target_preps = set(entry.get("target_preps", []))
@@ -200,7 +200,7 @@ class _Reader:
                 objects[1][0].prep in target_preps or not objects[1][0].prep
                 and objects[1][0].gap <= _BARE_OBJECT_GAP):
             agents, targets = [x.found for x in objects[0]], objects[1]
-        elif "noun" in pos and len(pre) >= 2 and self.judged(pre, t, "reciprocal_verbs"):
+        elif "noun" in pos and len(pre) >= 2 and self.verb_is(pre, t, "reciprocal_verbs"):
             agents, targets = pre, [_Arg(f, "", True) for f in pre]  # تبادلت روسيا وأوكرانيا الاتهامات
         elif entry.get("symmetric") and slots and len(slots[0]) >= 2 and slots[0][0].prep == "بين":
             agents, targets = [slots[0][0].found], slots[0][1:]  # not who hosts or praises it
@@ -309,20 +309,25 @@ class _Reader:
             i -= 1
         return []
 
-    def judged(self, subject: list[Found], t: int, group: str = "stance_verbs") -> bool:
+    def judged(self, subject: list[Found], t: int) -> bool:
         """The subject before a trigger noun belongs to a verb that judges or asks for what the
         noun names, not to one that does it: أدان الاتحاد الأوروبي الهجوم، دعت روسيا إلى وقف
-        الهجمات (a trigger verb or a stance verb, before the subject or between it and the noun);
-        شن التحالف غارات and روسيا ستواصل دعم keep their agent. With ``group`` undergo_verbs:
-        the subject undergoes it (تعرضت، واجهت)."""
-        before = subject[0].first - 1
-        while before > 0 and self.keys[before] in self.cues:  # تعرضت مدينة دوما
-            before -= 1
-        verbs = [before, *range(subject[-1].last + 1, t)]
-        if group != "stance_verbs":
-            return any(group in self.tags[i] for i in verbs if i >= 0)
+        الهجمات (a trigger verb or a stance verb); شن التحالف غارات and روسيا ستواصل دعم keep
+        their agent."""
         return any(i in self.triggers and "verb" in self.triggers[i].pos
-                   or "stance_verbs" in self.tags[i] for i in verbs if i >= 0)
+                   or "stance_verbs" in self.tags[i] for i in self.verb_of(subject, t))
+
+    def verb_is(self, subject: list[Found], t: int, group: str) -> bool:
+        """The subject's verb is a word of a grammar group (تعرضت دوما لقصف: undergo_verbs)."""
+        return any(group in self.tags[i] for i in self.verb_of(subject, t))
+
+    def verb_of(self, subject: list[Found], t: int) -> list[int]:
+        """Where the verb of a subject before a trigger noun stands: right before it (past the
+        place cues: تعرضت مدينة دوما), or between it and the noun."""
+        before = subject[0].first - 1
+        while before > 0 and self.keys[before] in self.cues:
+            before -= 1
+        return [i for i in (before, *range(subject[-1].last + 1, t)) if i >= 0]
 
     def prep_follows(self, f: Found, b: int, preps: set[str]) -> bool:
         """One of these prepositions follows the mention in its clause."""
