@@ -601,6 +601,8 @@ def _word_groups(key: str, lex: Lexicon) -> frozenset[str]:
     """The grammar groups a token belongs to, with or without a proclitic (memoized)."""
     groups = lex.word_groups.get(key)
     if groups is None:
+        if len(lex.word_groups) >= 500_000:  # bounded like the other per-token memos
+            lex.word_groups.clear()
         forms = {key, _bare(key)} | ({key[1:]} if len(key) > 3 and key[0] in "وفبل" else set())
         groups = lex.word_groups[key] = frozenset(
             name for name, words in lex.grammar.items() if forms & words)
