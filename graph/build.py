@@ -182,8 +182,11 @@ def article_triples(doc: Document) -> list[str]:
         sentence = doc.sentences[rel.sentence]
         st = f"<{statement_iri(doc_id, rel.predicate, rel.agent, rel.target, sentence.start)}>"
         agent, pred, target = _entity(rel.agent), NB[rel.predicate], _entity(rel.target)
-        triples += [f"{agent} {pred} {target}",
-                    f"{st} {RDF.type} {RDF.Statement}", f"{st} {RDF.subject} {agent}",
+        if rel.mode == "Asserted":
+            triples.append(f"{agent} {pred} {target}")
+        else:
+            triples.append(f"{st} {NB.mode} {NB[rel.mode]}")
+        triples += [f"{st} {RDF.type} {RDF.Statement}", f"{st} {RDF.subject} {agent}",
                     f"{st} {RDF.predicate} {pred}", f"{st} {RDF.object} {target}",
                     f"{st} {PROV.wasDerivedFrom} {a}",
                     f"{st} {NB.evidence} {_ar(sentence.text)}",
@@ -191,8 +194,7 @@ def article_triples(doc: Document) -> list[str]:
                     f"{st} {NB.sentenceEnd} {_integer(sentence.end)}"]
         if rel.trigger:
             triples.append(f"{st} {NB.trigger} {_ar(rel.trigger)}")
-        if rel.place:
-            triples.append(f"{st} {NB.place} {_entity(rel.place)}")
+        triples += [f"{st} {NB.place} {_entity(place)}" for place in rel.places]
         if rel.speaker:
             triples.append(f"{st} {NB.speaker} {_entity(rel.speaker)}")
     for entity in _unique_entities(doc):
@@ -397,7 +399,7 @@ def _url(value: str) -> str | None:
 def _mentioned(doc: Document) -> list[str]:
     keys = [m.entity for m in doc.mentions]
     for rel in doc.relations:
-        keys += [k for k in (rel.agent, rel.target, rel.place, rel.speaker) if k]
+        keys += [k for k in (rel.agent, rel.target, *rel.places, rel.speaker) if k]
     return list(dict.fromkeys(keys))
 
 

@@ -204,7 +204,7 @@ class _State:
         (عبد الله), and then a boundary: punctuation, a function or speech word, a known phrase.
         """
         g = self.lex.grammar
-        stop = g.get("not_names", frozenset()) | g.get("speech_verbs", frozenset())
+        stop = g.get("not_names", frozenset())
         particles = g.get("name_particles", frozenset())
         k = j
         while k < len(self.tokens) and k - j < _MAX_NAME_WORDS and self.name_word(k, stop):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from ingest.model import Entity, Role
 from ingest.normalize import normalize_text, tokenize
 from naba.errors import OntologyError
 
-__all__ = ["Lexicon", "Phrase", "load_lexicon", "name_key", "slug"]
+__all__ = ["FrameEntry", "Lexicon", "Phrase", "load_lexicon", "name_key", "slug"]
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10× faster
 
@@ -32,6 +32,22 @@ class Phrase:
 
     kind: str  # entity | title | head | generic
     value: str
+
+
+@dataclass(frozen=True)
+class FrameEntry:
+    """One trigger word's frame: its relation, part of speech and the slots of its roles, in
+    the order they are tried; ``needs``: words one of which its clause must hold; ``next``:
+    words one of which must follow it (عملية انتحارية)."""
+
+    relation: str
+    pos: str  # verb | noun | participle
+    agent: tuple[str, ...]
+    target: tuple[str, ...]
+    needs: frozenset[str] = frozenset()
+    next: frozenset[str] = frozenset()
+    symmetric: bool = False
+    reverse: frozenset[str] = frozenset()
 
 
 @dataclass(eq=False)
@@ -50,9 +66,17 @@ class Lexicon:
     terms: dict[str, tuple[int, int]] = field(default_factory=dict)  # person → years in office
     ambiguous: set[str] = field(default_factory=set)
     cue_only: set[str] = field(default_factory=set)  # ambiguous even after a preposition
-    triggers: dict[str, dict] = field(default_factory=dict)  # predicate → its YAML entry
-    needs: dict[str, frozenset[str]] = field(default_factory=dict)  # verb lemma → words it needs
+    frames: dict[str, dict] = field(default_factory=dict)  # predicate → its frames.yaml entry
+    entries: dict[tuple[str, str], list[FrameEntry]] = field(  # (lemma, verb|noun) → frames
+        default_factory=lambda: defaultdict(list))
+    participles: dict[str, FrameEntry] = field(default_factory=dict)  # key → its frame
+    trigger_words: list[tuple[str, str, str, str]] = field(default_factory=list)  # (relation,
+    # pos, past or noun, present or "") for the morphology database
+    verbs: list[tuple[str, str]] = field(default_factory=list)  # other verbs: (past, present)
+    verb_classes: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma → classes
     grammar: dict[str, frozenset[str]] = field(default_factory=dict)
+    phrasal_preps: dict[tuple[str, ...], str] = field(default_factory=dict)  # من قبل → من قبل
+    title_words: set[str] = field(default_factory=set)  # titles of one word: وزير، أمير، رئيس
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of a phrase
     word_groups: dict[str, frozenset[str]] = field(default_factory=dict)  # memo: key → groups
 
@@ -99,6 +123,8 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
         lex.roles[role.key] = role
         for title in entry["ar"]:
             lex.add_phrase(title, Phrase("title", role.key))
+            if len(name_key(title)) == 1:
+                lex.title_words.add(name_key(title)[0])
     countries = _read(gaz / "countries.yaml")
     for entry in countries:
         _add_country(lex, entry)
@@ -110,26 +136,91 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
         _add_person(lex, entry)
     for entry in _read(gaz / "institutions.yaml"):
         _add_institution(lex, entry, countries)
-    lex.triggers = _read(directory / "lexicon" / "triggers.yaml", mapping=True)
-    for predicate, entry in lex.triggers.items():
-        for field_name in ("target_preps", "reverse_preps"):
-            entry[field_name] = frozenset(normalize_text(p) for p in entry.get(field_name, []))
-        for verb in entry.get("verbs", []):
-            if not (isinstance(verb, list) and 2 <= len(verb) <= 3):
-                raise OntologyError(f"triggers.yaml, {predicate}: {verb!r} should be [past, "
-                                    "present] or [past, present, [words it needs]]")
-            if len(verb) == 3:
-                lex.needs[normalize_text(verb[0])] = frozenset(
-                    normalize_text(w).removeprefix("ال") for w in verb[2])
+    _add_frames(lex, _read(directory / "lexicon" / "frames.yaml", mapping=True))
+    for kind, verbs in _read(directory / "lexicon" / "verbs.yaml", mapping=True).items():
+        for verb in verbs:
+            past, present = _verb_pair(verb, f"verbs.yaml, {kind}")
+            lex.verbs.append((past, present))
+            lemma = normalize_text(past)
+            lex.verb_classes[lemma] = lex.verb_classes.get(lemma, frozenset()) | {kind}
     grammar = _read(directory / "lexicon" / "grammar.yaml", mapping=True)
     for name, words in grammar.items():
         if isinstance(words, list):
             lex.grammar[name] = frozenset(" ".join(name_key(w)) for w in words)
+    lex.grammar["prepositions_with_pronoun"] = frozenset(
+        _with_pronoun(normalize_text(prep), normalize_text(suffix))
+        for prep in grammar.get("pronoun_prepositions", [])
+        for suffix in grammar.get("pronoun_suffixes", []))
+    for words, prep in grammar.get("phrasal_prepositions", {}).items():
+        lex.phrasal_preps[name_key(words)] = " ".join(name_key(prep))
     for head, kind in grammar.get("generic_heads", {}).items():
         lex.add_phrase(head, Phrase("generic", kind))
     for phrase in lex.phrases:
         lex.prefixes.update(phrase[:n] for n in range(1, len(phrase)))
     return lex
+
+
+def _add_frames(lex: Lexicon, frames: dict) -> None:
+    """Index every trigger word of frames.yaml by its lemma, with its frame."""
+    lex.frames = frames
+    for predicate, entry in frames.items():
+        defaults = entry.get("frame") or {}
+        flags = {"symmetric": bool(entry.get("symmetric")),
+                 "reverse": frozenset(normalize_text(p) for p in entry.get("reverse", []))}
+        for pos, field_name in (("verb", "verbs"), ("noun", "nouns"), ("participle", "participles")):
+            for item in entry.get(field_name) or []:
+                spec = item if isinstance(item, dict) else {pos: item}
+                words = spec.get(pos)
+                slots = defaults.get("noun" if pos == "participle" else pos) or {}
+                frame = FrameEntry(
+                    predicate, pos, tuple(_slot(s) for s in spec.get("agent", slots.get("agent", []))),
+                    tuple(_slot(s) for s in spec.get("target", slots.get("target", []))),
+                    needs=frozenset(normalize_text(w).removeprefix("ال")
+                                    for w in spec.get("needs", [])),
+                    next=frozenset(normalize_text(w).removeprefix("ال")
+                                   for w in spec.get("next", [])), **flags)
+                where = f"frames.yaml, {predicate}"
+                if pos == "verb":
+                    past, present = _verb_pair(words, where)
+                    lex.trigger_words.append((predicate, "verb", past, present))
+                    lex.entries[(normalize_text(past), "verb")].append(frame)
+                elif pos == "noun":
+                    if not isinstance(words, str) or not words.strip():
+                        raise OntologyError(f"{where}: {item!r} should be a noun as written")
+                    first, *rest = name_key(words)
+                    lex.trigger_words.append((predicate, "noun", words.split()[0], ""))
+                    if rest:  # عملية انتحارية: the first word, then the one that must follow
+                        frame = replace(frame, next=frozenset(rest[:1]))
+                    lex.entries[(first, "noun")].append(frame)
+                else:
+                    for form in words if isinstance(words, list) else [words]:
+                        lex.participles[normalize_text(form)] = frame
+
+
+def _with_pronoun(prep: str, suffix: str) -> str:
+    """على + ه → عليه, إلى + ها → اليها, في + ي → في."""
+    if prep.endswith("ي") and suffix == "ي":
+        return prep
+    if prep in ("علي", "الي", "لدي"):
+        return prep + suffix
+    if prep == "من" or prep == "عن":
+        return prep + ("ي" if suffix == "ي" else suffix)
+    return prep + suffix
+
+
+def _verb_pair(verb, where: str) -> tuple[str, str]:
+    if not (isinstance(verb, list) and len(verb) == 2 and all(isinstance(v, str) for v in verb)):
+        raise OntologyError(f"{where}: {verb!r} should be [past, present]")
+    return verb[0], verb[1]
+
+
+def _slot(name) -> str:
+    """A slot name: a structural slot (subject, genitive…) or a preposition, normalized."""
+    return name if name in _STRUCTURAL else " ".join(name_key(str(name)))
+
+
+_STRUCTURAL = {"subject", "object", "object_genitive", "genitive", "adjective", "governor",
+               "relative", "possessive", "head", "victims"}
 
 
 def _read(path: Path, mapping: bool = False):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "ENTITY_TYPES",
+    "MODES",
     "RELATIONS",
     "Article",
     "Document",
@@ -19,8 +20,10 @@ __all__ = [
     "Sentence",
 ]
 
-ENTITY_TYPES = ("Person", "Organization", "Country", "Place")
+ENTITY_TYPES = ("Person", "Organization", "Country", "Place", "GenericActor")
 RELATIONS = ("accuses", "supports", "strikes", "meets", "threatens", "cooperatesWith", "callsOn")
+# How the text states a relation: as fact, or negated, hypothetical, planned… (PLOVER's modes)
+MODES = ("Asserted", "Negated", "Hypothetical", "Planned", "Foiled", "Threatened", "Demanded")
 
 
 @dataclass(frozen=True)
@@ -70,8 +73,9 @@ class Entity:
     affiliation: str | None = None
     role: Role | None = None
     country: str | None = None
-    discovered: bool = False  # found by a title pattern, not in the gazetteer
+    discovered: bool = False  # found in the text (a title, a kind word), not in the gazetteer
     translit: str | None = None  # Latin transliteration of label_ar (discovered names)
+    sector: str | None = None  # a GenericActor's kind (sectors.yaml: police, civilians…)
 
 
 @dataclass(frozen=True)
@@ -94,8 +98,12 @@ class Relation:
     target: str  # Entity.key
     sentence: int  # index into Document.sentences
     trigger: str  # the trigger word as written
-    place: str | None = None  # Entity.key of where it happened, when the sentence says
+    places: tuple[str, ...] = ()  # Entity.keys of where it happened, as the sentence says
     speaker: str | None = None  # Entity.key of who is reported as saying it
+    mode: str = "Asserted"  # one of MODES
+    killed: int | None = None  # the death toll the sentence states
+    injured: int | None = None
+    date: str | None = None  # ISO date of the event
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from ingest.lexicon import Lexicon
 from ingest.normalize import normalize_text
 
-__all__ = ["Morphology", "Reading", "database_text"]
+__all__ = ["Morphology", "Reading", "Trigger", "Verb", "database_text"]
 
 _CONJ = ["", "و", "ف"]
 _PREP = ["", "ب", "ل", "ك"]
@@ -38,28 +38,42 @@ _NAME_SUFFIXES = [""]
 
 
 class Reading(NamedTuple):
-    """One analysis: ``lex`` (a name's first word or a trigger's lemma), ``pos``
-    (name, verb, noun), ``gloss`` (the relation for triggers), and the prefix it carried."""
+    """One analysis: ``lex`` (a name's first word or a verb's or trigger's lemma), ``pos``
+    (name, verb, noun), ``gloss`` (the relation for triggers, else ""), and the prefix and
+    suffix it carried."""
 
     lex: str
     pos: str
     gloss: str
     prefix: str
+    suffix: str = ""
 
 
 class Trigger(NamedTuple):
-    """A trigger word's reading: the relation, its parts of speech, its proclitics, its lemma."""
+    """A trigger word's reading: the relation, its parts of speech, its proclitics, its lemma,
+    and its suffix (subject or object pronoun, possessive)."""
 
     relation: str
     pos: frozenset[str]
     prefix: str
     lemma: str
+    suffix: str = ""
+
+
+class Verb(NamedTuple):
+    """A verb's reading: its lemma (the past 3rd masc. singular, normalized), proclitics and
+    suffix (ت، وا، ون: the subject; ه، ها، هم: an object pronoun)."""
+
+    lemma: str
+    prefix: str
+    suffix: str
 
 
 class _Word(NamedTuple):
     readings: tuple[Reading, ...]
     kinds: frozenset[str]
     trigger: Trigger | None
+    verb: Verb | None
 
 
 _MEMO_SIZE = 500_000
@@ -92,15 +106,23 @@ class Morphology:
         a name (تدمر)."""
         return (self._words.get(key) or self._remember(key)).trigger
 
+    def verb(self, key: str) -> Verb | None:
+        """The reading of a known verb (a trigger or one of verbs.yaml), None for other words;
+        a word that may also be a name (كان، Cannes) is a verb unless read as a mention."""
+        return (self._words.get(key) or self._remember(key)).verb
+
     def _remember(self, key: str) -> _Word:
         if len(self._words) >= _MEMO_SIZE:
             self._words.clear()
         readings = self._analyze(key) if self._may_match(key) else ()
         kinds = frozenset(r.pos for r in readings)
-        acts = [r for r in readings if r.pos in ("verb", "noun")]
+        acts = [r for r in readings if r.pos in ("verb", "noun") and r.gloss]
+        named = "name" in kinds
         trigger = Trigger(acts[0].gloss, frozenset(r.pos for r in acts), acts[0].prefix,
-                          acts[0].lex) if acts and "name" not in kinds else None
-        word = self._words[key] = _Word(readings, kinds, trigger)
+                          acts[0].lex, acts[0].suffix) if acts and not named else None
+        verbs = [r for r in readings if r.pos == "verb"]
+        verb = Verb(verbs[0].lex, verbs[0].prefix, verbs[0].suffix) if verbs else None
+        word = self._words[key] = _Word(readings, kinds, trigger, verb)
         return word
 
     def _may_match(self, key: str) -> bool:
@@ -110,7 +132,8 @@ class Morphology:
     def _analyze(self, key: str) -> tuple[Reading, ...]:
         seen = []
         for a in self._analyzer.analyze(key):
-            reading = Reading(a["lex"], a["pos"], a.get("gloss", ""), a.get("prc", ""))
+            reading = Reading(a["lex"], a["pos"], a.get("gloss", ""), a.get("prc", ""),
+                              a.get("enc", ""))
             if reading not in seen:
                 seen.append(reading)
         return tuple(seen)
@@ -124,18 +147,21 @@ def database_text(lexicon: Lexicon) -> str:
         if first.startswith("ال") and len(first) > 3:
             stems.add(_stem(first[2:], "ND", "name", first, "name"))
         stems.add(_stem(first, "NP", "name", first, "name"))
-    for predicate, entry in lexicon.triggers.items():
-        for past, present, *_needs in entry.get("verbs", []):
-            lemma = normalize_text(past)
-            stems.add(_stem(lemma, "PV", "verb", lemma, predicate))
-            if lemma[-1] in "اي":
-                stems.add(_stem(lemma[:-1], "PVW", "verb", lemma, predicate))
-            present_stem = normalize_text(present)[1:]
-            stems.add(_stem(present_stem, "IV", "verb", lemma, predicate))
-            if present_stem[-1] in "وي":
-                stems.add(_stem(present_stem[:-1], "IVW", "verb", lemma, predicate))
-        for noun in entry.get("nouns", []):
-            stems.add(_stem(normalize_text(noun), "N", "noun", normalize_text(noun), predicate))
+    verbs = [(relation, past, present) for relation, pos, past, present
+             in lexicon.trigger_words if pos == "verb"]
+    verbs += [("", past, present) for past, present in lexicon.verbs]
+    for relation, past, present in verbs:
+        lemma = normalize_text(past)
+        stems.add(_stem(lemma, "PV", "verb", lemma, relation))
+        if lemma[-1] in "اي":
+            stems.add(_stem(lemma[:-1], "PVW", "verb", lemma, relation))
+        present_stem = normalize_text(present)[1:]
+        stems.add(_stem(present_stem, "IV", "verb", lemma, relation))
+        if present_stem[-1] in "وي":
+            stems.add(_stem(present_stem[:-1], "IVW", "verb", lemma, relation))
+    for relation, pos, noun, _ in lexicon.trigger_words:
+        if pos == "noun":
+            stems.add(_stem(normalize_text(noun), "N", "noun", normalize_text(noun), relation))
     prefixes = ([("P0", p) for p in _NOUN_PREFIXES] + [("PD", p) for p in _DEF_PREFIXES]
                 + [("PPV", p) for p in _PV_PREFIXES] + [("PIV", p) for p in _IV_PREFIXES])
     suffixes = ([("S0", s) for s in _NAME_SUFFIXES] + [("SN", s) for s in _NOUN_SUFFIXES]

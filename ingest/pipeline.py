@@ -18,7 +18,7 @@ from ingest.normalize import tokenize
 from ingest.relations import find_relations
 from ingest.segment import split_sentences
 
-__all__ = ["analyze", "resources"]
+__all__ = ["analyze", "resources", "sentence_index"]
 
 
 @lru_cache(maxsize=2)
@@ -34,12 +34,12 @@ def analyze(article: Article, ontology_dir: Path = ONTOLOGY_DIR) -> Document:
     text = article.text
     sentences = split_sentences(text)
     tokens = tokenize(text)
-    sentence_of = _sentence_of(tokens, sentences)
+    sentence_of = sentence_index(tokens, sentences)
     year = int(article.date[:4]) if article.date and article.date[:4].isdigit() else None
     found, entities = find_entities(text, tokens, sentence_of, lexicon, morph, year)
     relations = find_relations(tokens, sentences, sentence_of, found, entities, lexicon, morph)
     for rel in relations:  # a capital acting brings its state into the document's entities
-        for key in (rel.agent, rel.target, rel.place, rel.speaker):
+        for key in (rel.agent, rel.target, *rel.places, rel.speaker):
             if key and key not in entities:
                 entities[key] = lexicon.entities[key]
     return Document(article=article, sentences=sentences,
@@ -47,7 +47,7 @@ def analyze(article: Article, ontology_dir: Path = ONTOLOGY_DIR) -> Document:
                     mentions=tuple(f.mention for f in found), relations=relations)
 
 
-def _sentence_of(tokens, sentences) -> list[int]:
+def sentence_index(tokens, sentences) -> list[int]:
     """The index of the sentence each token starts in (one pass over both, in order)."""
     out, s, last = [], 0, len(sentences) - 1
     for tok in tokens:

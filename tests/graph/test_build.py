@@ -68,9 +68,9 @@ def make_doc(doc_id: str, text: str, **meta) -> Document:
         for trigger, predicate in TRIGGERS.items():
             actors = [k for k in found if k != "aleppo"]
             if trigger in sentence.text and len(actors) >= 2:
-                place = "aleppo" if "aleppo" in found else None
+                places = ("aleppo",) if "aleppo" in found else ()
                 relations.append(Relation(predicate, actors[0], actors[1], index, trigger,
-                                          place=place))
+                                          places=places))
     for entity in list(entities.values()):
         for linked in (entity.affiliation, entity.country):
             if linked:

@@ -15,7 +15,9 @@ def read():
 @pytest.fixture(scope="session")
 def relations(read):
     def relations(text: str, date: str | None = None) -> set[tuple[str, str, str]]:
-        return {(r.agent, r.predicate, r.target) for r in read(text, date).relations}
+        """The relations the text asserts as fact."""
+        return {(r.agent, r.predicate, r.target) for r in read(text, date).relations
+                if r.mode == "Asserted"}
     return relations
 
 

@@ -126,7 +126,7 @@ def test_protecting_is_supporting(relations):
 def test_the_place_of_a_strike_is_kept(read):
     doc = read("قصفت الطائرات الروسية مواقع لداعش في مدينة الرقة.")
     rel = next(r for r in doc.relations if r.predicate == "strikes")
-    assert (rel.agent, rel.target, rel.place) == ("russian-air-force", "isis", "raqqa")
+    assert (rel.agent, rel.target, rel.places) == ("russian-air-force", "isis", ("raqqa",))
 
 
 def test_each_relation_points_at_the_sentence_it_came_from(read):
@@ -274,8 +274,8 @@ def test_a_malformed_trigger_entry_names_the_relation(tmp_path):
 
     root = Path(__file__).resolve().parents[2] / "ontology"
     shutil.copytree(root, tmp_path / "ontology")
-    triggers = tmp_path / "ontology" / "lexicon" / "triggers.yaml"
-    triggers.write_text(triggers.read_text(encoding="utf-8").replace(
+    frames = tmp_path / "ontology" / "lexicon" / "frames.yaml"
+    frames.write_text(frames.read_text(encoding="utf-8").replace(
         "    - [قصف, يقصف]", "    - [قصف]"), encoding="utf-8")
     with pytest.raises(OntologyError, match=r"strikes: \['قصف'\]"):
         load_lexicon(tmp_path / "ontology")

@@ -1,0 +1,565 @@
+"""The structure of a sentence: its units (noun phrases, verbs, particles), clauses, and each
+verb's subject and object. Structure only: ``relations.py`` reads meaning from it.
+
+A noun phrase is a run of words (and entity mentions) that no particle, verb, punctuation or
+proclitic breaks, cut where a new phrase must start: after a name another name (اتهمت تركيا
+روسيا), an indefinite word after a definite one (قصفت الطائرات الإسرائيلية موقعا), a number.
+A preposition before a phrase, written apart (على، من قبل) or as a proclitic (بـ لـ كـ), is
+its ``prep``; a phrase under و is ``conj`` (joined to the one before). A verb's subject is the
+bare phrase right before it (SVO) or the first after it (VSO), its object the next bare phrase;
+a relative clause (الذي، التي, or a verb with an object pronoun right after an indefinite
+phrase) takes its antecedent as subject or, when its verb carries the pronoun, as object.
+
+>>> from ingest.pipeline import resources, analyze
+>>> from ingest.model import Article
+>>> doc = analyze(Article("x", "شنت طائرات التحالف غارات على مواقع الحوثيين."))
+>>> print(describe(parse_sentence(doc_tokens(doc), 0, len(doc_tokens(doc)), {}, *resources())))
+verb شنت | np طائرات التحالف | np غارات | np[على] مواقع الحوثيين | break .
+شنت: subject طائرات التحالف, object غارات
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ingest.lexicon import Lexicon
+from ingest.morphology import Morphology, Verb
+from ingest.normalize import Token, is_word, tokenize
+
+__all__ = ["Parse", "Unit", "VerbArgs", "describe", "doc_tokens", "parse_sentence"]
+
+_QUOTES = frozenset("«»\"“”'‘’()[]{}")
+_CLITIC_PREPS = ("ب", "ل", "ك")
+_NO_VERB = Verb("", "", "")
+
+
+class Unit(NamedTuple):
+    """A noun phrase, a verb or a particle, over tokens ``first..last`` (inclusive).
+
+    kind: np | verb | comp (أن، إن) | rel (الذي) | sub (حيث، كما) | neg (لم، لا) | exc (إلا)
+    | aux (قد، سوف) | pron (هو)
+    | ppron (a preposition with a pronoun: لها، عليه) | break (punctuation that ends a clause)
+    | time (أمس، صباح الاثنين)."""
+
+    kind: str
+    first: int
+    last: int
+    prep: str  # np: the preposition that introduces it ("" when bare)
+    conj: bool  # joined to what precedes by و (or ف، أو، ثم)
+    head: int  # np: its head word (after any number or quantifier); else first
+
+
+class VerbArgs(NamedTuple):
+    """A verb's arguments, as unit indices (-1: none found in the sentence)."""
+
+    subject: int
+    object: int
+    subject_before: bool  # SVO
+    antecedent: int  # a relative clause's antecedent (-1: not in a relative clause)
+    antecedent_is_object: bool  # the verb's object pronoun takes the antecedent up
+    passive: bool  # قتل 57 مدنيا: the phrase after the verb undergoes it
+
+
+class Parse:
+    """One sentence's units, with lookups by token, clause and verb."""
+
+    def __init__(self, units: list[Unit], tokens: list[Token], verbs: dict[int, Verb],
+                 lex: Lexicon, mentions: dict):
+        self.units = units
+        self.resumptive = lex.grammar.get("resumptive", frozenset())
+        self.victim_lemmas = lex.grammar.get("victim_words", frozenset())
+        self.mentions = mentions
+        self.tokens = tokens
+        self.verb_of = verbs  # token index → its verb reading
+        self.unit_at: dict[int, int] = {}
+        for u, unit in enumerate(units):
+            for k in range(unit.first, unit.last + 1):
+                self.unit_at[k] = u
+        self.clause: list[int] = []
+        c = 0
+        for u, unit in enumerate(units):
+            listing = (unit.kind == "break" and tokens[unit.first].text in "،,"
+                       and u + 1 < len(units) and units[u + 1].kind == "np" and units[u + 1].conj)
+            if unit.kind in ("break", "comp", "rel", "sub") and not listing or (
+                    unit.kind == "verb" and unit.conj and u and units[u - 1].kind != "neg"):
+                c += 1
+            self.clause.append(c)
+        self.args: dict[int, VerbArgs] = {}
+        for u, unit in enumerate(units):
+            if unit.kind == "verb":
+                self.args[u] = self._verb_args(u)
+
+    # --- lookups --------------------------------------------------------------------------------
+
+    def bare_np(self, u: int) -> bool:
+        return 0 <= u < len(self.units) and self.units[u].kind == "np" and not self.units[u].prep
+
+    def same_clause(self, u: int, v: int) -> bool:
+        return self.clause[u] == self.clause[v]
+
+    def group(self, u: int) -> list[int]:
+        """The phrase and those coordinated after it (X وY وZ), as unit indices."""
+        out = [u]
+        k = u + 1
+        while k < len(self.units):
+            unit = self.units[k]
+            if unit.kind == "np" and unit.conj:
+                out.append(k)
+            elif not (unit.kind == "break" and self.tokens[unit.first].text in "،,"
+                      and k + 1 < len(self.units) and self.units[k + 1].kind == "np"
+                      and self.units[k + 1].conj):  # X، وY
+                break
+            k += 1
+        return out
+
+    def pps_after(self, u: int, stop_at_verb: bool = True) -> list[int]:
+        """The prepositional phrases after unit u in its clause (up to the next verb), with the
+        phrases coordinated to each (which share its preposition)."""
+        out = []
+        k = u + 1
+        while k < len(self.units) and self.same_clause(u, k):
+            unit = self.units[k]
+            if unit.kind == "verb" and stop_at_verb:
+                break
+            if unit.kind == "np" and (unit.prep or (unit.conj and out)):
+                out.append(k)
+            k += 1
+        return out
+
+    def prep_of(self, u: int) -> str:
+        """The preposition of a phrase, or of the first phrase of its coordination."""
+        while u > 0 and self.units[u].conj and self.units[u].kind == "np" and not self.units[u].prep:
+            u -= 1
+            while u > 0 and self.units[u].kind == "break":
+                u -= 1
+        return self.units[u].prep if self.units[u].kind == "np" else ""
+
+    # --- verbs --------------------------------------------------------------------------------
+
+    def _verb_args(self, v: int) -> VerbArgs:
+        units, verb = self.units, self.verb_of.get(self.units[v].first, _NO_VERB)
+        subject, obj, before, antecedent, ante_obj = -1, -1, False, -1, False
+        pronoun_object = _has_object_pronoun(verb)
+        after = self._bare_after(v)
+        rel = self._relative_of(v)
+        if rel >= 0:  # الهجوم الذي نفذه داعش، التحالف الذي تقوده السعودية، غارات شنها التحالف
+            antecedent, ante_obj = rel, pronoun_object and bool(after)
+            if ante_obj:
+                subject = after[0]
+            else:
+                subject, obj = rel, after[0] if after else -1
+            return VerbArgs(subject, obj, False, antecedent, ante_obj, False)
+        prev = v - 1
+        while prev >= 0 and units[prev].kind in ("time", "neg", "aux"):
+            prev -= 1
+        if prev >= 0 and units[prev].kind == "comp" and \
+                self.tokens[units[prev].first].key in self.resumptive:
+            return VerbArgs(-1, after[0] if after else -1, False, -1, False, False)  # أنها قصفت
+        topic = self._topic(v)
+        if prev >= 0 and self.bare_np(prev) and self.same_clause(prev, v) and not units[v].conj:
+            subject, before = self._group_start(prev), True
+            obj = after[0] if after else -1
+        elif topic >= 0:  # أن القوات العاملة في سوريا لا تستهدف …: the phrase after أن
+            subject, before = topic, True
+            obj = after[0] if after else -1
+        elif after and units[v].conj and any(units[k].kind == "verb" for k in range(v)) and (
+                self._is_count(after[0]) or not self._definite(after[0])):
+            obj = after[0]  # نفذت موسكو 4 آلاف طلعة ودمرت 8 آلاف هدف: the subject goes on
+        elif after:
+            subject = after[0]
+            obj = after[1] if len(after) > 1 else -1
+        passive = bool(after) and subject == after[0] and self._is_count(after[0]) and \
+            self.victim_verb(v)
+        if passive:
+            subject, obj = -1, after[0]
+        return VerbArgs(subject, obj, before, antecedent, ante_obj, passive)
+
+    def _topic(self, v: int) -> int:
+        """The bare phrase right after أن/إن that opens the clause of the first verb after it."""
+        k = v - 1
+        while k >= 0 and self.units[k].kind != "comp":
+            if self.units[k].kind in ("verb", "break", "rel", "sub"):
+                return -1
+            k -= 1
+        return k + 1 if k >= 0 and self.bare_np(k + 1) else -1
+
+    def _definite(self, u: int) -> bool:
+        """A definite phrase: a word of it has the article or is a name (بلدة سراقب)."""
+        unit = self.units[u]
+        return any(self.tokens[k].text.lstrip("وفبلك").startswith("ال") or k in self.mentions
+                   for k in range(unit.first, unit.last + 1))
+
+    def victim_verb(self, v: int) -> bool:
+        verb = self.verb_of.get(self.units[v].first)
+        return verb is not None and verb.lemma in self.victim_lemmas
+
+    def _bare_after(self, v: int) -> list[int]:
+        """The bare phrases after verb v in its clause, first of each coordination, up to the
+        next verb (a comma after the first is passed: دعا شويغو، واشنطن إلى …)."""
+        out: list[int] = []
+        k = v + 1
+        while k < len(self.units):
+            unit = self.units[k]
+            if unit.kind in ("verb", "comp", "rel", "sub"):
+                break
+            if unit.kind == "break":
+                if not (len(out) == 1 and self.tokens[unit.first].text in "،," and
+                        k + 1 < len(self.units) and self.bare_np(k + 1)):
+                    break
+            elif unit.kind == "np" and not unit.prep and not unit.conj:
+                out.append(k)
+            k += 1
+        return out
+
+    def _group_start(self, u: int) -> int:
+        while u > 0 and self.units[u].conj and self.units[u - 1].kind == "np":
+            u -= 1
+        return u
+
+    def _relative_of(self, v: int) -> int:
+        """The antecedent of the relative clause verb v opens: the phrase before الذي/التي
+        right before it, or an indefinite phrase right before a verb that carries an object
+        pronoun (غارات شنها …)."""
+        units = self.units
+        k = v - 1
+        while k >= 0 and units[k].kind in ("neg", "time", "aux"):
+            k -= 1
+        if k >= 0 and units[k].kind == "rel":
+            for back in range(k - 1, max(-1, k - 5), -1):  # past a comma and a place
+                if self.bare_np(back):
+                    return back
+                if units[back].kind not in ("np", "break"):
+                    break
+            return -1
+        verb = self.verb_of.get(units[v].first, _NO_VERB)
+        if k == v - 1 and k >= 0 and units[k].kind == "np" and not units[v].conj and \
+                _has_object_pronoun(verb) and not self.tokens[units[k].head].key.startswith("ال"):
+            return k
+        return -1
+
+    def _is_count(self, u: int) -> bool:
+        """A phrase that starts with a number (قتل 57 مدنيا، مقتل سبعة جنود)."""
+        tok = self.tokens[self.units[u].first]
+        return tok.text.isdigit() or tok.key in _COUNT_WORDS
+
+
+_OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
+
+
+def _has_object_pronoun(verb: Verb) -> bool:
+    """شنها، نفذه، تقوده، يتهمونه: the verb carries an object pronoun."""
+    return verb.suffix.endswith(_OBJECT_PRONOUNS)
+_COUNT_WORDS = frozenset({"اثنين", "اثنان", "ثلاثه", "ثلاث", "اربعه", "اربع", "خمسه", "خمس", "سته",
+                          "ست", "سبعه", "سبع", "ثمانيه", "ثماني", "تسعه", "تسع", "عشره", "عشر",
+                          "عشرين", "عشرون", "ثلاثين", "اربعين", "خمسين", "مئات", "عشرات", "الاف",
+                          "العشرات", "المئات", "مئه", "مائه", "الف", "نحو", "حوالي", "اكثر", "قرابه",
+                          "احد", "واحد"})
+
+
+def parse_sentence(tokens: list[Token], a: int, b: int, at: dict, lex: Lexicon,
+                   morph: Morphology) -> Parse:
+    """The units of tokens [a, b) (one sentence); ``at`` maps a token index to the mention
+    (``entities.Found``) covering it."""
+    return Parse(_Chunker(tokens, at, lex, morph).units(a, b), tokens,
+                 {i: v for i in range(a, b) if (v := _verb(tokens, i, at, morph)) is not None},
+                 lex, at)
+
+
+def doc_tokens(doc) -> list[Token]:
+    """The tokens of an analysed document's text (for examples and ``naba explain``)."""
+    return tokenize(doc.article.text)
+
+
+def describe(parse: Parse) -> str:
+    """The units on one line and each verb's arguments on the next: what ``naba explain``
+    prints of the structure."""
+    toks = parse.tokens
+
+    def words(u: int) -> str:
+        unit = parse.units[u]
+        return " ".join(t.text for t in toks[unit.first:unit.last + 1])
+
+    line = []
+    for unit in parse.units:
+        label = unit.kind + (f"[{unit.prep}]" if unit.prep else "") + ("+و" if unit.conj else "")
+        line.append(f"{label} " + " ".join(t.text for t in toks[unit.first:unit.last + 1]))
+    out = [" | ".join(line)]
+    for v, args in parse.args.items():
+        parts = []
+        if args.subject >= 0:
+            parts.append(f"subject {words(args.subject)}")
+        if args.object >= 0:
+            parts.append(("victims " if args.passive else "object ") + words(args.object))
+        if args.antecedent >= 0:
+            parts.append(f"antecedent {words(args.antecedent)}")
+        out.append(f"{words(v)}: " + (", ".join(parts) or "no argument"))
+    return "\n".join(out)
+
+
+def _adjective_shaped(key: str) -> bool:
+    """A definite word shaped like an adjective: a nisba (الإرهابي، السورية، الكرديين) or a
+    participle (المتمردة، الموالية)."""
+    return key.startswith("ال") and (key.endswith(("ي", "يه", "يين", "يون", "يات")) or
+                                     key[2:3] == "م")
+
+
+def _verb(tokens: list[Token], i: int, at: dict, morph: Morphology) -> Verb | None:
+    if i in at or not is_word(tokens[i]):
+        return None
+    return morph.verb(tokens[i].key)
+
+
+class _Chunker:
+    def __init__(self, tokens: list[Token], at: dict, lex: Lexicon, morph: Morphology):
+        self.tokens, self.at, self.lex, self.morph = tokens, at, lex, morph
+        self.verb_in_clause = False
+        g = lex.grammar
+        self.preps = g.get("prepositions", frozenset())
+        self.conjs = g.get("conjunctions", frozenset())
+        self.comps = g.get("complementizers", frozenset())
+        self.rels = g.get("relatives", frozenset())
+        self.subs = g.get("subordinators", frozenset())
+        self.negs = g.get("negators", frozenset())
+        self.exceptives = g.get("exceptives", frozenset())
+        self.auxiliaries = g.get("auxiliaries", frozenset())
+        self.prons = g.get("pronouns", frozenset())
+        self.pron_preps = g.get("prepositions_with_pronoun", frozenset())
+        self.times = g.get("time_words", frozenset())
+        self.quants = g.get("quantifiers", frozenset())
+        self.waw = g.get("waw_words", frozenset())
+        self.particles = g.get("name_particles", frozenset())
+        self.known = (g.get("place_kinds", frozenset()) | g.get("site_kinds", frozenset())
+                      | g.get("assets", frozenset()) | g.get("members", frozenset())
+                      | g.get("org_kinds", frozenset()) | self.times | self.quants
+                      | g.get("belonging", frozenset()) | g.get("counterpart", frozenset())
+                      | g.get("planning_nouns", frozenset()) | g.get("halting_nouns", frozenset()))
+
+    def units(self, a: int, b: int) -> list[Unit]:
+        out: list[Unit] = []
+        prep, conj = "", False
+        i = a
+        self.verb_in_clause = False
+        while i < b:
+            if out:
+                last = out[-1].kind
+                if last == "verb":
+                    self.verb_in_clause = True
+                elif last in ("break", "comp", "rel", "sub"):
+                    self.verb_in_clause = False
+            tok = self.tokens[i]
+            if tok.text in _QUOTES:
+                i += 1
+                continue
+            if not is_word(tok):
+                out.append(Unit("break", i, i, "", False, i))
+                prep, conj = "", False
+                i += 1
+                continue
+            f = self.at.get(i)
+            if f is None:
+                phrasal = self._phrasal_prep(i, b)
+                if phrasal is not None:
+                    n, name = phrasal
+                    if name:
+                        prep = name
+                    i += n
+                    continue
+                kind, clitic_conj, clitic_prep = self._particle(i)
+                if kind:
+                    if kind == "prep":
+                        prep = self._bare(tok.key)
+                        conj = conj or clitic_conj
+                    elif kind == "conj":
+                        conj = True
+                    else:
+                        out.append(Unit(kind, i, i, "", clitic_conj or conj, i))
+                        prep, conj = "", False
+                    i += 1
+                    continue
+            # a noun phrase (or a time adverbial) from token i
+            end, unit_conj, unit_prep = self._phrase(i, b)
+            unit_prep = unit_prep or prep
+            kind = "time" if self._is_time(i, end) and not unit_prep else "np"
+            out.append(Unit(kind, i, end, unit_prep, conj or unit_conj, self._head(i, end)))
+            prep, conj = "", False
+            i = end + 1
+        return out
+
+    # --- tokens ------------------------------------------------------------------------------
+
+    def _bare(self, key: str) -> str:
+        return key[1:] if len(key) > 2 and key[0] in "وف" and key[1:] in self.preps else key
+
+    def _particle(self, i: int) -> tuple[str, bool, bool]:
+        """(kind, under و, under a proclitic preposition) of a function word or verb; kind ""
+        for a word that may head a noun phrase."""
+        key = self.tokens[i].key
+        bare = key[1:] if len(key) > 2 and key[0] in "وف" else key
+        for k, conj in ((key, False), (bare, bare != key)):
+            if k in self.preps:
+                return "prep", conj, False
+            if k in self.conjs and not conj:
+                return "conj", False, False
+            if k in self.comps:
+                return "comp", conj, False
+            if k in self.rels:
+                return "rel", conj, False
+            if k in self.negs:
+                return "neg", conj, False
+            if k in self.exceptives:
+                return "exc", conj, False
+            if k in self.auxiliaries:
+                return "aux", conj, False
+            if k in self.subs:
+                return "sub", conj, False
+            if k in self.prons:
+                return "pron", conj, False
+            if k in self.pron_preps:
+                return "ppron", conj, False
+        verb = self.morph.verb(key)
+        if verb is not None and self._verbal(i) and not self._noun_word(key):
+            return "verb", verb.prefix[:1] in ("و", "ف"), False
+        return "", False, False
+
+    def _noun_word(self, key: str) -> bool:
+        """A word of a noun group (تابعة، مواقع، قوات), though it reads as a verb too."""
+        for k in (key, self._strip_conj(key), key[:-1] if key.endswith("ا") else key):
+            if k in self.known:
+                return True
+        return False
+
+    def _verbal(self, i: int) -> bool:
+        """A word that may be a verb or a verbal noun (قصف، دعم) is a verb when it carries a
+        verb's affixes (قصفت، يدعم), or stands bare first in its clause (وقصف الطيران …) or
+        right after a definite phrase (الطيران الروسي قصف …)."""
+        trig = self.morph.trigger(self.tokens[i].key)
+        if trig is None or "noun" not in trig.pos:
+            return True
+        if trig.prefix.rstrip("وف") or self.tokens[i].key.startswith("ال"):
+            return False  # بدعم، والقصف
+        prev = i - 1
+        while prev >= 0 and self.tokens[prev].text in _QUOTES:
+            prev -= 1
+        key = self.tokens[prev].key if prev >= 0 else ""
+        if prev < 0 or not is_word(self.tokens[prev]) or key in self.conjs or \
+                self._strip_conj(key) in self.auxiliaries or key in self.negs:
+            return True
+        # after a definite phrase, a bare form cannot be its genitive: الطيران الروسي قصف
+        # (unless a verb before has that phrase for subject: انتقد البيان دعم روسيا)
+        return not trig.suffix and not self.verb_in_clause and \
+            (prev in self.at or key.startswith("ال")) and self._particle(prev)[0] == ""
+
+    def _phrasal_prep(self, i: int, b: int) -> tuple[int, str] | None:
+        for n in (4, 3, 2):
+            if i + n <= b:
+                words = tuple(self._strip_conj(self.tokens[k].key) if k == i else self.tokens[k].key
+                              for k in range(i, i + n))
+                name = self.lex.phrasal_preps.get(words)
+                if name is not None:
+                    return n, name
+        return None
+
+    def _strip_conj(self, key: str) -> str:
+        return key[1:] if len(key) > 2 and key[0] in "وف" else key
+
+    def _clitics(self, i: int) -> tuple[bool, str]:
+        """(conj, prep) carried by the proclitics of token i: و/ف, ب/ل/ك."""
+        f = self.at.get(i)
+        if f is not None and f.first == i:
+            prefix = f.prefix
+        else:
+            trig = self.morph.trigger(self.tokens[i].key)
+            prefix = trig.prefix if trig is not None else self._guess_prefix(self.tokens[i].key)
+        conj = prefix[:1] in ("و", "ف")
+        rest = prefix[1:] if conj else prefix
+        prep = rest[:1] if rest[:1] in _CLITIC_PREPS else ""
+        return conj, prep
+
+    def _guess_prefix(self, key: str) -> str:
+        """The proclitics of a word the lexicon does not know: و/ف when not one of the words
+        that begin with و, then ب/ل/ك before ال (بالعراق، للحوثيين) or before a known word."""
+        prefix = ""
+        if len(key) > 3 and key[0] in "وف" and not self._waw_word(key) and (
+                key[0] == "و" or key[1:3] == "ال"):
+            prefix, key = key[0], key[1:]
+        if len(key) > 3 and key[0] in _CLITIC_PREPS and (
+                key[1:3] == "ال" or (key[0] == "ل" and key[1] == "ل") or key[1:] in self.known):
+            prefix += key[0]
+        return prefix
+
+    def _waw_word(self, key: str) -> bool:
+        """وفد، وزارة، وسط: a word whose first letter is و, also in the accusative (وفدا) or
+        with a pronoun (وزيرها)."""
+        return any(k in self.waw for k in (key, key[:-1], key[:-2]))
+
+    def _is_time(self, i: int, end: int) -> bool:
+        return self.tokens[i].key in self.times or self._strip_conj(self.tokens[i].key) in self.times
+
+    def _head(self, i: int, end: int) -> int:
+        k = i
+        while k < end and (self.tokens[k].text.isdigit() or self.tokens[k].key in self.quants
+                           or self.tokens[k].key in _COUNT_WORDS):
+            k += 1
+        return k
+
+    # --- noun phrases ----------------------------------------------------------------------------
+
+    def _phrase(self, i: int, b: int) -> tuple[int, bool, str]:
+        """The last token of the phrase that starts at i, and its proclitics (conj, prep)."""
+        conj, prep = self._clitics(i)
+        prev_definite, prev_name, prev_count = False, False, False
+        k = i
+        while k < b:
+            tok = self.tokens[k]
+            if tok.text in _QUOTES:
+                k += 1
+                continue
+            if not is_word(tok):
+                break
+            f = self.at.get(k)
+            if k > i:
+                if f is None and (self._particle(k)[0] or self._phrasal_prep(k, b) is not None):
+                    break
+                c, p = self._clitics(k)
+                if c or p:
+                    break
+                definite = self._definite(k)
+                if tok.key in self.particles:
+                    pass  # سلمان بن عبد العزيز: the name goes on
+                elif f is not None and f.first == k:
+                    if prev_name and not self._adjectival(k):
+                        break  # two names: تركيا روسيا
+                elif tok.text.isdigit():
+                    if not self._kind_word(k - 1):
+                        break
+                elif prev_definite and not definite and not prev_count and not tok.text.isdigit():
+                    break  # الطائرات الإسرائيلية | موقعا
+                elif prev_name and f is None and not self._kind_word(k - 1) and (
+                        not definite or not _adjective_shaped(tok.key)):
+                    break  # داعش | أمس، أرمينيا وأذربيجان | الاتهامات
+            last = f.last if f is not None and f.first == k else k
+            prev_name = f is not None
+            prev_definite = prev_name or self._definite(last)
+            prev_count = tok.text.isdigit()
+            k = last + 1
+        return max(i, k - 1), conj, prep
+
+    def _definite(self, k: int) -> bool:
+        """The word carries the article (written ال: not آلاف, whose key starts alike)."""
+        text = self.tokens[k].text
+        if text.startswith(("ال", "لل")):
+            return True
+        conj, prep = self._clitics(k)
+        rest = text[int(conj) + int(bool(prep)):]
+        return rest.startswith("ال") or (prep == "ل" and rest.startswith("ل"))
+
+    def _adjectival(self, k: int) -> bool:
+        """A mention that describes the one before (an adjective of a state or group)."""
+        f = self.at.get(k)
+        return f is not None and self.tokens[k].key.removeprefix("ال") in self.lex.adjectives
+
+    def _kind_word(self, k: int) -> bool:
+        key = self.tokens[k].key
+        g = self.lex.grammar
+        return any(key in g.get(name, frozenset()) or self._strip_conj(key) in g.get(name, frozenset())
+                   for name in ("place_kinds", "site_kinds", "org_kinds", "assets"))
+
