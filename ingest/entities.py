@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ingest.discovery import discover
 from ingest.lexicon import Lexicon, Phrase, slug
 from ingest.model import Entity, Mention
 from ingest.morphology import Morphology
@@ -50,6 +51,7 @@ def find_entities(text: str, tokens: list[Token], sentence_of: list[int], lex: L
         if state.aliases and (alias := state.alias_at(i)):  # a discovered person's surname
             state.add(alias[0], i, i, alias[1])
         i += 1
+    state.discover_kinds()
     state.resolve_forward()
     found = tuple(sorted(state.found, key=lambda f: f.first))
     return found, _with_links({f.mention.entity for f in found}, state.new, lex)
@@ -67,6 +69,7 @@ class _State:
         self.year: int | None = None
         self.pending: list[tuple[int, int, str, str]] = []  # generic heads with no antecedent
         self.pending_titles: list[tuple[int, int, str, str, str]] = []  # titles, likewise
+        self.pending_heads: list[tuple[int, int, str, str]] = []  # bare institutions, likewise
         self.doubtful: list = []  # ambiguous names without a cue: (first, last, prefix, keys)
 
     # --- matching ------------------------------------------------------------------------------
@@ -141,6 +144,7 @@ class _State:
         org_cue = cue in self.lex.grammar.get("org_cues", ())
         after_prep = (prefix.lstrip("وف")[:1] in ("ب", "ل")
                       or cue in self.lex.grammar.get("prepositions", ()))
+        listed = prefix.startswith("و") and self.place_before(i)  # مأرب وعمران وحجة
         if len(keys) > 1:
             order = {"Place": -1} if place_cue else {}
             keys = sorted(keys, key=lambda k: (order.get(self.lex.entities[k].type, 0),
@@ -148,9 +152,15 @@ class _State:
         for key in keys:
             kind = self.lex.entities[key].type
             if (key not in self.lex.ambiguous or place_cue or org_cue
-                    or (after_prep and kind == "Place" and key not in self.lex.cue_only)):
+                    or ((after_prep or listed) and kind == "Place" and key not in self.lex.cue_only)):
                 return key
         return None
+
+    def place_before(self, i: int) -> bool:
+        """A place was named right before token i (what a و joins a name to)."""
+        f = self.found[-1] if self.found else None
+        return (f is not None and f.last in (i - 1, i - 2) and
+                self.entity(f.mention.entity).type == "Place")
 
     # --- titles ------------------------------------------------------------------------------
 
@@ -279,7 +289,19 @@ class _State:
             if self.lex.institution_of.get(f.mention.entity) == institution:
                 self.add(f.mention.entity, i, i + n - 1, prefix)
                 break
+        else:
+            if self.own_state(j):
+                self.pending_heads.append((i, i + n - 1, prefix, institution))
         return j
+
+    def own_state(self, j: int) -> bool:
+        """A bare institution is the article's state's unless a word after it says otherwise
+        (القوات الأجنبية، الجيش الحر): none, or one of the words that keep it (الحكومية)."""
+        if j >= len(self.tokens) or not is_word(self.tokens[j]):
+            return True
+        key = self.tokens[j].key
+        keep = self.lex.grammar.get("own_state_words", frozenset())
+        return key in keep or not key.startswith("ال") or self.phrase_at(j) is not None
 
     def more_nationalities(self, key: str, j: int) -> int:
         """An institution with its adjective, then more adjectives joined by و: the same
@@ -313,12 +335,61 @@ class _State:
             holder = self.holder(role, country, later)
             if holder:
                 self.add(holder, first, last, prefix)
+        focus = self.focus_country()
         for first, last, prefix, kind in self.pending:
             nxt = next((f.mention.entity for f in sorted(self.found, key=lambda f: f.first)
                         if f.first > last and self.lex.kinds.get(f.mention.entity)
                         in _KINDS.get(kind, (kind,))), None)
+            nxt = nxt or (self.lex.theatres.get((kind, focus)) if focus else None)
             if nxt:
                 self.add(nxt, first, last, prefix)
+        for first, last, prefix, institution in self.pending_heads:
+            key = self.lex.compounds.get((institution, focus)) if focus else None
+            if key:  # الجيش in an article about Egypt: the Egyptian army
+                self.add(key, first, last, prefix)
+
+    # --- discovery ------------------------------------------------------------------------------
+
+    def discover_kinds(self) -> None:
+        """Places and groups named after a kind word the gazetteer does not know (منطقة
+        الكشار، لواء التوحيد), in the country of the place named next in their sentence, else
+        the article's."""
+        focus = self.focus_country()
+        places = [f for f in self.found if self.entity(f.mention.entity).type == "Place"]
+        for i, tok in enumerate(self.tokens):
+            if i in self.covered or not is_word(tok) or not self.kind_word(tok.key):
+                continue
+            for d in discover(self.tokens, i, self.covered, self.lex, self.morph,
+                              self.country_after(i, places) or focus):
+                if any(k in self.covered for k in range(d.first, d.last + 1)):
+                    continue
+                self.new.setdefault(d.entity.key, d.entity)
+                prefix = "و" if d.kind_at < 0 else ""
+                self.add(d.entity.key, d.first, d.last, prefix)
+
+    def kind_word(self, key: str) -> bool:
+        g = self.lex.grammar
+        bare = key[1:] if key[:1] in "وب" and len(key) > 3 else key
+        return any(k in g.get(name, frozenset()) for k in (key, bare)
+                   for name in ("place_kinds", "site_kinds", "org_kinds"))
+
+    def country_after(self, i: int, places: list[Found]) -> str | None:
+        s = self.sentence_of[i]
+        for f in places:
+            if f.first > i and f.mention.sentence == s:
+                e = self.entity(f.mention.entity)
+                return e.country or None
+        return None
+
+    def focus_country(self) -> str | None:
+        """The state the article is most about: its own mentions and its places'."""
+        counts: dict[str, int] = {}
+        for f in self.found:
+            e = self.entity(f.mention.entity)
+            state = e.key if e.type == "Country" else e.country
+            if state:
+                counts[state] = counts.get(state, 0) + 1
+        return max(counts, key=lambda k: (counts[k], k)) if counts else None
 
     # --- bookkeeping ------------------------------------------------------------------------
 
@@ -339,7 +410,7 @@ class _State:
 _PROCLITICS = {"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}
 _TYPE_RANK = {"Person": 0, "Organization": 1, "Country": 2, "Place": 3}
 _KINDS = {"city": ("city", "capital"), "armed-group": ("armed-group",),
-          "ministry": ("ministry",), "alliance": ("alliance",)}
+          "ministry": ("ministry",), "alliance": ("alliance",), "coalition": ("coalition",)}
 
 
 def _with_links(keys: set[str], new: dict[str, Entity], lex: Lexicon) -> dict[str, Entity]:

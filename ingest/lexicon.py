@@ -77,6 +77,9 @@ class Lexicon:
     grammar: dict[str, frozenset[str]] = field(default_factory=dict)
     phrasal_preps: dict[tuple[str, ...], str] = field(default_factory=dict)  # من قبل → من قبل
     title_words: set[str] = field(default_factory=set)  # titles of one word: وزير، أمير، رئيس
+    kind_names: dict[str, str] = field(default_factory=dict)  # معسكر → Camp
+    theatres: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, state) → the
+    # coalition or force of that kind that acts in that state (التحالف in Yemen)
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of a phrase
     word_groups: dict[str, frozenset[str]] = field(default_factory=dict)  # memo: key → groups
 
@@ -151,6 +154,7 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
         _with_pronoun(normalize_text(prep), normalize_text(suffix))
         for prep in grammar.get("pronoun_prepositions", [])
         for suffix in grammar.get("pronoun_suffixes", []))
+    lex.kind_names = {normalize_text(k): v for k, v in grammar.get("kind_names", {}).items()}
     for words, prep in grammar.get("phrasal_prepositions", {}).items():
         lex.phrasal_preps[name_key(words)] = " ".join(name_key(prep))
     for head, kind in grammar.get("generic_heads", {}).items():
@@ -252,6 +256,8 @@ def _add_entity(lex: Lexicon, entry: dict, type_: str, **links) -> Entity:
         raise OntologyError(f"gazetteer id {entity.key!r} is defined twice")
     lex.entities[entity.key] = entity
     lex.kinds[entity.key] = entry.get("kind", type_.lower())
+    for state in entry.get("theatre") or []:
+        lex.theatres.setdefault((lex.kinds[entity.key], state), entity.key)
     if entry.get("ambiguous"):
         lex.ambiguous.add(entity.key)
     if entry.get("ambiguous") == "cue":

@@ -29,6 +29,9 @@ from ingest.syntax import Parse, parse_sentence
 __all__ = ["find_relations"]
 
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
+# Heads that stand for the entity after them: مواقع الحوثيين، مسلحو داعش، مدينة حلب، محيط عدن
+_PROXIES = ("assets", "members", "place_kinds", "place_cues", "site_kinds", "counterpart",
+            "org_kinds")
 _QUOTES = frozenset("«»\"“”'‘’()")
 _INHERIT = frozenset({"light", "other", "planning", "threatening", "negating", "attribution",
                       "reciprocal"})
@@ -182,8 +185,7 @@ class _Reader:
         trig = self.triggers.get(unit.head)
         if trig is not None and "noun" in trig.pos:  # الغارات الأمريكية استهدفت: the state acts
             return self.slot_adjective(p, u, unit.head, trig)
-        proxy = any(self.group_of(head, g) for g in ("assets", "members", "place_kinds",
-                                                      "counterpart", "org_kinds"))
+        proxy = any(self.group_of(head, g) for g in _PROXIES)
         if not proxy and head.removeprefix("و") not in self.lex.title_words:
             return []  # a title stands for its state when no person was found: أمير قطر
         for k in range(unit.head + 1, unit.last + 1):
@@ -490,13 +492,14 @@ class _Reader:
         return out
 
     def author(self, p: Parse, u: int, pps: list[int]) -> list[Found]:
-        """A ل phrase right after a noun names its author when a phrase of its target follows
-        (هجوم لداعش على حديثة، كمين للقوات الموالية أسفر عن مقتل …): not in دعم روسيا للأسد."""
+        """A ل phrase right after a strike noun names its author when it names an actor (هجوم
+        لداعش على حديثة، كمين للقوات الموالية), not an asset or a place (قصف لمواقع داعش)."""
         nxt = p.group(u)[-1] + 1
         if nxt not in pps or p.units[nxt].prep != "ل":
             return []
-        rest = [k for k in pps if k > nxt and p.units[k].prep in ("علي", "ضد")]
-        if not rest:
+        unit = p.units[nxt]
+        named = self.at.get(unit.head) or self.at.get(unit.first)  # not لمواقع داعش: a target
+        if named is None or self.is_place(named.mention.entity):
             return []
         return self.group_referents(p, nxt)
 

@@ -199,6 +199,9 @@ class Parse:
         k = v + 1
         while k < len(self.units):
             unit = self.units[k]
+            if unit.kind == "rel" and len(out) == 1:  # شنت طائرات التحالف الذي تقوده السعودية، غارات
+                k = self._after_relative(k)
+                continue
             if unit.kind in ("verb", "comp", "rel", "sub"):
                 break
             if unit.kind == "break":
@@ -209,6 +212,14 @@ class Parse:
                 out.append(k)
             k += 1
         return out
+
+    def _after_relative(self, k: int) -> int:
+        """The unit after the comma that ends the relative clause opened at unit k (or the end
+        of the sentence when none does)."""
+        while k < len(self.units) and not (self.units[k].kind == "break"
+                                            and self.tokens[self.units[k].first].text in "،,"):
+            k += 1
+        return k + 1
 
     def _group_start(self, u: int) -> int:
         while u > 0 and self.units[u].conj and self.units[u - 1].kind == "np":
@@ -364,6 +375,8 @@ class _Chunker:
                     i += n
                     continue
                 kind, clitic_conj, clitic_prep = self._particle(i)
+                if kind == "verb" and (prep or self._masdar(i, out)):
+                    kind = ""  # في شن الغارات، بدأت شن: a verbal noun, not a verb
                 if kind:
                     if kind == "prep":
                         prep = self._bare(tok.key)
@@ -419,6 +432,12 @@ class _Chunker:
         if verb is not None and self._verbal(i) and not self._noun_word(key):
             return "verb", verb.prefix[:1] in ("و", "ف"), False
         return "", False, False
+
+    def _masdar(self, i: int, out: list[Unit]) -> bool:
+        """A bare verb form right after a verb is its verbal noun (بدأت شن غارات)."""
+        verb = self.morph.verb(self.tokens[i].key)
+        return bool(out) and out[-1].kind == "verb" and verb is not None and \
+            not verb.prefix and not verb.suffix
 
     def _noun_word(self, key: str) -> bool:
         """A word of a noun group (تابعة، مواقع، قوات), though it reads as a verb too."""

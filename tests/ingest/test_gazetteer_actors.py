@@ -20,7 +20,7 @@ GAZETTEER = Path(__file__).resolve().parents[2] / "ontology" / "gazetteer"
 SLUG = re.compile(r"^[a-z0-9-]+$")
 ARABIC = re.compile(r"[\u0621-\u064A]")
 LATIN = re.compile(r"[A-Za-z]")
-ORG_KINDS = {"armed-group", "opposition", "ministry", "military", "government", "alliance", "intergovernmental",
+ORG_KINDS = {"armed-group", "opposition", "ministry", "military", "government", "alliance", "coalition", "intergovernmental",
              "media", "agency", "party", "office"}
 PLACEHOLDERS = re.compile(r"\{(\w+)\}")
 
