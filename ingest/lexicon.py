@@ -48,6 +48,7 @@ class FrameEntry:
     next: frozenset[str] = frozenset()
     symmetric: bool = False
     reverse: frozenset[str] = frozenset()
+    people: str = ""  # the relation it states when both parties are people (a verbal attack)
 
 
 @dataclass(eq=False)
@@ -182,7 +183,8 @@ def _add_frames(lex: Lexicon, frames: dict) -> None:
                     needs=frozenset(normalize_text(w).removeprefix("ال")
                                     for w in spec.get("needs", [])),
                     next=frozenset(normalize_text(w).removeprefix("ال")
-                                   for w in spec.get("next", [])), **flags)
+                                   for w in spec.get("next", [])),
+                    people=spec.get("people", ""), **flags)
                 where = f"frames.yaml, {predicate}"
                 if pos == "verb":
                     past, present = _verb_pair(words, where)
@@ -271,7 +273,7 @@ def _add_country(lex: Lexicon, entry: dict) -> None:
     country = _add_entity(lex, entry, "Country")
     for name in _names(entry, "people_ar"):
         lex.add_phrase(name, Phrase("entity", country.key))
-    for adj in _names(entry, "adj_ar"):
+    for adj in [] if entry.get("ambiguous") else _names(entry, "adj_ar"):  # مالية: financial
         lex.adjectives.setdefault(normalize_text(adj), country.key)
     capital = entry.get("capital")
     if capital:
@@ -293,6 +295,8 @@ def _add_institution(lex: Lexicon, entry: dict, countries: list[dict]) -> None:
     for head in heads:
         lex.add_phrase(head, Phrase("head", entry["id"]))
     for country in countries:
+        if country.get("ambiguous"):
+            continue
         adj_en = country.get("adj_en") or country["en"]
         adjs = _names(country, "adj_ar")
         names = {f"{head} {_definite(adj)}": name_key(head) + name_key(_definite(adj))

@@ -32,8 +32,9 @@ _POSSESSIVE = ("ه", "ها", "هم", "هما")
 # Heads that stand for the entity after them: مواقع الحوثيين، مسلحو داعش، مدينة حلب، محيط عدن
 _PROXIES = ("assets", "members", "place_kinds", "place_cues", "site_kinds", "counterpart",
             "org_kinds")
+_PLACE_PROXIES = ("place_kinds", "place_cues", "site_kinds")
 _QUOTES = frozenset("«»\"“”'‘’()")
-_INHERIT = frozenset({"light", "other", "planning", "threatening", "negating", "attribution",
+_INHERIT = frozenset({"light", "other", "planning", "threatening", "negating", "claiming",
                       "reciprocal"})
 _MODE_OF_CLASS = {"planning": "Planned", "threatening": "Threatened", "negating": "Negated",
                   "foiling": "Foiled", "demanding": "Demanded", "possible": "Hypothetical"}
@@ -61,13 +62,12 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
     """Every relation the sentences state, once per (relation, agent, target, sentence)."""
     reader = _Reader(tokens, sentence_of, found, entities, lex, morph)
     out: dict[tuple, Relation] = {}
-    for t in reader.triggers:
-        for cand in reader.candidates(t):
-            rels = reader.build(cand)
-            if trace is not None:
-                trace.append(cand._replace(why=cand.why or ("" if rels else "no agent or target")))
-            for rel in rels:
-                out.setdefault((rel.predicate, rel.agent, rel.target, rel.sentence), rel)
+    for cand in reader.claimed([c for t in reader.triggers for c in reader.candidates(t)]):
+        rels = reader.build(cand)
+        if trace is not None:
+            trace.append(cand._replace(why=cand.why or ("" if rels else "no agent or target")))
+        for rel in rels:
+            out.setdefault((rel.predicate, rel.agent, rel.target, rel.sentence), rel)
     return tuple(out.values())
 
 
@@ -155,6 +155,18 @@ class _Reader:
         e = self.entity(key)
         return key if e and e.type != "Place" else None
 
+    def person(self, key: str) -> bool:
+        e = self.entity(key)
+        return bool(e and e.type == "Person")
+
+    def same_state(self, a: str, b: str) -> bool:
+        """Two bodies of one state, or a state and one of its bodies."""
+        ea, eb = self.entity(a), self.entity(b)
+        sa = ea.key if ea and ea.type == "Country" else (ea.country if ea else None)
+        sb = eb.key if eb and eb.type == "Country" else (eb.country if eb else None)
+        return sa is not None and sa == sb and (a in self.lex.institution_of
+                                                or b in self.lex.institution_of)
+
     def is_place(self, key: str) -> bool:
         e = self.entity(key)
         return bool(e and e.type == "Place")
@@ -185,9 +197,19 @@ class _Reader:
         trig = self.triggers.get(unit.head)
         if trig is not None and "noun" in trig.pos:  # الغارات الأمريكية استهدفت: the state acts
             return self.slot_adjective(p, u, unit.head, trig)
-        proxy = any(self.group_of(head, g) for g in _PROXIES)
-        if not proxy and head.removeprefix("و") not in self.lex.title_words:
+        proxy = next((g for g in _PROXIES if self.group_of(head, g)), None)
+        if proxy is None and head.removeprefix("و") not in self.lex.title_words:
             return []  # a title stands for its state when no person was found: أمير قطر
+        if proxy in _PLACE_PROXIES:  # محيط مكتب وزارة المالية: a place, not the ministry
+            return [f for f in self.proxied(p, u) if self.is_place(f.mention.entity)
+                    or self.entity(f.mention.entity).type == "Country"]
+        return self.proxied(p, u)
+
+    def proxied(self, p: Parse, u: int) -> list[Found]:
+        """The entity a proxy head stands for: after it in its phrase, or in a ل/من phrase
+        right after the phrase (and its coordination), or the country it is in."""
+        unit = p.units[u]
+        head = self.keys[unit.head]
         for k in range(unit.head + 1, unit.last + 1):
             f = self.at.get(k)
             if f is not None:
@@ -568,12 +590,13 @@ class _Reader:
     def governor(self, p: Parse, u: int, t: int) -> int:
         """The verb that governs noun phrase u: it is that verb's object, or in a phrase right
         after it (نجحت في استعادة، تعرضت لقصف), or the genitive of a light noun that is."""
+        for v, args in p.args.items():
+            if args.object == u and not args.passive:  # past a relative clause and a comma
+                return v
         for v in range(u - 1, -1, -1):
             unit = p.units[v]
             if unit.kind == "verb":
                 args = p.args[v]
-                if args.object == u:
-                    return v
                 if all(p.units[k].kind in ("np", "time", "ppron") and (
                         p.units[k].prep or p.units[k].conj or k in (args.subject, args.object))
                        for k in range(v + 1, u) if p.units[k].kind != "ppron") and \
@@ -701,6 +724,47 @@ class _Reader:
                 return self.actor(subj[0].mention.entity) if subj else None
         return None
 
+    # --- claims ---------------------------------------------------------------------------------
+
+    def claimed(self, cands: list[Candidate]) -> list[Candidate]:
+        """Attacks with no agent take the actor that claims them or that they are attributed
+        to in their sentence or the next (تبنت حركة طالبان الهجوم، نسب الهجوم إلى X)."""
+        claims = {}
+        for s in sorted({self.sentence_of[c.token] for c in cands if c.entry.relation == "strikes"
+                         and not c.agents}):
+            for back in (s, s + 1):
+                if back <= self.sentence_of[-1] and (claimer := self.claimer(back)):
+                    claims[s] = claimer
+                    break
+        return [c._replace(agents=claims[self.sentence_of[c.token]])
+                if c.entry.relation == "strikes" and not c.agents and c.mode == "Asserted"
+                and self.sentence_of[c.token] in claims else c for c in cands]
+
+    def claimer(self, s: int) -> list[Found]:
+        """Who sentence s says did an attack: the subject of a claiming verb (تبنى) or of a verb
+        whose object is a claim (أعلن مسؤوليته), or the إلى phrase of an attributing verb."""
+        a, b = self.starts[s], self.starts[s + 1]
+        if not any(self.group_of(self.keys[k], "claiming_nouns") or
+                   (v := self.morph.verb(self.keys[k])) is not None and
+                   self.lex.verb_classes.get(v.lemma, frozenset()) & {"claiming", "attributing"}
+                   for k in range(a, b)):
+            return []
+        p = self.parse(s)
+        for v in p.args:
+            classes = self.verb_classes(p, v)
+            obj = p.args[v].object
+            if "claiming" in classes or obj >= 0 and self.group_of(
+                    self.keys[p.units[obj].head], "claiming_nouns"):
+                found = [f for f in self.slot_subject(p, v) if self.actor(f.mention.entity)]
+            elif "attributing" in classes:
+                found = [f for f in self.slot_prep(p, p.pps_after(v), "الي")
+                         if self.actor(f.mention.entity)]
+            else:
+                continue
+            if found:
+                return found
+        return []
+
     # --- relations ------------------------------------------------------------------------------
 
     def build(self, cand: Candidate) -> list[Relation]:
@@ -720,9 +784,12 @@ class _Reader:
         s = self.sentence_of[cand.token]
         for agent in dict.fromkeys(agents):
             for target in targets:
-                if target == agent:
-                    continue
-                out.append(Relation(entry.relation, agent, target, s, self.tokens[cand.token].text,
+                if target == agent or entry.pos == "participle" and self.same_state(agent, target):
+                    continue  # القوات الموالية للحكومة: a state's own forces
+                relation = entry.relation
+                if entry.people and self.person(agent) and self.person(target):
+                    relation = entry.people  # شن رئيس الوزراء هجوما على نائبه: words
+                out.append(Relation(relation, agent, target, s, self.tokens[cand.token].text,
                                     places=tuple(pl for pl in places if pl != target),
                                     speaker=cand.speaker if cand.speaker != agent else None,
                                     mode=cand.mode))

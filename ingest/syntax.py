@@ -67,6 +67,9 @@ class Parse:
         self.units = units
         self.resumptive = lex.grammar.get("resumptive", frozenset())
         self.victim_lemmas = lex.grammar.get("victim_words", frozenset())
+        self.temporal = lex.grammar.get("temporal_prepositions", frozenset())
+        self.modal_lemmas = frozenset(lemma for lemma, classes in lex.verb_classes.items()
+                                      if classes & {"light", "planning", "foiling"})
         self.mentions = mentions
         self.tokens = tokens
         self.verb_of = verbs  # token index → its verb reading
@@ -112,13 +115,14 @@ class Parse:
         return out
 
     def pps_after(self, u: int, stop_at_verb: bool = True) -> list[int]:
-        """The prepositional phrases after unit u in its clause (up to the next verb), with the
-        phrases coordinated to each (which share its preposition)."""
+        """The prepositional phrases after unit u in its clause (up to the next verb, or a
+        phrase of time that opens another event: بعد فرارهم من …), with the phrases
+        coordinated to each (which share its preposition)."""
         out = []
         k = u + 1
         while k < len(self.units) and self.same_clause(u, k):
             unit = self.units[k]
-            if unit.kind == "verb" and stop_at_verb:
+            if unit.kind == "verb" and stop_at_verb or unit.prep in self.temporal:
                 break
             if unit.kind == "np" and (unit.prep or (unit.conj and out)):
                 out.append(k)
@@ -151,9 +155,11 @@ class Parse:
         prev = v - 1
         while prev >= 0 and units[prev].kind in ("time", "neg", "aux"):
             prev -= 1
-        if prev >= 0 and units[prev].kind == "comp" and \
-                self.tokens[units[prev].first].key in self.resumptive:
-            return VerbArgs(-1, after[0] if after else -1, False, -1, False, False)  # أنها قصفت
+        if prev >= 0 and units[prev].kind == "comp" and (
+                self.tokens[units[prev].first].key in self.resumptive or
+                prev > 0 and units[prev - 1].kind == "verb" and self._modal(prev - 1)):
+            # أعلنت أنها قصفت …، استطاع الجيش أن يقوم بتفجير …: the subject is carried
+            return VerbArgs(-1, after[0] if after else -1, False, -1, False, False)
         topic = self._topic(v)
         if prev >= 0 and self.bare_np(prev) and self.same_clause(prev, v) and not units[v].conj:
             subject, before = self._group_start(prev), True
@@ -173,6 +179,11 @@ class Parse:
             subject, obj = -1, after[0]
         return VerbArgs(subject, obj, before, antecedent, ante_obj, passive)
 
+    def _modal(self, v: int) -> bool:
+        """A verb whose subject does what the أن clause after it says (استطاع، قرر، حاول)."""
+        verb = self.verb_of.get(self.units[v].first)
+        return verb is not None and bool(self.modal_lemmas & {verb.lemma})
+
     def _topic(self, v: int) -> int:
         """The bare phrase right after أن/إن that opens the clause of the first verb after it."""
         k = v - 1
@@ -183,9 +194,11 @@ class Parse:
         return k + 1 if k >= 0 and self.bare_np(k + 1) else -1
 
     def _definite(self, u: int) -> bool:
-        """A definite phrase: a word of it has the article or is a name (بلدة سراقب)."""
+        """A definite phrase: a word of it has the article or a possessive, or is a name
+        (بلدة سراقب، جانبها)."""
         unit = self.units[u]
         return any(self.tokens[k].text.lstrip("وفبلك").startswith("ال") or k in self.mentions
+                   or self.tokens[k].text.endswith(("ها", "هم", "هما"))
                    for k in range(unit.first, unit.last + 1))
 
     def victim_verb(self, v: int) -> bool:
@@ -222,9 +235,12 @@ class Parse:
         return k + 1
 
     def _group_start(self, u: int) -> int:
-        while u > 0 and self.units[u].conj and self.units[u - 1].kind == "np":
-            u -= 1
-        return u
+        """The first phrase of u's coordination; u itself when that one has a preposition
+        (بين قوات الأمن ومسلحين أطلقوا النار: the gunmen fired)."""
+        first = u
+        while first > 0 and self.units[first].conj and self.units[first - 1].kind == "np":
+            first -= 1
+        return u if self.units[first].prep else first
 
     def _relative_of(self, v: int) -> int:
         """The antecedent of the relative clause verb v opens: the phrase before الذي/التي
@@ -235,16 +251,21 @@ class Parse:
         while k >= 0 and units[k].kind in ("neg", "time", "aux"):
             k -= 1
         if k >= 0 and units[k].kind == "rel":
+            human = self.tokens[units[k].first].key.lstrip("و") in _HUMAN_RELATIVES
+            nearest = -1
             for back in range(k - 1, max(-1, k - 5), -1):  # past a comma and a place
-                if self.bare_np(back):
+                if units[back].kind == "np" and nearest < 0:
+                    nearest = back
+                if self.bare_np(back) and not human:
                     return back
                 if units[back].kind not in ("np", "break"):
                     break
-            return -1
+            return nearest  # الذين: the people just named, even under a preposition
         verb = self.verb_of.get(units[v].first, _NO_VERB)
         if k == v - 1 and k >= 0 and units[k].kind == "np" and not units[v].conj and \
-                _has_object_pronoun(verb) and not self.tokens[units[k].head].key.startswith("ال"):
-            return k
+                not self._definite(k) and (_has_object_pronoun(verb) or
+                                           verb.prefix.lstrip("وف")[-1:] not in ("ي", "ت", "ن", "ا")):
+            return k  # غارات يشنها التحالف، عملية انتحارية استهدفت مركزا: an indefinite antecedent
         return -1
 
     def _is_count(self, u: int) -> bool:
@@ -254,6 +275,7 @@ class Parse:
 
 
 _OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
+_HUMAN_RELATIVES = frozenset({"الذين", "اللواتي", "اللاتي", "اللائي"})
 
 
 def _has_object_pronoun(verb: Verb) -> bool:
@@ -335,6 +357,7 @@ class _Chunker:
         self.prons = g.get("pronouns", frozenset())
         self.pron_preps = g.get("prepositions_with_pronoun", frozenset())
         self.times = g.get("time_words", frozenset())
+        self.adverbs = g.get("adverbs", frozenset())
         self.quants = g.get("quantifiers", frozenset())
         self.waw = g.get("waw_words", frozenset())
         self.particles = g.get("name_particles", frozenset())
@@ -389,9 +412,16 @@ class _Chunker:
                     i += 1
                     continue
             # a noun phrase (or a time adverbial) from token i
+            if self._is_time(i, i) and not prep:
+                end = i
+                while end + 1 < b and self._is_time(end + 1, end + 1):
+                    end += 1  # صباح أمس الأحد: the adverbial alone, not what follows it
+                out.append(Unit("time", i, end, "", False, i))
+                i = end + 1
+                continue
             end, unit_conj, unit_prep = self._phrase(i, b)
             unit_prep = unit_prep or prep
-            kind = "time" if self._is_time(i, end) and not unit_prep else "np"
+            kind = "np"
             out.append(Unit(kind, i, end, unit_prep, conj or unit_conj, self._head(i, end)))
             prep, conj = "", False
             i = end + 1
@@ -511,7 +541,9 @@ class _Chunker:
         return any(k in self.waw for k in (key, key[:-1], key[:-2]))
 
     def _is_time(self, i: int, end: int) -> bool:
-        return self.tokens[i].key in self.times or self._strip_conj(self.tokens[i].key) in self.times
+        key = self.tokens[i].key
+        return key in self.times or self._strip_conj(key) in self.times or \
+            key.lstrip("و") in self.adverbs
 
     def _head(self, i: int, end: int) -> int:
         k = i
