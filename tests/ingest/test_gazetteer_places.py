@@ -100,6 +100,40 @@ def test_capitals_are_not_repeated_as_places(countries, places):
     assert [p["id"] for p in places if p["en"] in capitals] == []
 
 
-@pytest.mark.parametrize("key", ["tyre", "al-bab", "hama", "mayadin"])
+@pytest.mark.parametrize("key", ["tyre", "al-bab", "hama", "mayadin", "hit", "asir", "nihm", "haradh",
+                                 "al-bayda", "amran", "hajjah"])
 def test_places_named_like_common_words_are_flagged_ambiguous(places, key):
     assert next(p for p in places if p["id"] == key).get("ambiguous") is True
+
+
+@pytest.mark.parametrize("key", ["ibb", "khobar", "al-wajh", "balad"])
+def test_places_named_like_frequent_words_need_a_cue_even_after_a_preposition(places, key):
+    assert next(p for p in places if p["id"] == key).get("ambiguous") == "cue"
+
+
+def test_a_flagged_place_lists_no_cue_and_name_form():
+    """The cue (مدينة الباب) already reads a flagged name; listed as a name of its own, the long
+    form would itself wait for a cue and hide the place."""
+    with (GAZETTEER.parent / "lexicon" / "grammar.yaml").open(encoding="utf-8") as f:
+        grammar = yaml.safe_load(f)
+    cues = set(grammar["place_cues"]) | set(grammar["org_cues"])
+    places = _load("places.yaml")
+    assert [(p["id"], n) for p in places if p.get("ambiguous") for n in p["ar"]
+            if len(n.split()) > 1 and n.split()[0] in cues] == []
+
+
+@pytest.mark.parametrize(("arabic", "key"), [
+    ("خور مكسر", "khor-maksar"), ("مديرية البريقة", "buraiqa-aden"), ("عسير", "asir"),
+    ("الحرث", "al-harth"), ("المقدادية", "muqdadiyah"), ("رفح المصرية", "rafah-egypt"),
+    ("مخيم بلاطة", "balata-camp"), ("عرسال", "arsal"), ("ننكرهار", "nangarhar"),
+    ("مطار تفتناز العسكري", "taftanaz-airbase"), ("سيلوبي", "silopi"), ("الدمازين", "ed-damazin"),
+])
+def test_places_of_the_regions_at_war_are_listed(places, arabic, key):
+    assert key in {p["id"] for p in places if arabic in p["ar"]}
+
+
+def test_a_name_that_normalizes_like_a_common_word_is_listed_only_in_a_long_form(places):
+    # عنة (Anah) normalizes like عنه "about him"; بيتا (Beita) is "a house"
+    names = {n for p in places for n in p["ar"]}
+    assert not {"عنة", "بيتا", "يزد"} & names
+    assert {"قضاء عنة", "بلدة بيتا", "مدينة يزد"} <= names
