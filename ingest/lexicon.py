@@ -158,6 +158,8 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
     lex.kind_names = {normalize_text(k): v for k, v in grammar.get("kind_names", {}).items()}
     for words, prep in grammar.get("phrasal_prepositions", {}).items():
         lex.phrasal_preps[name_key(words)] = " ".join(name_key(prep))
+    for words in grammar.get("listing", []):  # من بينها X: X joins the phrase before
+        lex.phrasal_preps[name_key(words)] = "+"
     for head, kind in grammar.get("generic_heads", {}).items():
         lex.add_phrase(head, Phrase("generic", kind))
     for phrase in lex.phrases:
@@ -191,13 +193,13 @@ def _add_frames(lex: Lexicon, frames: dict) -> None:
                     lex.trigger_words.append((predicate, "verb", past, present))
                     lex.entries[(normalize_text(past), "verb")].append(frame)
                 elif pos == "noun":
-                    if not isinstance(words, str) or not words.strip():
-                        raise OntologyError(f"{where}: {item!r} should be a noun as written")
-                    first, *rest = name_key(words)
-                    lex.trigger_words.append((predicate, "noun", words.split()[0], ""))
-                    if rest:  # عملية انتحارية: the first word, then the one that must follow
-                        frame = replace(frame, next=frozenset(rest[:1]))
-                    lex.entries[(first, "noun")].append(frame)
+                    for noun in words if isinstance(words, list) else [words]:
+                        if not isinstance(noun, str) or not noun.strip():
+                            raise OntologyError(f"{where}: {item!r} should be nouns as written")
+                        first, *rest = name_key(noun)
+                        lex.trigger_words.append((predicate, "noun", noun.split()[0], ""))
+                        lex.entries[(first, "noun")].append(  # عملية انتحارية: and the next word
+                            replace(frame, next=frozenset(rest[:1])) if rest else frame)
                 else:
                     for form in words if isinstance(words, list) else [words]:
                         lex.participles[normalize_text(form)] = frame
@@ -226,7 +228,7 @@ def _slot(name) -> str:
 
 
 _STRUCTURAL = {"subject", "object", "object_genitive", "genitive", "adjective", "governor",
-               "relative", "possessive", "head", "victims"}
+               "relative", "possessive", "head", "victims", "clause_subject"}
 
 
 def _read(path: Path, mapping: bool = False):

@@ -122,7 +122,7 @@ class _Reader:
         طائرة حربية روسية، المصالح الأمريكية، مواقع سورية (not inside another mention)."""
         out = []
         for i, key in enumerate(self.keys):
-            if i in self.at or not self.group_of(key, "assets"):
+            if i in self.at or not (self.group_of(key, "assets") or self.group_of(key, "members")):
                 continue
             for j in (i + 1, i + 2):
                 if j >= len(self.tokens) or not is_word(self.tokens[j]):
@@ -328,6 +328,8 @@ class _Reader:
         if slot == "object":
             if unit.kind == "verb":
                 return self.slot_object(p, u)
+            if self.triggers[t].pos == frozenset({"participle"}):
+                return self.slot_genitive(p, u, t)  # مستهدفة مقاتلي داعش
             return self.second_object(p, u, t)
         if slot == "object_genitive":
             return self.object_genitive(p, u) if unit.kind == "verb" else []
@@ -342,9 +344,13 @@ class _Reader:
             v = self.relative_verb(p, u)
             return self.slot_subject(p, v) if v >= 0 else []
         if slot == "possessive":
-            if trig.suffix in _POSSESSIVE:
-                return self.antecedent(p, t)
+            if trig.suffix in _POSSESSIVE:  # غاراته: his; استهدافها من قبل داعش: hers, the target
+                return [f for f in self.antecedent(p, t, used, places=role == "target")
+                        if id(f) not in used]
             return []
+        if slot == "clause_subject":  # …، مستهدفة مقاتلي داعش
+            verbs = [v for v in p.args if v < u]
+            return self.slot_subject(p, verbs[-1]) if verbs else []
         if slot == "governor":
             if governor < 0 or "undergo" in gov_class:
                 return []
@@ -387,7 +393,6 @@ class _Reader:
                 if args.subject >= 0 and not args.passive:
                     subj = self.group_referents(p, args.subject)
                     return [f for f in subj if self.agrees(f, feminine)]
-                return []
             if unit.kind == "np" and not unit.prep and self.referents(p, k) and k < v and \
                     p.units[k].kind == "np" and self.tokens[p.units[k].first].key in self.g.get(
                         "resumptive", frozenset()):
@@ -449,7 +454,8 @@ class _Reader:
             f = self.at.get(k)
             if f is not None:
                 return [f]
-        return []
+        rel = self.relative_verb(p, args.object)  # التصريحات التي أدلى بها المالكي
+        return self.slot_subject(p, rel) if rel >= 0 else []
 
     def slot_genitive(self, p: Parse, u: int, t: int) -> list[Found]:
         """The entity in construct right after the noun (هجوم داعش، غارات طائرات التحالف)."""
@@ -558,20 +564,24 @@ class _Reader:
                 nxt += 1
         return out
 
-    def antecedent(self, p: Parse, t: int) -> list[Found]:
-        """Who a pronoun at token t refers to: the nearest actor before it in its sentence,
-        else the topic of the sentence before."""
+    def antecedent(self, p: Parse, t: int, skip: set[int] | None = None,
+                   places: bool = False) -> list[Found]:
+        """Who a pronoun at token t refers to: the nearest actor (or place) before it in its
+        sentence (but those in ``skip``, ids of mentions already taken), else the topic of the
+        sentence before."""
         for k in range(t - 1, p.units[0].first - 1, -1):
             f = self.at.get(k)
-            if f is not None and self.actor(f.mention.entity):
+            if f is not None and id(f) not in (skip or ()) and (
+                    self.actor(f.mention.entity) or places and self.is_place(f.mention.entity)):
                 return [f]
         s = self.sentence_of[t]
         return self.sentence_topic(s - 1) if s > 0 else []
 
     def topic(self, p: Parse, u: int) -> list[Found]:
-        """The bare phrase before unit u in its clause that names an actor."""
-        for k in range(u - 1, -1, -1):
-            if not p.same_clause(k, u):
+        """The bare phrase before unit u that names an actor, in its clause or past the comma
+        that sets u apart (وكانت القوات اليمنية، بدعم من المقاومة، نجحت)."""
+        for k in range(u - 1, max(-1, u - 8), -1):
+            if p.units[k].kind in ("verb", "comp", "rel", "sub"):
                 break
             if p.bare_np(k):
                 found = self.group_referents(p, p._group_start(k))

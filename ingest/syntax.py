@@ -68,6 +68,7 @@ class Parse:
         self.resumptive = lex.grammar.get("resumptive", frozenset())
         self.victim_lemmas = lex.grammar.get("victim_words", frozenset())
         self.temporal = lex.grammar.get("temporal_prepositions", frozenset())
+        self.person_nouns = lex.grammar.get("person_nouns", frozenset())
         self.modal_lemmas = frozenset(lemma for lemma, classes in lex.verb_classes.items()
                                       if classes & {"light", "planning", "foiling"})
         self.mentions = mentions
@@ -173,8 +174,8 @@ class Parse:
         elif after:
             subject = after[0]
             obj = after[1] if len(after) > 1 else -1
-        passive = bool(after) and subject == after[0] and self._is_count(after[0]) and \
-            self.victim_verb(v)
+        passive = bool(after) and subject == after[0] and self.victim_verb(v) and (
+            self._is_count(after[0]) or self._person(after[0]))
         if passive:
             subject, obj = -1, after[0]
         return VerbArgs(subject, obj, before, antecedent, ante_obj, passive)
@@ -200,6 +201,12 @@ class Parse:
         return any(self.tokens[k].text.lstrip("وفبلك").startswith("ال") or k in self.mentions
                    or self.tokens[k].text.endswith(("ها", "هم", "هما"))
                    for k in range(unit.first, unit.last + 1))
+
+    def _person(self, u: int) -> bool:
+        """A phrase headed by a noun of people (جندي، مدنيين) and naming no one."""
+        unit = self.units[u]
+        return self.tokens[unit.head].key in self.person_nouns and not any(
+            k in self.mentions for k in range(unit.first, unit.last + 1))
 
     def victim_verb(self, v: int) -> bool:
         verb = self.verb_of.get(self.units[v].first)
@@ -353,11 +360,13 @@ class _Chunker:
         self.subs = g.get("subordinators", frozenset())
         self.negs = g.get("negators", frozenset())
         self.exceptives = g.get("exceptives", frozenset())
+        self.nominal_negs = g.get("nominal_negators", frozenset())
         self.auxiliaries = g.get("auxiliaries", frozenset())
         self.prons = g.get("pronouns", frozenset())
         self.pron_preps = g.get("prepositions_with_pronoun", frozenset())
         self.times = g.get("time_words", frozenset())
         self.adverbs = g.get("adverbs", frozenset())
+        self.adjectives = g.get("common_adjectives", frozenset())
         self.quants = g.get("quantifiers", frozenset())
         self.waw = g.get("waw_words", frozenset())
         self.particles = g.get("name_particles", frozenset())
@@ -393,7 +402,9 @@ class _Chunker:
                 phrasal = self._phrasal_prep(i, b)
                 if phrasal is not None:
                     n, name = phrasal
-                    if name:
+                    if name == "+":  # مناطق عدة من بينها العاصمة: listed with the phrase before
+                        conj = True
+                    elif name:
                         prep = name
                     i += n
                     continue
@@ -490,7 +501,8 @@ class _Chunker:
             prev -= 1
         key = self.tokens[prev].key if prev >= 0 else ""
         if prev < 0 or not is_word(self.tokens[prev]) or key in self.conjs or \
-                self._strip_conj(key) in self.auxiliaries or key in self.negs:
+                self._strip_conj(key) in self.auxiliaries or \
+                key in self.negs and key not in self.nominal_negs:
             return True
         # after a definite phrase, a bare form cannot be its genitive: الطيران الروسي قصف
         # (unless a verb before has that phrase for subject: انتقد البيان دعم روسيا)
@@ -498,7 +510,7 @@ class _Chunker:
             (prev in self.at or key.startswith("ال")) and self._particle(prev)[0] == ""
 
     def _phrasal_prep(self, i: int, b: int) -> tuple[int, str] | None:
-        for n in (4, 3, 2):
+        for n in (4, 3, 2, 1):
             if i + n <= b:
                 words = tuple(self._strip_conj(self.tokens[k].key) if k == i else self.tokens[k].key
                               for k in range(i, i + n))
@@ -585,14 +597,21 @@ class _Chunker:
                 elif prev_definite and not definite and not prev_count and not tok.text.isdigit():
                     break  # الطائرات الإسرائيلية | موقعا
                 elif prev_name and f is None and not self._kind_word(k - 1) and (
-                        not definite or not _adjective_shaped(tok.key)):
+                        not definite or not self._adjective(tok.key)):
                     break  # داعش | أمس، أرمينيا وأذربيجان | الاتهامات
+                elif prev_definite and definite and f is None and not self._adjective(tok.key):
+                    break  # موقعها الإلكتروني | القصف التركي: a definite word after another
+                    # describes it or starts a new phrase
             last = f.last if f is not None and f.first == k else k
             prev_name = f is not None
             prev_definite = prev_name or self._definite(last)
             prev_count = tok.text.isdigit()
             k = last + 1
         return max(i, k - 1), conj, prep
+
+    def _adjective(self, key: str) -> bool:
+        return _adjective_shaped(key) or key in self.adjectives or \
+            key.removeprefix("ال") in self.lex.adjectives
 
     def _definite(self, k: int) -> bool:
         """The word carries the article (written ال: not آلاف, whose key starts alike)."""
