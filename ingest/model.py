@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "ENTITY_TYPES",
+    "MODES",
     "RELATIONS",
     "Article",
     "Document",
@@ -19,8 +20,12 @@ __all__ = [
     "Sentence",
 ]
 
-ENTITY_TYPES = ("Person", "Organization", "Country", "Place")
+ENTITY_TYPES = ("Person", "Organization", "Country", "Place", "GenericActor")
 RELATIONS = ("accuses", "supports", "strikes", "meets", "threatens", "cooperatesWith", "callsOn")
+# How the text states a relation (PLOVER's modes): as a fact, or negated, hypothetical (a
+# conditional, possible or expected act), planned (intended), foiled, threatened or demanded
+# (called for, wished). Only an asserted relation is a direct edge between two named actors.
+MODES = ("Asserted", "Negated", "Hypothetical", "Planned", "Foiled", "Threatened", "Demanded")
 
 
 @dataclass(frozen=True)
@@ -57,8 +62,10 @@ class Role:
 class Entity:
     """An actor or a place, from the gazetteer or discovered in the text.
 
-    ``affiliation`` (persons) and ``country`` (organizations, places) are keys of other
-    entities, which a ``Document`` that mentions this one also carries in ``entities``.
+    ``affiliation`` (persons, generic actors) and ``country`` (organizations, places) are keys
+    of other entities, which a ``Document`` that mentions this one also carries in ``entities``.
+    A ``GenericActor`` is an actor named by its kind, not its name (مسلحون مجهولون); its key is
+    unique within its document only, and ``sector`` is a key of ``ontology/lexicon/sectors.yaml``.
     """
 
     key: str
@@ -72,6 +79,7 @@ class Entity:
     country: str | None = None
     discovered: bool = False  # found by a title pattern, not in the gazetteer
     translit: str | None = None  # Latin transliteration of label_ar (discovered names)
+    sector: str | None = None  # generic actors: unidentified, police, civilians… (sectors.yaml)
 
 
 @dataclass(frozen=True)
@@ -96,6 +104,10 @@ class Relation:
     trigger: str  # the trigger word as written
     place: str | None = None  # Entity.key of where it happened, when the sentence says
     speaker: str | None = None  # Entity.key of who is reported as saying it
+    mode: str = "Asserted"  # one of MODES
+    killed: int | None = None  # the death toll the sentence states
+    injured: int | None = None  # the number of wounded the sentence states
+    date: str | None = None  # ISO yyyy-mm-dd: when the event happened
 
 
 @dataclass(frozen=True)
