@@ -97,6 +97,13 @@ def test_no_sector_word_belongs_to_two_sectors():
             assert owner.setdefault(normalize_text(word), key) == key, word
 
 
+def test_the_shapes_list_every_mode_and_sector(ontology, shapes):
+    listed = {str(o)[len(NBO):] for _, o in shapes.subject_objects(RDF.first)
+              if str(o).startswith(NBO)}
+    sectors = {str(s)[len(NBO):] for s in ontology.subjects(RDF.type, NB.Sector)}
+    assert set(MODES) | sectors | set(RELATIONS) == listed
+
+
 def test_every_term_the_code_uses_is_declared(ontology, built_graph):
     used = set(ENTITY_TYPES) | set(RELATIONS)
     sources = [*ROOT.glob("graph/*.py"), *ROOT.glob("ingest/*.py"), *ROOT.glob("naba/*.py"),
@@ -121,7 +128,8 @@ def built_graph() -> rdflib.Graph:
     graph = rdflib.Graph()
     docs = [make_doc("a1", TEXT, title="غارات على حلب", date="2016-03-27T10:30:00Z",
                      source="نبأ", url="https://example.org/1"),
-            make_doc("a2", "اتهم لافروف واشنطن بالكذب. قصفت روسيا سوريا في حلب.")]
+            make_doc("a2", "اتهم لافروف واشنطن بالكذب. قصفت روسيا سوريا في حلب."),
+            _load("test_build_events").make_event_doc("e1")]
     for doc in docs:
         for quad in document_quads(doc):
             graph.add(_triple(quad))
@@ -174,6 +182,14 @@ def _an_entity(graph):
     return min(graph.subjects(RDF.type, NB.Person))
 
 
+def _a_generic_actor(graph):
+    return min(graph.subjects(RDF.type, NB.GenericActor))
+
+
+def _an_event(graph):
+    return min(graph.subjects(NB.killed, None))
+
+
 BREAKAGES = {
     "entity without an Arabic label": lambda g: [
         g.remove((s, RDFS.label, o)) for s, o in list(g.subject_objects(RDFS.label))
@@ -196,6 +212,22 @@ BREAKAGES = {
     "offset as a string": lambda g: g.set(
         (_a_statement(g), NB.sentenceEnd, rdflib.Literal("12"))),
     "unknown relation": lambda g: g.set((_a_statement(g), RDF.predicate, NB.loves)),
+    "statement without a mode": lambda g: g.remove((_a_statement(g), NB.mode, None)),
+    "unknown mode": lambda g: g.set((_a_statement(g), NB.mode, NB.Rumoured)),
+    "negative toll": lambda g: g.set((_an_event(g), NB.killed, rdflib.Literal(-3))),
+    "toll as a string": lambda g: g.set((_an_event(g), NB.injured, rdflib.Literal("3"))),
+    "date as a date-time": lambda g: g.set((_an_event(g), NB.date, rdflib.Literal(
+        "2016-03-26T10:00:00", datatype=XSD.dateTime))),
+    "generic actor with a direct edge": lambda g: g.add(
+        (_a_generic_actor(g), NB.strikes, _an_entity(g))),
+    "direct edge to a generic actor": lambda g: g.add(
+        (_an_entity(g), NB.accuses, _a_generic_actor(g))),
+    "generic actor without an Arabic label": lambda g: [
+        g.remove((s, RDFS.label, o)) for s, o in list(g.subject_objects(RDFS.label))
+        if s == _a_generic_actor(g) and o.language == "ar"],
+    "generic actor in two sectors": lambda g: g.add(
+        (_a_generic_actor(g), NB.sector, NB.Military)),
+    "unknown sector": lambda g: g.set((_a_generic_actor(g), NB.sector, NB.Aliens)),
 }
 
 
