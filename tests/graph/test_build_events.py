@@ -15,54 +15,14 @@ from graph.terms import (
     entity_iri,
     generic_actor_iri,
 )
-from ingest.model import Article, Document, Entity, Mention, Relation, Sentence
+from ingest.model import Document, Relation
 from naba.errors import GraphError
+
+from ..conftest import EVENT_TEXT, GUNMEN, PATROL, make_event_doc
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
-
-# Three sentences of my own: gunmen kill three policemen in Aleppo; Russia did not strike
-# Syria; Russia struck Syria.
-EVENT_TEXT = ("فتح مسلحون مجهولون النار على دورية للشرطة السورية في حلب أمس فقتلوا ثلاثة منهم "
-              "وأصابوا اثنين. ونفت روسيا أنها قصفت سوريا. وقصفت روسيا سوريا.")
-GUNMEN = Entity("generic-unidentified-1", "GenericActor", "مسلحون مجهولون",
-                "unidentified gunmen", sector="unidentified")
-PATROL = Entity("generic-police-1", "GenericActor", "دورية للشرطة السورية", "a police patrol",
-                sector="police", affiliation="syria")
-NAMED = (Entity("aleppo", "Place", "حلب", "Aleppo", country="syria"),
-         Entity("russia", "Country", "روسيا", "Russia"),
-         Entity("syria", "Country", "سوريا", "Syria"))
-
-
-def split(text: str) -> tuple[Sentence, ...]:
-    sentences, start = [], 0
-    for piece in text.split("."):
-        end = min(start + len(piece) + 1, len(text))
-        if piece.strip():
-            sentences.append(Sentence(start, end, text[start:end]))
-        start = start + len(piece) + 1
-    return tuple(sentences)
-
-
-def make_event_doc(doc_id: str = "e1", text: str = EVENT_TEXT, date: str | None = "2016-03-27",
-                   relations: tuple[Relation, ...] | None = None) -> Document:
-    """A document with a generic agent and target, a negated strike and an asserted one."""
-    sentences = split(text)
-    if relations is None:
-        relations = (
-            Relation("strikes", GUNMEN.key, PATROL.key, 0, "فتح", place="aleppo", killed=3,
-                     injured=2, date="2016-03-26"),
-            Relation("strikes", "russia", "syria", 1, "قصفت", mode="Negated"),
-            Relation("strikes", "russia", "syria", 2, "قصفت", date="2016-03-27"),
-        )
-    mentions = tuple(Mention(key, sentences[i].start + sentences[i].text.find(name),
-                             sentences[i].start + sentences[i].text.find(name) + len(name), i, name)
-                     for key, name, i in (("aleppo", "حلب", 0), ("russia", "روسيا", 1),
-                                          ("syria", "سوريا", 1)))
-    return Document(Article(doc_id, text, date=date), sentences, (GUNMEN, PATROL, *NAMED),
-                    mentions, relations)
-
 
 def objects(quads, subject: str, predicate: str) -> list:
     return [q.object for q in quads

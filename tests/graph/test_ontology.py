@@ -16,6 +16,8 @@ from graph.build import document_quads
 from graph.terms import NBO, sector_name
 from ingest.model import ENTITY_TYPES, MODES, RELATIONS
 
+from ..conftest import make_event_doc
+
 ROOT = Path(__file__).resolve().parents[2]
 NB = rdflib.Namespace(NBO)
 DCT = rdflib.Namespace("http://purl.org/dc/terms/")
@@ -129,7 +131,7 @@ def built_graph() -> rdflib.Graph:
     docs = [make_doc("a1", TEXT, title="غارات على حلب", date="2016-03-27T10:30:00Z",
                      source="نبأ", url="https://example.org/1"),
             make_doc("a2", "اتهم لافروف واشنطن بالكذب. قصفت روسيا سوريا في حلب."),
-            _load("test_build_events").make_event_doc("e1")]
+            make_event_doc("e1")]
     for doc in docs:
         for quad in document_quads(doc):
             graph.add(_triple(quad))
