@@ -16,7 +16,7 @@ import ingest
 
 ROOT = Path(ingest.__file__).resolve().parent.parent
 COMPILED = ("normalize", "segment", "morphology", "lexicon", "entities", "relations", "pipeline",
-            "casualties")
+            "casualties", "dates")
 
 
 @pytest.mark.parametrize("name", COMPILED)
