@@ -68,7 +68,7 @@ def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
             continue
         key = token.key
         side = _cue(key, lex)
-        if side < 0 and tokens[i - 1].key not in ("بين", "من"):
+        if side < 0 and (i == start or tokens[i - 1].key not in ("بين", "من")):
             side = _toll_noun(key, lex)  # ارتفع عدد القتلى إلى 40
         if side >= 0:
             cue, reach, subset, last = side, REACH, False, -1
@@ -164,8 +164,9 @@ def _lexicon(directory: Path) -> _Lexicon:
         lex.stops = {normalize_text(w) for w in data["stops"]}
         lex.starts = {k[0] for table in (lex.vague, lex.not_people, lex.skipped) for k in table}
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise OntologyError(f"{directory / 'lexicon' / 'casualties.yaml'}: {exc!r} is missing or "
-                            "malformed (see the comments in the file for its shape)") from exc
+        raise OntologyError(f"{directory / 'lexicon' / 'casualties.yaml'} (with the sectors.yaml "
+                            f"and dates.yaml it reads): cannot read it ({exc!r}); the comments in "
+                            "the file give its shape") from exc
     return lex
 
 

@@ -47,7 +47,7 @@ def event_date(article_date: str | None, tokens: list[Token], start: int,
     base = _article_day(article_date)
     i = start
     while i < end:
-        found, i = _date_at(tokens, i, end, base, lex)
+        found, i = _date_at(tokens, i, start, end, base, lex)
         if found is not None:
             return found.isoformat()
     return base.isoformat() if base is not None else None
@@ -95,8 +95,8 @@ def _lexicon(directory: Path) -> _Lexicon:
         lex.starts = {k[0] for table in (lex.months, lex.days, lex.months_from_now)
                       for k in table} | set(lex.weekdays) | set(lex.parts)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise OntologyError(f"{path}: {exc!r} is missing or malformed (see the comments in the "
-                            "file for its shape)") from exc
+        raise OntologyError(f"{path}: cannot read it ({exc!r}); the comments in the file give "
+                            "its shape") from exc
     return lex
 
 
@@ -108,11 +108,12 @@ def _article_day(value: str | None) -> date | None:
         return None
 
 
-def _date_at(tokens: list[Token], i: int, end: int, base: date | None,
+def _date_at(tokens: list[Token], i: int, start: int, end: int, base: date | None,
              lex: _Lexicon) -> tuple[date | None, int]:
     """The date an expression at ``tokens[i]`` gives (None if none, or none can be resolved)
     and where to look next."""
     key = tokens[i].key
+    before = tokens[i - 1].key if i > start else ""
     if not key.isdecimal() and key not in lex.starts and _bare(key) not in lex.starts:
         return None, i + 1
     numeric = _numeric_date(tokens, i, end)
@@ -134,19 +135,18 @@ def _date_at(tokens: list[Token], i: int, end: int, base: date | None,
             year, how, j = _year(tokens, j, end, lex)
             return _place(base, part, month, year, how), j
     n, offset = _phrase(tokens, i, end, lex.days)
-    if n and _is_today_word(tokens, i, end, n, offset, lex):
+    if n and _is_today_word(tokens, i, end, before, offset == 0 and n == 1, lex):
         return (base + timedelta(days=offset) if base is not None else None), i + n
     n, shift = _phrase(tokens, i, end, lex.months_from_now)
     if n:
         return (_add_months(base, shift) if base is not None else None), i + n
     weekday = lex.weekdays.get(_bare(tokens[i].key), -1)
-    if weekday >= 0 and not (i > 0 and tokens[i - 1].key in lex.not_before_weekday):
+    if weekday >= 0 and before not in lex.not_before_weekday:
         if _day_month_within(tokens, i + 1, end, lex):
             return None, i + 1  # الاثنين 27 مارس: the date says it
         after = tokens[i + 1].key if i + 1 < end else ""
         return (_weekday(base, weekday, after, lex) if base is not None else None), i + 1
     month, j = _month_after(tokens, i, end, lex, ())
-    before = tokens[i - 1].key if i > 0 else ""
     if month and (len(tokens[i].key) > 2 or before == "شهر"):  # a month alone: في مارس
         year, how, k = _year(tokens, j, end, lex)
         if year or how != NOT_AFTER or before in ("في", "شهر", "خلال"):
@@ -261,13 +261,13 @@ def _add_months(base: date, shift: int) -> date:
     return date(months // 12, months % 12 + 1, 1)
 
 
-def _is_today_word(tokens: list[Token], i: int, end: int, n: int, offset: int,
+def _is_today_word(tokens: list[Token], i: int, end: int, before: str, today: bool,
                    lex: _Lexicon) -> bool:
-    """اليوم is the article's day, but not after حتى or ذلك, nor before a word with ال that is
-    not a weekday (اليوم التالي، اليوم العالمي)."""
-    if offset != 0 or n != 1:
+    """A word of ``days``; but اليوم (``today``) is no date after حتى or ذلك, nor before a word
+    with ال that is not a weekday (اليوم التالي، اليوم العالمي)."""
+    if not today:
         return True
-    if i > 0 and tokens[i - 1].key in lex.not_before_today:
+    if before in lex.not_before_today:
         return False
     following = tokens[i + 1].key if i + 1 < end else ""
     return not (following.startswith("ال") and following not in lex.weekdays)

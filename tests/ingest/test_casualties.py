@@ -3,10 +3,14 @@ side, at least, duals and singulars; vague counts and numbers that count somethi
 nothing. Every sentence here is written for these tests."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
-from ingest.casualties import Casualties, find_casualties
+from ingest import ONTOLOGY_DIR
+from ingest.casualties import Casualties, _lexicon, find_casualties
 from ingest.normalize import tokenize
+from naba.errors import OntologyError
 
 
 def toll(sentence: str) -> tuple[int | None, int | None]:
@@ -149,3 +153,12 @@ def test_the_toll_is_read_from_the_given_sentence_only():
     first = next(i for i, t in enumerate(tokens) if t.text == ".") + 1
     assert find_casualties(tokens, 0, first) == Casualties(5, None)
     assert find_casualties(tokens, first, len(tokens)) == Casualties(None, 3)
+
+
+def test_a_broken_lexicon_is_named_with_what_is_wrong(tmp_path):
+    (tmp_path / "lexicon").mkdir()
+    for name in ("sectors.yaml", "dates.yaml"):
+        shutil.copy(ONTOLOGY_DIR / "lexicon" / name, tmp_path / "lexicon" / name)
+    (tmp_path / "lexicon" / "casualties.yaml").write_text("units: {واحد: 1}\n", encoding="utf-8")
+    with pytest.raises(OntologyError, match=r"casualties\.yaml .*cannot read it \(KeyError\('tens'"):
+        _lexicon(tmp_path)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.dates import event_date
+from ingest.dates import _lexicon, event_date
 from ingest.normalize import tokenize
+from naba.errors import OntologyError
 
 WEDNESDAY = "2016-03-30"
 
@@ -123,3 +124,10 @@ def test_the_date_is_read_from_the_given_sentence_only():
     first = next(i for i, t in enumerate(tokens) if t.text == ".") + 1
     assert event_date(WEDNESDAY, tokens, 0, first) == "2016-03-29"
     assert event_date(WEDNESDAY, tokens, first, len(tokens)) == "2016-03-27"
+
+
+def test_a_broken_lexicon_is_named_with_what_is_wrong(tmp_path):
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "lexicon" / "dates.yaml").write_text("months: [1, 2]\n", encoding="utf-8")
+    with pytest.raises(OntologyError, match=r"dates\.yaml: cannot read it"):
+        _lexicon(tmp_path)
