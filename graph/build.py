@@ -136,6 +136,9 @@ def entity_triples(entity: Entity) -> list[str]:
     if entity.type not in ENTITY_TYPES:
         raise GraphError(f"entity {entity.key!r}: unknown type {entity.type!r}; "
                          f"use one of {', '.join(ENTITY_TYPES)}")
+    if entity.type == "GenericActor":
+        raise GraphError(f"entity {entity.key!r}: a generic actor has no IRI of its own; "
+                         "article_triples describes it under its article")
     pairs = [(RDF.type, NB[entity.type]), (RDFS.label, _ar(entity.label_ar))]
     if entity.label_en:
         pairs.append((RDFS.label, _en(entity.label_en)))

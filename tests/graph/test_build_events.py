@@ -6,7 +6,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from graph.build import build_corpus, document_nquads, document_quads
+from graph.build import build_corpus, document_nquads, document_quads, entity_triples
 from graph.terms import (
     KNOWLEDGE_GRAPH,
     NBO,
@@ -66,6 +66,11 @@ def test_a_generic_actor_is_a_statements_end_but_not_a_direct_edge_nor_a_mention
     assert objects(quads, gunmen, NBO + "strikes") == []
     mentioned = {o.value for o in objects(quads, article_iri("e1"), NBO + "mentions")}
     assert mentioned == {entity_iri(k) for k in ("aleppo", "russia", "syria")}
+
+
+def test_a_generic_actor_has_no_description_of_its_own_outside_its_article():
+    with pytest.raises(GraphError, match="'generic-unidentified-1': a generic actor has no IRI"):
+        entity_triples(GUNMEN)
 
 
 def test_the_same_generic_key_in_two_articles_is_two_actors():
