@@ -45,18 +45,19 @@ HUBS = 200
 FIRST_DAY = date(2015, 1, 1)
 PAGE_GOAL = (20_000, 2.0)        # nodes, seconds
 GEXF_GOAL = (100_000, 20.0)
+NAMED = tuple(t for t in ENTITY_TYPES if t != "GenericActor")  # as before generic actors
 
 
 def write_synthetic(path: Path, nodes: int, seed: int = 0) -> int:
     """Write N-Quads of ``nodes`` entities and as many articles; the number of quads."""
     rng = random.Random(seed)
     kg = f"<{KNOWLEDGE_GRAPH}>"
-    keys = [f"{ENTITY_TYPES[i % len(ENTITY_TYPES)].lower()}-{i}" for i in range(nodes)]
+    keys = [f"{NAMED[i % len(NAMED)].lower()}-{i}" for i in range(nodes)]
     count = 0
     with open(path, "w", encoding="utf-8", buffering=1 << 20) as out:
         for i, key in enumerate(keys):
             s = f"<{ID}{key}>"
-            lines = (f"{s} <{RDF}type> <{NBO}{ENTITY_TYPES[i % len(ENTITY_TYPES)]}> {kg} .\n"
+            lines = (f"{s} <{RDF}type> <{NBO}{NAMED[i % len(NAMED)]}> {kg} .\n"
                      f'{s} <{RDFS}label> "الكيان رقم {i}"@ar {kg} .\n'
                      f'{s} <{RDFS}label> "Entity {i}"@en {kg} .\n')
             out.write(lines)

@@ -1,8 +1,9 @@
 """Turn ``Document`` values into RDF, and build the graph of a whole corpus: parallel, atomic.
 
 ``document_quads(doc)`` follows docs/architecture.md: entity descriptions in
-``KNOWLEDGE_GRAPH`` (a discovered entity in its article's graph), the article, its mentions,
-the direct relation edges and one ``rdf:Statement`` per relation in ``document_graph_iri(id)``.
+``KNOWLEDGE_GRAPH`` (a discovered entity or a generic actor in its article's graph), the
+article, its mentions, one ``rdf:Statement`` per relation (with its mode, toll and date) and a
+direct edge for each asserted relation between named actors, in ``document_graph_iri(id)``.
 Triples are made as N-Triples text, ``'<s> <p> <o>'`` escaped byte for byte as pyoxigraph
 writes it: making pyoxigraph terms first cost four times as much, and a build only writes text.
 
@@ -39,10 +40,12 @@ from graph.terms import (
     article_iri,
     document_graph_iri,
     entity_iri,
+    generic_actor_iri,
     role_iri,
+    sector_name,
     statement_iri,
 )
-from ingest.model import ENTITY_TYPES, RELATIONS, Document, Entity, Relation, Role
+from ingest.model import ENTITY_TYPES, MODES, RELATIONS, Document, Entity, Relation, Role
 from naba.errors import GraphError, NabaError, OntologyError
 
 __all__ = [
@@ -133,6 +136,9 @@ def entity_triples(entity: Entity) -> list[str]:
     if entity.type not in ENTITY_TYPES:
         raise GraphError(f"entity {entity.key!r}: unknown type {entity.type!r}; "
                          f"use one of {', '.join(ENTITY_TYPES)}")
+    if entity.type == "GenericActor":
+        raise GraphError(f"entity {entity.key!r}: a generic actor has no IRI of its own; "
+                         "article_triples describes it under its article")
     pairs = [(RDF.type, NB[entity.type]), (RDFS.label, _ar(entity.label_ar))]
     if entity.label_en:
         pairs.append((RDFS.label, _en(entity.label_en)))
@@ -164,10 +170,17 @@ def role_triples(role: Role) -> list[str]:
 
 def article_triples(doc: Document) -> list[str]:
     """The article's own triples (for its named graph), as N-Triples: metadata, mentions,
-    relations, the entities it discovered."""
+    relations, the entities it discovered, its generic actors.
+
+    A relation whose agent or target is a ``GenericActor`` of ``doc.entities``, or whose mode
+    is not ``Asserted``, is a statement only, with no direct edge.
+    """
     art = doc.article
     doc_id = clean_text(art.id)
     a = f"<{article_iri(doc_id)}>"
+    generic = {e.key: f"<{generic_actor_iri(doc_id, e.key)}>" for e in doc.entities
+               if e.type == "GenericActor"}
+    node = generic.get
     triples = [f"{a} {RDF.type} {NB.Article}", f"{a} {DCT.identifier} {_string(doc_id)}"]
     if art.title:
         triples.append(f"{a} {DCT.title} {_ar(art.title)}")
@@ -177,28 +190,37 @@ def article_triples(doc: Document) -> list[str]:
         triples.append(f"{a} {DCT.source} {_string(art.source)}")
     if art.url and (url := _url(art.url)) is not None:
         triples.append(f"{a} {NB.url} {url}")
-    triples += [f"{a} {NB.mentions} {_entity(key)}" for key in _mentioned(doc)]
+    triples += [f"{a} {NB.mentions} {_entity(key)}" for key in _mentioned(doc)
+                if key not in generic]  # generic actors are not named, so not mentioned
     for rel in _statements(doc):
         sentence = doc.sentences[rel.sentence]
         st = f"<{statement_iri(doc_id, rel.predicate, rel.agent, rel.target, sentence.start)}>"
-        agent, pred, target = _entity(rel.agent), NB[rel.predicate], _entity(rel.target)
-        if rel.mode == "Asserted":
+        agent, pred = node(rel.agent) or _entity(rel.agent), NB[rel.predicate]
+        target = node(rel.target) or _entity(rel.target)
+        if rel.mode == "Asserted" and rel.agent not in generic and rel.target not in generic:
             triples.append(f"{agent} {pred} {target}")
-        else:
-            triples.append(f"{st} {NB.mode} {NB[rel.mode]}")
         triples += [f"{st} {RDF.type} {RDF.Statement}", f"{st} {RDF.subject} {agent}",
                     f"{st} {RDF.predicate} {pred}", f"{st} {RDF.object} {target}",
                     f"{st} {PROV.wasDerivedFrom} {a}",
                     f"{st} {NB.evidence} {_ar(sentence.text)}",
                     f"{st} {NB.sentenceStart} {_integer(sentence.start)}",
-                    f"{st} {NB.sentenceEnd} {_integer(sentence.end)}"]
+                    f"{st} {NB.sentenceEnd} {_integer(sentence.end)}",
+                    f"{st} {NB.mode} {NB[rel.mode]}"]
         if rel.trigger:
             triples.append(f"{st} {NB.trigger} {_ar(rel.trigger)}")
-        triples += [f"{st} {NB.place} {_entity(place)}" for place in rel.places]
+        triples += [f"{st} {NB.place} {node(place) or _entity(place)}" for place in rel.places]
         if rel.speaker:
-            triples.append(f"{st} {NB.speaker} {_entity(rel.speaker)}")
+            triples.append(f"{st} {NB.speaker} {node(rel.speaker) or _entity(rel.speaker)}")
+        if rel.killed is not None:
+            triples.append(f"{st} {NB.killed} {_integer(rel.killed)}")
+        if rel.injured is not None:
+            triples.append(f"{st} {NB.injured} {_integer(rel.injured)}")
+        if rel.date:
+            triples.append(f"{st} {NB.date} {_date(rel.date)}")
     for entity in _unique_entities(doc):
-        if entity.discovered:
+        if entity.key in generic:
+            triples += _generic_triples(generic[entity.key], entity)
+        elif entity.discovered:
             triples += entity_triples(entity)
     return triples
 
@@ -223,6 +245,8 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     entities: Counter = field(default_factory=Counter)  # distinct entities by type
     relations: Counter = field(default_factory=Counter)  # statements by relation
+    modes: Counter = field(default_factory=Counter)  # statements by mode
+    generic: Counter = field(default_factory=Counter)  # generic actors by sector
     triples: int = 0  # lines written to the stream (before any conversion)
     seconds: float = 0.0
     jobs: int = 1
@@ -244,6 +268,11 @@ class BuildReport:
                      + _counts(self.entities, ENTITY_TYPES))
         lines.append(f"relations  {sum(self.relations.values()):>8,}  "
                      + _counts(self.relations, RELATIONS))
+        if sum(self.modes.values()) > self.modes["Asserted"]:
+            lines.append(f"modes      {sum(self.modes.values()):>8,}  " + _counts(self.modes, MODES))
+        if self.generic:
+            lines.append(f"generic    {sum(self.generic.values()):>8,}  "
+                         + _counts(self.generic, sorted(self.generic)))
         lines.append(f"triples    {self.triples:>8,}")
         if not self.documents:
             lines.append("output     nothing could be read; no graph written")
@@ -349,6 +378,11 @@ def _integer(value: int) -> str:
     return f'"{value}"^^{XSD.integer}'
 
 
+def _date(value: str) -> str:
+    """An ISO date as xsd:date (``_statements`` has checked it)."""
+    return f'"{date.fromisoformat(value).isoformat()}"^^{XSD.date}'
+
+
 @lru_cache(maxsize=1 << 16)  # the same few thousand entities come back in every article
 def _entity(key: str) -> str:
     return f"<{entity_iri(key)}>"
@@ -410,9 +444,37 @@ def _statements(doc: Document) -> list[Relation]:
         if rel.predicate not in RELATIONS:
             raise GraphError(f"article {doc.article.id!r}: unknown relation {rel.predicate!r}; "
                              f"use one of {', '.join(RELATIONS)}")
+        _check_event(doc, rel)
         start = doc.sentences[rel.sentence].start  # what statement_iri takes, with the id
         first.setdefault((rel.predicate, rel.agent, rel.target, start), rel)
     return list(first.values())
+
+
+def _check_event(doc: Document, rel: Relation) -> None:
+    """A relation's mode, toll and date must be what the ontology's ranges allow."""
+    where = f"article {doc.article.id!r}, {rel.predicate} by {rel.agent!r}"
+    if rel.mode not in MODES:
+        raise GraphError(f"{where}: unknown mode {rel.mode!r}; use one of {', '.join(MODES)}")
+    for name, count in (("killed", rel.killed), ("injured", rel.injured)):
+        if count is not None and (not isinstance(count, int) or count < 0):
+            raise GraphError(f"{where}: {name} must be a whole number of people, not {count!r}")
+    if rel.date:
+        try:
+            date.fromisoformat(rel.date)
+        except ValueError as exc:
+            raise GraphError(f"{where}: date {rel.date!r} is not an ISO date (yyyy-mm-dd)") from exc
+
+
+def _generic_triples(s: str, entity: Entity) -> list[str]:
+    """A generic actor, described in its article's graph: type, labels, sector, affiliation."""
+    triples = [f"{s} {RDF.type} {NB.GenericActor}", f"{s} {RDFS.label} {_ar(entity.label_ar)}"]
+    if entity.label_en:
+        triples.append(f"{s} {RDFS.label} {_en(entity.label_en)}")
+    if entity.sector:
+        triples.append(f"{s} {NB.sector} {NB[sector_name(entity.sector)]}")
+    if entity.affiliation:
+        triples.append(f"{s} {NB.affiliation} {_entity(entity.affiliation)}")
+    return triples
 
 
 def _unique_entities(doc: Document) -> list[Entity]:
@@ -425,7 +487,7 @@ def _descriptions(doc: Document, known: Callable[[str], bool] = lambda key: Fals
     knowledge graph; the triples are None (not even made) for the keys ``known`` says were
     already described."""
     for entity in _unique_entities(doc):
-        if not entity.discovered:
+        if not entity.discovered and entity.type != "GenericActor":
             key = entity.key
             yield key, entity.type, None if known(key) else entity_triples(entity)
         if entity.role:
@@ -444,6 +506,8 @@ class _Result:
     body: bytes = b""
     body_quads: int = 0
     relations: Counter = field(default_factory=Counter)
+    modes: Counter = field(default_factory=Counter)
+    generic: Counter = field(default_factory=Counter)
     warnings: list = field(default_factory=list)
 
 
@@ -482,6 +546,9 @@ class _Worker:
             body.append(_lines(own, _article_graph(doc), self.fmt))
             result.body_quads += len(own)
             result.relations.update(rel.predicate for rel in _statements(doc))
+            result.modes.update(rel.mode for rel in _statements(doc))
+            result.generic.update(e.sector or "unknown" for e in _unique_entities(doc)
+                                  if e.type == "GenericActor")
             result.documents += 1
         result.body = b"".join(body)
         return result
@@ -551,6 +618,8 @@ def _write_result(result: _Result, sink, seen: dict[str, str], report: BuildRepo
     report.triples += result.body_quads
     report.documents += result.documents
     report.relations.update(result.relations)
+    report.modes.update(result.modes)
+    report.generic.update(result.generic)
 
 
 def _serialize(quads: list[ox.Quad], fmt: ox.RdfFormat) -> bytes:

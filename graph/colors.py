@@ -32,6 +32,7 @@ TYPE_COLORS = {
     "Organization": "#fc8d62",
     "Country": "#66c2a5",
     "Place": "#e5c494",
+    "GenericActor": "#e78ac3",  # an actor named by its kind (مسلحون مجهولون), one per article
     UNKNOWN_TYPE: "#b3b3b3",
 }
 

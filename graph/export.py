@@ -22,7 +22,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.colors import edge_width, hex_to_rgb, node_size, relation_color, type_color
-from graph.network import load_network, node_label
+from graph.network import edge_key, load_network, node_label
 from naba.errors import GraphError
 
 __all__ = ["FORMATS", "GEXF_NS", "GEXF_VIZ_NS", "GRAPHML_NS", "csv_paths", "export_graph",
@@ -32,8 +32,9 @@ FORMATS = (".gexf", ".graphml", ".csv")
 GEXF_NS = "http://gexf.net/1.3"
 GEXF_VIZ_NS = "http://gexf.net/1.3/viz"
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
-NODE_COLUMNS = ("id", "type", "label_ar", "label_en", "mentions")
-EDGE_COLUMNS = ("source", "target", "relation", "weight", "cameo", "first_date", "last_date")
+NODE_COLUMNS = ("id", "type", "label_ar", "label_en", "mentions", "sector")
+EDGE_COLUMNS = ("source", "target", "relation", "mode", "weight", "cameo", "killed", "injured",
+                "first_date", "last_date")
 DOCUMENT_SEPARATOR = "; "  # GraphML's ``documents``: the edge's document ids, joined
 
 
@@ -91,14 +92,15 @@ def write_csv(graph: nx.MultiDiGraph, out: Path) -> list[Path]:
     with _atomic(nodes_path, newline="") as f:
         rows = csv.writer(f)
         rows.writerow(NODE_COLUMNS)
-        rows.writerows([n] + [_cell(d[c]) for c in NODE_COLUMNS[1:]]
+        rows.writerows([n] + [_cell(d.get(c, "")) for c in NODE_COLUMNS[1:]]
                        for n, d in graph.nodes(data=True))
     with _atomic(edges_path, newline="") as f:
         rows = csv.writer(f)
         rows.writerow(EDGE_COLUMNS)
         for u, v, d in graph.edges(data=True):
             dates = d.get("dates") or [""]
-            rows.writerow([u, v, d["relation"], d["weight"], d.get("cameo", ""), dates[0],
+            rows.writerow([u, v, d["relation"], d.get("mode", "Asserted"), d["weight"],
+                           d.get("cameo", ""), d.get("killed", 0), d.get("injured", 0), dates[0],
                            dates[-1]])
     return [nodes_path, edges_path]
 
@@ -162,9 +164,13 @@ def _gexf_head(graph: nx.MultiDiGraph) -> str:
             '<attribute id="label_ar" title="label_ar" type="string"/>\n'
             '<attribute id="label_en" title="label_en" type="string"/>\n'
             '<attribute id="mentions" title="mentions" type="integer"/>\n'
+            '<attribute id="sector" title="sector" type="string"/>\n'
             '</attributes>\n<attributes class="edge">\n'
             '<attribute id="relation" title="relation" type="string"/>\n'
+            '<attribute id="mode" title="mode" type="string"/>\n'
             '<attribute id="cameo" title="cameo" type="string"/>\n'
+            '<attribute id="killed" title="killed" type="integer"/>\n'
+            '<attribute id="injured" title="injured" type="integer"/>\n'
             "</attributes>\n")
 
 
@@ -173,19 +179,24 @@ def _gexf_node(n: str, d: dict) -> str:
             f'<attvalue for="type" value="{_attr(d["type"])}"/>'
             f'<attvalue for="label_ar" value="{_attr(d["label_ar"])}"/>'
             f'<attvalue for="label_en" value="{_attr(d["label_en"])}"/>'
-            f'<attvalue for="mentions" value="{d["mentions"]}"/></attvalues>'
+            f'<attvalue for="mentions" value="{d["mentions"]}"/>'
+            f'<attvalue for="sector" value="{_attr(d.get("sector", ""))}"/></attvalues>'
             f"{_viz_color(type_color(d['type']))}"
             f'<viz:size value="{node_size(d["mentions"])}"/></node>\n')
 
 
 def _gexf_edge(i: int, u: str, v: str, d: dict) -> str:
-    rel = _attr(d["relation"])
+    """An edge: its kind is its key in the network (``strikes``, ``strikes/Negated``)."""
+    rel, mode = _attr(d["relation"]), d.get("mode", "Asserted")
     spells = "".join(f'<spell start="{start}" end="{end}"/>'
                      for start, end in _spells(d.get("dates", ())))
     return (f'<edge id="{i}" source="{_attr(u)}" target="{_attr(v)}" label="{rel}" '
-            f'kind="{rel}" weight="{d["weight"]}"><attvalues>'
+            f'kind="{_attr(edge_key(d["relation"], mode))}" weight="{d["weight"]}"><attvalues>'
             f'<attvalue for="relation" value="{rel}"/>'
-            f'<attvalue for="cameo" value="{_attr(d.get("cameo", ""))}"/></attvalues>'
+            f'<attvalue for="mode" value="{_attr(mode)}"/>'
+            f'<attvalue for="cameo" value="{_attr(d.get("cameo", ""))}"/>'
+            f'<attvalue for="killed" value="{int(d.get("killed", 0))}"/>'
+            f'<attvalue for="injured" value="{int(d.get("injured", 0))}"/></attvalues>'
             f"{_viz_color(relation_color(d['relation']))}"
             f'<viz:thickness value="{edge_width(d["weight"])}"/>'
             f"{f'<spells>{spells}</spells>' if spells else ''}</edge>\n")
@@ -212,10 +223,10 @@ def _spells(days) -> list[tuple[str, str]]:
 
 
 _NODE_KEYS = (("type", "string"), ("label_ar", "string"), ("label_en", "string"),
-              ("mentions", "int"))
-_EDGE_KEYS = (("relation", "string"), ("weight", "int"), ("cameo", "string"),
-              ("evidence", "int"), ("documents", "string"), ("first_date", "string"),
-              ("last_date", "string"))
+              ("mentions", "int"), ("sector", "string"))
+_EDGE_KEYS = (("relation", "string"), ("mode", "string"), ("weight", "int"), ("cameo", "string"),
+              ("killed", "int"), ("injured", "int"), ("evidence", "int"), ("documents", "string"),
+              ("first_date", "string"), ("last_date", "string"))
 
 
 def _graphml_head() -> str:
@@ -227,13 +238,14 @@ def _graphml_head() -> str:
 
 
 def _node_values(d: dict) -> dict:
-    return {name: d[name] for name, _ in _NODE_KEYS}
+    return {name: d.get(name, "") for name, _ in _NODE_KEYS}
 
 
 def _edge_values(d: dict) -> dict:
     dates = d.get("dates") or [""]
-    return {"relation": d["relation"], "weight": d["weight"], "cameo": d.get("cameo", ""),
-            "evidence": len(d.get("evidence", ())),
+    return {"relation": d["relation"], "mode": d.get("mode", "Asserted"), "weight": d["weight"],
+            "cameo": d.get("cameo", ""), "killed": d.get("killed", 0),
+            "injured": d.get("injured", 0), "evidence": len(d.get("evidence", ())),
             "documents": DOCUMENT_SEPARATOR.join(d.get("documents", ())),
             "first_date": dates[0], "last_date": dates[-1]}
 

@@ -1,10 +1,13 @@
 """The one RDF → networkx conversion behind the view, the exports and the statistics.
 
-Nodes are entities (``nbo:Person``, ``Organization``, ``Country``, ``Place``) that a document
-mentions or that take part in a relation, keyed by their slug (``sergei-lavrov``); edges are
-one per (agent, relation, target), aggregated from the ``rdf:Statement`` nodes (a direct
-``nbo:accuses`` edge with no statement behind it counts once). Every value is a plain
-``str``/``int``, so networkx's writers accept them.
+Nodes are entities (``nbo:Person``, ``Organization``, ``Country``, ``Place``, and the
+``GenericActor`` nodes of each article) that a document mentions or that take part in a
+relation, keyed by their IRI after ``nbid:`` (``sergei-lavrov``, ``article/ID/actor/KEY``);
+edges are one per (agent, relation, mode, target), aggregated from the ``rdf:Statement``
+nodes (a direct ``nbo:accuses`` edge with no statement behind it counts once, as asserted).
+An asserted edge's key is its relation (``strikes``), any other's the relation and the mode
+(``strikes/Negated``). Every value is a plain ``str``/``int``, so networkx's writers accept
+them.
 
 >>> import pyoxigraph as ox
 >>> store = ox.Store()
@@ -30,11 +33,11 @@ import pyoxigraph as ox
 
 from graph.colors import UNKNOWN_TYPE
 from graph.store import open_source
-from graph.terms import ID, NBO, PREFIXES
+from graph.terms import ID, NBO, PREFIXES, sector_key
 from ingest.model import ENTITY_TYPES, RELATIONS
 from naba.errors import GraphError
 
-__all__ = ["CAMEO_FALLBACK", "load_network", "node_label", "rdf_to_networkx"]
+__all__ = ["CAMEO_FALLBACK", "edge_key", "load_network", "node_label", "rdf_to_networkx"]
 
 # Used only when the graph carries no ontology triples (nbo:cameoCode); see ontology/naba.ttl.
 CAMEO_FALLBACK = {
@@ -60,11 +63,16 @@ Q_DOCUMENTS = _HEADER + """SELECT ?doc ?id ?date WHERE {
   OPTIONAL { ?doc dcterms:identifier ?id }
   OPTIONAL { ?doc dcterms:date ?date }
 }"""
-Q_STATEMENTS = _HEADER + """SELECT ?st ?s ?p ?o ?doc ?ev WHERE {
+Q_STATEMENTS = _HEADER + """SELECT ?st ?s ?p ?o ?doc ?ev ?mode ?killed ?injured ?date WHERE {
   ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
   OPTIONAL { ?st prov:wasDerivedFrom ?doc }
   OPTIONAL { ?st nbo:evidence ?ev }
+  OPTIONAL { ?st nbo:mode ?mode }
+  OPTIONAL { ?st nbo:killed ?killed }
+  OPTIONAL { ?st nbo:injured ?injured }
+  OPTIONAL { ?st nbo:date ?date }
 }"""
+Q_SECTORS = _HEADER + "SELECT ?e ?s WHERE { ?e a nbo:GenericActor ; nbo:sector ?s }"
 Q_DIRECT = _HEADER + "SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?p { " + _RELATION_VALUES + " } ?s ?p ?o }"
 Q_CAMEO = _HEADER + "SELECT ?p ?c WHERE { ?p nbo:cameoCode ?c }"
 
@@ -75,9 +83,12 @@ def rdf_to_networkx(source: ox.Store | str | Path) -> nx.MultiDiGraph:
     """The entity network of a store (or a graph file or store folder), keyed by relation.
 
     Node attributes: ``type``, ``label_ar``, ``label_en``, ``mentions`` (documents that mention
-    the entity). Edge attributes (key = relation): ``relation``, ``weight`` (statements),
-    ``cameo``, ``evidence`` (dicts with ``sentence``, ``document``, ``date``), ``documents`` and
-    ``dates`` (sorted, unique). Graph attributes: ``documents``, ``statements``, ``dated``.
+    the entity), ``sector`` (a generic actor's, else ""). Edge attributes (key: ``edge_key``):
+    ``relation``, ``mode``, ``weight`` (statements), ``cameo``, ``killed`` and ``injured`` (the
+    sums of the tolls its statements state, 0 when none does), ``evidence`` (dicts with
+    ``sentence``, ``document``, ``date``, ``killed``, ``injured``), ``documents`` and ``dates``
+    (sorted, unique; a statement's event date, else its article's). Graph attributes:
+    ``documents``, ``statements``, ``dated``.
     """
     store = source if isinstance(source, ox.Store) else open_source(Path(source))
     try:
@@ -92,6 +103,15 @@ def load_network(source) -> nx.MultiDiGraph:
     if isinstance(source, nx.Graph):
         return source
     return rdf_to_networkx(source)
+
+
+def edge_key(relation: str, mode: str = "Asserted") -> str:
+    """The key of an edge in the network.
+
+    >>> edge_key("strikes"), edge_key("strikes", "Negated")
+    ('strikes', 'strikes/Negated')
+    """
+    return relation if mode == "Asserted" else f"{relation}/{mode}"
 
 
 def node_label(data: dict, key: str) -> str:
@@ -150,20 +170,25 @@ def _convert(store: ox.Store) -> nx.MultiDiGraph:
     for p, c in _select(store, Q_CAMEO):
         cameo[_local(p.value)] = c.value
 
-    edges: dict[tuple[str, str, str], list] = {}
+    edges: dict[tuple[str, str, str, str], list] = {}
     seen: set[str] = set()
-    for st, s, p, o, doc, ev in _select(store, Q_STATEMENTS):
+    for st, s, p, o, doc, ev, mode, killed, injured, when in _select(store, Q_STATEMENTS):
         if st.value in seen:
             continue
         seen.add(st.value)
         if not isinstance(s, ox.NamedNode) or not isinstance(o, ox.NamedNode):
             continue
         name, day = documents.get(doc.value, (_key(doc.value), "")) if doc is not None else ("", "")
-        item = {"sentence": ev.value if ev is not None else "", "document": name, "date": day}
-        edges.setdefault((_key(s.value), _local(p.value), _key(o.value)), []).append(item)
+        if when is not None and _DATE.match(when.value):
+            day = when.value[:10]
+        item = {"sentence": ev.value if ev is not None else "", "document": name, "date": day,
+                "killed": _count(killed), "injured": _count(injured)}
+        how = _local(mode.value) if mode is not None else "Asserted"
+        edges.setdefault((_key(s.value), _local(p.value), how, _key(o.value)), []).append(item)
     for s, p, o in _select(store, Q_DIRECT):
         if isinstance(s, ox.NamedNode) and isinstance(o, ox.NamedNode):
-            edges.setdefault((_key(s.value), _local(p.value), _key(o.value)), [])
+            edges.setdefault((_key(s.value), _local(p.value), "Asserted", _key(o.value)), [])
+    sectors = {_key(e.value): sector_key(_local(s.value)) for e, s in _select(store, Q_SECTORS)}
 
     labels: dict[str, dict[str, str]] = {}
     wanted = set(types)
@@ -176,16 +201,28 @@ def _convert(store: ox.Store) -> nx.MultiDiGraph:
 
     graph = nx.MultiDiGraph(documents=len(documents), statements=len(seen),
                             dated=any(day for _, day in documents.values()))
-    linked = {k for edge in edges for k in (edge[0], edge[2])}
+    linked = {k for edge in edges for k in (edge[0], edge[3])}
     for key in sorted(k for k in wanted | linked if k in linked or mentions.get(k)):
         names = labels.get(key, {})
         graph.add_node(key, type=types.get(key, UNKNOWN_TYPE), label_ar=names.get("ar", ""),
                        label_en=names.get("en") or names.get("ar-latn", ""),  # romanized if new
-                       mentions=mentions.get(key, 0))
-    for (s, rel, o), items in sorted(edges.items()):
+                       mentions=mentions.get(key, 0), sector=sectors.get(key, ""))
+    for (s, rel, mode, o), items in sorted(edges.items()):
         items.sort(key=lambda i: (i["date"], i["document"], i["sentence"]))
-        graph.add_edge(s, o, key=rel, relation=rel, weight=max(len(items), 1),
-                       cameo=cameo.get(rel, ""), evidence=items,
+        graph.add_edge(s, o, key=edge_key(rel, mode), relation=rel, mode=mode,
+                       weight=max(len(items), 1), cameo=cameo.get(rel, ""),
+                       killed=sum(i["killed"] or 0 for i in items),
+                       injured=sum(i["injured"] or 0 for i in items), evidence=items,
                        documents=sorted({i["document"] for i in items if i["document"]}),
                        dates=sorted({i["date"] for i in items if i["date"]}))
     return graph
+
+
+def _count(term) -> int | None:
+    """A toll literal as an int; None when absent or not a whole number."""
+    if term is None:
+        return None
+    try:
+        return int(term.value)
+    except ValueError:
+        return None

@@ -4,10 +4,13 @@
 'https://w3id.org/naba/id/sergei-lavrov'
 >>> article_iri("000 أ/b")
 'https://w3id.org/naba/id/article/000%20%D8%A3%2Fb'
+>>> generic_actor_iri("000", "generic-unidentified-1")
+'https://w3id.org/naba/id/article/000/actor/generic-unidentified-1'
 """
 from __future__ import annotations
 
 import hashlib
+import re
 from urllib.parse import quote
 
 __all__ = [
@@ -20,7 +23,10 @@ __all__ = [
     "article_iri",
     "document_graph_iri",
     "entity_iri",
+    "generic_actor_iri",
     "role_iri",
+    "sector_key",
+    "sector_name",
     "statement_iri",
 ]
 
@@ -59,6 +65,25 @@ def role_iri(key: str) -> str:
 
 def article_iri(doc_id: str) -> str:
     return ID + "article/" + _safe(doc_id)
+
+
+def generic_actor_iri(doc_id: str, key: str) -> str:
+    """IRI of a generic actor (مسلحون مجهولون), whose key is unique within its article only."""
+    return article_iri(doc_id) + "/actor/" + _safe(key)
+
+
+def sector_name(key: str) -> str:
+    """The local name of a sector's ``nbo:`` individual: its key in CamelCase.
+
+    >>> sector_name("security-forces"), sector_key("SecurityForces")
+    ('SecurityForces', 'security-forces')
+    """
+    return "".join(part.capitalize() for part in key.split("-"))
+
+
+def sector_key(name: str) -> str:
+    """The sector key (``ontology/lexicon/sectors.yaml``) of a ``nbo:`` sector's local name."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
 
 
 def document_graph_iri(doc_id: str) -> str:

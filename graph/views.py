@@ -41,11 +41,12 @@ VIS_FILES = "templates/lib/vis-9.1.2/"
 TEMPLATE = Path(__file__).with_name("templates") / "view.html"
 
 
-def write_view(source, out: str | Path, *, relations=None, types=None, top=None) -> str:
+def write_view(source, out: str | Path, *, relations=None, types=None, top=None,
+               generic: bool = False) -> str:
     """Write the HTML view of a graph file, store folder, Store or network; a one-line report."""
     out = Path(out)
     graph = load_network(source)
-    shown, note = select_view(graph, relations=relations, types=types, top=top)
+    shown, note = select_view(graph, relations=relations, types=types, top=top, generic=generic)
     title = f"Naba — {Path(source).name}" if isinstance(source, (str, Path)) else "Naba network"
     page = render_view(shown, title=title, note=note)
     _write_atomic(out, page)
@@ -59,9 +60,12 @@ def write_view(source, out: str | Path, *, relations=None, types=None, top=None)
     return message
 
 
-def select_view(graph: nx.MultiDiGraph, *, relations=None, types=None, top=None):
+def select_view(graph: nx.MultiDiGraph, *, relations=None, types=None, top=None,
+                generic: bool = False):
     """The part of the network to show and a sentence saying what was left out.
 
+    Edges of statements not asserted as fact (negated, planned…) are never drawn; generic
+    actors (``GenericActor``) only with ``generic`` or when ``types`` names them.
     ``relations`` keeps those edges (and drops nodes left with none), ``types`` keeps those
     entity types, ``top`` then keeps the N most connected nodes.
     """
@@ -70,10 +74,21 @@ def select_view(graph: nx.MultiDiGraph, *, relations=None, types=None, top=None)
     keep_type = _check(types, ENTITY_TYPES + (UNKNOWN_TYPE,), "entity type")
     if top is not None and top < 1:
         raise GraphError(f"--top must be a positive number of nodes, not {top}")
-    if keep_rel is None and keep_type is None and top is None:
+    generic = generic or (keep_type is not None and "GenericActor" in keep_type)
+    hidden = 0 if generic else sum(t == "GenericActor" for _, t in graph.nodes(data="type"))
+    unasserted = [(u, v, k) for u, v, k, mode in graph.edges(keys=True, data="mode")
+                  if mode not in (None, "Asserted")]
+    if keep_rel is None and keep_type is None and top is None and not hidden and not unasserted:
         return graph, ""
-    kept_nodes = [n for n, t in graph.nodes(data="type") if keep_type is None or t in keep_type]
+    kept_nodes = [n for n, t in graph.nodes(data="type")
+                  if (keep_type is None or t in keep_type) and (generic or t != "GenericActor")]
     shown = graph.subgraph(kept_nodes)
+    if unasserted:
+        shown = nx.restricted_view(shown, [], unasserted)
+        notes.append(f"{len(unasserted):,} edges of statements not asserted as fact "
+                     "(negated, planned…) not drawn")
+    if hidden:
+        notes.append(f"{hidden:,} generic actors hidden (--generic shows them)")
     if keep_rel is not None:
         edges = [(u, v, k) for u, v, k, rel in shown.edges(keys=True, data="relation")
                  if rel in keep_rel]
@@ -125,8 +140,9 @@ def _payload(graph: nx.MultiDiGraph, note: str) -> dict:
     node_ids = {n: i for i, n in enumerate(graph.nodes)}
     type_names = [t for t in TYPE_COLORS if any(graph.nodes[n]["type"] == t for n in graph)]
     type_index = {t: i for i, t in enumerate(type_names)}
-    rel_names = [r for r in RELATION_COLORS]
-    rel_names += sorted({r for *_, r in graph.edges(data="relation")} - set(rel_names))
+    present = {r for *_, r in graph.edges(data="relation")}  # the page indexes these only
+    rel_names = [r for r in RELATION_COLORS if r in present]
+    rel_names += sorted(present - set(rel_names))
     rel_index = {r: i for i, r in enumerate(rel_names)}
     type_count = dict.fromkeys(type_names, 0)
     rel_count = dict.fromkeys(rel_names, 0)

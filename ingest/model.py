@@ -22,7 +22,9 @@ __all__ = [
 
 ENTITY_TYPES = ("Person", "Organization", "Country", "Place", "GenericActor")
 RELATIONS = ("accuses", "supports", "strikes", "meets", "threatens", "cooperatesWith", "callsOn")
-# How the text states a relation: as fact, or negated, hypothetical, planned… (PLOVER's modes)
+# How the text states a relation (PLOVER's modes): as a fact, or negated, hypothetical (a
+# conditional, possible or expected act), planned (intended), foiled, threatened or demanded
+# (called for, wished). Only an asserted relation is a direct edge between two named actors.
 MODES = ("Asserted", "Negated", "Hypothetical", "Planned", "Foiled", "Threatened", "Demanded")
 
 
@@ -60,8 +62,10 @@ class Role:
 class Entity:
     """An actor or a place, from the gazetteer or discovered in the text.
 
-    ``affiliation`` (persons) and ``country`` (organizations, places) are keys of other
-    entities, which a ``Document`` that mentions this one also carries in ``entities``.
+    ``affiliation`` (persons, generic actors) and ``country`` (organizations, places) are keys
+    of other entities, which a ``Document`` that mentions this one also carries in ``entities``.
+    A ``GenericActor`` is an actor named by its kind, not its name (مسلحون مجهولون); its key is
+    unique within its document only, and ``sector`` is a key of ``ontology/lexicon/sectors.yaml``.
     """
 
     key: str
@@ -75,7 +79,7 @@ class Entity:
     country: str | None = None
     discovered: bool = False  # found in the text (a title, a kind word), not in the gazetteer
     translit: str | None = None  # Latin transliteration of label_ar (discovered names)
-    sector: str | None = None  # a GenericActor's kind (sectors.yaml: police, civilians…)
+    sector: str | None = None  # generic actors: unidentified, police, civilians… (sectors.yaml)
 
 
 @dataclass(frozen=True)
@@ -102,8 +106,8 @@ class Relation:
     speaker: str | None = None  # Entity.key of who is reported as saying it
     mode: str = "Asserted"  # one of MODES
     killed: int | None = None  # the death toll the sentence states
-    injured: int | None = None
-    date: str | None = None  # ISO date of the event
+    injured: int | None = None  # the number of wounded the sentence states
+    date: str | None = None  # ISO yyyy-mm-dd: when the event happened
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,8 @@ def _add_view(sub) -> None:
     p.add_argument("--relations", help="comma-separated relations to keep, e.g. accuses,strikes")
     p.add_argument("--types", help="comma-separated entity types to keep, e.g. Person,Country")
     p.add_argument("--top", type=int, help="keep the N most connected nodes")
+    p.add_argument("--generic", action="store_true",
+                   help="show generic actors (unidentified gunmen, civilians…), hidden by default")
     p.set_defaults(run=_run_view)
 
 
@@ -65,7 +67,7 @@ def _run_view(args) -> int:
     from graph.views import write_view
 
     print(write_view(args.graph, args.output, relations=_csv(args.relations),
-                     types=_csv(args.types), top=args.top))
+                     types=_csv(args.types), top=args.top, generic=args.generic))
     return 0
 
 

@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 import rdflib
+import yaml
 from pyshacl import validate
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from graph.build import document_quads
-from graph.terms import NBO
-from ingest.model import ENTITY_TYPES, RELATIONS
+from graph.terms import NBO, sector_name
+from ingest.model import ENTITY_TYPES, MODES, RELATIONS
+
+from ..conftest import make_event_doc
 
 ROOT = Path(__file__).resolve().parents[2]
 NB = rdflib.Namespace(NBO)
@@ -39,7 +42,8 @@ def shapes() -> rdflib.Graph:
 
 
 def declared(ontology: rdflib.Graph) -> set[str]:
-    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
+             OWL.NamedIndividual)
     return {str(s)[len(NBO):] for kind in kinds for s in ontology.subjects(RDF.type, kind)
             if str(s).startswith(NBO)}
 
@@ -65,6 +69,43 @@ def test_every_relation_has_its_cameo_code_and_plover_type(ontology):
         assert {str(p) for p in ontology.objects(term, NB.ploverType)} == PLOVER[relation]
 
 
+def test_every_mode_is_an_individual_with_its_plover_name_where_plover_has_one(ontology):
+    assert {str(m)[len(NBO):] for m in ontology.subjects(RDF.type, NB.Mode)} == set(MODES)
+    plover = {m: {str(v) for p in (NB.ploverContext, NB.ploverType)
+                  for v in ontology.objects(NB[m], p)} for m in MODES}
+    assert plover == {"Asserted": set(), "Negated": {"negation"}, "Hypothetical": {"hypothetical"},
+                      "Planned": {"future"}, "Foiled": set(), "Threatened": {"THREATEN"},
+                      "Demanded": {"DEMAND"}}
+
+
+def test_the_sectors_of_the_lexicon_are_the_sectors_of_the_ontology(ontology):
+    sectors = yaml.safe_load((ROOT / "ontology" / "lexicon" / "sectors.yaml").read_text("utf-8"))
+    individuals = {str(s)[len(NBO):] for s in ontology.subjects(RDF.type, NB.Sector)}
+    assert individuals == {sector_name(key) for key in sectors}
+    for key, entry in sectors.items():
+        assert set(entry) == {"en", "cameo", "words"}, key
+        assert str(ontology.value(NB[sector_name(key)], NB.cameoAgentCode)) == entry["cameo"], key
+        assert entry["words"] and all(isinstance(w, str) and isinstance(g, str) and g
+                                      for w, g in entry["words"].items()), key
+
+
+def test_no_sector_word_belongs_to_two_sectors():
+    from ingest.normalize import normalize_text
+
+    sectors = yaml.safe_load((ROOT / "ontology" / "lexicon" / "sectors.yaml").read_text("utf-8"))
+    owner: dict[str, str] = {}
+    for key, entry in sectors.items():
+        for word in entry["words"]:
+            assert owner.setdefault(normalize_text(word), key) == key, word
+
+
+def test_the_shapes_list_every_mode_and_sector(ontology, shapes):
+    listed = {str(o)[len(NBO):] for _, o in shapes.subject_objects(RDF.first)
+              if str(o).startswith(NBO)}
+    sectors = {str(s)[len(NBO):] for s in ontology.subjects(RDF.type, NB.Sector)}
+    assert set(MODES) | sectors | set(RELATIONS) == listed
+
+
 def test_every_term_the_code_uses_is_declared(ontology, built_graph):
     used = set(ENTITY_TYPES) | set(RELATIONS)
     sources = [*ROOT.glob("graph/*.py"), *ROOT.glob("ingest/*.py"), *ROOT.glob("naba/*.py"),
@@ -84,19 +125,25 @@ def test_every_term_the_code_uses_is_declared(ontology, built_graph):
 @pytest.fixture(scope="module")
 def built_graph() -> rdflib.Graph:
     """A graph of hand-built documents that use every feature (see test_build.make_doc)."""
-    spec = importlib.util.spec_from_file_location("test_build", Path(__file__).with_name(
-        "test_build.py"))
-    examples = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(examples)
+    examples = _load("test_build")
     TEXT, make_doc = examples.TEXT, examples.make_doc
     graph = rdflib.Graph()
     docs = [make_doc("a1", TEXT, title="غارات على حلب", date="2016-03-27T10:30:00Z",
                      source="نبأ", url="https://example.org/1"),
-            make_doc("a2", "اتهم لافروف واشنطن بالكذب. قصفت روسيا سوريا في حلب.")]
+            make_doc("a2", "اتهم لافروف واشنطن بالكذب. قصفت روسيا سوريا في حلب."),
+            make_event_doc("e1")]
     for doc in docs:
         for quad in document_quads(doc):
             graph.add(_triple(quad))
     return graph
+
+
+def _load(name: str):
+    """A test module of this folder, for its hand-built documents."""
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _triple(quad):
@@ -137,6 +184,14 @@ def _an_entity(graph):
     return min(graph.subjects(RDF.type, NB.Person))
 
 
+def _a_generic_actor(graph):
+    return min(graph.subjects(RDF.type, NB.GenericActor))
+
+
+def _an_event(graph):
+    return min(graph.subjects(NB.killed, None))
+
+
 BREAKAGES = {
     "entity without an Arabic label": lambda g: [
         g.remove((s, RDFS.label, o)) for s, o in list(g.subject_objects(RDFS.label))
@@ -159,6 +214,22 @@ BREAKAGES = {
     "offset as a string": lambda g: g.set(
         (_a_statement(g), NB.sentenceEnd, rdflib.Literal("12"))),
     "unknown relation": lambda g: g.set((_a_statement(g), RDF.predicate, NB.loves)),
+    "statement without a mode": lambda g: g.remove((_a_statement(g), NB.mode, None)),
+    "unknown mode": lambda g: g.set((_a_statement(g), NB.mode, NB.Rumoured)),
+    "negative toll": lambda g: g.set((_an_event(g), NB.killed, rdflib.Literal(-3))),
+    "toll as a string": lambda g: g.set((_an_event(g), NB.injured, rdflib.Literal("3"))),
+    "date as a date-time": lambda g: g.set((_an_event(g), NB.date, rdflib.Literal(
+        "2016-03-26T10:00:00", datatype=XSD.dateTime))),
+    "generic actor with a direct edge": lambda g: g.add(
+        (_a_generic_actor(g), NB.strikes, _an_entity(g))),
+    "direct edge to a generic actor": lambda g: g.add(
+        (_an_entity(g), NB.accuses, _a_generic_actor(g))),
+    "generic actor without an Arabic label": lambda g: [
+        g.remove((s, RDFS.label, o)) for s, o in list(g.subject_objects(RDFS.label))
+        if s == _a_generic_actor(g) and o.language == "ar"],
+    "generic actor in two sectors": lambda g: g.add(
+        (_a_generic_actor(g), NB.sector, NB.Military)),
+    "unknown sector": lambda g: g.set((_a_generic_actor(g), NB.sector, NB.Aliens)),
 }
 
 

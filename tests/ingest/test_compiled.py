@@ -15,7 +15,8 @@ import pytest
 import ingest
 
 ROOT = Path(ingest.__file__).resolve().parent.parent
-COMPILED = ("normalize", "segment", "morphology", "lexicon", "entities", "relations", "pipeline")
+COMPILED = ("normalize", "segment", "morphology", "lexicon", "entities", "relations", "pipeline",
+            "casualties", "dates")
 
 
 @pytest.mark.parametrize("name", COMPILED)

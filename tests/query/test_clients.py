@@ -96,11 +96,13 @@ def test_rapper_parses_what_naba_writes(files, tmp_path, syntax, suffix):
 
 
 # roqet 0.9.33 gets the second COUNT(DISTINCT …) of a query wrong (it repeats the first
-# one's count), so only the first DISTINCT count of each query is compared; and it does not
-# sort by an aggregate after another key (ORDER BY ?a DESC(?count)), so rows are compared
-# as sorted lists.
+# one's count), and likewise a second SUM, and COUNT(?x) counts rows where ?x is unbound; so
+# only the first of those aggregates of each query is compared; and it does not sort by an
+# aggregate after another key (ORDER BY ?a DESC(?count)), so rows are compared as sorted lists.
 ROQET_WRONG = {"who-accuses-whom": {"articles"}, "support-network": {"articles"},
-               "strikes-by-place": {"attackers"}}
+               "strikes-by-place": {"attackers"},
+               "attacks-by-place-and-month": {"injured", "withToll"},
+               "attacks-by-sector": {"injured"}}
 
 
 @pytest.mark.parametrize("name", sorted(named_queries()))

@@ -22,7 +22,8 @@ LAVROV, US = "nbid:sergei-lavrov", "nbid:united-states"
 
 def test_every_named_query_has_a_description_and_a_test():
     tested = {"who-accuses-whom", "strikes-by-place", "support-network", "most-mentioned",
-              "evidence", "actors-by-affiliation", "relations-over-time"}
+              "evidence", "actors-by-affiliation", "relations-over-time",
+              "attacks-by-place-and-month", "attacks-by-sector"}
     assert set(named_queries()) == tested
     assert all(q.description for q in named_queries().values())
 
@@ -76,6 +77,44 @@ def test_evidence_for_one_edge_gives_each_sentence_and_article(source):
 
 def test_evidence_without_bindings_lists_every_statement(source):
     assert len(rows(source, "evidence")) == 14
+
+
+# --- attacks ---------------------------------------------------------------------------------
+
+def test_attacks_by_place_and_month_count_sentences_by_the_articles_month(source):
+    # a1 (March) and a4 (undated) strike Raqqa; a3 (April) strikes Aleppo, then Raqqa
+    assert rows(source, "attacks-by-place-and-month") == [
+        ("nbid:raqqa", "الرقة", "", "1", "0", "0", "0"),
+        ("nbid:raqqa", "الرقة", "2016-03", "1", "0", "0", "0"),
+        ("nbid:aleppo", "حلب", "2016-04", "1", "0", "0", "0"),
+        ("nbid:raqqa", "الرقة", "2016-04", "1", "0", "0", "0"),
+    ]
+
+
+def test_attacks_by_place_and_month_take_the_event_date_and_its_toll(events_graph):
+    # e1 and e2 (published in March and April) each report the gunmen's attack in Aleppo of
+    # 26 March (3 killed, 2 injured) and Russia's strike on Syria; e3's plot was foiled
+    assert rows(events_graph, "attacks-by-place-and-month") == [
+        ("", "", "2016-03", "2", "0", "0", "0"),
+        ("nbid:aleppo", "حلب", "2016-03", "2", "6", "4", "2"),
+    ]
+
+
+def test_attacks_by_sector_group_generic_agents_by_sector_and_named_ones_by_class(events_graph,
+                                                                                   source):
+    assert rows(events_graph, "attacks-by-sector") == [
+        ("nbo:Country", "Country", "2", "0", "0"),
+        ("nbo:Unidentified", "unidentified armed group", "2", "6", "4"),
+    ]
+    assert rows(source, "attacks-by-sector") == [  # no ontology in this graph: no labels
+        ("nbo:Organization", "", "3", "0", "0"), ("nbo:Country", "", "1", "0", "0")]
+
+
+def test_statements_not_asserted_are_left_out_of_the_relation_queries(events_graph):
+    by_month = rows(events_graph, "relations-over-time")
+    assert by_month == [("2016-03", "nbo:strikes", "2"), ("2016-04", "nbo:strikes", "2")]
+    modes = {r[-1] for r in rows(events_graph, "evidence", relation="nbo:strikes")}
+    assert modes == {"nbo:Asserted", "nbo:Negated", "nbo:Foiled"}
 
 
 def test_actors_by_affiliation_russian_officials(source):

@@ -197,13 +197,15 @@ def test_csv_writes_a_nodes_file_and_an_edges_file_equal_to_the_network(small_tr
     for row in nodes:
         d = small_network.nodes[row["id"]]
         assert row == {"id": row["id"], "type": d["type"], "label_ar": d["label_ar"],
-                       "label_en": d["label_en"], "mentions": str(d["mentions"])}
+                       "label_en": d["label_en"], "mentions": str(d["mentions"]),
+                       "sector": d["sector"]}
     assert len(edges) == small_network.number_of_edges()
     for row in edges:
         d = small_network.edges[row["source"], row["target"], row["relation"]]
         dates = d["dates"] or [""]
         assert (row["weight"], row["cameo"], row["first_date"], row["last_date"]) == (
             str(d["weight"]), d["cameo"], dates[0], dates[-1])
+        assert (row["mode"], row["killed"], row["injured"]) == ("Asserted", "0", "0")
 
 
 # --- errors and the CLI ------------------------------------------------------------------------
