@@ -11,9 +11,9 @@ follow an org kind in institution names (قوات الأمن، حركة السي
 
 >>> from ingest.pipeline import analyze
 >>> from ingest.model import Article
->>> doc = analyze(Article("x", "وقصفت الطائرات مديرية سحار وحي الزنوج."))
+>>> doc = analyze(Article("x", "وقصفت الطائرات مديرية الحصين وحي الطوارق."))
 >>> sorted(e.label_ar for e in doc.entities if e.discovered)
-['الزنوج', 'سحار']
+['الحصين', 'الطوارق']
 """
 from __future__ import annotations
 

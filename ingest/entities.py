@@ -369,7 +369,7 @@ class _State:
 
     def kind_word(self, key: str) -> bool:
         g = self.lex.grammar
-        bare = key[1:] if key[:1] in "وب" and len(key) > 3 else key
+        bare = key[1:] if key[:1] in "وب" and len(key) > 2 else key
         return any(k in g.get(name, frozenset()) for k in (key, bare)
                    for name in ("place_kinds", "site_kinds", "org_kinds"))
 

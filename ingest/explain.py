@@ -3,6 +3,7 @@
 Per sentence: the tokens with their analyses (name, verb, trigger, grammar groups), the
 mentions, the units and each verb's arguments, then each trigger with the frame it matched,
 the agents and targets its slots gave, its mode and places, and why no relation came of it.
+Prepositions are shown as the matcher reads them, normalized (على → علي).
 
 >>> print(explain_text("قصفت روسيا حلب."))  # doctest: +ELLIPSIS
 == sentence 0: قصفت روسيا حلب.
@@ -10,7 +11,7 @@ tokens   قصفت[verb:قصف strikes] روسيا[name] حلب[name] .
 mentions روسيا=russia حلب=aleppo
 units    verb قصفت | np روسيا | np حلب | break .
          قصفت: subject روسيا, object حلب
-trigger  قصفت strikes/verb agent=[subject] target=[object, على, ضد, بحق] mode=Asserted
+trigger  قصفت strikes/verb agent=[subject] target=[object, علي, ضد, بحق] mode=Asserted
          agents=روسيا targets=حلب places=-
 relation russia strikes aleppo
 """
@@ -42,7 +43,8 @@ def explain(article: Article) -> str:
     year = int(article.date[:4]) if article.date and article.date[:4].isdigit() else None
     found, entities = find_entities(text, tokens, sentence_of, lex, morph, year)
     trace: list[Candidate] = []
-    relations = find_relations(tokens, sentences, sentence_of, found, entities, lex, morph, trace)
+    relations, _ = find_relations(tokens, sentences, sentence_of, found, entities, lex, morph,
+                                  trace, date=article.date)
     at = {k: f for f in found for k in range(f.first, f.last + 1)}
     out = []
     for s, sentence in enumerate(sentences):

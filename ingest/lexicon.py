@@ -79,6 +79,8 @@ class Lexicon:
     phrasal_preps: dict[tuple[str, ...], str] = field(default_factory=dict)  # من قبل → من قبل
     title_words: set[str] = field(default_factory=set)  # titles of one word: وزير، أمير، رئيس
     kind_names: dict[str, str] = field(default_factory=dict)  # معسكر → Camp
+    sectors: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # words of a
+    # generic actor (مسلحون مجهولون) → (sector, English gloss), from sectors.yaml
     theatres: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, state) → the
     # coalition or force of that kind that acts in that state (التحالف in Yemen)
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of a phrase
@@ -156,6 +158,9 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
         for prep in grammar.get("pronoun_prepositions", [])
         for suffix in grammar.get("pronoun_suffixes", []))
     lex.kind_names = {normalize_text(k): v for k, v in grammar.get("kind_names", {}).items()}
+    for sector, entry in _read(directory / "lexicon" / "sectors.yaml", mapping=True).items():
+        for words, gloss in (entry.get("words") or {}).items():
+            lex.sectors.setdefault(name_key(words), (sector, gloss))
     for words, prep in grammar.get("phrasal_prepositions", {}).items():
         lex.phrasal_preps[name_key(words)] = " ".join(name_key(prep))
     for words in grammar.get("listing", []):  # من بينها X: X joins the phrase before

@@ -37,7 +37,9 @@ def analyze(article: Article, ontology_dir: Path = ONTOLOGY_DIR) -> Document:
     sentence_of = sentence_index(tokens, sentences)
     year = int(article.date[:4]) if article.date and article.date[:4].isdigit() else None
     found, entities = find_entities(text, tokens, sentence_of, lexicon, morph, year)
-    relations = find_relations(tokens, sentences, sentence_of, found, entities, lexicon, morph)
+    relations, generics = find_relations(tokens, sentences, sentence_of, found, entities,
+                                         lexicon, morph, date=article.date)
+    entities.update(generics)
     for rel in relations:  # a capital acting brings its state into the document's entities
         for key in (rel.agent, rel.target, *rel.places, rel.speaker):
             if key and key not in entities:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
+from ingest.casualties import Casualties, find_casualties
+from ingest.dates import event_date
 from ingest.entities import Found
 from ingest.lexicon import FrameEntry, Lexicon
 from ingest.model import Entity, Mention, Relation, Sentence
@@ -53,14 +55,28 @@ class Candidate(NamedTuple):
     mode: str
     speaker: str | None
     why: str  # why no relation came of it ("" when one did)
+    generic_agent: Generic | None = None  # who acts, named by kind (مسلحون مجهولون)
+    generic_target: Generic | None = None  # who is hit, named by kind (المدنيين)
+
+
+class Generic(NamedTuple):
+    """An actor the text names by its kind: its sector, English gloss, Arabic words and the
+    state or group it belongs to."""
+
+    sector: str
+    gloss: str
+    label: str
+    affiliation: str | None
 
 
 def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentence_of: list[int],
                    found: tuple[Found, ...], entities: dict[str, Entity], lex: Lexicon,
-                   morph: Morphology, trace: list[Candidate] | None = None
-                   ) -> tuple[Relation, ...]:
-    """Every relation the sentences state, once per (relation, agent, target, sentence)."""
+                   morph: Morphology, trace: list[Candidate] | None = None,
+                   date: str | None = None) -> tuple[tuple[Relation, ...], dict[str, Entity]]:
+    """Every relation the sentences state, once per (relation, agent, target, sentence), and
+    the generic actors they name. ``date``: the article's, for the date of its attacks."""
     reader = _Reader(tokens, sentence_of, found, entities, lex, morph)
+    reader.date = date
     out: dict[tuple, Relation] = {}
     for cand in reader.claimed([c for t in reader.triggers for c in reader.candidates(t)]):
         rels = reader.build(cand)
@@ -68,7 +84,7 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
             trace.append(cand._replace(why=cand.why or ("" if rels else "no agent or target")))
         for rel in rels:
             out.setdefault((rel.predicate, rel.agent, rel.target, rel.sentence), rel)
-    return tuple(out.values())
+    return tuple(out.values()), reader.generics
 
 
 class _Reader:
@@ -89,6 +105,10 @@ class _Reader:
                 self.at[k] = f
         self.triggers = self._triggers()
         self.parses: dict[int, Parse] = {}
+        self.generics: dict[str, Entity] = {}  # generic actors, by key
+        self.generic_keys: dict[tuple, str] = {}
+        self.date: str | None = None
+        self.tolls: dict[int, Casualties] = {}
         self.starts = [bisect.bisect_left(sentence_of, s) for s in range(
             (sentence_of[-1] + 2) if sentence_of else 1)]
 
@@ -150,6 +170,8 @@ class _Reader:
 
     def actor(self, key: str) -> str | None:
         """The acting entity: a capital acts for its state; other places do not act."""
+        if key in self.generics:
+            return key
         if key in self.lex.capitals:
             return self.lex.capitals[key]
         e = self.entity(key)
@@ -242,7 +264,7 @@ class _Reader:
     def candidates(self, t: int) -> list[Candidate]:
         trig = self.triggers[t]
         s = self.sentence_of[t]
-        p = self.parse(s)
+        p = self.current = self.parse(s)
         u = p.unit_at.get(t)
         if u is None:
             return []
@@ -318,7 +340,92 @@ class _Reader:
         if "reciprocal" in gov_class and len(agents) >= 2:
             targets = agents
         places = self.places(p, u, pps, agents + targets)
-        return Candidate(t, entry, agents, targets, places, mode, speaker, why)
+        generic_agent = generic_target = None
+        if entry.relation == "strikes":
+            if not agents:
+                generic_agent = self.first_generic(self.agent_units(p, u, t, pps, governor,
+                                                                    gov_class))
+            if not targets:
+                generic_target = self.first_generic(self.target_units(p, u, pps))
+        return Candidate(t, entry, agents, targets, places, mode, speaker, why, generic_agent,
+                         generic_target)
+
+    # --- generic actors -------------------------------------------------------------------------
+
+    def agent_units(self, p: Parse, u: int, t: int, pps: list[int], governor: int,
+                    gov_class: frozenset[str]) -> list[int]:
+        """The phrases that may name a strike's agent by its kind: the verb's subject, the
+        subject of the relative clause or of the governing verb, a من قبل phrase, the noun's
+        own phrase after it (هجوم مسلحين)."""
+        out = []
+        unit = p.units[u]
+        if unit.kind == "verb":
+            args = p.args[u]
+            if args.subject >= 0 and not args.passive:
+                out.append(args.subject)
+            elif args.antecedent >= 0 and not args.antecedent_is_object:
+                out.append(args.antecedent)
+        else:
+            rel = self.relative_verb(p, u)
+            if rel >= 0 and p.args[rel].subject >= 0:
+                out.append(p.args[rel].subject)
+            out += [k for k in pps if p.units[k].prep in ("من قبل", "علي يد")]
+            if governor >= 0 and gov_class & _INHERIT and p.args[governor].subject >= 0:
+                out.append(p.args[governor].subject)
+            if t < unit.last:
+                out.append(u)
+        return out
+
+    def target_units(self, p: Parse, u: int, pps: list[int]) -> list[int]:
+        """The phrases that may name a strike's target by its kind: the verb's object (or what
+        a passive verb's phrase undergoes), its على/ضد phrases, the victims of the sentence."""
+        out = []
+        if p.units[u].kind == "verb" and p.args[u].object >= 0:
+            out.append(p.args[u].object)
+        out += [k for k in pps if p.units[k].prep in ("علي", "ضد", "بحق")]
+        return out + self.victim_units(p)
+
+    def first_generic(self, units: list[int]) -> Generic | None:
+        p = None
+        for u in units:
+            g = self.generic_of(u)
+            if g is not None:
+                return g
+        return p
+
+    def generic_of(self, u: int) -> Generic | None:
+        """The generic actor a phrase names: its head (after a count) is a word of a sector
+        (مسلحون مجهولون، ثلاثة جنود، المدنيين); a nationality after it is its affiliation."""
+        p = self.current
+        unit = p.units[u]
+        if unit.kind != "np":
+            return None
+        k = unit.head
+        for n in (2, 1):
+            words = tuple(_bare_key(self.keys[j]) for j in range(k, min(k + n, unit.last + 1)))
+            if len(words) == n and words in self.lex.sectors:
+                sector, gloss = self.lex.sectors[words]
+                affiliation = next((self.adjective(j) for j in range(k + n, unit.last + 1)
+                                    if self.adjective(j)), None)
+                label = " ".join(tok.text for tok in self.tokens[unit.first:unit.last + 1])
+                return Generic(sector, gloss, label, affiliation)
+        return None
+
+    def victim_units(self, p: Parse) -> list[int]:
+        """The phrases of who was killed or wounded in a sentence (قتل 7 من الحوثيين، مقتل
+        ثلاثة جنود، إصابة مدنيين)."""
+        out: list[int] = []
+        for k, unit in enumerate(p.units):
+            if not self.group_of(self.keys[unit.first], "victim_words"):
+                continue
+            if unit.kind == "np" and unit.last > unit.first:
+                out.append(k)  # مقتل سبعة جنود: in the phrase
+            nxt = k + 1
+            while nxt < len(p.units) and p.units[nxt].kind == "np" and (
+                    not p.units[nxt].prep or p.units[nxt].prep == "من" or p.units[nxt].conj):
+                out.append(nxt)
+                nxt += 1
+        return out
 
     def slot(self, slot: str, p: Parse, u: int, t: int, pps: list[int], governor: int,
              gov_class: frozenset[str], trig: Trigger, used: set[int], role: str) -> list[Found]:
@@ -546,22 +653,12 @@ class _Reader:
         """Who was killed or wounded in the trigger's sentence (قتل 7 من الحوثيين، مقتل جنود
         أتراك): a target of the attack."""
         out: list[Found] = []
-        for k, unit in enumerate(p.units):
-            if not self.group_of(self.keys[unit.first], "victim_words"):
-                continue
-            nxt = k + 1 if unit.kind == "verb" else k
-            if unit.kind == "np" and unit.last > unit.first:  # مقتل سبعة جنود: in the phrase
-                for j in range(unit.first + 1, unit.last + 1):
-                    f = self.at.get(j)
-                    if f is not None and f not in out and self.actor(f.mention.entity):
-                        out.append(f)
-                nxt = k + 1
-            while nxt < len(p.units) and p.units[nxt].kind == "np" and (
-                    not p.units[nxt].prep or p.units[nxt].prep == "من" or p.units[nxt].conj):
-                for f in self.referents(p, nxt):
-                    if f not in out and self.actor(f.mention.entity):
-                        out.append(f)
-                nxt += 1
+        for k in self.victim_units(p):
+            unit = p.units[k]
+            found = [f for j in range(unit.first, unit.last + 1) if (f := self.at.get(j))
+                     and f.first == j] if self.group_of(self.keys[unit.first], "victim_words") \
+                else self.referents(p, k)
+            out += [f for f in found if f not in out and self.actor(f.mention.entity)]
         return out
 
     def antecedent(self, p: Parse, t: int, skip: set[int] | None = None,
@@ -787,11 +884,20 @@ class _Reader:
             if target and target not in targets:
                 targets.append(target)
         places = tuple(cand.places)
+        s = self.sentence_of[cand.token]
+        killed = injured = date = None
+        if entry.relation == "strikes":
+            killed, injured = self.toll(s)
+            date = event_date(self.date, self.tokens, self.starts[s], self.starts[s + 1])
+            if not agents and cand.generic_agent and (targets or places or cand.generic_target
+                                                      or killed or injured):
+                agents = [self.generic_key(cand.generic_agent)]
+            if agents and not targets and not places and cand.generic_target:
+                targets = [self.generic_key(cand.generic_target)]
         if entry.relation == "strikes" and not targets and places:
             targets = [places[0]]
             places = places[1:]
         out = []
-        s = self.sentence_of[cand.token]
         for agent in dict.fromkeys(agents):
             for target in targets:
                 if target == agent or entry.pos == "participle" and self.same_state(agent, target):
@@ -802,5 +908,29 @@ class _Reader:
                 out.append(Relation(relation, agent, target, s, self.tokens[cand.token].text,
                                     places=tuple(pl for pl in places if pl != target),
                                     speaker=cand.speaker if cand.speaker != agent else None,
-                                    mode=cand.mode))
+                                    mode=cand.mode, killed=killed, injured=injured, date=date))
         return out
+
+    def toll(self, s: int) -> Casualties:
+        if s not in self.tolls:
+            self.tolls[s] = find_casualties(self.tokens, self.starts[s], self.starts[s + 1])
+        return self.tolls[s]
+
+    def generic_key(self, g: Generic) -> str:
+        """The key of a generic actor of this article (one per sector, words and affiliation)."""
+        ident = (g.sector, g.label, g.affiliation)
+        key = self.generic_keys.get(ident)
+        if key is None:
+            key = self.generic_keys[ident] = f"generic-{g.sector}-{len(self.generic_keys) + 1}"
+            self.generics[key] = Entity(key=key, type="GenericActor", label_ar=g.label,
+                                        label_en=g.gloss, sector=g.sector,
+                                        affiliation=g.affiliation)
+        return key
+
+
+def _bare_key(key: str) -> str:
+    """A word's key without و/ف, a proclitic preposition and the article (والجنود → جنود)."""
+    for prefix in ("وال", "فال", "بال", "لل", "ال", "و", "ف"):
+        if key.startswith(prefix) and len(key) - len(prefix) >= 3:
+            return key[len(prefix):]
+    return key

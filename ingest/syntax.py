@@ -14,7 +14,7 @@ phrase) takes its antecedent as subject or, when its verb carries the pronoun, a
 >>> from ingest.model import Article
 >>> doc = analyze(Article("x", "شنت طائرات التحالف غارات على مواقع الحوثيين."))
 >>> print(describe(parse_sentence(doc_tokens(doc), 0, len(doc_tokens(doc)), {}, *resources())))
-verb شنت | np طائرات التحالف | np غارات | np[على] مواقع الحوثيين | break .
+verb شنت | np طائرات التحالف | np غارات | np[علي] مواقع الحوثيين | break .
 شنت: subject طائرات التحالف, object غارات
 """
 from __future__ import annotations
