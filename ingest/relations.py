@@ -35,6 +35,7 @@ _POSSESSIVE = ("ه", "ها", "هم", "هما")
 _PROXIES = ("assets", "members", "place_kinds", "place_cues", "site_kinds", "counterpart",
             "org_kinds")
 _PLACE_PROXIES = ("place_kinds", "place_cues", "site_kinds")
+_SPORTS = 3  # sports words in an article that make its attacks and strikes a game's
 _QUOTES = frozenset("«»\"“”'‘’()")
 _INHERIT = frozenset({"light", "other", "planning", "threatening", "negating", "claiming",
                       "reciprocal"})
@@ -67,6 +68,9 @@ class Generic(NamedTuple):
     gloss: str
     label: str
     affiliation: str | None
+
+
+_UNIDENTIFIED = Generic("unidentified", "unidentified", "مجهول", None)
 
 
 def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentence_of: list[int],
@@ -109,6 +113,7 @@ class _Reader:
         self.generic_keys: dict[tuple, str] = {}
         self.date: str | None = None
         self.tolls: dict[int, Casualties] = {}
+        self.sports = sum(1 for k in self.keys if self.group_of(k, "sports_words")) >= _SPORTS
         self.starts = [bisect.bisect_left(sentence_of, s) for s in range(
             (sentence_of[-1] + 2) if sentence_of else 1)]
 
@@ -889,9 +894,9 @@ class _Reader:
         if entry.relation == "strikes":
             killed, injured = self.toll(s)
             date = event_date(self.date, self.tokens, self.starts[s], self.starts[s + 1])
-            if not agents and cand.generic_agent and (targets or places or cand.generic_target
-                                                      or killed or injured):
-                agents = [self.generic_key(cand.generic_agent)]
+            if not agents and (targets or places or cand.generic_target or killed or injured) \
+                    and not self.sports:  # an attack with no agent words: unidentified
+                agents = [self.generic_key(cand.generic_agent or _UNIDENTIFIED)]
             if agents and not targets and not places and cand.generic_target:
                 targets = [self.generic_key(cand.generic_target)]
         if entry.relation == "strikes" and not targets and places:
