@@ -38,7 +38,8 @@ class Phrase:
 class FrameEntry:
     """One trigger word's frame: its relation, part of speech and the slots of its roles, in
     the order they are tried; ``needs``: words one of which its clause must hold; ``next``:
-    words one of which must follow it (عملية انتحارية)."""
+    words one of which must follow it (عملية انتحارية); ``next_not``: words that must not
+    (إسقاط النظام topples, it does not shoot down)."""
 
     relation: str
     pos: str  # verb | noun | participle
@@ -46,6 +47,7 @@ class FrameEntry:
     target: tuple[str, ...]
     needs: frozenset[str] = frozenset()
     next: frozenset[str] = frozenset()
+    next_not: frozenset[str] = frozenset()  # words after it that make it no trigger
     symmetric: bool = False
     reverse: frozenset[str] = frozenset()
     people: str = ""  # the relation it states when both parties are people (a verbal attack)
@@ -191,6 +193,8 @@ def _add_frames(lex: Lexicon, frames: dict) -> None:
                                     for w in spec.get("needs", [])),
                     next=frozenset(normalize_text(w).removeprefix("ال")
                                    for w in spec.get("next", [])),
+                    next_not=frozenset(normalize_text(w).removeprefix("ال")
+                                       for w in spec.get("next_not", [])),
                     people=spec.get("people", ""), **flags)
                 where = f"frames.yaml, {predicate}"
                 if pos == "verb":

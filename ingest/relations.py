@@ -71,6 +71,7 @@ class Generic(NamedTuple):
 
 
 _UNIDENTIFIED = Generic("unidentified", "unidentified", "مجهول", None)
+_NO_STRIKE = Trigger("", frozenset(), "", "")
 
 
 def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentence_of: list[int],
@@ -113,6 +114,7 @@ class _Reader:
         self.generic_keys: dict[tuple, str] = {}
         self.date: str | None = None
         self.tolls: dict[int, Casualties] = {}
+        self.events: list[int] = []  # the tokens of the attacks told so far
         self.sports = sum(1 for k in self.keys if self.group_of(k, "sports_words")) >= _SPORTS
         self.starts = [bisect.bisect_left(sentence_of, s) for s in range(
             (sentence_of[-1] + 2) if sentence_of else 1)]
@@ -132,11 +134,18 @@ class _Reader:
     def _triggers(self) -> dict[int, Trigger]:
         trigger, at, tokens = self.morph.trigger, self.at, self.tokens
         out = {i: trig for i, key in enumerate(self.keys)
-               if (trig := trigger(key)) and i not in at and is_word(tokens[i])}
+               if (trig := trigger(key)) and i not in at and is_word(tokens[i])
+               and not (i and self.named_after(i))}
         for i, key in enumerate(self.keys):  # participles: القوات الموالية لهادي
             if i not in out and i not in at and (entry := self._participle(key)) is not None:
                 out[i] = Trigger(entry.relation, frozenset({"participle"}), "", key)
         return out
+
+    def named_after(self, i: int) -> bool:
+        """A definite trigger noun right after a place's kind names the place (ساحة التحرير)."""
+        key = self.keys[i - 1]
+        return self.keys[i].startswith("ال") and any(
+            self.group_of(key, g) for g in ("place_kinds", "site_kinds"))
 
     def _participle(self, key: str) -> FrameEntry | None:
         parts = self.lex.participles
@@ -280,9 +289,12 @@ class _Reader:
             return []
         if pos == "participle":
             entries = [e for e in [self._participle(self.keys[t])] if e is not None]
-        else:
-            entries = [e for e in self.lex.entries.get((trig.lemma, pos), [])
-                       if e.relation == trig.relation and self.fits(e, t, p, u)]
+        else:  # every reading of that part of speech: استعادة is a noun and استعاده a verb
+            readings = {(r.lex, r.gloss) for r in self.morph.analyze(self.keys[t])
+                        if r.pos == pos and r.gloss}
+            entries = [e for lemma, relation in sorted(readings)
+                       for e in self.lex.entries.get((lemma, pos), [])
+                       if e.relation == relation and self.fits(e, t, p, u)]
         out = []
         for entry in entries:
             out.append(self.fill(entry, trig, t, p, u))
@@ -290,10 +302,9 @@ class _Reader:
 
     def fits(self, entry: FrameEntry, t: int, p: Parse, u: int) -> bool:
         """A trigger that needs a word in its clause has it; one that needs a next word has it."""
-        if entry.next:
-            k = t + 1
-            if k >= len(self.keys) or self.keys[k].removeprefix("ال") not in entry.next:
-                return False
+        nxt = self.keys[t + 1].removeprefix("ال") if t + 1 < len(self.keys) else ""
+        if entry.next and nxt not in entry.next or nxt in entry.next_not:
+            return False
         if entry.needs:
             words = range(p.units[0].first, p.units[-1].last + 1)
             if not any(self.keys[k].removeprefix("ال").removeprefix("و") in entry.needs
@@ -498,17 +509,16 @@ class _Reader:
         the sentence (…، واتهم)، of the speech verb whose أنه/أنها opens its clause, or of the
         sentence before when the verb opens its sentence (وأضاف أن …، كما اتهم …)."""
         feminine = self.feminine(p, v)
+        pronoun = self.resumed_pronoun(p, v)
         for k in range(v - 1, -1, -1):
-            unit = p.units[k]
-            if unit.kind == "verb" and k in p.args:
-                args = p.args[k]
-                if args.subject >= 0 and not args.passive:
-                    subj = self.group_referents(p, args.subject)
-                    return [f for f in subj if self.agrees(f, feminine)]
-            if unit.kind == "np" and not unit.prep and self.referents(p, k) and k < v and \
-                    p.units[k].kind == "np" and self.tokens[p.units[k].first].key in self.g.get(
-                        "resumptive", frozenset()):
-                break
+            args = p.args.get(k)
+            if args is not None and args.subject >= 0 and not args.passive:
+                subj = [f for f in self.group_referents(p, args.subject)
+                        if self.agrees(f, feminine)]
+                if pronoun.endswith(("هم", "هما")) and len(subj) == 1 and \
+                        self.person(subj[0].mention.entity):
+                    return []  # قال النائب إنهم يدعمون …: they are not the one who speaks
+                return subj
         if any(p.units[k].kind == "np" and not p.units[k].prep and self.referents(p, k)
                for k in range(0, v)):
             return []  # a subject in the sentence that no verb took: not dropped
@@ -520,6 +530,13 @@ class _Reader:
             if topic:
                 return [f for f in topic if self.agrees(f, feminine)]
         return []
+
+    def resumed_pronoun(self, p: Parse, v: int) -> str:
+        """The أنه/أنها/أنهم right before verb v, if any."""
+        k = v - 1
+        while k >= 0 and p.units[k].kind in ("neg", "aux", "time"):
+            k -= 1
+        return self.tokens[p.units[k].first].key if k >= 0 and p.units[k].kind == "comp" else ""
 
     def sentence_topic(self, s: int) -> list[Found]:
         """The named subject of the last verb of sentence s that has one."""
@@ -656,9 +673,14 @@ class _Reader:
 
     def victims(self, p: Parse, u: int) -> list[Found]:
         """Who was killed or wounded in the trigger's sentence (قتل 7 من الحوثيين، مقتل جنود
-        أتراك): a target of the attack."""
+        أتراك): a target of the attack nearest to them."""
         out: list[Found] = []
+        attacks = [k for k, unit in enumerate(p.units) if any(
+            self.triggers.get(j, _NO_STRIKE).relation == "strikes"
+            for j in range(unit.first, unit.last + 1))]
         for k in self.victim_units(p):
+            if attacks and min(attacks, key=lambda a: (abs(a - k), a)) != u:
+                continue  # the victims of another attack of the sentence
             unit = p.units[k]
             found = [f for j in range(unit.first, unit.last + 1) if (f := self.at.get(j))
                      and f.first == j] if self.group_of(self.keys[unit.first], "victim_words") \
@@ -756,9 +778,30 @@ class _Reader:
                 continue
             for f in self.referents(p, k) or self.place_in(p, k):
                 key = f.mention.entity
-                if self.is_place(key) and key not in out and key not in taken:
+                if self.where(key) and key not in out and key not in taken:
                     out.append(key)
         return out
+
+    def sentence_places(self, p: Parse, u: int, after_only: bool = False) -> list[str]:
+        """Where an attack told in another clause happened: the place of the sentence's locative
+        phrase nearest after the trigger, else before it (قتل جندي تركي، عندما انفجر لغم بينما
+        كانت قافلة تمر في مدينة مديات)."""
+        locatives = self.g.get("locatives", frozenset())
+        for k in sorted(range(len(p.units)), key=lambda k: (k < u, abs(k - u))):
+            if after_only and (k < u or any(p.units[j].kind == "verb" for j in range(u + 1, k))):
+                break  # a named actor's act: no place of another verb's clause
+            if p.units[k].kind == "np" and p.prep_of(k) in locatives and \
+                    not self.after_positional(p, k):
+                found = [f.mention.entity for f in self.referents(p, k) or self.place_in(p, k)
+                         if self.where(f.mention.entity)]
+                if found:
+                    return found
+        return []
+
+    def where(self, key: str) -> bool:
+        """A place, or a state named as where something happened (غارات في سوريا)."""
+        e = self.entity(key)
+        return bool(e and e.type in ("Place", "Country"))
 
     def place_in(self, p: Parse, k: int) -> list[Found]:
         unit = p.units[k]
@@ -894,8 +937,11 @@ class _Reader:
         if entry.relation == "strikes":
             killed, injured = self.toll(s)
             date = event_date(self.date, self.tokens, self.starts[s], self.starts[s + 1])
+            if not places:  # an event's place, from another clause of its sentence
+                places = tuple(self.sentence_places(self.parse(s), self.parse(s).unit_at[
+                    cand.token], after_only=bool(agents)))
             if not agents and (targets or places or cand.generic_target or killed or injured) \
-                    and not self.sports:  # an attack with no agent words: unidentified
+                    and not self.sports and not self.told_before(cand):
                 agents = [self.generic_key(cand.generic_agent or _UNIDENTIFIED)]
             if agents and not targets and not places and cand.generic_target:
                 targets = [self.generic_key(cand.generic_target)]
@@ -908,13 +954,25 @@ class _Reader:
                 if target == agent or entry.pos == "participle" and self.same_state(agent, target):
                     continue  # القوات الموالية للحكومة: a state's own forces
                 relation = entry.relation
-                if entry.people and self.person(agent) and self.person(target):
+                if entry.people and self.person(agent) and not self.is_place(target):
                     relation = entry.people  # شن رئيس الوزراء هجوما على نائبه: words
+                if relation == "strikes":
+                    self.events.append(cand.token)
                 out.append(Relation(relation, agent, target, s, self.tokens[cand.token].text,
                                     places=tuple(pl for pl in places if pl != target),
                                     speaker=cand.speaker if cand.speaker != agent else None,
                                     mode=cand.mode, killed=killed, injured=injured, date=date))
         return out
+
+    def told_before(self, cand: Candidate) -> bool:
+        """A definite attack noun with no agent of its own after an attack the article told
+        already takes that one up (وأسفر الهجوم عن مقتل …): one event, told once."""
+        t = cand.token
+        if cand.entry.pos != "noun" or cand.generic_agent or not (
+                self.keys[t].startswith("ال") or self.triggers[t].prefix.endswith(("ال", "لل"))):
+            return False
+        s = self.sentence_of[t]
+        return any(self.sentence_of[k] < s for k in self.events)
 
     def toll(self, s: int) -> Casualties:
         if s not in self.tolls:

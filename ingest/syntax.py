@@ -165,6 +165,8 @@ class Parse:
         if prev >= 0 and self.bare_np(prev) and self.same_clause(prev, v) and not units[v].conj:
             subject, before = self._group_start(prev), True
             obj = after[0] if after else -1
+            if self.victim_verb(v) and (self._is_count(subject) or self._person(subject)):
+                return VerbArgs(-1, subject, True, -1, False, True)  # 390 مقاتلا قتلوا
         elif topic >= 0:  # أن القوات العاملة في سوريا لا تستهدف …: the phrase after أن
             subject, before = topic, True
             obj = after[0] if after else -1
@@ -203,10 +205,8 @@ class Parse:
                    for k in range(unit.first, unit.last + 1))
 
     def _person(self, u: int) -> bool:
-        """A phrase headed by a noun of people (جندي، مدنيين) and naming no one."""
-        unit = self.units[u]
-        return self.tokens[unit.head].key in self.person_nouns and not any(
-            k in self.mentions for k in range(unit.first, unit.last + 1))
+        """A phrase headed by a noun of people (جندي تركي، مدنيين)."""
+        return self.tokens[self.units[u].head].key in self.person_nouns
 
     def victim_verb(self, v: int) -> bool:
         verb = self.verb_of.get(self.units[v].first)
@@ -475,10 +475,12 @@ class _Chunker:
         return "", False, False
 
     def _masdar(self, i: int, out: list[Unit]) -> bool:
-        """A bare verb form right after a verb is its verbal noun (بدأت شن غارات)."""
+        """A bare verb form right after a verb is its verbal noun (بدأت شن غارات), and so is
+        one with ت and a pronoun, a noun's ة and possessive (عززت سيطرتها على المدينة)."""
         verb = self.morph.verb(self.tokens[i].key)
         return bool(out) and out[-1].kind == "verb" and verb is not None and \
-            not verb.prefix and not verb.suffix
+            not verb.prefix and (not verb.suffix or verb.suffix[:1] == "ت"
+                                 and _has_object_pronoun(verb))
 
     def _noun_word(self, key: str) -> bool:
         """A word of a noun group (تابعة، مواقع، قوات), though it reads as a verb too."""
