@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from naba.errors import NabaError
@@ -16,6 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     for add in (_add_build, _add_view, _add_export, _add_stats, _add_query, _add_serve, _add_push):
         add(sub)
     args = parser.parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)  # `kill`, systemd, timeout: like Ctrl-C
     try:
         return args.run(args)
     except NabaError as exc:
@@ -39,10 +43,13 @@ def _add_build(sub) -> None:
 
 
 def _run_build(args) -> int:
-    from graph.build import build_corpus
+    from graph.build import build_corpus, usable_cores
 
     if args.output is None and args.store is None:
         raise NabaError("give an output file (-o OUT.ttl) or a store (--store DIR)")
+    if args.jobs > usable_cores():  # build_corpus starts no more workers than that
+        print(f"naba build: --jobs {args.jobs}: using the {usable_cores()} cores of this machine",
+              file=sys.stderr)
     report = build_corpus(args.corpus, args.output, jobs=args.jobs, store=args.store,
                           progress=not args.quiet)
     print(report.summary())
@@ -165,6 +172,10 @@ def _run_push(args) -> int:
     print(push_graph(args.graph, args.endpoint, graph=args.target_graph,
                      batch_size=args.batch_size, retries=args.retries))
     return 0
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _csv(value: str | None) -> list[str] | None:
