@@ -39,6 +39,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.sparql import declares_dataset
 from graph.terms import KNOWLEDGE_GRAPH
 from naba.errors import GraphError
 
@@ -124,8 +125,9 @@ def store_data(root: Path) -> Path | None:
 
 
 def union_query(store: ox.Store, text: str, **options):
-    """``store.query`` over the union of all graphs (the view every Naba query expects)."""
-    return store.query(text, use_default_graph_as_union=True, **options)
+    """``store.query`` over the union of all graphs (the view every Naba query expects), or
+    over the dataset the query names with ``FROM`` / ``FROM NAMED``."""
+    return store.query(text, use_default_graph_as_union=not declares_dataset(text), **options)
 
 
 # --- helpers -----------------------------------------------------------------------------------

@@ -117,6 +117,8 @@ def _add_query(sub) -> None:
     p.add_argument("--list", action="store_true", help="list the named queries")
     p.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
                    help="bind a query variable: <IRI>, nbid:key, \"text\"@ar or an integer")
+    p.add_argument("--allow-service", action="store_true",
+                   help="run SERVICE clauses (they send data to other endpoints)")
     p.set_defaults(run=_run_query)
 
 
@@ -134,17 +136,29 @@ def _run_query(args) -> int:
         raise NabaError(f"{args.file}: cannot read the query ({exc.strerror})") from exc
     if not text:
         raise NabaError("give a query, a query name (naba query --list) or --file q.rq")
-    sys.stdout.write(run_query(args.graph, text, fmt=args.format, bindings=args.bind))
+    sys.stdout.write(run_query(args.graph, text, fmt=args.format, bindings=args.bind,
+                               allow_service=args.allow_service))
     return 0
 
 
 def _add_serve(sub) -> None:
+    from graph.server import LIMITS
+
     p = sub.add_parser("serve", help="a read-only SPARQL endpoint at /sparql")
     p.add_argument("graph", type=Path, help="a graph file or a store folder")
-    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this "
+                   "machine only; the endpoint has no authentication)")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run")
-    p.add_argument("--max-rows", type=int, default=10_000, help="rows a result may hold")
+    p.add_argument("--timeout", type=float, default=LIMITS["timeout"],
+                   help="seconds a query may run (default %(default)g)")
+    p.add_argument("--max-rows", type=int, default=LIMITS["max_rows"],
+                   help="rows a result may hold (default %(default)d)")
+    p.add_argument("--max-bytes", type=int, default=LIMITS["max_bytes"],
+                   help="bytes a result may hold (default %(default)d)")
+    p.add_argument("--memory-mb", type=int, default=LIMITS["memory_mb"],
+                   help="address space of a query worker, in MB (default %(default)d)")
+    p.add_argument("--idle-timeout", type=int, default=LIMITS["idle_timeout"],
+                   help="seconds before an idle connection is closed (default %(default)d)")
     p.set_defaults(run=_run_serve)
 
 
@@ -152,7 +166,8 @@ def _run_serve(args) -> int:
     from graph.server import serve
 
     serve(args.graph, host=args.host, port=args.port, timeout=args.timeout,
-          max_rows=args.max_rows)
+          max_rows=args.max_rows, max_bytes=args.max_bytes, memory_mb=args.memory_mb,
+          idle_timeout=args.idle_timeout)
     return 0
 
 
