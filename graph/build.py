@@ -89,15 +89,20 @@ SKOS = _Namespace(PREFIXES["skos"])
 PROV = _Namespace(PREFIXES["prov"])
 DCT = _Namespace(PREFIXES["dcterms"])
 
-_UNSAFE_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff"
+# C0 controls but tab, newline, CR; lone surrogates; noncharacters (U+FDD0-U+FDEF and the
+# last two code points of every plane: rapper and XML parsers refuse U+FFFE and U+FFFF)
+_UNSAFE_CHARS = ("\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef"
+                 + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF)
+                           for plane in range(17)))
 _UNSAFE = re.compile(f"[{_UNSAFE_CHARS}]")
 
 
 def clean_text(text: str) -> str:
-    """Text that is safe in any RDF syntax: C0 controls (but tab, newline, CR) and lone
-    surrogates removed; quotes, newlines and bidi marks are kept (the writers escape them).
+    """Text that is safe in any RDF syntax: C0 controls (but tab, newline, CR), lone
+    surrogates and noncharacters removed; quotes, newlines and bidi marks are kept (the
+    writers escape them).
 
-    >>> clean_text('قال "لا"\\x00\\x1b\\u200f\\n')
+    >>> clean_text('قال "لا"\\x00\\x1b\\u200f\\ufffe\\n')
     'قال "لا"\\u200f\\n'
     """
     return _UNSAFE.sub("", text)
