@@ -277,6 +277,12 @@ def build_corpus(corpus: Path, out: Path | None, *, jobs: int = 1, store: Path |
     if out is not None and out.suffix.lower() not in FORMATS:
         raise GraphError(f"{out}: unknown output format {out.suffix or '(no suffix)'!r}; "
                          f"use one of {', '.join(FORMATS)}")
+    if out is not None and out.is_dir():
+        raise GraphError(f"{out}: is a folder; give -o a file name, e.g. {out / 'graph.ttl'}")
+    if store is not None:
+        from graph.store import check_store_folder
+
+        check_store_folder(store)  # before the analysis, not after it
     add_documents = _store_writer() if store is not None else None
     stream_format = (ox.RdfFormat.N_TRIPLES if store is None and out.suffix.lower() == ".nt"
                      else ox.RdfFormat.N_QUADS)
@@ -289,8 +295,11 @@ def build_corpus(corpus: Path, out: Path | None, *, jobs: int = 1, store: Path |
     articles = read_corpus(corpus, warn=warn)  # a missing corpus fails here, before any bar
     bar = _progress_bar(progress)
     folder = out.parent if out is not None else store.resolve().parent
-    folder.mkdir(parents=True, exist_ok=True)
-    _remove_dead_temps(folder, (out or store).name)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _remove_dead_temps(folder, (out or store).name)
+    except OSError as exc:
+        raise GraphError(f"{folder}: cannot write there ({exc.strerror or exc})") from exc
     stream = _temp_path(folder, (out or store).name, ".stream")
     try:
         results = _results(articles, report.jobs, stream_format, analyze)
@@ -311,6 +320,9 @@ def build_corpus(corpus: Path, out: Path | None, *, jobs: int = 1, store: Path |
                 add_documents(store, stream)
             if out is not None:
                 _finish(stream, stream_format, out)
+    except OSError as exc:  # a full disk, a file too large, no permission
+        raise GraphError(f"{out or store}: cannot write the graph ({exc.strerror or exc}); "
+                         "the last good one is kept") from exc
     finally:
         stream.unlink(missing_ok=True)
     report.seconds = time.perf_counter() - started

@@ -43,7 +43,8 @@ from graph.sparql import declares_dataset
 from graph.terms import KNOWLEDGE_GRAPH
 from naba.errors import GraphError
 
-__all__ = ["FORMATS", "POINTER", "add_documents", "open_source", "store_data", "union_query"]
+__all__ = ["FORMATS", "POINTER", "add_documents", "check_store_folder", "open_source", "store_data",
+           "union_query"]
 
 FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -106,6 +107,15 @@ def add_documents(store_dir: Path | str, nquads: Path | str | bytes | Iterable[b
             raise
         _remove_leftovers(root, keep=new)
     return count
+
+
+def check_store_folder(store_dir: Path | str) -> None:
+    """Raise ``GraphError`` unless ``add_documents`` may write a store there: a new or empty
+    folder, or a store (never a file, never a folder of other files)."""
+    root = Path(store_dir)
+    if root.exists() and not root.is_dir():
+        raise GraphError(f"{root}: is a file; a store is a folder")
+    _refuse_foreign_folder(root)
 
 
 def store_data(root: Path) -> Path | None:
@@ -181,9 +191,7 @@ def _open_store(root: Path) -> ox.Store:
 @contextmanager
 def _writer(root: Path) -> Iterator[None]:
     """Hold the store's writer lock (created with the folder if need be)."""
-    if root.exists() and not root.is_dir():
-        raise GraphError(f"{root}: is a file; a store is a folder")
-    _refuse_foreign_folder(root)
+    check_store_folder(root)
     try:
         root.mkdir(parents=True, exist_ok=True)
         handle = open(root / _LOCK, "ab")  # noqa: SIM115 (held while the lock is)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
@@ -21,13 +22,22 @@ def main(argv: list[str] | None = None) -> int:
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)  # `kill`, systemd, timeout: like Ctrl-C
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()  # here, so that a closed pipe is reported here
+        return code
     except NabaError as exc:
         print(f"naba {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"naba {args.command}: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into `head`: stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except OSError as exc:  # the machine's, not Naba's: a full disk, a missing permission
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"naba {args.command}: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
 
 
 # --- build -------------------------------------------------------------------------------------
@@ -134,6 +144,9 @@ def _run_query(args) -> int:
         text = args.file.read_text(encoding="utf-8") if args.file else args.query
     except OSError as exc:
         raise NabaError(f"{args.file}: cannot read the query ({exc.strerror})") from exc
+    except UnicodeDecodeError as exc:
+        raise NabaError(f"{args.file}: the query is not UTF-8 (byte 0x{exc.object[exc.start]:02x} "
+                        f"at offset {exc.start})") from None
     if not text:
         raise NabaError("give a query, a query name (naba query --list) or --file q.rq")
     sys.stdout.write(run_query(args.graph, text, fmt=args.format, bindings=args.bind,
@@ -177,7 +190,9 @@ def _add_push(sub) -> None:
     p.add_argument("--endpoint", required=True, help="the Graph Store endpoint URL")
     p.add_argument("--graph", dest="target_graph", help="the named graph IRI to write into")
     p.add_argument("--batch-size", type=int, default=50_000, help="triples per request")
-    p.add_argument("--retries", type=int, default=3)
+    p.add_argument("--retries", type=int, default=3, help="tries again after a failure")
+    p.add_argument("--timeout", type=float, default=60.0,
+                   help="seconds to wait for the answer to a request (default %(default)g)")
     p.set_defaults(run=_run_push)
 
 
@@ -185,7 +200,7 @@ def _run_push(args) -> int:
     from graph.push import push_graph
 
     print(push_graph(args.graph, args.endpoint, graph=args.target_graph,
-                     batch_size=args.batch_size, retries=args.retries))
+                     batch_size=args.batch_size, retries=args.retries, timeout=args.timeout))
     return 0
 
 

@@ -221,3 +221,46 @@ def test_the_bundled_sample_builds_a_conforming_graph(tmp_path):
     ok, _, text = validate(graph, shacl_graph=shapes, inference="none")
     assert ok, text
     assert len(set(graph.subjects(rdflib.RDF.type, rdflib.RDF.Statement))) > 0
+
+
+def no_bigger_files_than(size: int):
+    """For a child process: files past ``size`` bytes cannot be written (EFBIG), as on a
+    full disk."""
+    def limit():
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write, not a killed process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+    return limit
+
+
+@pytest.mark.parametrize("where, message", [
+    ("folder.ttl", "folder.ttl: is a folder; give -o a file name"),
+    ("/proc/naba.nt", "/proc/naba.nt: cannot write the graph ("),
+    ("graph.ttl", ("graph.ttl: cannot write the graph (File too large); the last good one is "
+                  "kept")),
+])
+def test_output_that_cannot_be_written_is_a_one_line_error(corpus, built, tmp_path, where,
+                                                           message):
+    (tmp_path / "folder.ttl").mkdir()
+    out = tmp_path / where
+    if where == "graph.ttl":
+        out.write_bytes(built.read_bytes())
+    result = naba("build", corpus, "-o", out, "--quiet", preexec_fn=no_bigger_files_than(20_000))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
+    if where == "graph.ttl":
+        assert out.read_bytes() == built.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted({"folder.ttl", out.name}
+                                                                 - {"naba.nt"})
+
+
+def test_a_store_among_other_files_is_refused_before_the_analysis(corpus, tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "notes.txt").write_text("mine")
+    result = naba("build", corpus, "--store", papers, "--quiet")
+    assert result.returncode == 2
+    assert result.stderr == (f"naba build: {papers}: the folder holds other files (notes.txt) "
+                             "and is not a Naba store; give --store a new or empty folder\n")
+    assert [p.name for p in papers.iterdir()] == ["notes.txt"]

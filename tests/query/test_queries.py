@@ -215,3 +215,23 @@ def test_naba_query_refuses_a_query_nested_too_deep_to_parse(files):
                             capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 2, result.stderr  # not 139, a segfault
     assert "nests brackets 5000 deep; at most 100" in result.stderr
+
+
+def test_a_query_file_that_is_not_utf8_is_a_one_line_error(files, tmp_path, capsys):
+    query = tmp_path / "q.rq"
+    query.write_bytes("SELECT * { ?s rdfs:label 'حلب' }".encode("cp1256"))
+    assert main(["query", str(files["ttl"]), "--file", str(query)]) == 2
+    assert capsys.readouterr().err == (f"naba query: {query}: the query is not UTF-8 "
+                                       "(byte 0xcd at offset 26)\n")
+
+
+@pytest.mark.parametrize("args", [["--list"], ["SELECT * { ?s ?p ?o }", "--format", "csv"]])
+def test_output_into_a_closed_pipe_stops_quietly(files, args):
+    """As ``naba query … | head`` once head has its lines: no traceback, the status of a
+    process ended by SIGPIPE."""
+    source = [] if args == ["--list"] else [str(files["ttl"])]
+    reader = subprocess.Popen([sys.executable, "-m", "naba.cli", "query", *source, *args],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    reader.stdout.close()  # the reader is gone before naba writes
+    assert reader.wait(60) == 141
+    assert reader.stderr.read() == b""
