@@ -14,8 +14,14 @@ the old articles or exactly the new ones, every time.
 
     .venv/bin/python bench/store_faults.py                # 20 kills, 300 + 600 articles
     .venv/bin/python bench/store_faults.py --kills 5 --docs 100
+    .venv/bin/python bench/store_faults.py --kills 0 --cost corpus.nq   # the cost only
 
 Exits 1 if any store was mixed or unreadable, any worker survived, or any recovery failed.
+
+``--cost FILE.nq`` also times what atomicity costs: ``add_documents`` (new generation,
+checkpoint, sync, pointer) against the update as it was before, in place (clear the graphs
+and bulk-load into the database in use), into a new store and over a store that holds the
+same articles, median of ``--runs``.
 """
 from __future__ import annotations
 
@@ -23,18 +29,22 @@ import argparse
 import hashlib
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import pyoxigraph as ox
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from run import SAMPLE, naba, read_sentences, write_corpus  # bench/run.py
 
-from graph.store import open_source
+from graph.store import add_documents, open_source
+from graph.terms import KNOWLEDGE_GRAPH
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,13 +54,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="keep the corpora and stores in this folder")
+    parser.add_argument("--cost", type=Path, metavar="FILE.nq", help="also time the update")
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
+    trials: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="naba-faults-") as scratch:
         folder = args.keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
-        trials, reference = run_trials(folder, args, rng)
-    print(format_report(trials, reference, args))
+        if args.kills:
+            trials, reference = run_trials(folder, args, rng)
+            print(format_report(trials, reference, args))
+        if args.cost:
+            print(format_cost(args.cost, measure_cost(args.cost, folder, args.runs)))
     bad = [t for t in trials if t["outcome"] not in ("old", "new") or t["orphans"]
            or not t["recovered"]]
     return 1 if bad else 0
@@ -124,6 +140,41 @@ def format_report(trials: list[dict], reference: dict, args) -> str:
               f"unreadable {count['unreadable']}; orphaned workers "
               f"{sum(t['orphans'] for t in trials)}; next build complete "
               f"{sum(t['recovered'] for t in trials)}/{len(trials)}")]
+    return "\n".join(lines)
+
+
+def measure_cost(nquads: Path, folder: Path, runs: int) -> dict[str, float]:
+    """Median seconds of each way to load ``nquads``, into a new store and over itself."""
+    times: dict[str, list[float]] = {}
+    for run in range(runs):
+        for name, load in (("atomic", add_documents), ("in place", load_in_place)):
+            store = folder / f"cost-{run}-{name.replace(' ', '-')}"
+            for step in ("new store", "rebuild"):
+                started = time.perf_counter()
+                load(store, nquads)
+                times.setdefault(f"{name}, {step}", []).append(time.perf_counter() - started)
+            shutil.rmtree(store)
+    return {key: statistics.median(values) for key, values in times.items()}
+
+
+def load_in_place(store_dir: Path, nquads: Path) -> None:
+    """The store update before generations (not atomic): clear each graph, bulk-load."""
+    data = nquads.read_bytes()
+    graphs = {q.graph_name for q in ox.parse(input=data, format=ox.RdfFormat.N_QUADS)
+              if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value != KNOWLEDGE_GRAPH}
+    store = ox.Store(str(store_dir))
+    for name in graphs:
+        store.clear_graph(name)
+    store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
+    store.flush()
+
+
+def format_cost(nquads: Path, median: dict[str, float]) -> str:
+    lines = [f"{nquads}: median of the runs, seconds"]
+    for step in ("new store", "rebuild"):
+        atomic, in_place = median[f"atomic, {step}"], median[f"in place, {step}"]
+        lines.append(f"  {step:<9}  atomic {atomic:.2f}  in place {in_place:.2f}  "
+                     f"({atomic - in_place:+.2f} s, {100 * (atomic / in_place - 1):+.0f} %)")
     return "\n".join(lines)
 
 
