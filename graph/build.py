@@ -60,6 +60,7 @@ __all__ = [
     "entity_triples",
     "ontology_quads",
     "role_triples",
+    "usable_cores",
 ]
 
 ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontology" / "naba.ttl"
@@ -91,15 +92,20 @@ SKOS = _Namespace(PREFIXES["skos"])
 PROV = _Namespace(PREFIXES["prov"])
 DCT = _Namespace(PREFIXES["dcterms"])
 
-_UNSAFE_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff"
+# C0 controls but tab, newline, CR; lone surrogates; noncharacters (U+FDD0-U+FDEF and the
+# last two code points of every plane: rapper and XML parsers refuse U+FFFE and U+FFFF)
+_UNSAFE_CHARS = ("\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef"
+                 + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF)
+                           for plane in range(17)))
 _UNSAFE = re.compile(f"[{_UNSAFE_CHARS}]")
 
 
 def clean_text(text: str) -> str:
-    """Text that is safe in any RDF syntax: C0 controls (but tab, newline, CR) and lone
-    surrogates removed; quotes, newlines and bidi marks are kept (the writers escape them).
+    """Text that is safe in any RDF syntax: C0 controls (but tab, newline, CR), lone
+    surrogates and noncharacters removed; quotes, newlines and bidi marks are kept (the
+    writers escape them).
 
-    >>> clean_text('قال "لا"\\x00\\x1b\\u200f\\n')
+    >>> clean_text('قال "لا"\\x00\\x1b\\u200f\\ufffe\\n')
     'قال "لا"\\u200f\\n'
     """
     return _UNSAFE.sub("", text)
@@ -302,10 +308,16 @@ def build_corpus(corpus: Path, out: Path | None, *, jobs: int = 1, store: Path |
     if out is not None and out.suffix.lower() not in FORMATS:
         raise GraphError(f"{out}: unknown output format {out.suffix or '(no suffix)'!r}; "
                          f"use one of {', '.join(FORMATS)}")
+    if out is not None and out.is_dir():
+        raise GraphError(f"{out}: is a folder; give -o a file name, e.g. {out / 'graph.ttl'}")
+    if store is not None:
+        from graph.store import check_store_folder
+
+        check_store_folder(store)  # before the analysis, not after it
     add_documents = _store_writer() if store is not None else None
     stream_format = (ox.RdfFormat.N_TRIPLES if store is None and out.suffix.lower() == ".nt"
                      else ox.RdfFormat.N_QUADS)
-    report = BuildReport(jobs=max(1, jobs), output=out, store=store)
+    report = BuildReport(jobs=min(max(1, jobs), usable_cores()), output=out, store=store)
 
     def warn(message: str) -> None:
         report.warnings.append(message)
@@ -314,7 +326,11 @@ def build_corpus(corpus: Path, out: Path | None, *, jobs: int = 1, store: Path |
     articles = read_corpus(corpus, warn=warn)  # a missing corpus fails here, before any bar
     bar = _progress_bar(progress)
     folder = out.parent if out is not None else store.resolve().parent
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _remove_dead_temps(folder, (out or store).name)
+    except OSError as exc:
+        raise GraphError(f"{folder}: cannot write there ({exc.strerror or exc})") from exc
     stream = _temp_path(folder, (out or store).name, ".stream")
     try:
         results = _results(articles, report.jobs, stream_format, analyze)
@@ -335,10 +351,21 @@ def build_corpus(corpus: Path, out: Path | None, *, jobs: int = 1, store: Path |
                 add_documents(store, stream)
             if out is not None:
                 _finish(stream, stream_format, out)
+    except OSError as exc:  # a full disk, a file too large, no permission
+        raise GraphError(f"{out or store}: cannot write the graph ({exc.strerror or exc}); "
+                         "the last good one is kept") from exc
     finally:
         stream.unlink(missing_ok=True)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def usable_cores() -> int:
+    """The cores this process may run on: the most workers a build starts (``--jobs``)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 # --- helpers: N-Triples terms and lines ---------------------------------------------------------
@@ -557,12 +584,22 @@ class _Worker:
 _WORKER: _Worker | None = None
 
 
-def _init_worker(fmt: ox.RdfFormat, analyze: Callable) -> None:
+def _init_worker(fmt: ox.RdfFormat, analyze: Callable, parent: int) -> None:
     import signal
+    import threading
 
     global _WORKER
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and SIGTERM,
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # and stops the workers itself
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     _WORKER = _Worker(fmt, analyze)
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker once its parent is gone (even SIGKILLed: nothing else would tell it)."""
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(1)
 
 
 def _run_chunk(chunk: list) -> _Result:
@@ -588,7 +625,7 @@ def _results(articles: Iterable, jobs: int, fmt: ox.RdfFormat,
 
     analyze(Article("warm-up", "."))  # load the lexicons once; the forked workers share them
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, context, _init_worker, (fmt, analyze)) as pool:
+    with ProcessPoolExecutor(jobs, context, _init_worker, (fmt, analyze, os.getpid())) as pool:
         pending: deque = deque()
         try:
             for chunk in chunks:
@@ -632,6 +669,25 @@ def _serialize(quads: list[ox.Quad], fmt: ox.RdfFormat) -> bytes:
 
 def _temp_path(folder: Path, name: str, suffix: str) -> Path:
     return folder / f".{name}.{os.getpid()}{suffix}"
+
+
+def _remove_dead_temps(folder: Path, name: str) -> None:
+    """Remove the temp files that killed builds of ``name`` left (their process is gone)."""
+    pattern = re.compile(rf"\.{re.escape(name)}\.(\d+)\.(stream|tmp)")
+    for path in folder.iterdir():
+        match = pattern.fullmatch(path.name)
+        if match and not _alive(int(match.group(1))):
+            path.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def _fsync(handle) -> None:

@@ -9,9 +9,10 @@ N-Triples of ``batch_size`` triples:
   (nothing of what the endpoint already holds is removed).
 
 Triples with blank nodes all go in the first request, so a blank node is never split
-across two requests (each request is its own document for the endpoint). Connection errors
-and 5xx answers are retried ``retries`` times with exponential backoff (0.5 s, 1 s, 2 s…);
-a 4xx answer stops the push with a ``GraphError`` naming the endpoint, status and body.
+across two requests (each request is its own document for the endpoint). Connection errors,
+requests with no answer within ``timeout`` seconds and 5xx answers are retried ``retries``
+times with exponential backoff (0.5 s, 1 s, 2 s…); a 4xx answer stops the push. Either way
+the ``GraphError`` names the endpoint, the status and body, and the batches already sent.
 
 >>> graph_store_url("http://127.0.0.1:7878/store", "https://w3id.org/naba/graph/x")
 'http://127.0.0.1:7878/store?graph=https%3A%2F%2Fw3id.org%2Fnaba%2Fgraph%2Fx'
@@ -40,8 +41,9 @@ def push_graph(source: Path, endpoint: str, graph: str | None = None, batch_size
     """Send every triple of ``source`` to ``endpoint``; return a one-line summary."""
     if urlsplit(endpoint).scheme not in ("http", "https"):
         raise GraphError(f"{endpoint}: the endpoint must be an http:// or https:// URL")
-    if batch_size < 1 or retries < 0:
-        raise GraphError("--batch-size must be positive and --retries not negative")
+    if batch_size < 1 or retries < 0 or timeout <= 0:
+        raise GraphError("--batch-size and --timeout must be positive and --retries not "
+                         "negative")
     if graph is not None:
         try:
             ox.NamedNode(graph)
@@ -52,7 +54,14 @@ def push_graph(source: Path, endpoint: str, graph: str | None = None, batch_size
     triples = requests = 0
     for number, (count, body) in enumerate(batches(store, batch_size)):
         method = "PUT" if graph is not None and number == 0 else "POST"
-        _send(url, method, body, retries, timeout)
+        try:
+            _send(url, method, body, retries, timeout)
+        except GraphError as exc:
+            sent = (f"batches 1-{requests} ({triples} triples) were sent before it"
+                    if requests else "no batch was sent")
+            again = "replaces the graph" if graph is not None else "sends every batch again"
+            raise GraphError(f"{exc}; batch {number + 1} was not sent, {sent}; pushing "
+                             f"again {again}") from None
         triples += count
         requests += 1
     where = f"graph <{graph}>" if graph else "the default graph"
@@ -109,4 +118,5 @@ def _send(url: str, method: str, body: bytes, retries: int, timeout: float) -> N
             problem = str(getattr(exc, "reason", exc))
         if attempt < retries:
             time.sleep(0.5 * 2 ** attempt)
-    raise GraphError(f"{url}: {method} failed after {retries + 1} attempts ({problem})")
+    tries = f"{retries + 1} attempt{'s' if retries else ''}"
+    raise GraphError(f"{url}: {method} failed after {tries} ({problem})")

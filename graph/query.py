@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.sparql import check_query
 from graph.store import open_source, union_query
 from graph.terms import PREFIXES
 from naba.errors import GraphError
@@ -89,9 +90,15 @@ def parse_bindings(pairs: Iterable[str] | Mapping[str, str] | None) -> dict[ox.V
     return {ox.Variable(_variable(name)): _term(name, value) for name, value in items}
 
 
-def execute(store: ox.Store, text_or_name: str, bindings=None):
-    """Run a query (text or name) over the union of the store's graphs, with bindings."""
+def execute(store: ox.Store, text_or_name: str, bindings=None, *, allow_service: bool = False):
+    """Run a query (text or name) over the union of the store's graphs (or the dataset its
+    ``FROM`` names), with bindings; ``SERVICE`` only if ``allow_service``. The results are
+    lazy: reading them may still raise ``OSError`` (a failing ``SERVICE``)."""
     named = _resolve(text_or_name)
+    try:
+        check_query(named.text, allow_service=allow_service)
+    except GraphError as exc:
+        raise GraphError(f"{_label(named)}: {exc}") from None
     substitutions = parse_bindings(bindings) if not _is_parsed(bindings) else bindings
     _check_bindings(named, substitutions)
     try:
@@ -103,12 +110,16 @@ def execute(store: ox.Store, text_or_name: str, bindings=None):
         raise GraphError(f"{_label(named)}: the query failed ({exc})") from exc
 
 
-def run_query(source: Path, text_or_name: str, fmt: str = "table", bindings=None) -> str:
+def run_query(source: Path, text_or_name: str, fmt: str = "table", bindings=None, *,
+              allow_service: bool = False) -> str:
     """Results of a query on a graph file or store folder, as ``fmt``: table|csv|tsv|json."""
     if fmt != "table" and fmt not in FORMATS:
         raise GraphError(f"unknown format {fmt!r}; use table, {', '.join(FORMATS)}")
-    results = execute(open_source(source), text_or_name, bindings)
-    return format_results(results, fmt)
+    results = execute(open_source(source), text_or_name, bindings, allow_service=allow_service)
+    try:
+        return format_results(results, fmt)
+    except OSError as exc:  # the query runs as its results are read
+        raise GraphError(f"{_label(_resolve(text_or_name))}: the query failed ({exc})") from exc
 
 
 def format_results(results, fmt: str = "table") -> str:

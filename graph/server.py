@@ -1,15 +1,26 @@
 """``naba serve``: a read-only SPARQL 1.1 Protocol endpoint at ``/sparql``, a query page at ``/``.
 
+HTTP is waitress's, a WSGI server: it parses the requests (a malformed one gets **400**, a
+body over 1 MB **413**), serves them from a fixed pool of threads, and closes a connection
+idle for ``idle_timeout`` seconds. This module is the SPARQL logic, a WSGI app (``SparqlApp``).
+
 Queries run in a pool of worker processes, each with the graph open (a store folder is
 opened read-only; a graph file is loaded into each worker's memory, so prefer a store for
 big graphs). A query that passes ``timeout`` seconds gets **503** and its worker is killed
-and replaced, so a slow query stops using the CPU and cannot block the other requests.
+and replaced, so a slow query stops using the CPU and cannot block the other requests; a
+worker that passes ``memory_mb`` of address space fails, gets **500** and is replaced.
 A result longer than ``max_rows`` rows (or triples) is **truncated** to ``max_rows`` and
-answered 200 with the header ``X-SPARQL-MaxRows: <max_rows>`` (as Virtuoso does).
+answered 200 with the header ``X-SPARQL-MaxRows: <max_rows>`` (as Virtuoso does); one whose
+body passes ``max_bytes`` is cut to the rows that fit, with ``X-SPARQL-MaxBytes``.
 
-Statuses: 400 bad query (the parser's message), 403 SPARQL Update or ``SERVICE`` (the
-endpoint never writes nor fetches other endpoints), 405 other methods, 406 no acceptable
-format, 413 request body over 1 MB, 415 unknown body type, 503 time limit or all workers busy.
+The dataset: the protocol's ``default-graph-uri`` / ``named-graph-uri`` if given, else the
+query's ``FROM`` / ``FROM NAMED``, else every graph at once (the default graph is the union).
+
+Statuses: 400 bad query (the parser's message), a query nested over ``MAX_NESTING`` levels,
+a graph parameter that is no IRI; 403 SPARQL Update or ``SERVICE`` (the endpoint never writes
+nor fetches other endpoints); 405 other methods; 406 no acceptable format; 413 request body
+over 1 MB; 415 unknown body type; 500 a worker out of memory; 503 time limit or all workers
+busy.
 
 >>> negotiate("text/csv;q=0.5, application/sparql-results+json", "solutions")[0]
 'application/sparql-results+json'
@@ -19,27 +30,31 @@ True
 from __future__ import annotations
 
 import html
+import ipaddress
 import multiprocessing
 import queue
-import re
-import signal
+import sys
 import threading
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http import HTTPStatus
 from itertools import islice
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 import pyoxigraph as ox
+import waitress
 
 from graph.query import display_term, named_queries
+from graph.sparql import check_query, declares_dataset, uses_service
 from graph.store import open_source
 from graph.terms import PREFIXES
 from naba.errors import GraphError
 
-__all__ = ["QueryPool", "Response", "answer", "make_server", "negotiate", "serve"]
+__all__ = ["QueryPool", "Response", "SparqlApp", "answer", "make_server", "negotiate", "serve"]
 
 MAX_BODY = 1_000_000
+LIMITS = {"timeout": 10.0, "max_rows": 10_000, "max_bytes": 20_000_000, "memory_mb": 2048,
+          "idle_timeout": 30, "workers": 2}  # the defaults of naba serve
 
 RESULT_TYPES = {  # media type → pyoxigraph format (None: an HTML table)
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -77,58 +92,137 @@ class Response:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-def serve(source: Path, host: str = "127.0.0.1", port: int = 8000, timeout: float = 10.0,
-          max_rows: int = 10_000, workers: int = 2) -> None:
-    """Serve ``source`` (a graph file or a store folder) until interrupted."""
-    server = make_server(source, host, port, timeout=timeout, max_rows=max_rows, workers=workers)
-    address, bound_port = server.server_address[:2]
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _stop)
-    print(f"naba serve: {source} at http://{address}:{bound_port}/sparql "
-          f"(timeout {timeout:g} s, at most {max_rows} rows); Ctrl-C stops", flush=True)
+def serve(source: Path, host: str = "127.0.0.1", port: int = 8000, **limits) -> None:
+    """Serve ``source`` (a graph file or a store folder) until interrupted (Ctrl-C, SIGTERM);
+    ``limits`` override ``LIMITS``."""
+    server = make_server(source, host, port, **limits)
+    settings = {**LIMITS, **limits}
+    where = ", ".join(f"http://{_url_host(h)}:{p}/sparql" for h, p in _addresses(server))
+    if not _loopback(host):
+        print(f"naba serve: warning: listening on {host}, the endpoint has no authentication: "
+              "anyone who can reach this machine can read the whole graph "
+              "(--host 127.0.0.1 keeps it to this machine)", file=sys.stderr, flush=True)
+    print(f"naba serve: {source} at {where} (timeout {settings['timeout']:g} s, at most "
+          f"{settings['max_rows']} rows); Ctrl-C stops", flush=True)
     try:
-        server.serve_forever()
+        server.run()  # returns on Ctrl-C or SIGTERM (the CLI turns it into KeyboardInterrupt)
     finally:
-        server.server_close()
-        server.pool.close()
+        server.close()
+        server.sparql_app.pool.close()
 
 
-def make_server(source: Path, host: str = "127.0.0.1", port: int = 8000, *,
-                timeout: float = 10.0, max_rows: int = 10_000,
-                workers: int = 2) -> ThreadingHTTPServer:
-    """A ready server (workers started, socket bound) that ``serve_forever`` runs."""
-    if timeout <= 0 or max_rows < 1 or workers < 1:
-        raise GraphError("the timeout, --max-rows and workers must be positive")
-    pool = QueryPool(Path(source), workers, timeout)
+def make_server(source: Path, host: str = "127.0.0.1", port: int = 8000, **limits):
+    """A ready waitress server (workers started, socket bound) that ``run()`` serves."""
+    unknown = set(limits) - set(LIMITS)
+    if unknown:
+        raise GraphError(f"unknown server settings {', '.join(sorted(unknown))}; "
+                         f"use {', '.join(LIMITS)}")
+    settings = {**LIMITS, **limits}
+    if not all(settings[name] > 0 for name in LIMITS):
+        raise GraphError("the timeout, --max-rows, --max-bytes, --memory-mb, --idle-timeout "
+                         "and the workers must be positive")
+    if not 0 <= port <= 65535:
+        raise GraphError(f"--port {port}: a port is a number from 0 to 65535 (0: any free one)")
+    pool = QueryPool(Path(source), settings["workers"], settings["timeout"],
+                     settings["memory_mb"])
+    app = SparqlApp(pool, Path(source), settings["max_rows"], settings["max_bytes"])
+    idle = max(1, round(settings["idle_timeout"]))
     try:
-        server = ThreadingHTTPServer((host, port), _Handler)
-    except OSError as exc:
+        server = waitress.create_server(
+            app, host=host, port=port, ident="naba-sparql", threads=max(4, 2 * pool.size),
+            max_request_body_size=MAX_BODY, channel_timeout=idle,
+            cleanup_interval=max(1, min(30, idle // 2)), connection_limit=100,
+            asyncore_use_poll=True, clear_untrusted_proxy_headers=True)
+    except (OSError, ValueError) as exc:
         pool.close()
-        raise GraphError(f"cannot listen on {host}:{port} ({exc.strerror})") from exc
-    server.daemon_threads = True
-    server.pool, server.max_rows, server.source = pool, max_rows, Path(source)
+        reason = getattr(exc, "strerror", None) or exc
+        raise GraphError(f"cannot listen on {host}:{port} ({reason})") from exc
+    server.sparql_app = app  # serve() stops its pool
     return server
 
 
+class SparqlApp:
+    """The WSGI application: routes, the protocol's parameters; queries go to the pool."""
+
+    def __init__(self, pool: QueryPool, source: Path, max_rows: int, max_bytes: int):
+        self.pool, self.source, self.max_rows, self.max_bytes = pool, source, max_rows, max_bytes
+
+    def __call__(self, environ, start_response):
+        response = self._route(environ)
+        headers = [("Content-Type", response.content_type),
+                   ("Content-Length", str(len(response.body))),
+                   ("X-Content-Type-Options", "nosniff"), *response.headers.items()]
+        status = HTTPStatus(response.status)
+        start_response(f"{status.value} {status.phrase}", headers)
+        return [b"" if environ["REQUEST_METHOD"] == "HEAD" else response.body]
+
+    def _route(self, environ) -> Response:
+        method, path = environ["REQUEST_METHOD"], environ.get("PATH_INFO", "")
+        if method not in ("GET", "HEAD", "POST"):
+            response = _text(405, "this endpoint is read-only: use GET or POST queries")
+            response.headers["Allow"] = "GET, POST"
+            return response
+        if path in ("/", "/index.html") and method != "POST":
+            return _query_page(self.source)
+        if path != "/sparql":
+            return _text(404, "not found; the endpoint is /sparql")
+        params = parse_qs(environ.get("QUERY_STRING", ""))
+        if method == "POST":
+            media = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
+            body = environ["wsgi.input"].read().decode("utf-8", "replace")  # ≤ MAX_BODY
+            if media == "application/sparql-update":
+                return _read_only()
+            if media == "application/x-www-form-urlencoded":
+                params.update(parse_qs(body))
+            elif media == "application/sparql-query":
+                params["query"] = [body]
+            else:
+                return _text(415, f"unsupported Content-Type {media or '(none)'}; use "
+                                  "application/sparql-query or a form")
+        return self._sparql(params, environ.get("HTTP_ACCEPT", "*/*"))
+
+    def _sparql(self, params: dict, accept: str) -> Response:
+        if "update" in params:
+            return _read_only()
+        queries = params.get("query", [])
+        if len(queries) != 1 or not queries[0].strip():
+            return _text(400, "give exactly one query (query=...)")
+        for value in params.get("format", []) + params.get("output", []):
+            if value.lower() in FORMAT_PARAMS or "/" in value:
+                accept = FORMAT_PARAMS.get(value.lower(), value)
+                break
+        graphs = {}
+        for name in ("default-graph-uri", "named-graph-uri"):
+            graphs[name] = tuple(params.get(name, []))
+            for iri in graphs[name]:
+                if not _is_iri(iri):
+                    return _text(400, f"{name}={iri!r}: not an absolute IRI")
+        job = {"query": queries[0], "accept": accept, "max_rows": self.max_rows,
+               "max_bytes": self.max_bytes, "default_graphs": graphs["default-graph-uri"],
+               "named_graphs": graphs["named-graph-uri"]}
+        return self.pool.run(job)
+
+
 def answer(store: ox.Store, query: str, accept: str, max_rows: int,
-           default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = ()) -> Response:
+           default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = (),
+           max_bytes: int = LIMITS["max_bytes"]) -> Response:
     """Run one query on ``store`` and serialize it as ``accept`` asks (the workers' job)."""
-    if _uses_service(query):
-        return _text(403, "federated queries (SERVICE) are disabled on this endpoint")
-    options = {"use_default_graph_as_union": not default_graphs}
-    if default_graphs:
-        options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    if named_graphs:
-        options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
     try:
-        results = store.query(query, prefixes=PREFIXES, **options)
+        check_query(query, allow_service=True)  # before parsing: deep nesting crashes it
+    except GraphError as exc:
+        return _text(400, f"bad query: {exc}")
+    if uses_service(query):
+        return _text(403, "federated queries (SERVICE) are disabled on this endpoint")
+    try:
+        results = store.query(query, prefixes=PREFIXES, **_dataset(query, default_graphs,
+                                                                   named_graphs))
         kind = ("triples" if isinstance(results, ox.QueryTriples) else
                 "boolean" if isinstance(results, ox.QueryBoolean) else "solutions")
         chosen = negotiate(accept, kind)
         if chosen is None:
             offered = ", ".join(GRAPH_TYPES if kind == "triples" else RESULT_TYPES)
             return _text(406, f"no acceptable format in Accept: {accept}; offered: {offered}")
-        return _serialize(results, kind, *chosen, max_rows)
+        return _serialize(results, kind, *chosen, max_rows, max_bytes)
     except SyntaxError as exc:
         return _text(400, f"bad query: {exc}")
     except ValueError as exc:
@@ -168,10 +262,12 @@ def negotiate(accept: str, kind: str) -> tuple[str, object] | None:
 
 
 class QueryPool:
-    """Worker processes that each hold the graph; a worker past the time limit is killed."""
+    """Worker processes that each hold the graph; a worker past the time limit is killed, one
+    past ``memory_mb`` of address space fails; either is replaced."""
 
-    def __init__(self, source: Path, size: int, timeout: float):
-        self.source, self.timeout = source, timeout
+    def __init__(self, source: Path, size: int, timeout: float,
+                 memory_mb: int = LIMITS["memory_mb"]):
+        self.source, self.size, self.timeout, self.memory_mb = source, size, timeout, memory_mb
         self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue = queue.Queue()
         self._all: set = set()
@@ -196,7 +292,8 @@ class QueryPool:
             message = _text(503, f"the query took longer than the time limit of "
                                  f"{self.timeout:g} s and was stopped")
         except (EOFError, OSError):
-            message = _text(500, "the query worker stopped (out of memory?); the query was lost")
+            message = _text(500, f"the query worker stopped, most likely past its memory limit "
+                                 f"of {self.memory_mb} MB; the query was lost")
         self._replace(worker)
         return message
 
@@ -212,7 +309,8 @@ class QueryPool:
 
     def _start(self):
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_worker_main, args=(str(self.source), child),
+        process = self._context.Process(target=_worker_main,
+                                        args=(str(self.source), child, self.memory_mb),
                                         daemon=True, name="naba-query-worker")
         process.start()
         child.close()
@@ -250,23 +348,29 @@ class QueryPool:
 
 # --- helpers: worker -----------------------------------------------------------------------------
 
-def _worker_main(source: str, conn) -> None:
+def _worker_main(source: str, conn, memory_mb: int) -> None:
+    import resource
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers itself
+    limit = memory_mb * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
         store = open_source(Path(source))
-    except GraphError as exc:
-        conn.send(("failed", str(exc)))
+    except (GraphError, MemoryError) as exc:
+        conn.send(("failed", f"{exc or type(exc).__name__} (memory limit {memory_mb} MB)"))
         return
     conn.send(("ready",))
     while True:
         try:
             job = conn.recv()
-        except (EOFError, KeyboardInterrupt):
+        except EOFError:  # the server is gone
             return
         conn.send(answer(store, **job))
 
 
-def _serialize(results, kind: str, media: str, fmt, max_rows: int) -> Response:
-    headers = {}
+def _serialize(results, kind: str, media: str, fmt, max_rows: int, max_bytes: int) -> Response:
+    headers: dict[str, str] = {}
     if kind == "boolean":
         if fmt is None:
             return _html_page("Answer", f"<p>{str(bool(results)).lower()}</p>")
@@ -275,17 +379,26 @@ def _serialize(results, kind: str, media: str, fmt, max_rows: int) -> Response:
     if len(items) > max_rows:
         items = items[:max_rows]
         headers["X-SPARQL-MaxRows"] = str(max_rows)
-    if kind == "triples":
+    variables = results.variables if kind == "solutions" else None
+
+    def render(rows: list) -> bytes:
+        if kind == "triples":
+            if fmt is None:
+                text = ox.serialize(rows, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode()
+                return _html_page("Graph", f"<pre>{html.escape(text)}</pre>").body
+            prefixes = PREFIXES if fmt != ox.RdfFormat.N_TRIPLES else None
+            return ox.serialize(rows, format=fmt, prefixes=prefixes)
         if fmt is None:
-            text = ox.serialize(items, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode()
-            return _html_page("Graph", f"<pre>{html.escape(text)}</pre>", headers)
-        body = ox.serialize(items, format=fmt, prefixes=PREFIXES if fmt != ox.RdfFormat.N_TRIPLES
-                            else None)
-        return Response(200, media, body, headers)
-    variables = results.variables
-    if fmt is None:
-        return _html_table(variables, items, headers)
-    return Response(200, media, _solutions(variables, items).serialize(format=fmt), headers)
+            return _html_table(variables, rows, headers).body
+        return _solutions(variables, rows).serialize(format=fmt)
+
+    body = render(items)
+    if len(body) > max_bytes:  # keep the rows that fit
+        headers["X-SPARQL-MaxBytes"] = str(max_bytes)
+        while len(body) > max_bytes and items:
+            items = items[:int(len(items) * max_bytes / len(body) * 0.9)]
+            body = render(items)
+    return Response(200, "text/html; charset=utf-8" if fmt is None else media, body, headers)
 
 
 def _solutions(variables, items):
@@ -297,13 +410,6 @@ def _solutions(variables, items):
                                   format=ox.QueryResultsFormat.TSV)
 
 
-def _uses_service(query: str) -> bool:
-    """Whether the query has a SERVICE clause (strings, IRIs and comments aside)."""
-    code = re.sub(r'"""(?s:.*?)"""|\'\'\'(?s:.*?)\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-                  r'|<[^<>"{}|^`\\\s]*>|#[^\n]*', " ", query)
-    return re.search(r"(?<![\w:?$.-])SERVICE(?![\w:-])", code, re.IGNORECASE) is not None
-
-
 def _text(status: int, message: str) -> Response:
     return Response(status, "text/plain; charset=utf-8", (message + "\n").encode())
 
@@ -312,8 +418,8 @@ def _html_table(variables, items, headers) -> Response:
     head = "".join(f"<th>{html.escape(v.value)}</th>" for v in variables)
     rows = "".join("<tr>" + "".join(f"<td>{html.escape(display_term(s[v]))}</td>"
                                     for v in variables) + "</tr>" for s in items)
-    note = (f"<p>truncated to {headers['X-SPARQL-MaxRows']} rows</p>"
-            if "X-SPARQL-MaxRows" in headers else f"<p>{len(items)} rows</p>")
+    truncated = "X-SPARQL-MaxRows" in headers or "X-SPARQL-MaxBytes" in headers
+    note = f"<p>{'truncated to ' if truncated else ''}{len(items)} rows</p>"
     return _html_page("Results", f"{note}<table><tr>{head}</tr>{rows}</table>", headers)
 
 
@@ -345,76 +451,41 @@ def _query_page(source: Path) -> Response:
 
 # --- helpers: HTTP -------------------------------------------------------------------------------
 
-class _Handler(BaseHTTPRequestHandler):
-    server_version = "naba-sparql"
-    protocol_version = "HTTP/1.1"
-
-    def do_GET(self):
-        url = urlsplit(self.path)
-        if url.path in ("/", "/index.html"):
-            return self._send(_query_page(self.server.source))
-        if url.path != "/sparql":
-            return self._send(_text(404, "not found; the endpoint is /sparql"))
-        self._sparql(parse_qs(url.query))
-
-    def do_POST(self):
-        url = urlsplit(self.path)
-        if url.path != "/sparql":
-            return self._send(_text(404, "not found; the endpoint is /sparql"))
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            self.close_connection = True
-            return self._send(_text(413, f"the request body is over {MAX_BODY} bytes"))
-        body = self.rfile.read(length).decode("utf-8", "replace")
-        media = self.headers.get_content_type()
-        params = parse_qs(url.query)
-        if media == "application/sparql-update":
-            return self._send(_read_only())
-        if media == "application/x-www-form-urlencoded":
-            params.update(parse_qs(body))
-        elif media == "application/sparql-query":
-            params["query"] = [body]
-        else:
-            return self._send(_text(415, f"unsupported Content-Type {media}; use "
-                                         "application/sparql-query or a form"))
-        self._sparql(params)
-
-    def _refuse(self):
-        self._send(_text(405, "this endpoint is read-only: use GET or POST queries"),
-                   {"Allow": "GET, POST"})
-
-    do_PUT = do_DELETE = do_PATCH = _refuse
-
-    def _sparql(self, params: dict) -> None:
-        if "update" in params:
-            return self._send(_read_only())
-        queries = params.get("query", [])
-        if len(queries) != 1 or not queries[0].strip():
-            return self._send(_text(400, "give exactly one query (query=...)"))
-        accept = self.headers.get("Accept", "*/*")
-        for value in params.get("format", []) + params.get("output", []):
-            if value.lower() in FORMAT_PARAMS or "/" in value:
-                accept = FORMAT_PARAMS.get(value.lower(), value)
-                break
-        job = {"query": queries[0], "accept": accept, "max_rows": self.server.max_rows,
-               "default_graphs": tuple(params.get("default-graph-uri", [])),
-               "named_graphs": tuple(params.get("named-graph-uri", []))}
-        self._send(self.server.pool.run(job))
-
-    def _send(self, response: Response, extra: dict | None = None) -> None:
-        self.send_response(response.status)
-        self.send_header("Content-Type", response.content_type)
-        self.send_header("Content-Length", str(len(response.body)))
-        self.send_header("X-Content-Type-Options", "nosniff")
-        for name, value in {**response.headers, **(extra or {})}.items():
-            self.send_header(name, value)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(response.body)
+def _dataset(query: str, default_graphs, named_graphs) -> dict:
+    """``store.query`` options for the dataset: the protocol's graphs, else the query's own
+    (``FROM``), else the union of every graph as the default graph."""
+    if default_graphs or named_graphs:
+        return {"default_graph": [ox.NamedNode(g) for g in default_graphs],
+                "named_graphs": [ox.NamedNode(g) for g in named_graphs]}
+    if declares_dataset(query):
+        return {}
+    return {"use_default_graph_as_union": True}
 
 
-def _stop(signum, frame):
-    raise SystemExit(0)
+def _is_iri(value: str) -> bool:
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _addresses(server) -> list[tuple[str, int]]:
+    listen = getattr(server, "effective_listen", None)  # several sockets (localhost: v4, v6)
+    return listen or [(server.effective_host, server.effective_port)]
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a host name
+        return False
 
 
 def _read_only() -> Response:

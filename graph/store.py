@@ -1,8 +1,19 @@
 """The persistent store: open a graph file or a store folder, add documents to a store.
 
-A store is a pyoxigraph (RocksDB) folder. Each article's statements live in their own named
-graph (``document_graph_iri(id)``), so adding a document again replaces its statements;
-queries read every graph at once (``union_query``). Quick check on a tiny document:
+A store is a folder: a pyoxigraph (RocksDB) database in a *generation* subfolder
+(``data-000002``), and ``naba-store.json``, which names the generation in use. Each article's
+statements live in their own named graph (``document_graph_iri(id)``), so adding a document
+again replaces its statements; queries read every graph at once (``union_query``).
+
+Updates are atomic: ``add_documents`` never writes into the generation in use. It copies it
+into the next one (a RocksDB checkpoint: hard links to the immutable table files, so the copy
+costs little whatever the store's size), loads the documents there, syncs it to disk, and only
+then points ``naba-store.json`` at it (temp file, fsync, ``os.replace``). Killed at any point,
+even by SIGKILL, the store holds the old documents or the new ones, never a mix; the next
+writer removes what a killed one left. A store made before generations (the database files
+in the folder itself) is read as it is and moved into a generation by the next update.
+
+Quick check on a tiny document:
 
 >>> import tempfile
 >>> from graph.terms import document_graph_iri, entity_iri, NBO
@@ -11,21 +22,29 @@ queries read every graph at once (``union_query``). Quick check on a tiny docume
 >>> with tempfile.TemporaryDirectory() as folder:
 ...     added = add_documents(folder, quad)
 ...     added = add_documents(folder, quad)     # the same document again: replaced, not doubled
-...     len(open_source(folder))
-1
+...     len(open_source(folder)), sorted(os.listdir(folder))
+(1, ['.naba-lock', 'data-000002', 'naba-store.json'])
 """
 from __future__ import annotations
 
+import fcntl
 import io
-from collections.abc import Iterable
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.sparql import declares_dataset
 from graph.terms import KNOWLEDGE_GRAPH
 from naba.errors import GraphError
 
-__all__ = ["FORMATS", "add_documents", "open_source", "union_query"]
+__all__ = ["FORMATS", "POINTER", "add_documents", "check_store_folder", "open_source", "store_data",
+           "union_query"]
 
 FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -35,19 +54,19 @@ FORMATS = {
     ".jsonld": ox.RdfFormat.JSON_LD,
     ".rdf": ox.RdfFormat.RDF_XML,
 }
+POINTER = "naba-store.json"  # {"format": 1, "data": "data-000002"}: the generation in use
+_LOCK = ".naba-lock"  # held (flock) by the one writer
+_GENERATION = re.compile(r"data-(\d{6,})")
+_LEFTOVER = re.compile(r"data-\d{6,}(\.tmp)?|\.naba-store\.json\.\d+\.tmp")  # a killed writer's
+_ROCKSDB_FILE = re.compile(r"CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+"
+                           r"|\d+\.(sst|log|blob)")
 
 
 def open_source(path: Path) -> ox.Store:
     """A store folder opened read-only, or a graph file loaded into an in-memory store."""
     path = Path(path)
     if path.is_dir():
-        if not (path / "CURRENT").exists():
-            raise GraphError(f"{path}: not a Naba store (no store files in the folder; "
-                             f"create one with naba build CORPUS --store {path})")
-        try:
-            return ox.Store.read_only(str(path))
-        except OSError as exc:
-            raise GraphError(f"{path}: not a Naba store ({exc})") from exc
+        return _open_store(path)
     fmt = FORMATS.get(path.suffix.lower())
     if not path.exists():
         raise GraphError(f"{path}: no such graph file or store folder")
@@ -70,30 +89,55 @@ def add_documents(store_dir: Path | str, nquads: Path | str | bytes | Iterable[b
     then loaded, so rebuilding a document replaces its statements and the documents that are
     not in the input stay as they were. ``KNOWLEDGE_GRAPH`` (gazetteer descriptions, which
     each build repeats for the entities it mentions) and the default graph are **merged**:
-    RDF is a set, so adding the same description twice changes nothing. The load is a bulk
-    load (fast, not one transaction): an interrupted call can leave a document half loaded;
-    run it again to repair.
+    RDF is a set, so adding the same description twice changes nothing. The update is atomic
+    (see the module's docstring); bad input is refused before anything is written.
     """
     data = _read_input(nquads)
     graphs, count = _graph_names(data, nquads)
-    store = _open_writable(store_dir)
-    try:
-        for name in graphs:
-            if name.value != KNOWLEDGE_GRAPH:
-                store.clear_graph(name)
-        # already parsed strictly above, so the loader may skip its own checks (~20 % faster)
-        store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
-        store.flush()
-    except (SyntaxError, OSError) as exc:
-        raise GraphError(f"{store_dir}: could not load the N-Quads ({exc})") from exc
-    finally:
-        del store
+    root = Path(store_dir)
+    with _writer(root):
+        current = store_data(root)
+        _remove_leftovers(root, keep=current)
+        new = root / _next_generation(current)
+        try:
+            _load(current, new, data, graphs)
+            _point_to(root, new)
+        except BaseException:
+            shutil.rmtree(new, ignore_errors=True)
+            raise
+        _remove_leftovers(root, keep=new)
     return count
 
 
+def check_store_folder(store_dir: Path | str) -> None:
+    """Raise ``GraphError`` unless ``add_documents`` may write a store there: a new or empty
+    folder, or a store (never a file, never a folder of other files)."""
+    root = Path(store_dir)
+    if root.exists() and not root.is_dir():
+        raise GraphError(f"{root}: is a file; a store is a folder")
+    _refuse_foreign_folder(root)
+
+
+def store_data(root: Path) -> Path | None:
+    """The database folder of the store at ``root`` (the generation in use; ``root`` itself
+    for a store made before generations), or None when ``root`` holds no store."""
+    pointer = Path(root) / POINTER
+    try:
+        name = json.loads(pointer.read_text(encoding="utf-8"))["data"]
+    except FileNotFoundError:
+        return Path(root) if (Path(root) / "CURRENT").is_file() else None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise GraphError(f"{pointer}: unreadable ({exc}); the store's generations are the "
+                         "data-* folders beside it") from exc
+    if not isinstance(name, str) or not _GENERATION.fullmatch(name):
+        raise GraphError(f"{pointer}: names no data-NNNNNN generation ({name!r})")
+    return Path(root) / name
+
+
 def union_query(store: ox.Store, text: str, **options):
-    """``store.query`` over the union of all graphs (the view every Naba query expects)."""
-    return store.query(text, use_default_graph_as_union=True, **options)
+    """``store.query`` over the union of all graphs (the view every Naba query expects), or
+    over the dataset the query names with ``FROM`` / ``FROM NAMED``."""
+    return store.query(text, use_default_graph_as_union=not declares_dataset(text), **options)
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -128,12 +172,130 @@ def _graph_names(data: bytes, origin) -> tuple[set[ox.NamedNode], int]:
     return graphs, count
 
 
-def _open_writable(store_dir) -> ox.Store:
-    path = Path(store_dir)
-    if path.exists() and not path.is_dir():
-        raise GraphError(f"{path}: is a file; a store is a folder")
+def _open_store(root: Path) -> ox.Store:
+    """The store at ``root``, read-only; read again if a writer replaced the generation."""
+    for _ in range(3):
+        data = store_data(root)
+        if data is None:
+            raise GraphError(f"{root}: not a Naba store (no store files in the folder; "
+                             f"create one with naba build CORPUS --store {root})")
+        try:
+            return ox.Store.read_only(str(data))
+        except OSError as exc:
+            problem = exc
+            if store_data(root) == data:  # not a generation that a writer just removed
+                break
+    raise GraphError(f"{root}: not a Naba store ({problem})") from problem
+
+
+@contextmanager
+def _writer(root: Path) -> Iterator[None]:
+    """Hold the store's writer lock (created with the folder if need be)."""
+    check_store_folder(root)
     try:
-        return ox.Store(str(path))
+        root.mkdir(parents=True, exist_ok=True)
+        handle = open(root / _LOCK, "ab")  # noqa: SIM115 (held while the lock is)
     except OSError as exc:
-        raise GraphError(f"{path}: cannot open the store for writing ({exc}); "
-                         "is a naba serve or another build using it?") from exc
+        raise GraphError(f"{root}: cannot write the store ({exc.strerror})") from exc
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise GraphError(f"{root}: another naba build is writing to this store; "
+                             "wait for it to end") from None
+        yield
+
+
+def _refuse_foreign_folder(root: Path) -> None:
+    """A folder that holds files but no store is the user's: never write among them."""
+    try:
+        names = os.listdir(root)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise GraphError(f"{root}: cannot read the folder ({exc.strerror})") from exc
+    if POINTER in names or "CURRENT" in names:
+        return
+    foreign = sorted(n for n in names if n != _LOCK and not _LEFTOVER.fullmatch(n))
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (", …" if len(foreign) > 3 else "")
+        raise GraphError(f"{root}: the folder holds other files ({shown}) and is not a Naba "
+                         "store; give --store a new or empty folder")
+
+
+def _next_generation(current: Path | None) -> str:
+    match = _GENERATION.fullmatch(current.name) if current is not None else None
+    return f"data-{int(match.group(1)) + 1 if match else 1:06d}"
+
+
+def _load(current: Path | None, new: Path, data: bytes, graphs: set) -> None:
+    """Make generation ``new``: a copy of ``current`` with the N-Quads loaded, on disk."""
+    try:
+        if current is not None:
+            # opened for writing: a checkpoint of a read-only store would miss its log
+            ox.Store(str(current)).backup(str(new))
+        store = ox.Store(str(new))
+        for name in graphs if current is not None else ():  # a new store has nothing to clear
+            if name.value != KNOWLEDGE_GRAPH:
+                store.clear_graph(name)
+        # already parsed strictly above, so the loader may skip its own checks (~20 % faster)
+        store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
+        store.flush()
+        del store
+        _fsync_tree(new)
+    except (SyntaxError, OSError) as exc:
+        raise GraphError(f"{new.parent}: could not load the N-Quads ({exc}); the store is "
+                         "as it was") from exc
+
+
+def _point_to(root: Path, data: Path) -> None:
+    """Make ``data`` the generation in use, in one step (``os.replace`` of the pointer)."""
+    temp = root / f".{POINTER}.{os.getpid()}.tmp"
+    with open(temp, "w", encoding="utf-8") as handle:
+        json.dump({"format": 1, "data": data.name}, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temp, root / POINTER)
+    _fsync_folder(root)
+
+
+def _remove_leftovers(root: Path, keep: Path | None) -> None:
+    """Remove every generation but ``keep``, a killed writer's temp files, and the database
+    files of a store made before generations once it has moved into one."""
+    for entry in os.scandir(root):
+        path = Path(entry.path)
+        if path == keep:
+            continue
+        if _LEFTOVER.fullmatch(entry.name):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+        elif keep != root and _ROCKSDB_FILE.fullmatch(entry.name) and entry.is_file():
+            path.unlink(missing_ok=True)
+
+
+def _fsync_tree(folder: Path) -> None:
+    """Every file of ``folder``, the folder and its parent on disk (against a power cut)."""
+    for entry in os.scandir(folder):
+        if entry.is_file(follow_symlinks=False):
+            fd = os.open(entry.path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    _fsync_folder(folder)
+    _fsync_folder(folder.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -140,9 +140,9 @@ def _payload(graph: nx.MultiDiGraph, note: str) -> dict:
     node_ids = {n: i for i, n in enumerate(graph.nodes)}
     type_names = [t for t in TYPE_COLORS if any(graph.nodes[n]["type"] == t for n in graph)]
     type_index = {t: i for i, t in enumerate(type_names)}
-    present = {r for *_, r in graph.edges(data="relation")}  # the page indexes these only
-    rel_names = [r for r in RELATION_COLORS if r in present]
-    rel_names += sorted(present - set(rel_names))
+    # the relations in use, and only those: the page lists them and each edge indexes this list
+    used = {r for *_, r in graph.edges(data="relation")}
+    rel_names = [r for r in RELATION_COLORS if r in used] + sorted(used - set(RELATION_COLORS))
     rel_index = {r: i for i, r in enumerate(rel_names)}
     type_count = dict.fromkeys(type_names, 0)
     rel_count = dict.fromkeys(rel_names, 0)
@@ -183,7 +183,7 @@ def _payload(graph: nx.MultiDiGraph, note: str) -> dict:
         "types": [{"name": t, "title": t, "color": type_color(t), "border": _darker(type_color(t)),
                    "count": type_count[t]} for t in type_names],
         "relations": [{"name": r, "title": r, "color": relation_color(r), "cameo": cameo.get(r, ""),
-                       "count": rel_count[r]} for r in rel_names if rel_count[r]],
+                       "count": rel_count[r]} for r in rel_names],
         "nodes": nodes,
         "edges": edges,
         "layout": {

@@ -1,8 +1,10 @@
 """Read a corpus into ``Article`` values: a folder of ``.txt``, a ``.jsonl`` file, or one ``.txt``.
 
 Bad input never stops the reading: each unreadable, non-UTF-8, empty or binary file, each
-broken or oversized JSONL line is reported to ``warn`` (a message naming the file, the line
-and why) and skipped. Only a corpus that does not exist at all raises ``CorpusError``.
+entry of a folder that is no regular file (a named pipe would block the reading forever),
+each broken or oversized JSONL line, each id with control characters and each repeated id
+is reported to ``warn`` (a message naming the file, the line and why) and skipped. Only a
+corpus that does not exist at all raises ``CorpusError``.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -15,6 +17,8 @@ and why) and skipped. Only a corpus that does not exist at all raises ``CorpusEr
 from __future__ import annotations
 
 import json
+import re
+import stat
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +31,12 @@ __all__ = ["MAX_RECORD_BYTES", "decode_text", "parse_record", "read_corpus", "va
 MAX_RECORD_BYTES = 5 * 1024 * 1024  # one article (a .txt file or a JSONL line) at most 5 MB
 
 Warn = Callable[[str], None]
+
+# C0 and C1 controls, lone surrogates and noncharacters: no id may hold one (a writer that
+# drops them would merge two ids into one)
+_BAD_ID_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                           + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF)
+                                     for plane in range(17)) + "]")
 
 
 def read_corpus(path: Path, warn: Warn | None = None) -> Iterator[Article]:
@@ -71,6 +81,7 @@ def parse_record(line: bytes) -> Article:
         doc_id = str(doc_id)
     if not isinstance(doc_id, str) or not doc_id.strip():
         raise ValueError('no "id" (a non-empty string)')
+    _check_id(doc_id.strip(), '"id"')
     body = record.get("text")
     if not isinstance(body, str) or not body.strip():
         raise ValueError('no "text" (a non-empty string)')
@@ -135,17 +146,27 @@ def _read_folder(folder: Path, warn: Warn) -> Iterator[Article]:
 
 
 def _read_txt_files(files: list[Path], warn: Warn) -> Iterator[Article]:
+    seen: dict[str, Path] = {}
     for file in files:
         try:
             article = _read_txt(file)
         except (OSError, ValueError) as exc:
             warn(f"{file}: {_reason(exc)}; skipped")
             continue
+        if article.id in seen:
+            warn(f"{file}: duplicate id {article.id!r} (first from {seen[article.id].name}); "
+                 "skipped")
+            continue
+        seen[article.id] = file
         yield article
 
 
 def _read_txt(file: Path) -> Article:
-    size = file.stat().st_size
+    info = file.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise ValueError(f"not a regular file but {_kind(info.st_mode)}")
+    _check_id(file.stem, "the file name")
+    size = info.st_size
     if size > MAX_RECORD_BYTES:
         raise ValueError(f"{size / 1e6:.1f} MB, over the {MAX_RECORD_BYTES // 2**20} MB "
                          "limit per article")
@@ -198,6 +219,20 @@ def _capped_lines(stream, limit: int) -> Iterator[tuple[int, bytes | None]]:
             yield number, None
         else:
             yield number, line
+
+
+def _check_id(doc_id: str, what: str) -> None:
+    bad = _BAD_ID_CHARS.search(doc_id)
+    if bad:
+        raise ValueError(f"{what} {doc_id!r} holds the control character or noncharacter "
+                         f"U+{ord(bad.group()):04X}; an id must not")
+
+
+def _kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISDIR, "a folder"),
+             (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"))
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def _reason(exc: Exception) -> str:

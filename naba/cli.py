@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from naba.errors import NabaError
@@ -16,14 +19,25 @@ def main(argv: list[str] | None = None) -> int:
     for add in (_add_build, _add_view, _add_export, _add_stats, _add_query, _add_serve, _add_push):
         add(sub)
     args = parser.parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)  # `kill`, systemd, timeout: like Ctrl-C
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()  # here, so that a closed pipe is reported here
+        return code
     except NabaError as exc:
         print(f"naba {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"naba {args.command}: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into `head`: stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except OSError as exc:  # the machine's, not Naba's: a full disk, a missing permission
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"naba {args.command}: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
 
 
 # --- build -------------------------------------------------------------------------------------
@@ -39,10 +53,13 @@ def _add_build(sub) -> None:
 
 
 def _run_build(args) -> int:
-    from graph.build import build_corpus
+    from graph.build import build_corpus, usable_cores
 
     if args.output is None and args.store is None:
         raise NabaError("give an output file (-o OUT.ttl) or a store (--store DIR)")
+    if args.jobs > usable_cores():  # build_corpus starts no more workers than that
+        print(f"naba build: --jobs {args.jobs}: using the {usable_cores()} cores of this machine",
+              file=sys.stderr)
     report = build_corpus(args.corpus, args.output, jobs=args.jobs, store=args.store,
                           progress=not args.quiet)
     print(report.summary())
@@ -112,6 +129,8 @@ def _add_query(sub) -> None:
     p.add_argument("--list", action="store_true", help="list the named queries")
     p.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
                    help="bind a query variable: <IRI>, nbid:key, \"text\"@ar or an integer")
+    p.add_argument("--allow-service", action="store_true",
+                   help="run SERVICE clauses (they send data to other endpoints)")
     p.set_defaults(run=_run_query)
 
 
@@ -127,19 +146,34 @@ def _run_query(args) -> int:
         text = args.file.read_text(encoding="utf-8") if args.file else args.query
     except OSError as exc:
         raise NabaError(f"{args.file}: cannot read the query ({exc.strerror})") from exc
+    except UnicodeDecodeError as exc:
+        raise NabaError(f"{args.file}: the query is not UTF-8 (byte 0x{exc.object[exc.start]:02x} "
+                        f"at offset {exc.start})") from None
     if not text:
         raise NabaError("give a query, a query name (naba query --list) or --file q.rq")
-    sys.stdout.write(run_query(args.graph, text, fmt=args.format, bindings=args.bind))
+    sys.stdout.write(run_query(args.graph, text, fmt=args.format, bindings=args.bind,
+                               allow_service=args.allow_service))
     return 0
 
 
 def _add_serve(sub) -> None:
+    from graph.server import LIMITS
+
     p = sub.add_parser("serve", help="a read-only SPARQL endpoint at /sparql")
     p.add_argument("graph", type=Path, help="a graph file or a store folder")
-    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this "
+                   "machine only; the endpoint has no authentication)")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run")
-    p.add_argument("--max-rows", type=int, default=10_000, help="rows a result may hold")
+    p.add_argument("--timeout", type=float, default=LIMITS["timeout"],
+                   help="seconds a query may run (default %(default)g)")
+    p.add_argument("--max-rows", type=int, default=LIMITS["max_rows"],
+                   help="rows a result may hold (default %(default)d)")
+    p.add_argument("--max-bytes", type=int, default=LIMITS["max_bytes"],
+                   help="bytes a result may hold (default %(default)d)")
+    p.add_argument("--memory-mb", type=int, default=LIMITS["memory_mb"],
+                   help="address space of a query worker, in MB (default %(default)d)")
+    p.add_argument("--idle-timeout", type=int, default=LIMITS["idle_timeout"],
+                   help="seconds before an idle connection is closed (default %(default)d)")
     p.set_defaults(run=_run_serve)
 
 
@@ -147,7 +181,8 @@ def _run_serve(args) -> int:
     from graph.server import serve
 
     serve(args.graph, host=args.host, port=args.port, timeout=args.timeout,
-          max_rows=args.max_rows)
+          max_rows=args.max_rows, max_bytes=args.max_bytes, memory_mb=args.memory_mb,
+          idle_timeout=args.idle_timeout)
     return 0
 
 
@@ -157,7 +192,9 @@ def _add_push(sub) -> None:
     p.add_argument("--endpoint", required=True, help="the Graph Store endpoint URL")
     p.add_argument("--graph", dest="target_graph", help="the named graph IRI to write into")
     p.add_argument("--batch-size", type=int, default=50_000, help="triples per request")
-    p.add_argument("--retries", type=int, default=3)
+    p.add_argument("--retries", type=int, default=3, help="tries again after a failure")
+    p.add_argument("--timeout", type=float, default=60.0,
+                   help="seconds to wait for the answer to a request (default %(default)g)")
     p.set_defaults(run=_run_push)
 
 
@@ -165,8 +202,12 @@ def _run_push(args) -> int:
     from graph.push import push_graph
 
     print(push_graph(args.graph, args.endpoint, graph=args.target_graph,
-                     batch_size=args.batch_size, retries=args.retries))
+                     batch_size=args.batch_size, retries=args.retries, timeout=args.timeout))
     return 0
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _csv(value: str | None) -> list[str] | None:

@@ -271,7 +271,8 @@ def test_any_text_round_trips(text):
 
 # What N-Triples escapes or clean_text removes, and marks that pass through as they are.
 AWKWARD = st.sampled_from([*map(chr, range(0x20)), "\x7f", '"', "\\", "\ud800", "\udfff",
-                           "\u200f", "\u202e", "\u2066", "\x85", "\u2028", "\ufeff", "ـ"])
+                           "\u200f", "\u202e", "\u2066", "\x85", "\u2028", "\ufeff", "ـ",
+                           "\ufffe", "\uffff", "\ufdd0", "\U0010ffff"])
 ANY_TEXT = st.text(st.one_of(st.characters(), AWKWARD), max_size=40)
 
 

@@ -3,7 +3,6 @@ shapes, parallel equals serial, bad input is reported and skipped, Ctrl-C keeps 
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -127,10 +126,9 @@ def test_a_missing_corpus_is_an_error_naming_it(tmp_path):
     assert result.returncode == 2 and "nowhere" in result.stderr
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_ctrl_c_keeps_the_last_good_graph(corpus, built, tmp_path, jobs):
-    out = tmp_path / "graph.ttl"
-    out.write_bytes(built.read_bytes())
+def start_long_build(tmp_path: Path, out: Path, jobs: int) -> subprocess.Popen:
+    """``naba build`` of 20,000 articles into ``out``, returned once it writes its stream
+    with its workers started."""
     texts = list(ARTICLES.values())
     big = write_jsonl(tmp_path / "big.jsonl", [{"id": f"d{i}", "text": (texts[i % 3] + " ") * 30}
                                               for i in range(20_000)])
@@ -139,16 +137,79 @@ def test_ctrl_c_keeps_the_last_good_graph(corpus, built, tmp_path, jobs):
                                 "--jobs", str(jobs)], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, cwd=ROOT)
     deadline = time.monotonic() + 60
-    while not any(p.name.endswith(".stream") for p in tmp_path.iterdir()):
+    while not (any(p.name.endswith(".stream") for p in tmp_path.iterdir())
+               and len(workers_of(process.pid)) == (jobs if jobs > 1 else 0)):
         assert process.poll() is None and time.monotonic() < deadline, "build did not start"
         time.sleep(0.05)
     time.sleep(0.5)  # midway
-    process.send_signal(signal.SIGINT)
+    return process
+
+
+def workers_of(pid: int) -> list[int]:
+    """The child processes of ``pid`` (the build's workers)."""
+    tasks = Path(f"/proc/{pid}/task")
+    return [int(c) for task in tasks.iterdir() for c in (task / "children").read_text().split()]
+
+
+def running(pid: int) -> bool:
+    """Whether the process exists and is no zombie."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state not in ("Z", "X")
+
+
+def wait_gone(pids: list[int], seconds: float = 10) -> list[int]:
+    """The processes of ``pids`` still running after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while any(map(running, pids)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return [pid for pid in pids if running(pid)]
+
+
+@pytest.mark.parametrize("stop, jobs", [(signal.SIGINT, 1), (signal.SIGINT, 2),
+                                        (signal.SIGTERM, 2)])
+def test_ctrl_c_or_sigterm_keeps_the_last_good_graph_and_stops_the_workers(built, tmp_path,
+                                                                          stop, jobs):
+    out = tmp_path / "graph.ttl"
+    out.write_bytes(built.read_bytes())
+    process = start_long_build(tmp_path, out, jobs)
+    workers = workers_of(process.pid)
+    assert len(workers) == (jobs if jobs > 1 else 0)
+    process.send_signal(stop)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
+    assert "interrupted" in stderr.decode() and "Traceback" not in stderr.decode()
     assert out.read_bytes() == built.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.jsonl", "graph.ttl"]
-    assert os.path.getsize(out) > 0
+    assert wait_gone(workers) == []
+
+
+def test_sigkill_leaves_no_worker_and_the_next_build_removes_the_temp_file(corpus, built,
+                                                                          tmp_path):
+    out = tmp_path / "graph.ttl"
+    process = start_long_build(tmp_path, out, jobs=2)
+    workers = workers_of(process.pid)
+    assert len(workers) == 2
+    process.kill()
+    assert process.wait(10) == -signal.SIGKILL
+    assert wait_gone(workers) == []  # they noticed their parent was gone
+    assert [p.name for p in tmp_path.glob(".graph.ttl.*.stream")] == [
+        f".graph.ttl.{process.pid}.stream"]
+    result = naba("build", corpus, "-o", out, "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.jsonl", "graph.ttl"]
+
+
+def test_jobs_are_capped_at_the_cores(corpus, tmp_path):
+    from graph.build import usable_cores
+
+    result = naba("build", corpus, "-o", tmp_path / "g.ttl", "--jobs", "1000")
+    assert result.returncode == 0, result.stderr
+    cores = usable_cores()
+    assert f"--jobs 1000: using the {cores} cores" in result.stderr
+    assert f"{cores} job" in result.stdout.splitlines()[0]
 
 
 def test_the_bundled_sample_builds_a_conforming_graph(tmp_path):
@@ -160,3 +221,46 @@ def test_the_bundled_sample_builds_a_conforming_graph(tmp_path):
     ok, _, text = validate(graph, shacl_graph=shapes, inference="none")
     assert ok, text
     assert len(set(graph.subjects(rdflib.RDF.type, rdflib.RDF.Statement))) > 0
+
+
+def no_bigger_files_than(size: int):
+    """For a child process: files past ``size`` bytes cannot be written (EFBIG), as on a
+    full disk."""
+    def limit():
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write, not a killed process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+    return limit
+
+
+@pytest.mark.parametrize("where, message", [
+    ("folder.ttl", "folder.ttl: is a folder; give -o a file name"),
+    ("/proc/naba.nt", "/proc/naba.nt: cannot write the graph ("),
+    ("graph.ttl", ("graph.ttl: cannot write the graph (File too large); the last good one is "
+                  "kept")),
+])
+def test_output_that_cannot_be_written_is_a_one_line_error(corpus, built, tmp_path, where,
+                                                           message):
+    (tmp_path / "folder.ttl").mkdir()
+    out = tmp_path / where
+    if where == "graph.ttl":
+        out.write_bytes(built.read_bytes())
+    result = naba("build", corpus, "-o", out, "--quiet", preexec_fn=no_bigger_files_than(20_000))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
+    if where == "graph.ttl":
+        assert out.read_bytes() == built.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted({"folder.ttl", out.name}
+                                                                 - {"naba.nt"})
+
+
+def test_a_store_among_other_files_is_refused_before_the_analysis(corpus, tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "notes.txt").write_text("mine")
+    result = naba("build", corpus, "--store", papers, "--quiet")
+    assert result.returncode == 2
+    assert result.stderr == (f"naba build: {papers}: the folder holds other files (notes.txt) "
+                             "and is not a Naba store; give --store a new or empty folder\n")
+    assert [p.name for p in papers.iterdir()] == ["notes.txt"]

@@ -95,6 +95,8 @@ def test_a_file_too_large_is_skipped(tmp_path):
     (b'{"id": "x", "text": "\xff"}', "not UTF-8"),
     (b'{"id": "x", "text": "a\x00b"}', "binary"),
     (b'{"id": "n1", "text": "again"}', "duplicate id"),
+    (b'{"id": "n\\u0001", "text": "t"}', "control character or noncharacter U+0001"),
+    (b'{"id": "n\\uffff", "text": "t"}', "U+FFFF"),
 ])
 def test_a_bad_jsonl_line_is_skipped_with_file_line_and_why(tmp_path, line, reason):
     path = write_jsonl(tmp_path / "c.jsonl", [{"id": "n1", "text": TEXT}, line,
@@ -135,3 +137,24 @@ def test_an_unknown_corpus_format_is_an_error(tmp_path):
 def test_a_folder_without_txt_files_is_an_error(tmp_path):
     with pytest.raises(CorpusError, match="no .txt files"):
         read_corpus(tmp_path)
+
+
+def test_a_named_pipe_in_a_folder_is_skipped_not_read(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    os.mkfifo(tmp_path / "b.txt")  # reading it would wait forever for a writer
+    (tmp_path / "c.txt").mkdir()
+    articles, warnings = read(tmp_path)
+    assert [a.id for a in articles] == ["a"]
+    assert warnings == [f"{tmp_path / 'b.txt'}: not a regular file but a named pipe; skipped",
+                        f"{tmp_path / 'c.txt'}: not a regular file but a folder; skipped"]
+
+
+def test_ids_that_would_merge_are_skipped_with_a_warning(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "a.TXT").write_text(TEXT, encoding="utf-8")  # the same id, a
+    (tmp_path / "a\x01.txt").write_text(TEXT, encoding="utf-8")  # a once the \x01 is dropped
+    articles, warnings = read(tmp_path)
+    assert [a.id for a in articles] == ["a"]
+    assert len(warnings) == 2
+    assert "holds the control character or noncharacter U+0001" in warnings[0]
+    assert warnings[1].endswith("a.txt: duplicate id 'a' (first from a.TXT); skipped")

@@ -80,21 +80,32 @@ def source(request, files) -> Path:
     return files[request.param]
 
 
+SERVER_LIMITS = {"timeout": 2, "max-rows": 50, "max-bytes": 100_000, "memory-mb": 512,
+                 "idle-timeout": 2}
+
+
 @pytest.fixture(scope="module")
-def naba_server(tmp_path_factory):
-    """``naba serve`` on the test graph as a real subprocess: 2 s time limit, 50 rows."""
+def naba_server_process(tmp_path_factory):
+    """``naba serve`` on the test graph as a real subprocess, with ``SERVER_LIMITS``:
+    (process, port)."""
     port = free_port()
     log = tmp_path_factory.mktemp("serve") / "serve.log"
+    limits = [arg for name, value in SERVER_LIMITS.items() for arg in (f"--{name}", str(value))]
     with log.open("w") as err:
         process = subprocess.Popen(
             [sys.executable, "-m", "naba.cli", "serve", str(GRAPH_TRIG), "--port", str(port),
-             "--timeout", "2", "--max-rows", "50"],
-            cwd=ROOT, stdout=err, stderr=subprocess.STDOUT, start_new_session=True)
+             *limits], cwd=ROOT, stdout=err, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         wait_for_port(port, process)
-        yield f"http://127.0.0.1:{port}/sparql"
+        yield process, port
     finally:
         stop(process)
+
+
+@pytest.fixture(scope="module")
+def naba_server(naba_server_process):
+    """The endpoint's URL."""
+    return f"http://127.0.0.1:{naba_server_process[1]}/sparql"
 
 
 @pytest.fixture

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import subprocess
 import time
 import urllib.error
 
 import pytest
+from lxml import etree
 from SPARQLWrapper import CSV, JSON, POST, TSV, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from graph.query import named_queries, prepare_query, run_query
+from graph.server import answer
+from graph.store import open_source
 
 from .conftest import ROOT, require_tool
 
@@ -93,6 +97,25 @@ def test_rapper_parses_what_naba_writes(files, tmp_path, syntax, suffix):
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "returned" in done.stderr and " 0 triples" not in done.stderr
+
+
+NONCHARACTERS = "\ufffe\uffff\ufdd0\U0010ffff"
+
+
+def test_noncharacters_in_articles_reach_neither_the_turtle_nor_the_xml_results(tmp_path):
+    rapper = require_tool("rapper")
+    corpus, out = tmp_path / "c.jsonl", tmp_path / "c.ttl"
+    text = f"قصفت الطائرات الروسية {NONCHARACTERS}مدينة حلب."
+    corpus.write_text(json.dumps({"id": "a1", "text": text, "title": text}) + "\n")
+    subprocess.run([str(ROOT / ".venv" / "bin" / "naba"), "build", str(corpus), "-o", str(out),
+                    "--quiet"], check=True, capture_output=True, timeout=300)
+    done = subprocess.run([rapper, "-i", "turtle", "-c", str(out)], check=False,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "returned" in done.stderr, done.stderr
+    xml = answer(open_source(out), "SELECT ?t { ?a dcterms:title ?t }",
+                 "application/sparql-results+xml", 10).body
+    (title,) = etree.fromstring(xml).iter("{http://www.w3.org/2005/sparql-results#}literal")
+    assert title.text == "قصفت الطائرات الروسية مدينة حلب."
 
 
 # roqet 0.9.33 gets the second COUNT(DISTINCT …) of a query wrong (it repeats the first

@@ -2,6 +2,10 @@
 SPARQL endpoint, has exactly the local triples; refusals and dead endpoints are clear."""
 from __future__ import annotations
 
+import http.server
+import socket
+import threading
+import time
 import urllib.parse
 import urllib.request
 
@@ -71,3 +75,46 @@ def test_bad_arguments(files):
         push_graph(files["ttl"], "ftp://127.0.0.1/store")
     with pytest.raises(GraphError, match="not an IRI"):
         push_graph(files["ttl"], "http://127.0.0.1:1/store", graph="not an iri")
+
+
+class _FailsAfter(http.server.BaseHTTPRequestHandler):
+    """An endpoint that stores the first two batches, then answers 503."""
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self.server.requests += 1
+        self.send_response(204 if self.server.requests <= 2 else 503)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_PUT = do_POST
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_failing_batch_says_which_batches_were_sent(files):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _FailsAfter)
+    server.requests = 0
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/store"
+        with pytest.raises(GraphError, match=r"HTTP 503.*; batch 3 was not sent, batches 1-2 "
+                                             r"\(20 triples\) were sent before it; pushing "
+                                             r"again replaces the graph"):
+            push_graph(files["ttl"], url, graph=TARGET, batch_size=10, retries=1)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert server.requests == 4  # two batches, then the third one twice
+
+
+def test_an_endpoint_that_never_answers_times_out_as_asked(files):
+    with socket.socket() as silent:  # listens, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/store"
+        started = time.monotonic()
+        with pytest.raises(GraphError, match="failed after 1 attempt .*timed out.*no batch"):
+            push_graph(files["ttl"], url, retries=0, timeout=0.5)
+        assert time.monotonic() - started < 5

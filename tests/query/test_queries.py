@@ -3,13 +3,18 @@ Turtle file, a TriG file with one graph per article, and a store (same rows: no 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
+import pyoxigraph as ox
 import pytest
 
 from graph.query import display_term, execute, format_named_queries, named_queries, run_query
 from graph.store import open_source
 from naba.cli import main
 from naba.errors import GraphError
+
+from .conftest import free_port
 
 
 def rows(source, name, **bindings):
@@ -215,3 +220,57 @@ def test_cli_query_list_bind_file_and_errors(files, tmp_path, capsys):
     assert "write name=value" in capsys.readouterr().err
     assert main(["query", str(tmp_path / "missing.ttl"), "most-mentioned"]) == 2
     assert "no such graph file or store folder" in capsys.readouterr().err
+
+
+A1 = "https://w3id.org/naba/graph/article/a1"
+
+
+@pytest.mark.parametrize("kind", ["trig", "store"])
+def test_from_and_from_named_choose_the_graphs_queried(files, kind):
+    source = open_source(files[kind])
+    in_a1 = len(list(source.quads_for_pattern(None, None, None, ox.NamedNode(A1))))
+    assert 0 < in_a1 < len(source)
+    count = f"SELECT (COUNT(*) AS ?n) FROM <{A1}> {{ ?s ?p ?o }}"
+    assert rows(files[kind], count) == [(str(in_a1),)]
+    named = f"SELECT DISTINCT ?g FROM NAMED <{A1}> {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    assert rows(files[kind], named) == [(f"<{A1}>",)]
+    assert rows(files[kind], "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }") != [(str(in_a1),)]
+
+
+def test_naba_query_refuses_service_unless_allowed(files, capsys):
+    port = free_port()  # nothing listens there: the allowed SERVICE fails
+    query = f"SELECT * {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+    assert main(["query", str(files["ttl"]), query]) == 2
+    err = capsys.readouterr().err
+    assert "calls SERVICE" in err and "--allow-service" in err
+    assert main(["query", str(files["ttl"]), query, "--allow-service"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("naba query: query: the query failed (") and len(err.splitlines()) == 1
+
+
+def test_naba_query_refuses_a_query_nested_too_deep_to_parse(files):
+    deep = "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000
+    result = subprocess.run([sys.executable, "-m", "naba.cli", "query", str(files["ttl"]), deep],
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 2, result.stderr  # not 139, a segfault
+    assert "nests brackets 5000 deep; at most 100" in result.stderr
+
+
+def test_a_query_file_that_is_not_utf8_is_a_one_line_error(files, tmp_path, capsys):
+    query = tmp_path / "q.rq"
+    query.write_bytes("SELECT * { ?s rdfs:label 'حلب' }".encode("cp1256"))
+    assert main(["query", str(files["ttl"]), "--file", str(query)]) == 2
+    assert capsys.readouterr().err == (f"naba query: {query}: the query is not UTF-8 "
+                                       "(byte 0xcd at offset 26)\n")
+
+
+@pytest.mark.parametrize("args", [["--list"], ["SELECT * { ?s ?p ?o }", "--format", "csv"]])
+def test_output_into_a_closed_pipe_stops_quietly(files, args):
+    """As ``naba query … | head`` once head has its lines: no traceback, the status of a
+    process ended by SIGPIPE."""
+    source = [] if args == ["--list"] else [str(files["ttl"])]
+    reader = subprocess.Popen([sys.executable, "-m", "naba.cli", "query", *source, *args],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    reader.stdout.close()  # the reader is gone before naba writes
+    assert reader.wait(60) == 141
+    assert reader.stderr.read() == b""

@@ -2,12 +2,21 @@
 the store survives reopening; queries see every graph."""
 from __future__ import annotations
 
+import fcntl
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
 import pyoxigraph as ox
 import pytest
 
 from graph.store import add_documents, open_source
 from graph.terms import KNOWLEDGE_GRAPH, ONTOLOGY_GRAPH, document_graph_iri
 from naba.errors import GraphError
+
+from .conftest import ROOT
 
 NBID = "https://w3id.org/naba/id/"
 NBO = "https://w3id.org/naba/ontology#"
@@ -126,3 +135,91 @@ def test_open_source_errors_name_the_path(tmp_path, name, message):
     (tmp_path / "empty").mkdir()
     with pytest.raises(GraphError, match=message):
         open_source(tmp_path / name)
+
+
+# --- atomic updates: old content or new, never a mix ------------------------------------------
+
+def corpus_nq(count: int, evidence: str, first: int = 0) -> bytes:
+    """``count`` articles as naba build writes them, plus the ontology graph."""
+    ontology = (f"<{NBO}accuses> <http://www.w3.org/2000/01/rdf-schema#label> \"accuses\"@en "
+                f"<{ONTOLOGY_GRAPH}> .\n").encode()
+    return ontology + b"".join(article_nq(f"d{i}", f"{evidence} {i}")
+                               for i in range(first, first + count))
+
+
+def quads_of(store_dir) -> set:
+    return set(open_source(store_dir))
+
+
+def test_a_store_is_a_generation_named_by_its_pointer(tmp_path):
+    store = tmp_path / "store"
+    add_documents(store, article_nq("a1", "أ"))
+    add_documents(store, article_nq("a2", "ب"))
+    assert sorted(p.name for p in store.iterdir()) == [".naba-lock", "data-000002",
+                                                        "naba-store.json"]
+    assert [graph_size(store, d) for d in ("a1", "a2")] == [4, 4]
+
+
+def test_a_store_made_before_generations_is_read_then_moved_into_one(tmp_path):
+    store = tmp_path / "store"
+    legacy = ox.Store(str(store))  # the database files in the folder itself
+    legacy.load(article_nq("a1", "أ"), format=ox.RdfFormat.N_QUADS)
+    legacy.flush()
+    del legacy
+    assert graph_size(store, "a1") == 4
+    add_documents(store, article_nq("a2", "ب"))
+    assert sorted(p.name for p in store.iterdir()) == [".naba-lock", "data-000001",
+                                                        "naba-store.json"]
+    assert [graph_size(store, d) for d in ("a1", "a2")] == [4, 4]
+
+
+def test_a_folder_of_other_files_is_refused_and_left_alone(tmp_path):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    with pytest.raises(GraphError, match=r"papers: the folder holds other files \(notes.txt\)"):
+        add_documents(folder, article_nq("a1", "أ"))
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+
+
+def test_a_second_writer_is_refused_while_the_first_holds_the_store(tmp_path):
+    store = tmp_path / "store"
+    add_documents(store, article_nq("a1", "أ"))
+    with open(store / ".naba-lock", "ab") as held:  # what a running build holds
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(GraphError, match="another naba build is writing to this store"):
+            add_documents(store, article_nq("a2", "ب"))
+    assert graph_size(store, "a2") == 0
+
+
+def start_writer(store, nquads) -> tuple[subprocess.Popen, float]:
+    """``add_documents`` in a process of its own, and the time its new generation appeared."""
+    code = f"from graph.store import add_documents; add_documents({str(store)!r}, {str(nquads)!r})"
+    writer = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while not (store / "data-000002").exists():  # the load has begun
+        assert writer.poll() is None and time.monotonic() < deadline, "the load never began"
+        time.sleep(0.001)
+    return writer, time.monotonic()
+
+
+def test_sigkill_during_the_load_keeps_the_old_documents(tmp_path):
+    store, new_nq = tmp_path / "store", tmp_path / "new.nq"
+    add_documents(store, corpus_nq(3000, "قديم"))
+    old = quads_of(store)
+    new_nq.write_bytes(corpus_nq(6000, "جديد"))  # rebuilds the 3,000 and adds 3,000
+    shutil.copytree(store, tmp_path / "copy")
+    timed, began = start_writer(tmp_path / "copy", new_nq)
+    assert timed.wait(60) == 0
+    load = time.monotonic() - began
+    for delay in (0.0, load / 2):  # as the load begins, and halfway through it
+        writer, _ = start_writer(store, new_nq)
+        time.sleep(delay)
+        assert writer.poll() is None, "the load ended before the kill"
+        writer.send_signal(signal.SIGKILL)
+        assert writer.wait(10) == -signal.SIGKILL
+        assert quads_of(store) == old  # every old article and the ontology, nothing new
+    add_documents(store, new_nq)  # the next writer does the job and removes the leftovers
+    assert quads_of(store) == set(ox.parse(new_nq.read_bytes(), format=ox.RdfFormat.N_QUADS))
+    assert sorted(p.name for p in store.iterdir()) == [".naba-lock", "data-000002",
+                                                        "naba-store.json"]
