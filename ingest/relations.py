@@ -35,6 +35,7 @@ _POSSESSIVE = ("ه", "ها", "هم", "هما")
 _PROXIES = ("assets", "members", "place_kinds", "place_cues", "site_kinds", "counterpart",
             "org_kinds")
 _PLACE_PROXIES = ("place_kinds", "place_cues", "site_kinds")
+_ADVERBIAL = frozenset({"عبر", "خلال", "ب", "بواسطه", "اثناء"})  # phrases of means and time
 _SPORTS = 3  # sports words in an article that make its attacks and strikes a game's
 _QUOTES = frozenset("«»\"“”'‘’()")
 _INHERIT = frozenset({"light", "other", "planning", "threatening", "negating", "claiming",
@@ -114,6 +115,7 @@ class _Reader:
         self.generic_keys: dict[tuple, str] = {}
         self.date: str | None = None
         self.tolls: dict[int, Casualties] = {}
+        self.resolving: set[int] = set()  # pronouns being resolved
         self.events: list[int] = []  # the tokens of the attacks told so far
         self.sports = sum(1 for k in self.keys if self.group_of(k, "sports_words")) >= _SPORTS
         self.starts = [bisect.bisect_left(sentence_of, s) for s in range(
@@ -122,14 +124,25 @@ class _Reader:
     # --- words --------------------------------------------------------------------------------
 
     def group_of(self, key: str, name: str) -> bool:
-        """Token key (under a proclitic, or in the accusative: حاجزا) is a word of a group."""
+        """Token key (under a proclitic, in the accusative: حاجزا, a dual in construct: تنظيمي)
+        is a word of a group."""
         words = self.g.get(name, frozenset())
-        if len(key) > 3 and key.endswith("ا") and key[:-1] in words:
+        if len(key) > 3 and key.endswith(("ا", "ي")) and key[:-1] in words:
             return True
         return key in words or (len(key) > 3 and key[0] in "وفبل" and key[1:] in words) or (
             len(key) > 4 and key[:2] in ("وب", "ول", "فب", "فل", "ال") and key[2:] in words) or (
             key.startswith(("وال", "بال", "فال")) and key[3:] in words) or (
             key.startswith("لل") and key[2:] in words)
+
+    def possessed_proxy(self, key: str) -> bool:
+        """An asset or members with a possessive pronoun: طائراتها، طائرتها، قواته، عناصرهم."""
+        for n in (2, 1):
+            if key.endswith(_POSSESSIVE) and len(key) - n >= 3:
+                stem = key[:-n]
+                for form in (stem, stem[:-1] + "ه" if stem.endswith("ت") else stem):
+                    if self.group_of(form, "assets") or self.group_of(form, "members"):
+                        return True
+        return False
 
     def _triggers(self) -> dict[int, Trigger]:
         trigger, at, tokens = self.morph.trigger, self.at, self.tokens
@@ -172,6 +185,11 @@ class _Reader:
 
     def adjective(self, i: int) -> str | None:
         return self.lex.adjectives.get(self.keys[i].removeprefix("ال").removeprefix("و"))
+
+    def as_actor(self, f: Found) -> Found:
+        """A capital's mention as one of its state (موسكو: Russia's aircraft)."""
+        state = self.lex.capitals.get(f.mention.entity)
+        return self.country_found(f.last, state, first=f.first) if state else f
 
     def country_found(self, i: int, key: str, first: int | None = None) -> Found:
         first = i if first is None else first
@@ -227,8 +245,7 @@ class _Reader:
         if first is not None:
             return [first]
         head = self.keys[unit.head]
-        if head.endswith(_POSSESSIVE) and any(
-                self.group_of(head[:-n], g) for n in (1, 2) for g in ("assets", "members")):
+        if self.possessed_proxy(head):
             return self.antecedent(p, unit.head)  # قالت الوزارة إن طائراتها استهدفت …
         trig = self.triggers.get(unit.head)
         if trig is not None and "noun" in trig.pos:  # الغارات الأمريكية استهدفت: the state acts
@@ -595,6 +612,8 @@ class _Reader:
         if k > unit.last:
             return []
         f = self.at.get(k)
+        if f is None and self.possessed_proxy(self.keys[k]):  # إسقاط طائرتها: whose aircraft
+            return [self.as_actor(g) for g in self.antecedent(p, k)]
         if f is None or f.first != k:
             if not any(self.group_of(self.keys[k], g) for g in ("assets", "members")):
                 return []
@@ -690,9 +709,26 @@ class _Reader:
 
     def antecedent(self, p: Parse, t: int, skip: set[int] | None = None,
                    places: bool = False) -> list[Found]:
-        """Who a pronoun at token t refers to: the nearest actor (or place) before it in its
-        sentence (but those in ``skip``, ids of mentions already taken), else the topic of the
-        sentence before."""
+        if t in self.resolving:  # a pronoun whose antecedent holds a pronoun that …
+            return []
+        self.resolving.add(t)
+        try:
+            return self._antecedent(p, t, skip, places)
+        finally:
+            self.resolving.discard(t)
+
+    def _antecedent(self, p: Parse, t: int, skip: set[int] | None, places: bool) -> list[Found]:
+        """Who a pronoun at token t refers to: the subject of the nearest verb before it with
+        one, else the nearest actor (or place) before it in its sentence (but those in ``skip``,
+        ids of mentions already taken), else the topic of the sentence before."""
+        for v in sorted((v for v in p.args if p.units[v].first < t), reverse=True):
+            args = p.args[v]
+            if args.subject < 0 or args.passive or p.units[args.subject].last >= t:
+                continue  # only a subject named before the pronoun
+            subj = [f for f in self.group_referents(p, args.subject)
+                    if id(f) not in (skip or ()) and self.actor(f.mention.entity)]
+            if subj:
+                return subj[:1]
         for k in range(t - 1, p.units[0].first - 1, -1):
             f = self.at.get(k)
             if f is not None and id(f) not in (skip or ()) and (
@@ -731,10 +767,12 @@ class _Reader:
             unit = p.units[v]
             if unit.kind == "verb":
                 args = p.args[v]
-                if all(p.units[k].kind in ("np", "time", "ppron") and (
-                        p.units[k].prep or p.units[k].conj or k in (args.subject, args.object))
-                       for k in range(v + 1, u) if p.units[k].kind != "ppron") and \
-                        p.units[u].prep and p.same_clause(v, u):
+                between = [k for k in range(v + 1, u) if p.units[k].kind not in ("ppron", "time")
+                           and k not in (args.subject, args.object) and not p.units[k].conj]
+                reach = 3 if p.units[u].prep in _ADVERBIAL else 1  # عبر، خلال: the verb's
+                if len(between) <= reach and all(p.units[k].kind == "np" and p.units[k].prep
+                                                 for k in between) and \
+                        p.units[u].prep and p.same_clause(v, u):  # not a chain of phrases
                     return v
                 return -1
             if unit.kind in ("break", "comp", "rel", "sub"):
@@ -782,14 +820,12 @@ class _Reader:
                     out.append(key)
         return out
 
-    def sentence_places(self, p: Parse, u: int, after_only: bool = False) -> list[str]:
+    def sentence_places(self, p: Parse, u: int) -> list[str]:
         """Where an attack told in another clause happened: the place of the sentence's locative
         phrase nearest after the trigger, else before it (قتل جندي تركي، عندما انفجر لغم بينما
         كانت قافلة تمر في مدينة مديات)."""
         locatives = self.g.get("locatives", frozenset())
         for k in sorted(range(len(p.units)), key=lambda k: (k < u, abs(k - u))):
-            if after_only and (k < u or any(p.units[j].kind == "verb" for j in range(u + 1, k))):
-                break  # a named actor's act: no place of another verb's clause
             if p.units[k].kind == "np" and p.prep_of(k) in locatives and \
                     not self.after_positional(p, k):
                 found = [f.mention.entity for f in self.referents(p, k) or self.place_in(p, k)
@@ -937,9 +973,9 @@ class _Reader:
         if entry.relation == "strikes":
             killed, injured = self.toll(s)
             date = event_date(self.date, self.tokens, self.starts[s], self.starts[s + 1])
-            if not places:  # an event's place, from another clause of its sentence
+            if not places and not agents:  # an event's place, from another clause
                 places = tuple(self.sentence_places(self.parse(s), self.parse(s).unit_at[
-                    cand.token], after_only=bool(agents)))
+                    cand.token]))
             if not agents and (targets or places or cand.generic_target or killed or injured) \
                     and not self.sports and not self.told_before(cand):
                 agents = [self.generic_key(cand.generic_agent or _UNIDENTIFIED)]

@@ -247,8 +247,6 @@ def test_more_triggers(relations, text, expected):
     "وقالت وزارة الدفاع العراقية إن قواتها صدت هجوما لتنظيم داعش على قضاء حديثة.",
     # a condition is no fact
     "وهدد الرئيس بالرد إذا هاجمت تركيا المصالح الروسية.",
-    # whose aircraft was downed, a possessive does not say
-    "وقالت أنقرة إن إسقاط طائرتها من قبل سوريا عمل عدائي.",
     "وأعلن الطرفان وقف إطلاق النار بين روسيا وتركيا في إدلب.",
     "واختتمت في جنيف محادثات السلام اليمنية بحضور ممثلين عن السعودية وإيران.",
 ])
@@ -267,6 +265,11 @@ def test_an_attack_someone_judges_is_recorded_with_an_unidentified_agent(read, t
     agents = {e.key: e for e in doc.entities if e.type == "GenericActor"}
     strikes = [r for r in doc.relations if r.predicate == "strikes"]
     assert [(agents[r.agent].sector, r.target) for r in strikes] == [("unidentified", place)]
+
+
+def test_whose_asset_was_hit_a_possessive_says(relations):
+    assert ("syria", "strikes", "turkey") in relations(
+        "وقالت أنقرة إن إسقاط طائرتها من قبل سوريا عمل عدائي.")
 
 
 def test_a_strikes_objects_genitive_is_not_its_author(relations):
