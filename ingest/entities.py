@@ -118,6 +118,9 @@ class _State:
         if "head" in kinds:
             return self.head(i, n, next(p.value for p in phrases if p.kind == "head"), prefix)
         generic = next(p.value for p in phrases if p.kind == "generic")
+        named = self.phrase_at(i + n)
+        if named and any(p.kind == "entity" for p in named[1]) and not named[2]:
+            return i + n  # الميليشيات الحوثي: the name after the head says who
         key = self.last_of_kind(generic, i)
         if key:
             self.add(key, i, i + n - 1, prefix)

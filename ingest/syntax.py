@@ -541,9 +541,9 @@ class _Chunker:
         """The proclitics of a word the lexicon does not know: و/ف when not one of the words
         that begin with و, then ب/ل/ك before ال (بالعراق، للحوثيين) or before a known word."""
         prefix = ""
-        if len(key) > 3 and key[0] in "وف" and not self._waw_word(key) and (
-                key[0] == "و" or key[1:3] == "ال"):
-            prefix, key = key[0], key[1:]
+        if len(key) > 2 and key[0] in "وف" and not self._waw_word(key) and (
+                key[0] == "و" and (len(key) > 3 or key[1:] in self.known) or key[1:3] == "ال"):
+            prefix, key = key[0], key[1:]  # وحي الزنوج: و and a word of three letters
         if len(key) > 3 and key[0] in _CLITIC_PREPS and (
                 key[1:3] == "ال" or (key[0] == "ل" and key[1] == "ل") or key[1:] in self.known):
             prefix += key[0]
@@ -591,8 +591,9 @@ class _Chunker:
                 if tok.key in self.particles:
                     pass  # سلمان بن عبد العزيز: the name goes on
                 elif f is not None and f.first == k:
-                    if prev_name and not self._adjectival(k):
-                        break  # two names: تركيا روسيا
+                    if (prev_name or prev_definite and not self._title(k - 1)) and \
+                            not self._adjectival(k):
+                        break  # two names: تركيا روسيا; للشرعية | ميليشيات الحوثي
                 elif tok.text.isdigit():
                     if not self._kind_word(k - 1):
                         break
@@ -610,6 +611,13 @@ class _Chunker:
             prev_count = tok.text.isdigit()
             k = last + 1
         return max(i, k - 1), conj, prep
+
+    def _title(self, k: int) -> bool:
+        """A title, a nationality or a counterpart before a name: one phrase (نظيره الروسي
+        سيرغي لافروف، الرئيس بشار الأسد)."""
+        key = self.tokens[k].key
+        return key in self.lex.title_words or key.removeprefix("ال") in self.lex.adjectives \
+            or key in self.lex.grammar.get("counterpart", frozenset())
 
     def _adjective(self, key: str) -> bool:
         return _adjective_shaped(key) or key in self.adjectives or \
