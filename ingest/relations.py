@@ -927,9 +927,31 @@ class _Reader:
                 if back <= self.sentence_of[-1] and (claimer := self.claimer(back)):
                     claims[s] = claimer
                     break
-        return [c._replace(agents=claims[self.sentence_of[c.token]])
-                if c.entry.relation == "strikes" and not c.agents and c.mode == "Asserted"
-                and self.sentence_of[c.token] in claims else c for c in cands]
+        claimed = [c._replace(agents=claims[self.sentence_of[c.token]])
+                   if c.entry.relation == "strikes" and not c.agents and c.mode == "Asserted"
+                   and self.sentence_of[c.token] in claims else c for c in cands]
+        return self.continued(claimed)
+
+    def continued(self, cands: list[Candidate]) -> list[Candidate]:
+        """A definite attack noun with no agent takes up the attacks of its kind told in the
+        three sentences before, and their agent (شنت طائرات التحالف غارات على … واستهدفت
+        الغارات مواقع …: the coalition's raids)."""
+        last: dict[str, tuple[int, list[Found]]] = {}  # family → (sentence, agents)
+        out = []
+        for c in cands:
+            family = _family(c.entry, self.triggers[c.token].lemma)
+            s = self.sentence_of[c.token]
+            if c.entry.relation == "strikes" and c.entry.pos == "noun" and family:
+                if c.agents and not any(f.mention.entity in self.generics for f in c.agents):
+                    last[family] = (s, c.agents)
+                elif not c.agents and not c.generic_agent and self.definite(c.token) and \
+                        family in last and s - last[family][0] <= 3:
+                    c = c._replace(agents=last[family][1])
+            out.append(c)
+        return out
+
+    def definite(self, t: int) -> bool:
+        return self.keys[t].startswith("ال") or self.triggers[t].prefix.endswith(("ال", "لل"))
 
     def claimer(self, s: int) -> list[Found]:
         """Who sentence s says did an attack: the subject of a claiming verb (تبنى) or of a verb
@@ -1004,8 +1026,7 @@ class _Reader:
         """A definite attack noun with no agent of its own after an attack the article told
         already takes that one up (وأسفر الهجوم عن مقتل …): one event, told once."""
         t = cand.token
-        if cand.entry.pos != "noun" or cand.generic_agent or not (
-                self.keys[t].startswith("ال") or self.triggers[t].prefix.endswith(("ال", "لل"))):
+        if cand.entry.pos != "noun" or cand.generic_agent or not self.definite(t):
             return False
         s = self.sentence_of[t]
         return any(self.sentence_of[k] < s for k in self.events)
@@ -1033,3 +1054,12 @@ def _bare_key(key: str) -> str:
         if key.startswith(prefix) and len(key) - len(prefix) >= 3:
             return key[len(prefix):]
     return key
+
+
+def _family(entry: FrameEntry, lemma: str) -> str:
+    """A noun's family, the same for its singular and plural (غارة، غارات → غر; هجوم، هجمات →
+    هجم): without ات or ة, without long vowels, three letters."""
+    if entry.pos != "noun":
+        return ""
+    stem = lemma.removesuffix("ات").removesuffix("ه")
+    return "".join(ch for ch in stem if ch not in "اوي")[:3]
