@@ -269,8 +269,11 @@ def _add_entity(lex: Lexicon, entry: dict, type_: str, **links) -> Entity:
         raise OntologyError(f"gazetteer id {entity.key!r} is defined twice")
     lex.entities[entity.key] = entity
     lex.kinds[entity.key] = entry.get("kind", type_.lower())
-    for state in entry.get("theatre") or []:
-        lex.theatres.setdefault((lex.kinds[entity.key], state), entity.key)
+    theatre = entry.get("theatre") or []  # [states], or {kind its generic head has: [states]}
+    for kind, states in (theatre.items() if isinstance(theatre, dict)
+                         else [(lex.kinds[entity.key], theatre)]):
+        for state in states:
+            lex.theatres.setdefault((kind, state), entity.key)
     if entry.get("ambiguous"):
         lex.ambiguous.add(entity.key)
     if entry.get("ambiguous") == "cue":

@@ -307,15 +307,13 @@ class _Reader:
         if pos == "participle":
             entries = [e for e in [self._participle(self.keys[t])] if e is not None]
         else:  # every reading of that part of speech: استعادة is a noun and استعاده a verb
-            readings = {(r.lex, r.gloss) for r in self.morph.analyze(self.keys[t])
-                        if r.pos == pos and r.gloss}
-            entries = [e for lemma, relation in sorted(readings)
-                       for e in self.lex.entries.get((lemma, pos), [])
-                       if e.relation == relation and self.fits(e, t, p, u)]
-        out = []
-        for entry in entries:
-            out.append(self.fill(entry, trig, t, p, u))
-        return out
+            readings = sorted({r for r in self.morph.analyze(self.keys[t])
+                               if r.pos == pos and r.gloss})
+            entries = [(e, Trigger(r.gloss, trig.pos, r.prefix, r.lex, r.suffix))
+                       for r in readings for e in self.lex.entries.get((r.lex, pos), [])
+                       if e.relation == r.gloss and self.fits(e, t, p, u)]
+            return [self.fill(entry, reading, t, p, u) for entry, reading in entries]
+        return [self.fill(entry, trig, t, p, u) for entry in entries]
 
     def fits(self, entry: FrameEntry, t: int, p: Parse, u: int) -> bool:
         """A trigger that needs a word in its clause has it; one that needs a next word has it."""
@@ -362,6 +360,11 @@ class _Reader:
                 continue
             agents = [f for f in self.slot(slot, p, u, t, pps, governor, gov_class, trig, used,
                                            "agent") if self.actor(f.mention.entity)]
+        if entry.pos == "noun" and entry.target[:1] == ("genitive",) and not agents and \
+                (obj := self.second_object(p, u, t)):  # تطهير قوات المقاومة القصر: who and what
+            agents = [f for f in self.slot_genitive(p, u, t) if self.actor(f.mention.entity)]
+            if agents:
+                targets = obj
         used.update(id(f) for f in agents)
         for slot in entry.target:
             if targets:
@@ -534,8 +537,10 @@ class _Reader:
                         if self.agrees(f, feminine)]
                 if pronoun.endswith(("هم", "هما")) and len(subj) == 1 and \
                         self.person(subj[0].mention.entity):
-                    return []  # قال النائب إنهم يدعمون …: they are not the one who speaks
+                    break  # قال النائب إنهم يدعمون …: they are not the one who speaks
                 return subj
+        if pronoun.endswith(("هم", "هما")):
+            return []  # who "they" are, no clause near says
         if any(p.units[k].kind == "np" and not p.units[k].prep and self.referents(p, k)
                for k in range(0, v)):
             return []  # a subject in the sentence that no verb took: not dropped
@@ -718,9 +723,18 @@ class _Reader:
             self.resolving.discard(t)
 
     def _antecedent(self, p: Parse, t: int, skip: set[int] | None, places: bool) -> list[Found]:
-        """Who a pronoun at token t refers to: the subject of the nearest verb before it with
-        one, else the nearest actor (or place) before it in its sentence (but those in ``skip``,
-        ids of mentions already taken), else the topic of the sentence before."""
+        """Who a pronoun at token t refers to: the nearest actor (or place) before it in its
+        clause, else the subject of the nearest verb before it, else the nearest actor before
+        it in its sentence (but those in ``skip``, ids of mentions already taken), else the
+        topic of the sentence before."""
+        u = p.unit_at.get(t, 0)
+        for k in range(t - 1, p.units[0].first - 1, -1):
+            if k in p.unit_at and not p.same_clause(p.unit_at[k], u):
+                break
+            f = self.at.get(k)
+            if f is not None and id(f) not in (skip or ()) and (
+                    self.actor(f.mention.entity) or places and self.is_place(f.mention.entity)):
+                return [f]  # تكثيف التحالف غاراته: the coalition's
         for v in sorted((v for v in p.args if p.units[v].first < t), reverse=True):
             args = p.args[v]
             if args.subject < 0 or args.passive or p.units[args.subject].last >= t:

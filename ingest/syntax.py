@@ -162,7 +162,10 @@ class Parse:
             # أعلنت أنها قصفت …، استطاع الجيش أن يقوم بتفجير …: the subject is carried
             return VerbArgs(-1, after[0] if after else -1, False, -1, False, False)
         topic = self._topic(v)
-        if prev >= 0 and self.bare_np(prev) and self.same_clause(prev, v) and not units[v].conj:
+        if prev >= 0 and units[prev].kind == "break" and not units[v].conj:
+            prev = self._before_apposition(prev)  # طائرات حربية، تابعة للحكومة، قصفت …
+        if prev >= 0 and self.bare_np(prev) and (self.same_clause(prev, v) or
+                                                 units[v - 1].kind == "break") and not units[v].conj:
             subject, before = self._group_start(prev), True
             obj = after[0] if after else -1
             if self.victim_verb(v) and (self._is_count(subject) or self._person(subject)):
@@ -181,6 +184,19 @@ class Parse:
         if passive:
             subject, obj = -1, after[0]
         return VerbArgs(subject, obj, before, antecedent, ante_obj, passive)
+
+    def _before_apposition(self, k: int) -> int:
+        """The phrase before a phrase set apart by commas right before a verb (X، بدعم من Y،
+        نجحت): the unit before the first comma, when only noun phrases stand between."""
+        if self.tokens[self.units[k].first].text not in "،,":
+            return -1
+        j = k - 1
+        while j >= 0 and self.units[j].kind in ("np", "time") and j > k - 6:
+            j -= 1
+        if j < 0 or j == k - 1 or self.units[j].kind != "break" or \
+                self.tokens[self.units[j].first].text not in "،,":
+            return -1
+        return j - 1 if j >= 1 and self.bare_np(j - 1) else -1
 
     def _modal(self, v: int) -> bool:
         """A verb whose subject does what the أن clause after it says (استطاع، قرر، حاول)."""
