@@ -17,6 +17,7 @@ follow an org kind in institution names (قوات الأمن، حركة السي
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from ingest.lexicon import Lexicon, slug
@@ -120,8 +121,17 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
     for group in _NOT_NAME_GROUPS:
         if key in g.get(group, frozenset()):
             return False
-    if key.removeprefix("ال") in lex.adjectives or key in g.get("not_place_names", frozenset()):
+    if key.removeprefix("ال") in lex.adjectives or key in g.get("not_place_names", frozenset()) \
+            or key in lex.known_words or key.removeprefix("ال") in lex.known_words:
         return False
+    if key.endswith("ات") and len(key) > 5 or _MASDAR.match(key.removeprefix("ال")) or \
+            key in lex.title_words or key.removeprefix("ال") in lex.title_words:
+        return False  # a plural, a verbal noun or a title names no place (منطقة المستودعات)
+    if key[:1] in "بل" and len(key) > 3 and (key[1:] in lex.known_words or key[1:3] == "ال"):
+        return False  # حي بمدينة حلب: a new phrase
+    if not tok.text.startswith("ال") and key.startswith("م") and key.endswith("ه") and \
+            len(key) > 5:
+        return False  # an indefinite participle (مناطق مستهدفة)
     if not tok.text.startswith("ال") and _adjective_shaped(key):
         return False  # منطقة حدودية، مسجد شيعي (but منطقة الحسيني: a name in construct)
     if not conj and len(key) > 3 and (key[0] in "وف" or key[0] in "بل" and key[1:3] == "ال"
@@ -130,6 +140,7 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
     return morph.verb(key) is None and morph.trigger(key) is None
 
 
+_MASDAR = re.compile(r"^(?:ت..ي.|است..ا.|ا..ا.|ان..ا.|ا.ت.ا.)$")  # تحقيق، استخدام، إلغاء…
 _NOT_NAME_GROUPS = ("prepositions", "conjunctions", "complementizers", "relatives", "subordinators",
                     "negators", "pronouns", "time_words", "quantifiers", "place_kinds", "site_kinds",
                     "positional", "not_names", "auxiliaries", "assets", "members", "org_kinds",
@@ -164,7 +175,7 @@ def _site(tokens, start, covered, lex, morph, country) -> list[Discovery]:
             not _unknown(tokens[first].key, lex) or \
             tokens[first].key in lex.grammar.get("not_site_names", frozenset()):
         return []
-    while end < len(tokens) and end - first < _MAX_WORDS and \
+    while end < len(tokens) and end - first < 2 + tokens[first].text.startswith("ال") and \
             _name_word(tokens, end, covered, lex, morph) and _unknown(tokens[end].key, lex) and (
                 tokens[end].text.startswith("ال") == tokens[end - 1].text.startswith("ال")):
         end += 1  # مسجد الإمام الصادق، مستشفى كمال عدوان

@@ -11,6 +11,8 @@ Left to right over the tokens, at each word the longest phrase of the lexicon th
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from ingest.discovery import discover
@@ -71,6 +73,7 @@ class _State:
         self.pending_titles: list[tuple[int, int, str, str, str]] = []  # titles, likewise
         self.pending_heads: list[tuple[int, int, str, str]] = []  # bare institutions, likewise
         self.doubtful: list = []  # ambiguous names without a cue: (first, last, prefix, keys)
+        self.known_words = lex.known_words  # every closed-class and kind word of the lexicons
 
     # --- matching ------------------------------------------------------------------------------
 
@@ -169,6 +172,9 @@ class _State:
 
     def title(self, i: int, n: int, role: str, prefix: str) -> int:
         j = i + n
+        if i > 0 and self.tokens[i - 1].key.lstrip("وب") in self.lex.grammar.get(
+                "named_after", frozenset()):
+            return j  # مستشفى الملك فهد، كأس الملك: the name of a place or a prize
         country = self.adjective_at(j)
         if country:
             j += 1
@@ -213,29 +219,46 @@ class _State:
     def name_end(self, j: int) -> int:
         """End of the unknown name that starts at token j (j itself when there is none).
 
-        Up to three words the lexicon does not know, no ال-word unless after a name particle
-        (عبد الله), and then a boundary: punctuation, a function or speech word, a known phrase.
+        Two or three words the lexicon does not know, the first without ال (a surname may have
+        it: ناصر الشعيبي), and then a boundary: punctuation, a function or speech word, a known
+        phrase.
         """
         g = self.lex.grammar
         stop = g.get("not_names", frozenset())
         particles = g.get("name_particles", frozenset())
         k = j
-        while k < len(self.tokens) and k - j < _MAX_NAME_WORDS and self.name_word(k, stop):
-            if self.tokens[k].text.startswith("ال") and (
-                    k == j or self.tokens[k - 1].key not in particles):
-                break
+        if j < len(self.tokens) and self.tokens[j].key[:1] == "و":
+            return j  # وفهد: a second name, joined to one before
+        while k < len(self.tokens) and k - j < _MAX_NAME_WORDS + (
+                self.tokens[k - 1].key in particles) and self.name_word(k, stop):
+            if self.tokens[k].text.startswith("ال") and k == j:
+                break  # ناصر الشعيبي: a surname may have the article, a first name not
+            if k > j and self.tokens[k].key[:1] == "و" and \
+                    self.tokens[k].key not in self.lex.grammar.get("waw_words", frozenset()):
+                break  # سليمان العسكر وعدد من …: و joins another phrase
             k += 1
+        if k > j and self.tokens[k - 1].key in particles:
+            return j  # عبدالعزيز بن …: a name cut short
         words = k - j
         boundary = (k >= len(self.tokens) or not is_word(self.tokens[k])
                     or self.tokens[k].key in stop or self.phrase_at(k) is not None)
-        return k if boundary and (words >= 2 or (words == 1 and k < len(self.tokens)
-                                                 and not is_word(self.tokens[k]))) else j
+        return k if boundary and words >= 2 else j  # two words at least: a first name and more
 
     def name_word(self, k: int, stop: frozenset[str]) -> bool:
+        """A word that may be part of a person's name: no word the lexicons know (function and
+        time words, kinds, adjectives, verbs, triggers), no tanween (حالياً), no proclitic ب or
+        ل on a word (بتقاطعه، بجامعة), no possessive (نفسه)."""
         tok = self.tokens[k]
-        return (is_word(tok) and tok.key not in stop and not tok.text.isdigit()
+        key = tok.key
+        return (is_word(tok) and key not in stop and not tok.text.isdigit()
                 and not self.adjective_at(k) and self.phrase_at(k) is None
-                and not self.morph.kinds(tok.key) & {"verb", "noun"})
+                and not self.morph.kinds(key) & {"verb", "noun"}
+                and key not in self.known_words and "\u064b" not in tok.text
+                and not (key[:1] in "بل" and len(key) > 3 and (key[1:] in self.known_words
+                                                               or key[1:3] in ("ال", "لل")))
+                and not key.startswith("لل")
+                and not key.endswith(("ته", "تها", "هم", "هما")) and not _masdar_shaped(key)
+                )
 
     def alias_at(self, i: int) -> tuple[str, str] | None:
         """(person, prefix) when token i is the surname of a person discovered earlier."""
@@ -359,8 +382,10 @@ class _State:
         the article's."""
         focus = self.focus_country()
         places = [f for f in self.found if self.entity(f.mention.entity).type == "Place"]
+        telling = self.telling_sentences()
         for i, tok in enumerate(self.tokens):
-            if i in self.covered or not is_word(tok) or not self.kind_word(tok.key):
+            if i in self.covered or not is_word(tok) or not self.kind_word(tok.key) or \
+                    self.sentence_of[i] not in telling:
                 continue
             for d in discover(self.tokens, i, self.covered, self.lex, self.morph,
                               self.country_after(i, places) or focus):
@@ -369,6 +394,14 @@ class _State:
                 self.new.setdefault(d.entity.key, d.entity)
                 prefix = "و" if d.kind_at < 0 else ""
                 self.add(d.entity.key, d.first, d.last, prefix)
+
+    def telling_sentences(self) -> set[int]:
+        """The sentences that tell of a relation or of violence (a trigger or a word of
+        killing): a place or a group the gazetteer lacks is discovered there only, where the
+        graph needs it, not in a story about markets, sports or schools."""
+        victims = self.lex.grammar.get("victim_words", frozenset())
+        return {self.sentence_of[i] for i, tok in enumerate(self.tokens)
+                if self.morph.trigger(tok.key) is not None or tok.key.lstrip("و") in victims}
 
     def kind_word(self, key: str) -> bool:
         g = self.lex.grammar
@@ -414,6 +447,15 @@ _PROCLITICS = {"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}
 _TYPE_RANK = {"Person": 0, "Organization": 1, "Country": 2, "Place": 3}
 _KINDS = {"city": ("city", "capital"), "armed-group": ("armed-group",),
           "ministry": ("ministry",), "alliance": ("alliance",), "coalition": ("coalition",)}
+
+
+_MASDAR = re.compile(r"^(?:ت..ي.|است..ا.|ا..ا.|ان..ا.|ا.ت.ا.)$")
+
+
+def _masdar_shaped(key: str) -> bool:
+    """A verbal noun's shape (تحقيق، لتحقيق، استخدام، إلغاء، انسحاب، اعتداء): no name."""
+    bare = key.removeprefix("ال")
+    return bool(_MASDAR.match(bare) or bare[:1] in "بلو" and _MASDAR.match(bare[1:]))
 
 
 def _with_links(keys: set[str], new: dict[str, Entity], lex: Lexicon) -> dict[str, Entity]:

@@ -80,6 +80,7 @@ class Lexicon:
     grammar: dict[str, frozenset[str]] = field(default_factory=dict)
     phrasal_preps: dict[tuple[str, ...], str] = field(default_factory=dict)  # من قبل → من قبل
     title_words: set[str] = field(default_factory=set)  # titles of one word: وزير، أمير، رئيس
+    known_words: frozenset[str] = frozenset()  # every word of a grammar list (no name is one)
     kind_names: dict[str, str] = field(default_factory=dict)  # معسكر → Camp
     sectors: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # words of a
     # generic actor (مسلحون مجهولون) → (sector, English gloss), from sectors.yaml
@@ -171,6 +172,9 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
         lex.add_phrase(head, Phrase("generic", kind))
     for phrase in lex.phrases:
         lex.prefixes.update(phrase[:n] for n in range(1, len(phrase)))
+    lex.known_words = frozenset().union(*(w for name, w in lex.grammar.items()
+                                          if name not in ("name_particles",))) | \
+        frozenset(k for words in lex.sectors for k in words)
     return lex
 
 
