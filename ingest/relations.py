@@ -35,6 +35,7 @@ _POSSESSIVE = ("ه", "ها", "هم", "هما")
 _PROXIES = ("assets", "members", "place_kinds", "place_cues", "site_kinds", "counterpart",
             "org_kinds")
 _PLACE_PROXIES = ("place_kinds", "place_cues", "site_kinds")
+_VICTIMS_ONLY = frozenset({"civilians", "journalists", "medical", "refugees", "protesters"})
 _ADVERBIAL = frozenset({"عبر", "خلال", "ب", "بواسطه", "اثناء"})  # phrases of means and time
 _SPORTS = 3  # sports words in an article that make its attacks and strikes a game's
 _QUOTES = frozenset("«»\"“”'‘’()")
@@ -381,6 +382,8 @@ class _Reader:
             if not agents:
                 generic_agent = self.first_generic(self.agent_units(p, u, t, pps, governor,
                                                                     gov_class))
+                if generic_agent and generic_agent.sector in _VICTIMS_ONLY:
+                    generic_agent = None  # civilians live under shelling, they do not shell
             if not targets:
                 generic_target = self.first_generic(self.target_units(p, u, pps))
         return Candidate(t, entry, agents, targets, places, mode, speaker, why, generic_agent,
@@ -406,8 +409,8 @@ class _Reader:
             if rel >= 0 and p.args[rel].subject >= 0:
                 out.append(p.args[rel].subject)
             out += [k for k in pps if p.units[k].prep in ("من قبل", "علي يد")]
-            if governor >= 0 and gov_class & _INHERIT and p.args[governor].subject >= 0:
-                out.append(p.args[governor].subject)
+            if governor >= 0 and "light" in gov_class and p.args[governor].subject >= 0:
+                out.append(p.args[governor].subject)  # شن مسلحون هجوما
             if t < unit.last:
                 out.append(u)
         return out
@@ -895,6 +898,9 @@ class _Reader:
         if p.units[u].kind == "np" and any(self.group_of(keys[k], "unreal")
                                            for k in range(t + 1, min(b, t + 3))):
             return "Hypothetical", "it is called possible or expected"
+        if p.units[u].kind == "np" and trig.prefix.lstrip("وف") == "ل" and \
+                "undergo" not in classes:
+            return "Planned", "a purpose: ل before the noun (لشن غارات)"
         for name, mode in _MODE_OF_NOUN.items():
             if any(self.group_of(keys[k], name) for k in range(max(a, t - 3), t)):
                 return mode, f"a noun of {name.split('_')[0]} governs it"
@@ -1012,7 +1018,7 @@ class _Reader:
             if not places and not agents:  # an event's place, from another clause
                 places = tuple(self.sentence_places(self.parse(s), self.parse(s).unit_at[
                     cand.token]))
-            if not agents and (targets or places or cand.generic_target or killed or injured) \
+            if not agents and self.reported_attack(cand, targets, places, killed, injured) \
                     and not self.sports and not self.told_before(cand):
                 agents = [self.generic_key(cand.generic_agent or _UNIDENTIFIED)]
             if agents and not targets and not places and cand.generic_target:
@@ -1035,6 +1041,19 @@ class _Reader:
                                     speaker=cand.speaker if cand.speaker != agent else None,
                                     mode=cand.mode, killed=killed, injured=injured, date=date))
         return out
+
+    def reported_attack(self, cand: Candidate, targets: list[str], places: tuple[str, ...],
+                        killed: int | None, injured: int | None) -> bool:
+        """An attack with no named agent is reported as a fact when its sentence gives two of:
+        whom it hit, where, its toll, the kind of its agent; one of them, but not the place
+        alone, for a word with other senses (weak_attack_words)."""
+        hit = bool(targets or cand.generic_target)
+        toll = killed is not None or injured is not None
+        evidence = hit + bool(places) + toll + bool(cand.generic_agent)
+        if self.group_of(self.keys[cand.token], "weak_attack_words") or \
+                self.triggers[cand.token].lemma in self.g.get("weak_attack_words", frozenset()):
+            return (hit or toll or bool(cand.generic_agent)) and evidence >= 2
+        return evidence >= 2
 
     def told_before(self, cand: Candidate) -> bool:
         """A definite attack noun with no agent of its own after an attack the article told

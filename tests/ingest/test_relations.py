@@ -256,15 +256,27 @@ def test_look_alikes_are_not_relations(relations, text):
     assert {r for r in relations(text) if not r[0].startswith("generic-")} == set()
 
 
-@pytest.mark.parametrize("text, place", [
-    ("وأدان الاتحاد الأوروبي الهجوم الإرهابي في مدينة نيس.", "nice"),
-    ("ورصد المرصد السوري لحقوق الإنسان عشرين غارة على ريف حماة.", "hama"),
+@pytest.mark.parametrize("text, target", [
+    ("وأدان الاتحاد الأوروبي الهجوم الإرهابي الذي أودى بحياة 84 شخصا في مدينة نيس.", "nice"),
+    ("ورصد المرصد السوري لحقوق الإنسان عشرين غارة على مواقع للمعارضة السورية في ريف حماة.",
+     "syrian-opposition"),
 ])
-def test_an_attack_someone_judges_is_recorded_with_an_unidentified_agent(read, text, place):
+def test_an_attack_someone_judges_is_recorded_with_an_unidentified_agent(read, text, target):
     doc = read(text)
     agents = {e.key: e for e in doc.entities if e.type == "GenericActor"}
     strikes = [r for r in doc.relations if r.predicate == "strikes"]
-    assert [(agents[r.agent].sector, r.target) for r in strikes] == [("unidentified", place)]
+    assert [(agents[r.agent].sector, r.target) for r in strikes] == [("unidentified", target)]
+
+
+@pytest.mark.parametrize("text", [
+    "وتحدث الكاتب عن أطفال سوريا الذين عاشوا تحت القصف في حلب.",  # a place alone
+    "وقال رئيس التحرير في الرياض إن الصحيفة ستصدر غدا.",  # تحرير: editing
+    "وشن الوزير هجوما على الصحافة في القاهرة.",  # an attack in words
+    "وتسعى الطائرات لضرب مواقع في الرقة.",  # a purpose, not an act
+])
+def test_no_attack_is_recorded_on_too_little_evidence(read, text):
+    assert [r for r in read(text).relations if r.predicate == "strikes"
+            and r.mode == "Asserted"] == []
 
 
 def test_whose_asset_was_hit_a_possessive_says(relations):
