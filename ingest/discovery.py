@@ -53,6 +53,8 @@ def discover(tokens: list[Token], start: int, covered: set[int], lex: Lexicon,
         return []
     if _bare(key, g, "site_kinds"):
         return _site(tokens, start, covered, lex, morph, country)
+    if _bare(key, g, "org_kinds") and key[:1] in "بل" and key[1:] in g.get("org_kinds", ()):
+        return []  # قام بتنظيم الحياة: a verbal noun, not a group's kind
     if _bare(key, g, "org_kinds") and (not _bare(key, g, "place_kinds") or (
             start + 1 < len(tokens) and tokens[start + 1].text.startswith("ال"))):  # جبهة
         return _organization(tokens, start, covered, lex, morph, country)

@@ -148,6 +148,10 @@ class _State:
         cue = self.tokens[i - 1].key if i else ""
         place_cue = cue in self.lex.grammar.get("place_cues", ())
         org_cue = cue in self.lex.grammar.get("org_cues", ())
+        closed = any(t.text == "»" for t in self.tokens[i + 1:i + 4])
+        if cue == "«" and closed and any(self.lex.kinds.get(k) == "media" for k in keys):
+            keys = [k for k in keys if self.lex.kinds.get(k) == "media"]  # لـ«الشرق الأوسط»
+            org_cue = True
         after_prep = (prefix.lstrip("وف")[:1] in ("ب", "ل")
                       or cue in self.lex.grammar.get("prepositions", ()))
         listed = prefix.startswith("و") and self.place_before(i)  # مأرب وعمران وحجة
@@ -254,8 +258,9 @@ class _State:
                 and not self.adjective_at(k) and self.phrase_at(k) is None
                 and not self.morph.kinds(key) & {"verb", "noun"}
                 and key not in self.known_words and "\u064b" not in tok.text
-                and not (key[:1] in "بل" and len(key) > 3 and (key[1:] in self.known_words
-                                                               or key[1:3] in ("ال", "لل")))
+                and not (key[:1] in "بل" and len(key) > 3 and (
+                    key[1:] in self.known_words or key[1:3] in ("ال", "لل")
+                    or self.morph.verb(key[1:]) is not None))  # بدرس، بتقاطعه
                 and not key.startswith("لل")
                 and not key.endswith(("ته", "تها", "هم", "هما")) and not _masdar_shaped(key)
                 )

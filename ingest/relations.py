@@ -35,6 +35,7 @@ _POSSESSIVE = ("ه", "ها", "هم", "هما")
 _PROXIES = ("assets", "members", "place_kinds", "place_cues", "site_kinds", "counterpart",
             "org_kinds")
 _PLACE_PROXIES = ("place_kinds", "place_cues", "site_kinds")
+_NAMING_SLOTS = frozenset({"subject", "relative", "من قبل", "علي يد", "genitive"})
 _VICTIMS_ONLY = frozenset({"civilians", "journalists", "medical", "refugees", "protesters"})
 _ADVERBIAL = frozenset({"عبر", "خلال", "ب", "بواسطه", "اثناء"})  # phrases of means and time
 _SPORTS = 3  # sports words in an article that make its attacks and strikes a game's
@@ -118,6 +119,7 @@ class _Reader:
         self.tolls: dict[int, Casualties] = {}
         self.resolving: set[int] = set()  # pronouns being resolved
         self.events: list[int] = []  # the tokens of the attacks told so far
+        self.conflict = self.about_violence(found)
         self.sports = sum(1 for k in self.keys if self.group_of(k, "sports_words")) >= _SPORTS
         self.starts = [bisect.bisect_left(sentence_of, s) for s in range(
             (sentence_of[-1] + 2) if sentence_of else 1)]
@@ -134,6 +136,21 @@ class _Reader:
             len(key) > 4 and key[:2] in ("وب", "ول", "فب", "فل", "ال") and key[2:] in words) or (
             key.startswith(("وال", "بال", "فال")) and key[3:] in words) or (
             key.startswith("لل") and key[2:] in words)
+
+    def about_violence(self, found: tuple[Found, ...]) -> bool:
+        """The article tells of violence: two words of attack that have no other sense or of
+        killing, or one and an armed group, a military force or another attack word. An attack
+        whose agent it does not name is recorded only there (not in a story of markets or of
+        football where a word of attack has another sense)."""
+        weak = self.g.get("weak_attack_words", frozenset())
+        strikes = [i for i, trig in self.triggers.items() if trig.relation == "strikes"]
+        weak_ones = [i for i in strikes if self.triggers[i].lemma in weak
+                     or self.group_of(self.keys[i], "weak_attack_words")]
+        strong = len(strikes) - len(weak_ones) + sum(
+            1 for key in self.keys if self.group_of(key, "victim_words"))
+        armed = any(self.lex.kinds.get(f.mention.entity) in ("armed-group", "military",
+                                                             "opposition") for f in found)
+        return strong >= 2 or strong == 1 and (armed or bool(weak_ones))
 
     def possessed_proxy(self, key: str) -> bool:
         """An asset or members with a possessive pronoun: طائراتها، طائرتها، قواته، عناصرهم."""
@@ -361,6 +378,9 @@ class _Reader:
                 continue
             agents = [f for f in self.slot(slot, p, u, t, pps, governor, gov_class, trig, used,
                                            "agent") if self.actor(f.mention.entity)]
+            if entry.relation == "strikes" and slot not in _NAMING_SLOTS:
+                agents = [f for f in agents if not self.person(f.mention.entity)]  # a person
+                # strikes when a clause says so (قصف القائد …), not by a pronoun or a governor
         if entry.pos == "noun" and entry.target[:1] == ("genitive",) and not agents and \
                 (obj := self.second_object(p, u, t)):  # تطهير قوات المقاومة القصر: who and what
             agents = [f for f in self.slot_genitive(p, u, t) if self.actor(f.mention.entity)]
@@ -1019,7 +1039,7 @@ class _Reader:
                 places = tuple(self.sentence_places(self.parse(s), self.parse(s).unit_at[
                     cand.token]))
             if not agents and self.reported_attack(cand, targets, places, killed, injured) \
-                    and not self.sports and not self.told_before(cand):
+                    and self.conflict and not self.sports and not self.told_before(cand):
                 agents = [self.generic_key(cand.generic_agent or _UNIDENTIFIED)]
             if agents and not targets and not places and cand.generic_target:
                 targets = [self.generic_key(cand.generic_target)]
