@@ -29,10 +29,11 @@ _IV_PREFIXES = sorted({c + m + p for c, m, p in product(_CONJ, ["", "س", "ل"],
 _OBJ = ["", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ني"]
 _PV_SUFFIXES = sorted({s + o for s, o in product(["", "ت", "ا", "تا", "نا", "تم", "ن"], _OBJ)}
                       | {"وا", "و" + "ه", "وها", "وهم", "وهما"})
-_PV_WEAK_SUFFIXES = ["ت", "تا", "وا", "ا", "ي", "تم", "نا"]
+_PV_WEAK_SUFFIXES = sorted({s + o for s, o in product(["ت", "تا", "ا", "ي", "تم", "نا"], _OBJ)}
+                           | {"وا", "وه", "وها", "وهم"})  # تبنته، رمته، دعاهم
 _IV_SUFFIXES = sorted({s + o for s, o in product(["", "ون", "ان", "ين", "ن", "ا"], _OBJ)}
                       | {"وا"})
-_IV_WEAK_SUFFIXES = ["ون", "ان", "وا", "ين"]
+_IV_WEAK_SUFFIXES = sorted({s + o for s, o in product(["ون", "ان", "ين"], _OBJ)} | {"وا"})
 _NOUN_SUFFIXES = ["", "ا", "ه", "ها", "هم", "هما", "نا", "ي", "كم"]
 _NAME_SUFFIXES = [""]
 

@@ -382,10 +382,10 @@ class _Reader:
                 agents = [f for f in agents if not self.person(f.mention.entity)]  # a person
                 # strikes when a clause says so (قصف القائد …), not by a pronoun or a governor
         if entry.pos == "noun" and entry.target[:1] == ("genitive",) and not agents and \
-                (obj := self.second_object(p, u, t)):  # تطهير قوات المقاومة القصر: who and what
+                self.has_second_object(p, u):  # تطهير قوات المقاومة القصر، قتل إسرائيل شابين
             agents = [f for f in self.slot_genitive(p, u, t) if self.actor(f.mention.entity)]
             if agents:
-                targets = obj
+                targets = self.second_object(p, u, t)
         used.update(id(f) for f in agents)
         for slot in entry.target:
             if targets:
@@ -662,6 +662,12 @@ class _Reader:
                 p.same_clause(u, nxt):
             return self.referents(p, nxt)
         return []
+
+    def has_second_object(self, p: Parse, u: int) -> bool:
+        """A bare phrase right after the noun's phrase: the noun's object after its agent."""
+        nxt = u + 1
+        return nxt < len(p.units) and p.bare_np(nxt) and not p.units[nxt].conj and \
+            p.same_clause(u, nxt)
 
     def slot_adjective(self, p: Parse, u: int, t: int, trig: Trigger) -> list[Found]:
         """A nationality adjective describing the noun, right after it or after another
@@ -985,7 +991,7 @@ class _Reader:
                 if c.agents and not any(f.mention.entity in self.generics for f in c.agents):
                     last[family] = (s, c.agents)
                 elif not c.agents and not c.generic_agent and self.definite(c.token) and \
-                        family in last and s - last[family][0] <= 3:
+                        not self.weak(c.token) and family in last and s - last[family][0] <= 3:
                     c = c._replace(agents=last[family][1])
             out.append(c)
         return out
@@ -1065,15 +1071,25 @@ class _Reader:
     def reported_attack(self, cand: Candidate, targets: list[str], places: tuple[str, ...],
                         killed: int | None, injured: int | None) -> bool:
         """An attack with no named agent is reported as a fact when its sentence gives two of:
-        whom it hit, where, its toll, the kind of its agent; one of them, but not the place
-        alone, for a word with other senses (weak_attack_words)."""
+        whom it hit, where, its toll, the kind of its agent; for a word with other senses
+        (weak_attack_words), the kind of its agent, a named target, or armed men hit and a
+        toll."""
         hit = bool(targets or cand.generic_target)
         toll = killed is not None or injured is not None
         evidence = hit + bool(places) + toll + bool(cand.generic_agent)
-        if self.group_of(self.keys[cand.token], "weak_attack_words") or \
-                self.triggers[cand.token].lemma in self.g.get("weak_attack_words", frozenset()):
-            return (hit or toll or bool(cand.generic_agent)) and evidence >= 2
+        if self.weak(cand.token):  # قتل رجل زوجته، غرق مركب: violence, but no attack
+            armed = cand.generic_target is not None and cand.generic_target.sector not in \
+                _VICTIMS_ONLY
+            return bool(cand.generic_agent) or bool(targets) or armed and toll
         return evidence >= 2
+
+    def weak(self, t: int) -> bool:
+        """An attack word that has other senses (weak_attack_words), unless an adjective after
+        it says arms (الهجوم الانتحاري، هجوم مسلح)."""
+        if t + 1 < len(self.keys) and self.group_of(self.keys[t + 1], "armed_adjectives"):
+            return False
+        return self.group_of(self.keys[t], "weak_attack_words") or \
+            self.triggers[t].lemma in self.g.get("weak_attack_words", frozenset())
 
     def told_before(self, cand: Candidate) -> bool:
         """A definite attack noun with no agent of its own after an attack the article told
