@@ -124,6 +124,10 @@ class _State:
         named = self.phrase_at(i + n)
         if named and any(p.kind == "entity" for p in named[1]) and not named[2]:
             return i + n  # الميليشيات الحوثي: the name after the head says who
+        if i + n < len(self.tokens) and (
+                self.tokens[i + n].key in self.lex.participles or
+                self.tokens[i + n].key in self.lex.grammar.get("belonging", frozenset())):
+            return i + n  # الميليشيات المدعومة من إيران: a new description, not a reference
         key = self.last_of_kind(generic, i)
         if key:
             self.add(key, i, i + n - 1, prefix)
@@ -321,7 +325,7 @@ class _State:
                 self.add(f.mention.entity, i, i + n - 1, prefix)
                 break
         else:
-            if self.own_state(j):
+            if self.own_state(j) and institution in self.lex.own_state:
                 self.pending_heads.append((i, i + n - 1, prefix, institution))
         return j
 

@@ -81,6 +81,7 @@ class Lexicon:
     phrasal_preps: dict[tuple[str, ...], str] = field(default_factory=dict)  # من قبل → من قبل
     title_words: set[str] = field(default_factory=set)  # titles of one word: وزير، أمير، رئيس
     known_words: frozenset[str] = frozenset()  # every word of a grammar list (no name is one)
+    own_state: frozenset[str] = frozenset()  # institutions a bare head names of the article's state
     kind_names: dict[str, str] = field(default_factory=dict)  # معسكر → Camp
     sectors: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # words of a
     # generic actor (مسلحون مجهولون) → (sector, English gloss), from sectors.yaml
@@ -156,6 +157,7 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
     for name, words in grammar.items():
         if isinstance(words, list):
             lex.grammar[name] = frozenset(" ".join(name_key(w)) for w in words)
+    lex.own_state = frozenset(grammar.get("own_state_institutions", []))  # ids, as written
     lex.grammar["prepositions_with_pronoun"] = frozenset(
         _with_pronoun(normalize_text(prep), normalize_text(suffix))
         for prep in grammar.get("pronoun_prepositions", [])
@@ -165,7 +167,7 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
         for words, gloss in (entry.get("words") or {}).items():
             lex.sectors.setdefault(name_key(words), (sector, gloss))
     for words, prep in grammar.get("phrasal_prepositions", {}).items():
-        lex.phrasal_preps[name_key(words)] = " ".join(name_key(prep))
+        lex.phrasal_preps[name_key(words)] = prep if prep == "+" else " ".join(name_key(prep))
     for words in grammar.get("listing", []):  # من بينها X: X joins the phrase before
         lex.phrasal_preps[name_key(words)] = "+"
     for head, kind in grammar.get("generic_heads", {}).items():
@@ -173,7 +175,8 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
     for phrase in lex.phrases:
         lex.prefixes.update(phrase[:n] for n in range(1, len(phrase)))
     lex.known_words = frozenset().union(*(w for name, w in lex.grammar.items()
-                                          if name not in ("name_particles",))) | \
+                                          if name not in ("name_particles",
+                                                          "own_state_institutions"))) | \
         frozenset(k for words in lex.sectors for k in words)
     return lex
 

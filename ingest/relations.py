@@ -853,7 +853,12 @@ class _Reader:
         locatives = self.g.get("locatives", frozenset())
         out: list[str] = []
         taken = {f.mention.entity for f in used}
-        before = [k for k in range(u - 1, -1, -1) if p.same_clause(k, u) and p.units[k].prep]
+        before = []
+        for k in range(u - 1, -1, -1):  # back to the phrase of time that opens this event
+            if not p.same_clause(k, u) or p.units[k].prep in p.temporal:
+                break
+            if p.units[k].prep:
+                before.append(k)
         for k in before + pps:
             if p.prep_of(k) not in locatives or self.after_positional(p, k):
                 continue
