@@ -126,7 +126,8 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
     if key.removeprefix("ال") in lex.adjectives or key in g.get("not_place_names", frozenset()) \
             or key in lex.known_words or key.removeprefix("ال") in lex.known_words:
         return False
-    if key.endswith("ات") and len(key) > 5 or _MASDAR.match(key.removeprefix("ال")) or \
+    if key.startswith("ال") and key.endswith("ات") and len(key) > 6 or \
+            _MASDAR.match(key.removeprefix("ال")) or \
             key in lex.title_words or key.removeprefix("ال") in lex.title_words:
         return False  # a plural, a verbal noun or a title names no place (منطقة المستودعات)
     if key[:1] in "بل" and len(key) > 3 and (key[1:] in lex.known_words or key[1:3] == "ال"):
@@ -134,8 +135,8 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
     if not tok.text.startswith("ال") and key.startswith("م") and key.endswith("ه") and \
             len(key) > 5:
         return False  # an indefinite participle (مناطق مستهدفة)
-    if not tok.text.startswith("ال") and _adjective_shaped(key):
-        return False  # منطقة حدودية، مسجد شيعي (but منطقة الحسيني: a name in construct)
+    if not tok.text.startswith("ال") and _adjective_shaped(key) and not tok.text.endswith("يه"):
+        return False  # منطقة حدودية، مسجد شيعي (not منطقة الحسيني, a construct; not ايستينيه)
     if not conj and len(key) > 3 and (key[0] in "وف" or key[0] in "بل" and key[1:3] == "ال"
                                       or key.startswith("لل")):
         return False  # a new phrase: منطقة وقرية، منطقة بالقرب، للقوات

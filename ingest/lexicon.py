@@ -170,6 +170,9 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
         lex.phrasal_preps[name_key(words)] = prep if prep == "+" else " ".join(name_key(prep))
     for words in grammar.get("listing", []):  # من بينها X: X joins the phrase before
         lex.phrasal_preps[name_key(words)] = "+"
+    for title in grammar.get("honorifics", []):  # a title with no office: a name follows
+        if not lex.phrases.get(name_key(title)):
+            lex.add_phrase(title, Phrase("title", ""))
     for head, kind in grammar.get("generic_heads", {}).items():
         lex.add_phrase(head, Phrase("generic", kind))
     for phrase in lex.phrases:
