@@ -8,7 +8,8 @@ from setuptools import setup
 
 COMPILED = ["ingest/normalize.py", "ingest/segment.py", "ingest/morphology.py",
             "ingest/lexicon.py", "ingest/entities.py", "ingest/relations.py",
-            "ingest/pipeline.py", "ingest/casualties.py", "ingest/dates.py"]
+            "ingest/pipeline.py", "ingest/casualties.py", "ingest/dates.py",
+            "ingest/syntax.py", "ingest/discovery.py"]
 
 extensions = mypycify(COMPILED, opt_level="3", group_name="ingest._compiled")
 for extension in extensions:

@@ -189,8 +189,8 @@ def _add_frames(lex: Lexicon, frames: dict) -> None:
     lex.frames = frames
     for predicate, entry in frames.items():
         defaults = entry.get("frame") or {}
-        flags = {"symmetric": bool(entry.get("symmetric")),
-                 "reverse": frozenset(normalize_text(p) for p in entry.get("reverse", []))}
+        symmetric = bool(entry.get("symmetric"))
+        reverse = frozenset(normalize_text(p) for p in entry.get("reverse", []))
         for pos, field_name in (("verb", "verbs"), ("noun", "nouns"), ("participle", "participles")):
             for item in entry.get(field_name) or []:
                 spec = item if isinstance(item, dict) else {pos: item}
@@ -205,7 +205,8 @@ def _add_frames(lex: Lexicon, frames: dict) -> None:
                                    for w in spec.get("next", [])),
                     next_not=frozenset(normalize_text(w).removeprefix("ال")
                                        for w in spec.get("next_not", [])),
-                    people=spec.get("people", ""), **flags)
+                    people=spec.get("people", ""), symmetric=symmetric,
+                    reverse=reverse)
                 where = f"frames.yaml, {predicate}"
                 if pos == "verb":
                     past, present = _verb_pair(words, where)
@@ -221,7 +222,7 @@ def _add_frames(lex: Lexicon, frames: dict) -> None:
                             replace(frame, next=frozenset(rest[:1])) if rest else frame)
                 else:
                     for form in words if isinstance(words, list) else [words]:
-                        lex.participles[normalize_text(form)] = frame
+                        lex.participles[normalize_text(str(form))] = frame
 
 
 def _with_pronoun(prep: str, suffix: str) -> str:

@@ -273,7 +273,7 @@ class _Reader:
             return []  # a title stands for its state when no person was found: أمير قطر
         if proxy in _PLACE_PROXIES:  # محيط مكتب وزارة المالية: a place, not the ministry
             return [f for f in self.proxied(p, u) if self.is_place(f.mention.entity)
-                    or self.entity(f.mention.entity).type == "Country"]
+                    or getattr(self.entity(f.mention.entity), "type", "") == "Country"]
         return self.proxied(p, u)
 
     def proxied(self, p: Parse, u: int) -> list[Found]:
@@ -323,15 +323,13 @@ class _Reader:
         if pos == "noun" and "noun" not in trig.pos or pos == "verb" and "verb" not in trig.pos:
             return []
         if pos == "participle":
-            entries = [e for e in [self._participle(self.keys[t])] if e is not None]
-        else:  # every reading of that part of speech: استعادة is a noun and استعاده a verb
-            readings = sorted({r for r in self.morph.analyze(self.keys[t])
-                               if r.pos == pos and r.gloss})
-            entries = [(e, Trigger(r.gloss, trig.pos, r.prefix, r.lex, r.suffix))
-                       for r in readings for e in self.lex.entries.get((r.lex, pos), [])
-                       if e.relation == r.gloss and self.fits(e, t, p, u)]
-            return [self.fill(entry, reading, t, p, u) for entry, reading in entries]
-        return [self.fill(entry, trig, t, p, u) for entry in entries]
+            entry = self._participle(self.keys[t])
+            return [self.fill(entry, trig, t, p, u)] if entry is not None else []
+        # every reading of that part of speech: استعادة is a noun and استعاده a verb
+        readings = sorted({r for r in self.morph.analyze(self.keys[t]) if r.pos == pos and r.gloss})
+        return [self.fill(e, Trigger(r.gloss, trig.pos, r.prefix, r.lex, r.suffix), t, p, u)
+                for r in readings for e in self.lex.entries.get((r.lex, pos), [])
+                if e.relation == r.gloss and self.fits(e, t, p, u)]
 
     def fits(self, entry: FrameEntry, t: int, p: Parse, u: int) -> bool:
         """A trigger that needs a word in its clause has it; one that needs a next word has it."""
@@ -349,7 +347,8 @@ class _Reader:
     def fill(self, entry: FrameEntry, trig: Trigger, t: int, p: Parse, u: int) -> Candidate:
         mode, why = self.mode(entry, trig, t, p, u)
         used: set[int] = set()
-        agents, targets = [], []
+        agents: list[Found] = []
+        targets: list[Found] = []
         speaker = self.speaker(p, u)
         pps = p.pps_after(u)
         rel_verb = self.relative_verb(p, u) if entry.pos == "noun" else -1
@@ -1009,8 +1008,8 @@ class _Reader:
         whose object is a claim (أعلن مسؤوليته), or the إلى phrase of an attributing verb."""
         a, b = self.starts[s], self.starts[s + 1]
         if not any(self.group_of(self.keys[k], "claiming_nouns") or
-                   (v := self.morph.verb(self.keys[k])) is not None and
-                   self.lex.verb_classes.get(v.lemma, frozenset()) & {"claiming", "attributing"}
+                   (verb := self.morph.verb(self.keys[k])) is not None and
+                   self.lex.verb_classes.get(verb.lemma, frozenset()) & {"claiming", "attributing"}
                    for k in range(a, b)):
             return []
         p = self.parse(s)

@@ -119,7 +119,7 @@ class Parse:
         """The prepositional phrases after unit u in its clause (up to the next verb, or a
         phrase of time that opens another event: بعد فرارهم من …), with the phrases
         coordinated to each (which share its preposition)."""
-        out = []
+        out: list[int] = []
         k = u + 1
         while k < len(self.units) and self.same_clause(u, k):
             unit = self.units[k]
