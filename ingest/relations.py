@@ -444,12 +444,7 @@ class _Reader:
         return out + self.victim_units(p)
 
     def first_generic(self, units: list[int]) -> Generic | None:
-        p = None
-        for u in units:
-            g = self.generic_of(u)
-            if g is not None:
-                return g
-        return p
+        return next((g for u in units if (g := self.generic_of(u)) is not None), None)
 
     def generic_of(self, u: int) -> Generic | None:
         """The generic actor a phrase names: its head (after a count) is a word of a sector
