@@ -128,6 +128,10 @@ class _State:
                 self.tokens[i + n].key in self.lex.participles or
                 self.tokens[i + n].key in self.lex.grammar.get("belonging", frozenset())):
             return i + n  # الميليشيات المدعومة من إيران: a new description, not a reference
+        state = self.adjective_at(i + n)
+        if state and (generic, state) in self.lex.theatres:  # العاصمة الأفغانية: Kabul
+            self.add(self.lex.theatres[(generic, state)], i, i + n, prefix)
+            return i + n + 1
         key = self.last_of_kind(generic, i)
         if key:
             self.add(key, i, i + n - 1, prefix)
@@ -455,7 +459,8 @@ class _State:
 _PROCLITICS = {"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}
 _TYPE_RANK = {"Person": 0, "Organization": 1, "Country": 2, "Place": 3}
 _KINDS = {"city": ("city", "capital"), "armed-group": ("armed-group",),
-          "ministry": ("ministry",), "alliance": ("alliance",), "coalition": ("coalition",)}
+          "ministry": ("ministry",), "alliance": ("alliance",), "coalition": ("coalition",),
+          "capital": ("capital",)}
 
 
 _MASDAR = re.compile(r"^(?:ت..ي.|است..ا.|ا..ا.|ان..ا.|ا.ت.ا.)$")

@@ -304,6 +304,7 @@ def _add_country(lex: Lexicon, entry: dict) -> None:
     if capital:
         _add_entity(lex, {**capital, "kind": "capital"}, "Place", country=country.key)
         lex.capitals[capital["id"]] = country.key
+        lex.theatres[("capital", country.key)] = capital["id"]  # العاصمة: the state's capital
 
 
 def _add_person(lex: Lexicon, entry: dict) -> None:

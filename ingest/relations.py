@@ -291,10 +291,19 @@ class _Reader:
         while nxt < len(p.units) and p.units[nxt].kind == "np" and p.units[nxt].conj \
                 and not p.units[nxt].prep:
             nxt += 1  # مواقع وتجمعات للحوثيين: the genitive after the coordination
-        if nxt < len(p.units) and p.units[nxt].kind == "np" and p.units[nxt].prep in ("ل", "من"):
-            return self.referents(p, nxt)
-        if nxt < len(p.units) and p.units[nxt].kind == "np" and p.units[nxt].conj:
-            return self.referents(p, nxt)
+        for k in range(nxt, min(nxt + 2, len(p.units))):  # مخزن للأسلحة يتبع داعش
+            unit = p.units[k]
+            if unit.kind != "np":
+                break
+            belongs = self.group_of(self.keys[unit.first], "belonging")
+            if belongs and unit.last > unit.first:
+                return [f for j in range(unit.first + 1, unit.last + 1)
+                        if (f := self.at.get(j)) is not None][:1]
+            if not (belongs or unit.prep in ("ل", "من") or k == nxt and unit.conj):
+                break
+            found = [] if belongs else self.referents(p, k)
+            if found or k > nxt or unit.conj:
+                return found
         if self.group_of(head, "assets") and nxt < len(p.units) and p.units[nxt].prep == "في":
             return [f for f in self.referents(p, nxt)  # منشآت نفطية في السعودية
                     if (e := self.entity(f.mention.entity)) is not None and e.type == "Country"]
@@ -641,8 +650,8 @@ class _Reader:
                 return []
             f = next((self.at[j] for j in range(k + 1, min(unit.last + 1, k + 4))
                       if j in self.at), None)
-            if f is None:
-                return []
+            if f is None:  # تفجير مخزن للأسلحة يتبع داعش: the owner after the phrase
+                return self.proxied(p, u) if k + 1 >= unit.last else []
         out = [f]
         if f.last == unit.last:  # دعم روسيا وإيران: the genitive and those joined to it
             for k in p.group(u)[1:]:
@@ -804,7 +813,7 @@ class _Reader:
             unit = p.units[v]
             if unit.kind == "verb":
                 args = p.args[v]
-                between = [k for k in range(v + 1, u) if p.units[k].kind not in ("ppron", "time")
+                between = [k for k in range(v + 1, u) if p.units[k].kind not in ("ppron", "time", "aux")
                            and k not in (args.subject, args.object) and not p.units[k].conj]
                 reach = 3 if p.units[u].prep in _ADVERBIAL else 1  # عبر، خلال: the verb's
                 if len(between) <= reach and all(p.units[k].kind == "np" and p.units[k].prep
