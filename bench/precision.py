@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import random
 import sys
 from pathlib import Path
@@ -21,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.model import Article  # noqa: E402
-from ingest.pipeline import analyze  # noqa: E402
-from ingest.sources import parse_record  # noqa: E402
+from ingest.model import Article
+from ingest.pipeline import analyze
+from ingest.sources import parse_record
 
 CORE = ("accuses", "supports", "strikes")
 

@@ -26,7 +26,7 @@ from ingest.morphology import Morphology
 from ingest.normalize import Token, is_word
 from ingest.transliterate import romanize
 
-__all__ = ["Discovery", "discover"]
+__all__ = ["Discovery", "discover", "masdar_shaped"]
 
 _MAX_WORDS = 3
 
@@ -127,13 +127,13 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
             or key in lex.known_words or key.removeprefix("ال") in lex.known_words:
         return False
     if key.startswith("ال") and key.endswith("ات") and len(key) > 6 or \
-            _MASDAR.match(key.removeprefix("ال")) or \
+            masdar_shaped(key) or \
             key in lex.title_words or key.removeprefix("ال") in lex.title_words:
         return False  # a plural, a verbal noun or a title names no place (منطقة المستودعات)
     if key[:1] in "بل" and len(key) > 3 and (key[1:] in lex.known_words or key[1:3] == "ال"):
         return False  # حي بمدينة حلب: a new phrase
     if not tok.text.startswith("ال") and key.startswith("م") and key.endswith("ه") and \
-            len(key) > 5:
+            len(key) > 4:
         return False  # an indefinite participle (مناطق مستهدفة)
     if not tok.text.startswith("ال") and _adjective_shaped(key) and not tok.text.endswith("يه"):
         return False  # منطقة حدودية، مسجد شيعي (not منطقة الحسيني, a construct; not ايستينيه)
@@ -143,7 +143,13 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
     return morph.verb(key) is None and morph.trigger(key) is None
 
 
-_MASDAR = re.compile(r"^(?:ت..ي.|است..ا.|ا..ا.|ان..ا.|ا.ت.ا.)$")  # تحقيق، استخدام، إلغاء…
+_MASDAR = re.compile(r"^(?:ت..ي.|است..ا.|ا..ا.|ان..ا.|ا.ت.ا.|م.ا..ه)$")
+
+
+def masdar_shaped(key: str) -> bool:
+    """A verbal noun's shape (تحقيق، لتحقيق، استخدام، إلغاء، انسحاب، اعتداء، معاملة): no name."""
+    bare = key.removeprefix("ال")
+    return bool(_MASDAR.match(bare) or bare[:1] in "بلو" and _MASDAR.match(bare[1:]))
 _NOT_NAME_GROUPS = ("prepositions", "conjunctions", "complementizers", "relatives", "subordinators",
                     "negators", "pronouns", "time_words", "quantifiers", "place_kinds", "site_kinds",
                     "positional", "not_names", "auxiliaries", "assets", "members", "org_kinds",

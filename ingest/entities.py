@@ -11,11 +11,9 @@ Left to right over the tokens, at each word the longest phrase of the lexicon th
 """
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass
 
-from ingest.discovery import discover
+from ingest.discovery import discover, masdar_shaped
 from ingest.lexicon import Lexicon, Phrase, slug
 from ingest.model import Entity, Mention
 from ingest.morphology import Morphology
@@ -24,7 +22,7 @@ from ingest.transliterate import romanize
 
 __all__ = ["Found", "find_entities"]
 
-_MAX_NAME_WORDS = 3
+_MAX_NAME_WORDS = 4
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,8 +44,9 @@ def find_entities(text: str, tokens: list[Token], sentence_of: list[int], lex: L
     state = _State(text, tokens, sentence_of, lex, morph)
     state.year = year
     i, kinds = 0, morph.kinds
+    given = lex.given_names
     while i < len(tokens):
-        if "name" in kinds(tokens[i].key):
+        if "name" in kinds(tokens[i].key) or tokens[i].key in given:
             i = state.step(i)
             continue
         if state.aliases and (alias := state.alias_at(i)):  # a discovered person's surname
@@ -103,7 +102,7 @@ class _State:
             alias = self.alias_at(i)
             if alias:
                 self.add(alias[0], i, i, alias[1])
-            return i + 1
+            return self.given_name(i) if alias is None else i + 1
         n, phrases, prefix = match
         kinds = {p.kind for p in phrases}
         if "title" in kinds:
@@ -202,8 +201,11 @@ class _State:
             if len(self.found) > before:
                 affiliation = self.found[-1].mention.entity
                 j = j2
-        while (match := self.phrase_at(j)) and any(p.kind == "title" for p in match[1]):
-            j += match[0]  # a rank after the title: قائد الحرس الثوري اللواء حسين سلامي
+        tails = self.lex.grammar.get("rank_tails", frozenset())
+        while (match := self.phrase_at(j)) and any(p.kind == "title" for p in match[1]) or \
+                j < len(self.tokens) and self.tokens[j].key in tails:
+            j += match[0] if match else 1  # a rank after the title: قائد الحرس الثوري اللواء
+            # حسين سلامي; a rank's qualifier: المقدم طيار، اللواء الركن، الرقيب أول
         if match:
             people = [p.value for p in match[1] if p.kind == "entity"
                       and self.lex.entities[p.value].type == "Person"]
@@ -222,6 +224,24 @@ class _State:
             self.pending_titles.append((i, j - 1, prefix, role, country))
         return j
 
+    def given_name(self, i: int) -> int:
+        """A person named by a given name (names.yaml) and more name words, right after a
+        speech verb (قال خالد العمري إن …) or right before a title (عبدالعزيز جباري، مستشار
+        الرئيس); the title gives the role. Past the name, or i + 1 when there is none."""
+        key = self.tokens[i].key
+        end = self.name_end(i) if key in self.lex.given_names else i
+        if end - i < 2:
+            return i + 1
+        title = self.phrase_at(end + (end < len(self.tokens) and self.tokens[end].text in "،,"))
+        role = next((p.value for p in title[1] if p.kind == "title"), None) if title else None
+        if role is None:
+            verb = self.morph.verb(self.tokens[i - 1].key) if i > 0 else None
+            if key in self.lex.common_given or verb is None or \
+                    "speech" not in self.lex.verb_classes.get(verb.lemma, frozenset()):
+                return i + 1
+        self.add(self.discover(i, end, role or "", None), i, end - 1, "")
+        return end
+
     def adjective_at(self, j: int) -> str | None:
         if j < len(self.tokens):
             key = self.tokens[j].key
@@ -238,23 +258,28 @@ class _State:
         g = self.lex.grammar
         stop = g.get("not_names", frozenset())
         particles = g.get("name_particles", frozenset())
-        k = j
-        if j < len(self.tokens) and self.tokens[j].key[:1] == "و":
-            return j  # وفهد: a second name, joined to one before
-        while k < len(self.tokens) and k - j < _MAX_NAME_WORDS + (
-                self.tokens[k - 1].key in particles) and self.name_word(k, stop):
-            if self.tokens[k].text.startswith("ال") and k == j:
+        k, words, surname = j, 0, False
+        if j < len(self.tokens) and (self.tokens[j].key[:1] == "و" or self.tokens[j].key[:1] in
+                                     "بل" and self.tokens[j].key not in self.lex.given_names):
+            return j  # وفهد: a second name, joined to one before; بمعاملة، لجمهورية: a phrase
+        while k < len(self.tokens) and words < _MAX_NAME_WORDS + (k > j and self.tokens[
+                k - 1].key in particles) and self.name_word(k, stop):
+            text = self.tokens[k].text
+            if text.startswith("ال") and k == j:
                 break  # ناصر الشعيبي: a surname may have the article, a first name not
+            if surname and not text.startswith("ال"):
+                break  # حامد الشمري كلمة: a name ends at its surname with the article
             if k > j and self.tokens[k].key[:1] == "و" and \
                     self.tokens[k].key not in self.lex.grammar.get("waw_words", frozenset()):
                 break  # سليمان العسكر وعدد من …: و joins another phrase
+            words += self.tokens[k].key not in particles
+            surname = text.startswith("ال") and self.tokens[k - 1].key not in particles
             k += 1
         if k > j and self.tokens[k - 1].key in particles:
             return j  # عبدالعزيز بن …: a name cut short
-        words = k - j
-        boundary = (k >= len(self.tokens) or not is_word(self.tokens[k])
+        boundary = (surname or k >= len(self.tokens) or not is_word(self.tokens[k])
                     or self.tokens[k].key in stop or self.phrase_at(k) is not None)
-        return k if boundary and words >= 2 else j  # two words at least: a first name and more
+        return k if boundary and k - j >= 2 else j  # two words at least: a first name and more
 
     def name_word(self, k: int, stop: frozenset[str]) -> bool:
         """A word that may be part of a person's name: no word the lexicons know (function and
@@ -266,11 +291,13 @@ class _State:
                 and not self.adjective_at(k) and self.phrase_at(k) is None
                 and not self.morph.kinds(key) & {"verb", "noun"}
                 and key not in self.known_words and "\u064b" not in tok.text
+                and key not in self.lex.title_words  # إليكسي بزهانوف نائب وزير
+                and not (key.startswith("ال") and len(key) > 7 and key.endswith(("ين", "ون")))
                 and not (key[:1] in "بل" and len(key) > 3 and (
                     key[1:] in self.known_words or key[1:3] in ("ال", "لل")
                     or self.morph.verb(key[1:]) is not None))  # بدرس، بتقاطعه
                 and not key.startswith("لل")
-                and not key.endswith(("ته", "تها", "هم", "هما")) and not _masdar_shaped(key)
+                and not key.endswith(("ته", "تها", "هم", "هما")) and not masdar_shaped(key)
                 )
 
     def alias_at(self, i: int) -> tuple[str, str] | None:
@@ -462,14 +489,6 @@ _KINDS = {"city": ("city", "capital"), "armed-group": ("armed-group",),
           "ministry": ("ministry",), "alliance": ("alliance",), "coalition": ("coalition",),
           "capital": ("capital",)}
 
-
-_MASDAR = re.compile(r"^(?:ت..ي.|است..ا.|ا..ا.|ان..ا.|ا.ت.ا.)$")
-
-
-def _masdar_shaped(key: str) -> bool:
-    """A verbal noun's shape (تحقيق، لتحقيق، استخدام، إلغاء، انسحاب، اعتداء): no name."""
-    bare = key.removeprefix("ال")
-    return bool(_MASDAR.match(bare) or bare[:1] in "بلو" and _MASDAR.match(bare[1:]))
 
 
 def _with_links(keys: set[str], new: dict[str, Entity], lex: Lexicon) -> dict[str, Entity]:

@@ -87,6 +87,8 @@ class Lexicon:
     # generic actor (مسلحون مجهولون) → (sector, English gloss), from sectors.yaml
     theatres: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, state) → the
     # coalition or force of that kind that acts in that state (التحالف in Yemen)
+    given_names: frozenset[str] = frozenset()  # names.yaml: given names (خالد، جون)
+    common_given: frozenset[str] = frozenset()  # those that are also common words (أمين)
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of a phrase
     word_groups: dict[str, frozenset[str]] = field(default_factory=dict)  # memo: key → groups
 
@@ -173,6 +175,10 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
     for title in grammar.get("honorifics", []):  # a title with no office: a name follows
         if not lex.phrases.get(name_key(title)):
             lex.add_phrase(title, Phrase("title", ""))
+    names = _read(directory / "lexicon" / "names.yaml", mapping=True)
+    lex.given_names = frozenset(normalize_text(n) for group in (names.get("given") or {}).values()
+                                for n in group)
+    lex.common_given = frozenset(normalize_text(n) for n in names.get("common") or [])
     for head, kind in grammar.get("generic_heads", {}).items():
         lex.add_phrase(head, Phrase("generic", kind))
     for phrase in lex.phrases:

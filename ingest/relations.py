@@ -568,7 +568,7 @@ class _Reader:
         if pronoun.endswith(("هم", "هما")):
             return []  # who "they" are, no clause near says
         if any(p.units[k].kind == "np" and not p.units[k].prep and self.referents(p, k)
-               for k in range(0, v)):
+               for k in range(v)):
             return []  # a subject in the sentence that no verb took: not dropped
         s = self.sentence_of[p.units[v].first]
         for back in (s - 1, s - 2):
@@ -760,6 +760,9 @@ class _Reader:
         it in its sentence (but those in ``skip``, ids of mentions already taken), else the
         topic of the sentence before."""
         u = p.unit_at.get(t, 0)
+        if len(self.keys[t]) > 4 and self.keys[t].endswith(("هم", "هما", "هن", "ها")):
+            # هجومهم، اتهامها: they or she, not a man named alone
+            skip = (skip or set()) | {id(f) for f in self.at.values() if self.person(f.mention.entity)}
         for k in range(t - 1, p.units[0].first - 1, -1):
             if k in p.unit_at and not p.same_clause(p.unit_at[k], u):
                 break
@@ -909,7 +912,6 @@ class _Reader:
         """(mode, why) of the trigger: what negates, conditions, plans or foils it."""
         a = p.units[0].first
         b = p.units[-1].last + 1
-        g = self.g
         keys = self.keys
         if any(self.group_of(keys[k], "halting_nouns") for k in range(max(a, t - 2), t)):
             return "Demanded", "a halt or a truce is asked for"
@@ -957,10 +959,9 @@ class _Reader:
             text = self.tokens[unit.first].text
             if unit.kind == "comp" or text in (":", "«", "\"", "“"):
                 opened = True
-            if unit.kind == "verb" and opened:
-                if "speech" in self.verb_classes(p, k):
-                    subj = [f for f in self.slot_subject(p, k) if self.actor(f.mention.entity)]
-                    return self.actor(subj[0].mention.entity) if subj else None
+            if unit.kind == "verb" and opened and "speech" in self.verb_classes(p, k):
+                subj = [f for f in self.slot_subject(p, k) if self.actor(f.mention.entity)]
+                return self.actor(subj[0].mention.entity) if subj else None
             if unit.kind == "np" and opened and self.group_of(self.keys[unit.first],
                                                               "speech_participles"):
                 verbs = [v for v in p.args if v < k]  # …، مؤكدا أن: the main clause's subject

@@ -427,7 +427,7 @@ class _Chunker:
                         prep = name
                     i += n
                     continue
-                kind, clitic_conj, clitic_prep = self._particle(i)
+                kind, clitic_conj, _ = self._particle(i)
                 if kind == "verb" and (prep or self._masdar(i, out)):
                     kind = ""  # في شن الغارات، بدأت شن: a verbal noun, not a verb
                 if kind:
@@ -503,7 +503,7 @@ class _Chunker:
 
     def _noun_word(self, key: str) -> bool:
         """A word of a noun group (تابعة، مواقع، قوات), though it reads as a verb too."""
-        for k in (key, self._strip_conj(key), key[:-1] if key.endswith("ا") else key):
+        for k in (key, self._strip_conj(key), key.removesuffix("ا")):
             if k in self.known:
                 return True
         return False
