@@ -1,13 +1,14 @@
 """Precision at scale: build a seeded sample of real articles and print what to read.
 
     python bench/precision.py [--corpus ../shared/corpus/bench-real.jsonl.gz] [--articles 3000]
-                              [--statements 100] [--entities 100] [--seed 7]
+                              [--statements 100] [--events 50] [--entities 100] [--seed 7]
 
 Takes a seeded random sample of the corpus's articles (gzip or plain JSONL), analyses them
-with the extractor, and prints a seeded random sample of the asserted accuses / supports /
-strikes statements (agent, relation, target, places, toll, evidence) and of the entities it
-discovered (type, Arabic label, the words around their first mention), numbered, for a reader
-to mark right or wrong. Nothing is written to disk but what stdout receives.
+with the extractor, and prints seeded random samples, numbered, for a reader to mark right or
+wrong: asserted accuses / supports / strikes statements between named actors (agent,
+relation, target, places, toll, evidence), attacks with a generic party (مسلحون مجهولون, an
+unidentified author, ثلاثة جنود), and the entities it discovered (type, Arabic label, the
+words around their first mention). Nothing is written to disk but what stdout receives.
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ def main() -> int:
                     default=ROOT.parent / "shared" / "corpus" / "bench-real.jsonl.gz")
     ap.add_argument("--articles", type=int, default=3000)
     ap.add_argument("--statements", type=int, default=100)
+    ap.add_argument("--events", type=int, default=50)
     ap.add_argument("--entities", type=int, default=100)
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
@@ -41,27 +43,28 @@ def main() -> int:
         return 2
     rng = random.Random(args.seed)
     articles = _sample(args.corpus, args.articles, rng)
-    statements, discovered = [], {}
+    statements, events, discovered = [], [], {}
     for article in articles:
         doc = analyze(article)
         names = {e.key: e for e in doc.entities}
         for rel in doc.relations:
             if rel.predicate in CORE and rel.mode == "Asserted":
-                statements.append((article.id, rel, names, doc.sentences[rel.sentence].text))
+                generic = any(names[k].type == "GenericActor" for k in (rel.agent, rel.target)
+                              if k in names)
+                (events if generic else statements).append(
+                    (article.id, rel, names, doc.sentences[rel.sentence].text))
         for m in doc.mentions:
             e = names.get(m.entity)
             if e is not None and e.discovered and e.key not in discovered:
                 text = doc.article.text
                 discovered[e.key] = (article.id, e, text[max(0, m.start - 40):m.end + 40])
     print(f"# {len(articles)} articles: {len(statements)} asserted accuses/supports/strikes "
-          f"statements, {len(discovered)} discovered entities (seed {args.seed})\n")
+          f"statements between named actors, {len(events)} attacks with a generic party, "
+          f"{len(discovered)} discovered entities (seed {args.seed})\n")
     print("## Statements")
-    for n, (doc_id, rel, names, evidence) in enumerate(
-            rng.sample(statements, min(args.statements, len(statements))), 1):
-        toll = f" killed={rel.killed}" if rel.killed is not None else ""
-        places = f" in {', '.join(_name(names, p) for p in rel.places)}" if rel.places else ""
-        print(f"{n}. [{doc_id}] {_name(names, rel.agent)} {rel.predicate} "
-              f"{_name(names, rel.target)}{places}{toll}\n   {evidence}\n")
+    _print(rng.sample(statements, min(args.statements, len(statements))))
+    print("## Attacks with a generic party")
+    _print(rng.sample(events, min(args.events, len(events))))
     print("## Discovered entities")
     picks = rng.sample(sorted(discovered), min(args.entities, len(discovered)))
     for n, key in enumerate(picks, 1):
@@ -69,6 +72,14 @@ def main() -> int:
         print(f"{n}. [{doc_id}] {e.type} {e.label_ar} ({e.label_en or e.translit}) | "
               f"{' '.join(context.split())}")
     return 0
+
+
+def _print(picks: list) -> None:
+    for n, (doc_id, rel, names, evidence) in enumerate(picks, 1):
+        toll = f" killed={rel.killed}" if rel.killed is not None else ""
+        places = f" in {', '.join(_name(names, p) for p in rel.places)}" if rel.places else ""
+        print(f"{n}. [{doc_id}] {_name(names, rel.agent)} {rel.predicate} "
+              f"{_name(names, rel.target)}{places}{toll}\n   {evidence}\n")
 
 
 def _sample(path: Path, n: int, rng: random.Random) -> list[Article]:

@@ -97,7 +97,8 @@ def _candidate(cand: Candidate, tokens) -> list[str]:
 
     head = (f"trigger  {tokens[cand.token].text} {e.relation}/{e.pos} "
             f"agent=[{', '.join(e.agent)}] target=[{', '.join(e.target)}] mode={cand.mode}")
-    body = (f"         agents={names(cand.agents)} targets={names(cand.targets)} "
+    via = [f" (by {slot})" if slot else "" for slot in cand.slots]
+    body = (f"         agents={names(cand.agents)}{via[0]} targets={names(cand.targets)}{via[1]} "
             f"places={', '.join(cand.places) or '-'}"
             + (f" speaker={cand.speaker}" if cand.speaker else ""))
     lines = [head, body]

@@ -61,6 +61,7 @@ class Candidate(NamedTuple):
     why: str  # why no relation came of it ("" when one did)
     generic_agent: Generic | None = None  # who acts, named by kind (مسلحون مجهولون)
     generic_target: Generic | None = None  # who is hit, named by kind (المدنيين)
+    slots: tuple[str, str] = ("", "")  # the slots that gave the agents and the targets
 
 
 class Generic(NamedTuple):
@@ -74,6 +75,7 @@ class Generic(NamedTuple):
 
 
 _UNIDENTIFIED = Generic("unidentified", "unidentified", "مجهول", None)
+_AUTHOR_UNKNOWN = ("person_nouns", "assets", "members", "weapons", "quantifiers")
 _NO_STRIKE = Trigger("", frozenset(), "", "")
 
 
@@ -98,7 +100,7 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
 class _Reader:
     def __init__(self, tokens, sentence_of, found, entities, lex: Lexicon, morph: Morphology):
         self.tokens, self.sentence_of, self.lex, self.morph = tokens, sentence_of, lex, morph
-        self.entities = entities
+        self.entities, self.found = entities, found
         self.keys = [t.key for t in tokens]
         g = lex.grammar
         self.g = g
@@ -132,7 +134,7 @@ class _Reader:
         words = self.g.get(name, frozenset())
         if len(key) > 3 and key.endswith(("ا", "ي")) and key[:-1] in words:
             return True
-        return key in words or (len(key) > 3 and key[0] in "وفبل" and key[1:] in words) or (
+        return key in words or (len(key) > 2 and key[0] in "وفبل" and key[1:] in words) or (
             len(key) > 4 and key[:2] in ("وب", "ول", "فب", "فل", "ال") and key[2:] in words) or (
             key.startswith(("وال", "بال", "فال")) and key[3:] in words) or (
             key.startswith("لل") and key[2:] in words)
@@ -335,7 +337,10 @@ class _Reader:
             entry = self._participle(self.keys[t])
             return [self.fill(entry, trig, t, p, u)] if entry is not None else []
         # every reading of that part of speech: استعادة is a noun and استعاده a verb
-        readings = sorted({r for r in self.morph.analyze(self.keys[t]) if r.pos == pos and r.gloss})
+        readings = sorted({r for r in self.morph.analyze(self.keys[t]) if r.pos == pos and r.gloss
+                           and not (r.suffix == "ه" and self.tokens[t].text.rstrip(
+                               "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"))})
+        # ضربة: a taa marbuta is no pronoun (ضربه)
         return [self.fill(e, Trigger(r.gloss, trig.pos, r.prefix, r.lex, r.suffix), t, p, u)
                 for r in readings for e in self.lex.entries.get((r.lex, pos), [])
                 if e.relation == r.gloss and self.fits(e, t, p, u)]
@@ -366,8 +371,10 @@ class _Reader:
         governor = self.governor(p, u, t) if entry.pos == "noun" else -1
         gov_class = self.verb_classes(p, governor)
         content = self.accusation_content(p, u, governor, trig) if entry.pos == "noun" else None
+        agent_slot = target_slot = ""
         if content is not None:
             speaker, agents = content
+            agent_slot = "accusation content"
         elif entry.pos == "noun" and entry.reverse and \
                 trig.prefix.lstrip("وف")[:1] in entry.reverse:  # القوات السورية بدعم روسي
             agents = (self.slot_genitive(p, u, t) or self.slot_adjective(p, u, t, trig)
@@ -375,10 +382,11 @@ class _Reader:
             targets = (self.slot_subject(p, governor) if governor >= 0 else []) or \
                 self.topic(p, u)
             return Candidate(t, entry, agents, targets, self.places(p, u, pps, agents + targets),
-                             mode, speaker, why)
+                             mode, speaker, why, slots=("reverse", "reverse"))
         undergoer = "undergo" in gov_class
         if undergoer:
             targets = self.slot_subject(p, governor)
+            target_slot = "governor (undergo)"
         for slot in entry.agent:
             if agents:
                 break
@@ -389,17 +397,20 @@ class _Reader:
             if entry.relation == "strikes" and slot not in _NAMING_SLOTS:
                 agents = [f for f in agents if not self.person(f.mention.entity)]  # a person
                 # strikes when a clause says so (قصف القائد …), not by a pronoun or a governor
+            agent_slot = slot if agents else agent_slot
         if entry.pos == "noun" and entry.target[:1] == ("genitive",) and not agents and \
                 self.has_second_object(p, u):  # تطهير قوات المقاومة القصر، قتل إسرائيل شابين
             agents = [f for f in self.slot_genitive(p, u, t) if self.actor(f.mention.entity)]
             if agents:
                 targets = self.second_object(p, u, t)
+                agent_slot, target_slot = "genitive", "second object"
         used.update(id(f) for f in agents)
         for slot in entry.target:
             if targets:
                 break
             targets = [f for f in self.slot(slot, p, u, t, pps, governor, gov_class, trig, used,
                                             "target") if id(f) not in used]
+            target_slot = slot if targets else target_slot
         if entry.symmetric and not targets and len(agents) >= 2:  # روسيا وأمريكا تتعاونان
             agents, targets = agents[:1], agents[1:]
         if "reciprocal" in gov_class and len(agents) >= 2:
@@ -415,7 +426,7 @@ class _Reader:
             if not targets:
                 generic_target = self.first_generic(self.target_units(p, u, pps))
         return Candidate(t, entry, agents, targets, places, mode, speaker, why, generic_agent,
-                         generic_target)
+                         generic_target, (agent_slot, target_slot))
 
     # --- generic actors -------------------------------------------------------------------------
 
@@ -513,7 +524,8 @@ class _Reader:
             v = self.relative_verb(p, u)
             return self.slot_subject(p, v) if v >= 0 else []
         if slot == "possessive":
-            if trig.suffix in _POSSESSIVE:  # غاراته: his; استهدافها من قبل داعش: hers, the target
+            if trig.suffix in _POSSESSIVE and not (trig.suffix == "ه" and self.tokens[
+                    t].text.endswith("ة")):  # غاراته: his; استهدافها من قبل داعش: hers, the target
                 return [f for f in self.antecedent(p, t, used, places=role == "target")
                         if id(f) not in used]
             return []
@@ -937,8 +949,10 @@ class _Reader:
         if p.units[u].kind == "np" and trig.prefix.lstrip("وف") == "ل" and \
                 "undergo" not in classes:
             return "Planned", "a purpose: ل before the noun (لشن غارات)"
+        reach = 6 if any(self.group_of(keys[k], "light_nouns") for k in range(max(a, t - 2), t)) \
+            else 3  # السماح للولايات المتحدة بشن ضربات: past a light noun and its phrase
         for name, mode in _MODE_OF_NOUN.items():
-            if any(self.group_of(keys[k], name) for k in range(max(a, t - 3), t)):
+            if any(self.group_of(keys[k], name) for k in range(max(a, t - reach), t)):
                 return mode, f"a noun of {name.split('_')[0]} governs it"
         for cls, mode in _MODE_OF_CLASS.items():
             if cls in classes:
@@ -1054,13 +1068,17 @@ class _Reader:
                 places = tuple(self.sentence_places(self.parse(s), self.parse(s).unit_at[
                     cand.token]))
             if not agents and self.reported_attack(cand, targets, places, killed, injured) \
-                    and self.conflict and not self.sports and not self.told_before(cand):
+                    and self.conflict and not self.sports and not self.told_before(cand) and (
+                        cand.generic_agent or self.subjectless(cand.token)):
                 agents = [self.generic_key(cand.generic_agent or _UNIDENTIFIED)]
             if agents and not targets and not places and cand.generic_target:
                 targets = [self.generic_key(cand.generic_target)]
         if entry.relation == "strikes" and not targets and places:
-            targets = [places[0]]
-            places = places[1:]
+            town = next((pl for pl in places if self.is_place(pl)), None)  # where it hit
+            if town is not None:
+                targets, places = [town], tuple(pl for pl in places if pl != town)
+            elif agents:  # هجمات في نيجيريا: a state is where, not whom
+                targets = [self.generic_key(_UNIDENTIFIED)]
         out = []
         for agent in dict.fromkeys(agents):
             for target in targets:
@@ -1091,6 +1109,22 @@ class _Reader:
                 _VICTIMS_ONLY
             return bool(cand.generic_agent) or bool(targets) or armed and toll
         return evidence >= 2
+
+    def subjectless(self, t: int) -> bool:
+        """A trigger with no subject phrase of its own (a noun, a passive or a dropped
+        subject): only such an act may have an author the text leaves unknown (not ضربت
+        الأمطار الولاية, whose subject did it)."""
+        p = self.parse(self.sentence_of[t])
+        u = p.unit_at.get(t)
+        if u is None or p.units[u].kind != "verb" or p.args[u].subject < 0 or p.args[u].passive:
+            return True
+        subject = p.units[p.args[u].subject]
+        for k in range(subject.first, min(subject.last, subject.head + 1) + 1):
+            trig = self.triggers.get(k)  # استهدفت الغارات، إحدى الغارات: the attack itself
+            if trig is not None and trig.relation == "strikes" or self.keys[k][:1].isdigit() or \
+                    any(self.group_of(self.keys[k], g) for g in _AUTHOR_UNKNOWN):
+                return True  # مسلحون، امرأتان، صواريخ، مروحيتين: people or arms, unnamed
+        return False
 
     def weak(self, t: int) -> bool:
         """An attack word that has other senses (weak_attack_words), unless an adjective after
