@@ -51,6 +51,7 @@ class FrameEntry:
     symmetric: bool = False
     reverse: frozenset[str] = frozenset()
     people: str = ""  # the relation it states when both parties are people (a verbal attack)
+    past: bool = False  # only its past tense tells the act; its present, a state (يسيطر)
 
 
 @dataclass(eq=False)
@@ -211,7 +212,8 @@ def _add_frames(lex: Lexicon, frames: dict) -> None:
                                    for w in spec.get("next", [])),
                     next_not=frozenset(normalize_text(w).removeprefix("ال")
                                        for w in spec.get("next_not", [])),
-                    people=spec.get("people", ""), symmetric=symmetric,
+                    people=spec.get("people", ""), past=bool(spec.get("past")),
+                    symmetric=symmetric,
                     reverse=reverse)
                 where = f"frames.yaml, {predicate}"
                 if pos == "verb":

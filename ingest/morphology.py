@@ -24,7 +24,7 @@ _CONJ = ["", "و", "ف"]
 _PREP = ["", "ب", "ل", "ك"]
 _NOUN_PREFIXES = sorted({c + p for c, p in product(_CONJ, _PREP)})
 _DEF_PREFIXES = sorted({c + ("لل" if p == "ل" else p + "ال") for c, p in product(_CONJ, _PREP)})
-_PV_PREFIXES = ["", "و", "ف", "ل", "ول", "فل"]
+_PV_PREFIXES = ["", "و", "ف"]  # not ل: لقتلاهم is "for their dead"
 _IV_PREFIXES = sorted({c + m + p for c, m, p in product(_CONJ, ["", "س", "ل"], "يتنا")})
 _OBJ = ["", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ني"]
 _PV_SUFFIXES = sorted({s + o for s, o in product(["", "ت", "ا", "تا", "نا", "تم", "ن"], _OBJ)}

@@ -75,6 +75,7 @@ class Generic(NamedTuple):
 
 
 _UNIDENTIFIED = Generic("unidentified", "unidentified", "مجهول", None)
+_NAMING_KINDS = ("site_kinds", "institution_nouns", "place_kinds")
 _AUTHOR_UNKNOWN = ("person_nouns", "assets", "members", "weapons", "quantifiers")
 _NO_STRIKE = Trigger("", frozenset(), "", "")
 
@@ -329,6 +330,10 @@ class _Reader:
         if u is None:
             return []
         unit = p.units[u]
+        if t > unit.first and any(self.group_of(self.keys[t - 1], g) for g in _NAMING_KINDS) \
+                and not self.group_of(self.keys[t - 1], "light_nouns") and \
+                _bare_key(self.keys[t - 1]) not in ("حمله", "حملات"):
+            return []  # مركز التدريب، غرفة العمليات: the name of a place or a body, no act
         pos = "participle" if "participle" in trig.pos else (
             "verb" if unit.kind == "verb" else "noun")
         if pos == "noun" and "noun" not in trig.pos or pos == "verb" and "verb" not in trig.pos:
@@ -346,7 +351,11 @@ class _Reader:
                 if e.relation == r.gloss and self.fits(e, t, p, u)]
 
     def fits(self, entry: FrameEntry, t: int, p: Parse, u: int) -> bool:
-        """A trigger that needs a word in its clause has it; one that needs a next word has it."""
+        """A trigger that needs a word in its clause has it; one that needs a next word has it;
+        one told in the past only is in the past."""
+        if entry.past and entry.pos == "verb" and (verb := p.verb_of.get(t)) is not None and \
+                verb.prefix.lstrip("وف").lstrip("س")[:1] in ("ي", "ت", "ن", "ا"):
+            return False  # تسيطر على المدينة: holds it, a state
         nxt = self.keys[t + 1].removeprefix("ال") if t + 1 < len(self.keys) else ""
         if entry.next and nxt not in entry.next or nxt in entry.next_not:
             return False
@@ -408,6 +417,8 @@ class _Reader:
         for slot in entry.target:
             if targets:
                 break
+            if slot == "possessive" and agent_slot not in ("من قبل", "علي يد"):
+                continue  # هجماتها: her attacks, not attacks on her
             targets = [f for f in self.slot(slot, p, u, t, pps, governor, gov_class, trig, used,
                                             "target") if id(f) not in used]
             target_slot = slot if targets else target_slot
