@@ -75,6 +75,7 @@ class Generic(NamedTuple):
 
 
 _UNIDENTIFIED = Generic("unidentified", "unidentified", "مجهول", None)
+_UNNAMED_TARGET = Generic("unidentified", "unnamed target", "غير مسمى", None)
 _NAMING_KINDS = ("site_kinds", "institution_nouns", "place_kinds")
 _AUTHOR_UNKNOWN = ("person_nouns", "assets", "members", "weapons", "quantifiers")
 _NO_STRIKE = Trigger("", frozenset(), "", "")
@@ -1088,8 +1089,8 @@ class _Reader:
             town = next((pl for pl in places if self.is_place(pl)), None)  # where it hit
             if town is not None:
                 targets, places = [town], tuple(pl for pl in places if pl != town)
-            elif agents:  # هجمات في نيجيريا: a state is where, not whom
-                targets = [self.generic_key(_UNIDENTIFIED)]
+            else:  # هجمات في نيجيريا: a state is where, not whom
+                targets = [self.generic_key(_UNNAMED_TARGET)]
         out = []
         for agent in dict.fromkeys(agents):
             for target in targets:
@@ -1140,8 +1141,9 @@ class _Reader:
     def weak(self, t: int) -> bool:
         """An attack word that has other senses (weak_attack_words), unless an adjective after
         it says arms (الهجوم الانتحاري، هجوم مسلح)."""
-        if t + 1 < len(self.keys) and self.group_of(self.keys[t + 1], "armed_adjectives"):
-            return False
+        if t + 1 < len(self.keys) and (self.group_of(self.keys[t + 1], "armed_adjectives") or
+                                       self.group_of(self.keys[t + 1], "weapons")):
+            return False  # انفجار عبوة ناسفة، انفجار سيارة مفخخة: arms
         return self.group_of(self.keys[t], "weak_attack_words") or \
             self.triggers[t].lemma in self.g.get("weak_attack_words", frozenset())
 
