@@ -66,8 +66,14 @@ _ROCKSDB_FILE = re.compile(r"CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+
 
 
 def open_source(path: Path) -> ox.Store:
-    """A store folder opened read-only, or a graph file loaded into an in-memory store."""
+    """A store folder opened read-only, or a graph file or the parts folder of a distributed
+    build (graph.distributed) loaded into an in-memory store."""
     path = Path(path)
+    if path.is_dir() and (path / "manifest.json").is_file() and store_data(path) is None:
+        store = ox.Store()
+        for piece in _pieces(path):
+            store.bulk_load(path=str(piece.data), format=ox.RdfFormat.N_QUADS)
+        return store
     if path.is_dir():
         return _open_store(path)
     fmt = FORMATS.get(path.suffix.lower())
@@ -153,6 +159,8 @@ def _pieces(nquads) -> list[_Piece]:
     """The input as pieces of N-Quads: bytes, or (file, start, end) byte ranges."""
     if isinstance(nquads, bytes | bytearray):
         return [_Piece(bytes(nquads), "the N-Quads")]
+    if isinstance(nquads, str) and "://" in nquads and not nquads.startswith("file://"):
+        return _remote_pieces(nquads)
     if isinstance(nquads, str | Path):
         path = Path(nquads)
         if path.is_dir():
@@ -162,6 +170,23 @@ def _pieces(nquads) -> list[_Piece]:
             return [_file_piece(Path(part)) for part in parts]
         return [_file_piece(path)]
     return [_Piece(b"".join(nquads), "the N-Quads")]
+
+
+def _remote_pieces(folder: str) -> list[_Piece]:
+    """The parts of a remote parts folder (``s3://…``: fsspec and its driver), read whole."""
+    import fsspec
+
+    from graph.distributed import read_manifest
+
+    _, parts = read_manifest(folder)
+    pieces = []
+    for url in parts:
+        try:
+            with fsspec.open(url, "rb") as handle:
+                pieces.append(_Piece(handle.read(), url))
+        except OSError as exc:
+            raise GraphError(f"{url}: cannot read the part ({exc})") from exc
+    return pieces
 
 
 class _Piece:
