@@ -41,7 +41,7 @@ from datetime import UTC, datetime
 
 from naba.errors import CorpusError, GraphError, NabaError
 
-__all__ = ["BLOCK_BYTES", "MANIFEST", "ONTOLOGY_PART", "PartResult", "Partition",
+__all__ = ["BLOCK_BYTES", "FORMAT", "MANIFEST", "ONTOLOGY_PART", "PartResult", "Partition",
            "build_distributed", "build_partition", "list_partitions", "read_manifest"]
 
 BLOCK_BYTES = 16 << 20  # a plain JSONL file is cut into blocks of lines of about 16 MB
