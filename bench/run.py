@@ -9,7 +9,7 @@ one article three times, each another one. Without ../shared (a user's clone) th
 so and measures the synthetic corpus only: the bundled sample's sentences reshuffled into
 4-5 KB articles (1,028 distinct words, so every per-word cache stays warm).
 
-    .venv/bin/python bench/run.py                    # 2,000 real articles a run, 5,000 synthetic
+    .venv/bin/python bench/run.py                    # 2,000 real articles a run, 1,000 synthetic
     .venv/bin/python bench/run.py --docs 500 --synthetic-docs 1000   # quicker
 """
 from __future__ import annotations
@@ -39,8 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=2_000,
                         help="real articles per measured run (default 2,000)")
-    parser.add_argument("--synthetic-docs", type=int, default=5_000,
-                        help="synthetic articles (default 5,000; 0 to skip)")
+    parser.add_argument("--synthetic-docs", type=int, default=1_000,
+                        help="synthetic articles (default 1,000; 0 to skip)")
     parser.add_argument("--jobs", default="1,2", help="comma-separated job counts (default 1,2)")
     parser.add_argument("--real", type=Path, default=REAL, help="gzip JSONL of real articles")
     parser.add_argument("--sample", type=Path, default=SAMPLE, help="JSONL the sentences come from")
