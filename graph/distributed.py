@@ -172,6 +172,7 @@ def build_distributed(inputs: Sequence[str], out: str, *, scheduler: str | None 
         check_store_folder(store)
     own = client is None
     client = _connect(scheduler) if own else client
+    _remove(fs, f"{folder}/{MANIFEST}")  # the parts are about to change: unfinished until the end
     try:
         workers = len(client.scheduler_info()["workers"])
         report = BuildReport(jobs=max(workers, 1), output=str(out), store=store)
@@ -365,8 +366,7 @@ def _write_json(fs, path: str, value: dict) -> None:
 
 
 def _prepare_folder(fs, folder: str, shown: str) -> None:
-    """A new or empty folder, or a parts folder (its old manifest removed first: the parts
-    are about to change); never a file or a folder of other files."""
+    """A new or empty folder, or a parts folder; never a file or a folder of other files."""
     if fs.exists(folder) and not fs.isdir(folder):
         raise GraphError(f"{shown}: is a file; with --scheduler, -o names a folder for the parts")
     try:
@@ -379,7 +379,6 @@ def _prepare_folder(fs, folder: str, shown: str) -> None:
         shown_names = ", ".join(foreign[:3]) + (", …" if len(foreign) > 3 else "")
         raise GraphError(f"{shown}: the folder holds other files ({shown_names}); give -o a new "
                          "or empty folder, or one a distributed build wrote")
-    _remove(fs, f"{folder}/{MANIFEST}")
 
 
 def _remove_stale(fs, folder: str, manifest: dict) -> None:

@@ -186,14 +186,20 @@ def test_a_folder_of_other_files_is_refused_as_output(cluster, corpus, tmp_path)
     assert (tmp_path / "mine.txt").read_text() == "x"
 
 
-def test_an_unreachable_scheduler_is_a_clear_error(corpus, tmp_path):
+def test_an_unreachable_scheduler_is_a_clear_error_and_the_last_build_stays(parts, corpus,
+                                                                          tmp_path):
     from tests.query.conftest import free_port
 
+    last = tmp_path / "parts"
+    last.mkdir()
+    for path in parts[0].iterdir():
+        (last / path.name).write_bytes(path.read_bytes())
     result = naba("build", corpus, "--scheduler", f"tcp://127.0.0.1:{free_port()}",
-                  "-o", tmp_path / "parts", "--quiet",
+                  "-o", last, "--quiet",
                   env={**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"})
     assert result.returncode == 2
     assert "cannot reach the Dask scheduler" in result.stderr
+    assert read_manifest(str(last))[0]["articles"] == 60
 
 
 def test_a_worker_killed_mid_run_loses_no_part_and_doubles_none(cluster, tmp_path, local_build):
