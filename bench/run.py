@@ -1,18 +1,26 @@
-"""`make bench`: how fast `naba build` is, and whether its memory stays flat as the corpus grows.
+"""`make bench`: how fast `naba build` is on real news, against a naive pipeline, and on the
+synthetic corpus; start-up; memory.
 
-Builds a synthetic corpus (sentences of the bundled sample reshuffled into 4-5 KB articles),
-then runs the real CLI as a subprocess, writing N-Triples, and prints one table.
+Real news (the main rows): ../shared/corpus/bench-real.jsonl.gz. Each measured run is a fresh
+process on articles no other run has read (cold: per-word caches empty, and a fresh
+NABA_CACHE folder): `naba build --jobs 1` on articles [0, N), the naive pipeline
+(bench/naive.py) on the same articles, `naba build --jobs 2` on [N, 2N), and `naba build` of
+one article three times, each another one. Without ../shared (a user's clone) the bench says
+so and measures the synthetic corpus only: the bundled sample's sentences reshuffled into
+4-5 KB articles (1,028 distinct words, so every per-word cache stays warm).
 
-    .venv/bin/python bench/run.py              # 20,000 articles, --jobs 1 and --jobs 2
-    .venv/bin/python bench/run.py --docs 2000  # smaller
+    .venv/bin/python bench/run.py                    # 2,000 real articles a run, 1,000 synthetic
+    .venv/bin/python bench/run.py --docs 500 --synthetic-docs 1000   # quicker
 """
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import random
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -23,25 +31,82 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "news.jsonl"
+REAL = ROOT.parent / "shared" / "corpus" / "bench-real.jsonl.gz"
 SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=20_000, help="articles (default 20,000)")
+    parser.add_argument("--docs", type=int, default=2_000,
+                        help="real articles per measured run (default 2,000)")
+    parser.add_argument("--synthetic-docs", type=int, default=1_000,
+                        help="synthetic articles (default 1,000; 0 to skip)")
     parser.add_argument("--jobs", default="1,2", help="comma-separated job counts (default 1,2)")
+    parser.add_argument("--real", type=Path, default=REAL, help="gzip JSONL of real articles")
     parser.add_argument("--sample", type=Path, default=SAMPLE, help="JSONL the sentences come from")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--keep", type=Path, help="keep the corpus and outputs in this folder")
+    parser.add_argument("--keep", type=Path, help="keep the corpora and outputs in this folder")
     args = parser.parse_args(argv)
-    sentences = read_sentences(args.sample)
+    jobs = [int(j) for j in args.jobs.split(",")]
     with tempfile.TemporaryDirectory(prefix="naba-bench-") as scratch:
         folder = args.keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
-        rows = run_all(folder, sentences, args.docs, [int(j) for j in args.jobs.split(",")],
-                       args.seed)
+        rows = [("-", "naba --help", None, None, *timed(naba("--help"), runs=3))]
+        if args.real.exists():
+            rows += run_real(folder, args.real, args.docs, jobs)
+        else:
+            print(f"bench: {args.real} is missing (../shared is not beside this clone): "
+                  "measuring the synthetic corpus only", file=sys.stderr)
+            one = folder / "one.jsonl"
+            write_corpus(one, read_sentences(args.sample), 1, args.seed)
+            rows.append(("synthetic", "naba build, 1 article", 1, None,
+                         *timed(naba("build", one, "-o", folder / "one.nt", "--quiet"), runs=3)))
+        if args.synthetic_docs:
+            rows += run_synthetic(folder, read_sentences(args.sample), args.synthetic_docs, jobs,
+                                  args.seed)
     print(format_table(rows))
+    print(format_goals(rows))
     return 0
+
+
+def run_real(folder: Path, real: Path, docs: int, jobs: list[int]) -> list:
+    """Naba with each job count on its own slice, the naive pipeline on the first slice, and
+    one-article builds, each on articles no run has read."""
+    wanted = docs * len(jobs) + 3
+    lines = _head(real, wanted)
+    if len(lines) < wanted:
+        sys.exit(f"bench: {real} has {len(lines)} articles; --docs {docs} needs {wanted}")
+    rows = []
+    for n in range(3):
+        one = folder / f"one-{n}.jsonl"
+        one.write_bytes(lines[docs * len(jobs) + n])
+        rows.append(("real", "naba build, 1 article", 1, None,
+                     *timed(naba("build", one, "-o", folder / "one.nt", "--quiet"))))
+    for k, job in enumerate(jobs):
+        corpus = folder / f"real-{k}.jsonl"
+        corpus.write_bytes(b"".join(lines[k * docs:(k + 1) * docs]))
+        out = folder / f"real-{k}.nt"
+        rows.append(("real", f"naba build --jobs {job}", docs, corpus.stat().st_size,
+                     *timed(naba("build", corpus, "-o", out, "--quiet", "--jobs", str(job)))))
+        out.unlink()
+        if k == 0:
+            naive = [sys.executable, str(ROOT / "bench" / "naive.py"), str(corpus), "-o", str(out)]
+            rows.append(("real", "naive pipeline", docs, corpus.stat().st_size, *timed(naive)))
+            out.unlink()
+    return _median_of_ones(rows)
+
+
+def run_synthetic(folder: Path, sentences: list[str], docs: int, jobs: list[int],
+                  seed: int) -> list:
+    corpus = folder / "synthetic.jsonl"
+    size = write_corpus(corpus, sentences, docs, seed)
+    rows = []
+    for job in jobs:
+        out = folder / f"synthetic-{job}.nt"
+        rows.append(("synthetic", f"naba build --jobs {job}", docs, size,
+                     *timed(naba("build", corpus, "-o", out, "--quiet", "--jobs", str(job)))))
+        out.unlink()
+    return rows
 
 
 def read_sentences(sample: Path) -> list[str]:
@@ -74,51 +139,38 @@ def write_corpus(path: Path, sentences: list[str], docs: int, seed: int) -> int:
     return path.stat().st_size
 
 
-def run_all(folder: Path, sentences: list[str], docs: int, jobs: list[int], seed: int) -> list:
-    full, quarter = folder / "corpus.jsonl", folder / "corpus-quarter.jsonl"
-    size = write_corpus(full, sentences, docs, seed)
-    quarter_size = write_corpus(quarter, sentences, docs // 4, seed)
-    one = folder / "one.jsonl"
-    write_corpus(one, sentences, 1, seed)
-    rows = [("naba --help", None, None, *timed(naba("--help"), runs=3))]
-    rows.append(("naba build, 1 article", 1, None,
-                 *timed(naba("build", one, "-o", folder / "one.nt", "--quiet"), runs=3)))
-    for job in jobs:
-        for corpus, count, nbytes in ((quarter, docs // 4, quarter_size), (full, docs, size)):
-            out = folder / f"out-{count}-{job}.nt"
-            seconds, peak, tree = timed(naba("build", corpus, "-o", out, "--quiet",
-                                             "--jobs", str(job)))
-            rows.append((f"naba build --jobs {job}", count, nbytes, seconds, peak, tree))
-            out.unlink()
-    return rows
-
-
 def naba(*args) -> list[str]:
     exe = Path(sys.executable).with_name("naba")
     command = [str(exe)] if exe.exists() else [sys.executable, "-m", "naba.cli"]
     return command + [str(a) for a in args]
 
 
-def timed(command: list[str], runs: int = 1) -> tuple[float, int, int]:
-    """Median wall seconds, peak RSS of the largest process and of the process tree (bytes)."""
-    times, peaks, trees = [], [], []
+def timed(command: list[str], runs: int = 1) -> tuple[float, float, int, int]:
+    """Median wall seconds and CPU seconds (the process and every process it started), peak
+    RSS of the largest process and of the process tree (bytes). Each run gets an empty
+    NABA_CACHE folder: nothing carries over from an earlier run."""
+    times, cpus, peaks, trees = [], [], [], []
     for _ in range(runs):
-        with tempfile.TemporaryFile() as log:
+        with tempfile.TemporaryFile() as log, tempfile.TemporaryDirectory() as cache:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
-            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log,
+                                       env={**os.environ, "NABA_CACHE": cache})
             sampler = _TreeRss(process.pid)
             sampler.start()
             _, status, usage = os.wait4(process.pid, 0)
             times.append(time.perf_counter() - started)
             sampler.stop()
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
             code = process.returncode = os.waitstatus_to_exitcode(status)
             if code != 0:
                 log.seek(0)
                 sys.exit(f"bench: {' '.join(command)} failed ({code}):\n"
                          + log.read().decode(errors="replace")[-2000:])
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         peaks.append(usage.ru_maxrss * 1024)
         trees.append(sampler.peak)
-    return statistics.median(times), max(peaks), max(trees)
+    return statistics.median(times), statistics.median(cpus), max(peaks), max(trees)
 
 
 class _TreeRss(threading.Thread):
@@ -161,22 +213,67 @@ def _rss(pid: int) -> int:
 
 
 def format_table(rows: list) -> str:
-    header = ("run", "docs", "seconds", "docs/s", "MB/s", "peak RSS", "tree RSS")
+    header = ("corpus", "run", "docs", "seconds", "docs/s", "MB/s", "CPU s", "CPU s/1k docs",
+              "peak RSS", "tree RSS")
     lines = [header]
-    for name, docs, nbytes, seconds, peak, tree in rows:
-        lines.append((name, f"{docs:,}" if docs else "-", f"{seconds:.2f}",
+    for corpus, name, docs, nbytes, seconds, cpu, peak, tree in rows:
+        lines.append((corpus, name, f"{docs:,}" if docs else "-", f"{seconds:.2f}",
                       f"{docs / seconds:,.0f}" if nbytes else "-",
-                      f"{nbytes / seconds / 1e6:.2f}" if nbytes else "-",
+                      f"{nbytes / seconds / 1e6:.2f}" if nbytes else "-", f"{cpu:.2f}",
+                      f"{cpu / docs * 1000:.2f}" if nbytes else "-",
                       f"{peak / 2**20:,.0f} MB", f"{tree / 2**20:,.0f} MB"))
     widths = [max(len(row[i]) for row in lines) for i in range(len(header))]
-    text = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
+    text = ["  ".join(cell.ljust(w) if i < 2 else cell.rjust(w)
                       for i, (cell, w) in enumerate(zip(row, widths))) for row in lines]
     text.insert(1, "  ".join("-" * w for w in widths))
-    notes = ("peak RSS: the largest single process (getrusage of the child); tree RSS: the "
-             "highest sum over the build and its workers (sampled every 50 ms; forked workers "
-             "share pages, so it overcounts).\nMemory is flat when the full corpus peaks like "
-             "the quarter corpus. Output: N-Triples.")
+    notes = ("CPU s: user + system of the run and every process it started (getrusage of the "
+             "reaped children). peak RSS: the largest single process; tree RSS: the highest sum "
+             "over the build and its workers (sampled every 50 ms; forked workers share pages, "
+             "so it overcounts). 1-article rows: the median of three articles. Output: N-Triples.")
     return "\n".join(text) + "\n\n" + notes
+
+
+def format_goals(rows: list) -> str:
+    """The figures issue 12 sets goals on, from the rows measured."""
+    by_name = {(corpus, name): row for corpus, name, *row in rows}
+    lines = []
+    one = by_name.get(("real", "naba build, 1 article")) or by_name.get(
+        ("synthetic", "naba build, 1 article"))
+    if one:
+        lines.append(f"naba build of one article: {one[2]:.2f} s wall, {one[3]:.2f} CPU s "
+                     "(goal: under 1 s)")
+    naba1, naive = by_name.get(("real", "naba build --jobs 1")), by_name.get(("real", "naive pipeline"))
+    if naba1 and naive:
+        ratio = naive[3] / naba1[3]
+        lines.append(f"CPU: naive pipeline {naive[3]:.2f} s, naba build --jobs 1 {naba1[3]:.2f} s "
+                     f"on the same {naba1[0]:,} real articles: Naba costs {naba1[3] / naive[3]:.2f}x "
+                     f"the naive pipeline, is {ratio:.2f}x as efficient (goal: 4x)")
+    naba2 = by_name.get(("real", "naba build --jobs 2"))
+    if naba2:
+        lines.append(f"real news, 2 jobs: {naba2[0] / naba2[2]:,.0f} docs/s (goal: 1,500)")
+    return "\n".join(lines)
+
+
+def _head(path: Path, count: int) -> list[bytes]:
+    """The first ``count`` non-empty lines of a gzip JSONL file."""
+    lines = []
+    with gzip.open(path, "rb") as handle:
+        for line in handle:
+            if line.strip():
+                lines.append(line if line.endswith(b"\n") else line + b"\n")
+                if len(lines) == count:
+                    break
+    return lines
+
+
+def _median_of_ones(rows: list) -> list:
+    """The three one-article rows as one: median time and CPU, largest memory."""
+    ones = [r for r in rows if r[1] == "naba build, 1 article"]
+    rest = [r for r in rows if r[1] != "naba build, 1 article"]
+    merged = ("real", "naba build, 1 article", 1, None,
+              statistics.median(r[4] for r in ones), statistics.median(r[5] for r in ones),
+              max(r[6] for r in ones), max(r[7] for r in ones))
+    return [merged, *rest]
 
 
 if __name__ == "__main__":

@@ -61,6 +61,7 @@ __all__ = [
     "ontology_quads",
     "role_triples",
     "usable_cores",
+    "write_nquads",
 ]
 
 ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontology" / "naba.ttl"
@@ -256,8 +257,9 @@ class BuildReport:
     triples: int = 0  # lines written to the stream (before any conversion)
     seconds: float = 0.0
     jobs: int = 1
-    output: Path | None = None
+    output: Path | str | None = None  # a file, or the folder of a distributed build's parts
     store: Path | None = None
+    parts: int = 0  # N-Quads parts of a distributed build (graph.distributed)
 
     @property
     def skipped(self) -> int:
@@ -285,6 +287,8 @@ class BuildReport:
         else:
             if self.output:
                 lines.append(f"output     {self.output}")
+            if self.parts:
+                lines.append(f"parts      {self.parts:>8,}  (listed in its manifest.json)")
             if self.store:
                 lines.append(f"store      {self.store}")
         return "\n".join(lines)
@@ -357,6 +361,20 @@ def build_corpus(corpus: Path, out: Path | None, *, jobs: int = 1, store: Path |
     finally:
         stream.unlink(missing_ok=True)
     report.seconds = time.perf_counter() - started
+    return report
+
+
+def write_nquads(articles: Iterable, sink, *, seen: dict[str, str] | None = None,
+                 analyze: Callable | None = None) -> BuildReport:
+    """Analyse ``articles`` in this process and write their N-Quads to ``sink`` (a binary
+    file), each shared description once, as one worker of ``build_corpus`` does: the
+    partition function of a distributed build (graph.distributed). ``seen`` (entity or role
+    key → type) is filled in; the report has no ontology, output or time.
+    """
+    report, seen = BuildReport(), {} if seen is None else seen
+    for result in _results(iter(articles), 1, ox.RdfFormat.N_QUADS, analyze):
+        _write_result(result, sink, seen, report, report.warnings.append)
+    report.entities = Counter(t for t in seen.values() if t in ENTITY_TYPES)
     return report
 
 

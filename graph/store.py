@@ -33,6 +33,7 @@ import json
 import os
 import re
 import shutil
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -58,13 +59,21 @@ POINTER = "naba-store.json"  # {"format": 1, "data": "data-000002"}: the generat
 _LOCK = ".naba-lock"  # held (flock) by the one writer
 _GENERATION = re.compile(r"data-(\d{6,})")
 _LEFTOVER = re.compile(r"data-\d{6,}(\.tmp)?|\.naba-store\.json\.\d+\.tmp")  # a killed writer's
+_LOAD_THREADS = 2  # bulk loads at once: the gain stops past two (measured, bench/query_bench.py)
+_PARALLEL_BYTES = 8 << 20  # less N-Quads than this load in one thread
 _ROCKSDB_FILE = re.compile(r"CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+"
                            r"|\d+\.(sst|log|blob)")
 
 
 def open_source(path: Path) -> ox.Store:
-    """A store folder opened read-only, or a graph file loaded into an in-memory store."""
+    """A store folder opened read-only, or a graph file or the parts folder of a distributed
+    build (graph.distributed) loaded into an in-memory store."""
     path = Path(path)
+    if path.is_dir() and (path / "manifest.json").is_file() and store_data(path) is None:
+        store = ox.Store()
+        for piece in _pieces(path):
+            store.bulk_load(path=str(piece.data), format=ox.RdfFormat.N_QUADS)
+        return store
     if path.is_dir():
         return _open_store(path)
     fmt = FORMATS.get(path.suffix.lower())
@@ -82,25 +91,29 @@ def open_source(path: Path) -> ox.Store:
 
 
 def add_documents(store_dir: Path | str, nquads: Path | str | bytes | Iterable[bytes]) -> int:
-    """Add N-Quads to the store in ``store_dir`` (created if missing); return the quads read.
+    """Add N-Quads to the store in ``store_dir`` (created if missing); return the quads it
+    then holds.
 
-    ``nquads`` is a path to an ``.nq`` file, or the N-Quads themselves as bytes or as an
+    ``nquads`` is a path to an ``.nq`` file, the folder of a distributed build's parts (the
+    ones its manifest lists, graph.distributed), or the N-Quads themselves as bytes or as an
     iterable of byte chunks. Every named graph the input holds is **replaced**: it is cleared,
     then loaded, so rebuilding a document replaces its statements and the documents that are
     not in the input stay as they were. ``KNOWLEDGE_GRAPH`` (gazetteer descriptions, which
     each build repeats for the entities it mentions) and the default graph are **merged**:
     RDF is a set, so adding the same description twice changes nothing. The update is atomic
-    (see the module's docstring); bad input is refused before anything is written.
+    (see the module's docstring); bad input is refused, and the store stays as it was.
     """
-    data = _read_input(nquads)
-    graphs, count = _graph_names(data, nquads)
+    pieces = _pieces(nquads)
     root = Path(store_dir)
     with _writer(root):
         current = store_data(root)
+        # a store to update: the graphs to clear, from one strict parse before anything is
+        # written; a new store has none, and its strict bulk load refuses bad input itself
+        graphs = _graph_names(pieces) if current is not None else None
         _remove_leftovers(root, keep=current)
         new = root / _next_generation(current)
         try:
-            _load(current, new, data, graphs)
+            count = _load(current, new, pieces, graphs)
             _point_to(root, new)
         except BaseException:
             shutil.rmtree(new, ignore_errors=True)
@@ -142,34 +155,145 @@ def union_query(store: ox.Store, text: str, **options):
 
 # --- helpers -----------------------------------------------------------------------------------
 
-def _read_input(nquads) -> bytes:
+def _pieces(nquads) -> list[_Piece]:
+    """The input as pieces of N-Quads: bytes, or (file, start, end) byte ranges."""
     if isinstance(nquads, bytes | bytearray):
-        return bytes(nquads)
+        return [_Piece(bytes(nquads), "the N-Quads")]
+    if isinstance(nquads, str) and "://" in nquads and not nquads.startswith("file://"):
+        return _remote_pieces(nquads)
     if isinstance(nquads, str | Path):
         path = Path(nquads)
+        if path.is_dir():
+            from graph.distributed import read_manifest
+
+            _, parts = read_manifest(str(path))
+            return [_file_piece(Path(part)) for part in parts]
+        return [_file_piece(path)]
+    return [_Piece(b"".join(nquads), "the N-Quads")]
+
+
+def _remote_pieces(folder: str) -> list[_Piece]:
+    """The parts of a remote parts folder (``s3://…``: fsspec and its driver), read whole."""
+    import fsspec
+
+    from graph.distributed import read_manifest
+
+    _, parts = read_manifest(folder)
+    pieces = []
+    for url in parts:
         try:
-            return path.read_bytes()
+            with fsspec.open(url, "rb") as handle:
+                pieces.append(_Piece(handle.read(), url))
         except OSError as exc:
-            raise GraphError(f"{path}: cannot read the N-Quads ({exc.strerror})") from exc
-    buffer = io.BytesIO()
-    for chunk in nquads:
-        buffer.write(chunk)
-    return buffer.getvalue()
+            raise GraphError(f"{url}: cannot read the part ({exc})") from exc
+    return pieces
 
 
-def _graph_names(data: bytes, origin) -> tuple[set[ox.NamedNode], int]:
-    """The named graphs in the N-Quads, and how many quads there are (one strict parse)."""
-    graphs: set = set()
-    count = 0
+class _Piece:
+    """Some N-Quads: bytes, or the bytes ``[start, end)`` of a file (whole lines)."""
+
+    def __init__(self, data: bytes | Path, name: str, start: int = 0, end: int | None = None):
+        self.data, self.name, self.start = data, name, start
+        self.end = end if end is not None else (len(data) if isinstance(data, bytes) else 0)
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+    def open(self) -> io.BufferedIOBase:
+        handle = (io.BytesIO(self.data) if isinstance(self.data, bytes)
+                  else open(self.data, "rb"))  # noqa: SIM115 (closed by the caller)
+        handle.seek(self.start)
+        return handle
+
+
+def _file_piece(path: Path) -> _Piece:
     try:
-        for quad in ox.parse(input=data, format=ox.RdfFormat.N_QUADS):
-            count += 1
-            if not isinstance(quad.graph_name, ox.DefaultGraph):
-                graphs.add(quad.graph_name)
-    except SyntaxError as exc:
-        name = origin if isinstance(origin, str | Path) else "the N-Quads"
-        raise GraphError(f"{name}: not valid N-Quads ({exc})") from exc
-    return graphs, count
+        size = path.stat().st_size
+    except OSError as exc:
+        raise GraphError(f"{path}: cannot read the N-Quads ({exc.strerror})") from exc
+    return _Piece(path, str(path), 0, size)
+
+
+def _graph_names(pieces: list[_Piece]) -> set[ox.NamedNode]:
+    """The named graphs in the N-Quads (one strict parse)."""
+    graphs: set = set()
+    for piece in pieces:
+        with piece.open() as handle:
+            try:
+                for quad in ox.parse(_Slice(handle, piece.size), format=ox.RdfFormat.N_QUADS):
+                    if not isinstance(quad.graph_name, ox.DefaultGraph):
+                        graphs.add(quad.graph_name)
+            except SyntaxError as exc:
+                raise GraphError(f"{piece.name}: not valid N-Quads ({exc})") from exc
+    return graphs
+
+
+class _Slice(io.RawIOBase):
+    """The next ``size`` bytes of a file (or several, one after the other, a newline between
+    two), read as one stream."""
+
+    def __init__(self, handle, size: int, rest: list | None = None):
+        self._handle, self._left, self._rest = handle, size, rest or []
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while True:
+            if self._left > 0:
+                view = memoryview(buffer)[:self._left]
+                count = self._handle.readinto(view)
+                if count:
+                    self._left -= count
+                    return count
+                self._left = 0
+            if not self._rest:
+                return 0
+            self._handle.close()
+            piece = self._rest.pop(0)
+            self._handle, self._left = piece.open(), piece.size
+            buffer[:1] = b"\n"  # a file whose last line has no newline must not run into the next
+            return 1
+
+    def close(self) -> None:
+        self._handle.close()
+        super().close()
+
+
+def _groups(pieces: list[_Piece], count: int) -> list[list[_Piece]]:
+    """The pieces in ``count`` groups of about the same size, in order; a piece larger than
+    a group is cut at line ends."""
+    total = sum(p.size for p in pieces)
+    if count <= 1 or total < _PARALLEL_BYTES:
+        return [pieces]
+    target = total / count
+    cut: list[_Piece] = []
+    for piece in pieces:
+        cut += _cut(piece, target) if piece.size > target else [piece]
+    groups: list[list[_Piece]] = [[]]
+    size = 0
+    for piece in cut:
+        if size >= target * len(groups) and len(groups) < count:
+            groups.append([])
+        groups[-1].append(piece)
+        size += piece.size
+    return groups
+
+
+def _cut(piece: _Piece, target: float) -> list[_Piece]:
+    """``piece`` in ranges of about ``target`` bytes, each ending at a line end."""
+    out, start = [], piece.start
+    with piece.open() as handle:
+        while start < piece.end:
+            end = min(piece.end, int(start + target))
+            if end < piece.end:
+                handle.seek(end)
+                end += len(handle.readline())  # to the end of that line
+                end = min(end, piece.end)
+            out.append(_Piece(piece.data, piece.name, start, end))
+            start = end
+    return out
 
 
 def _open_store(root: Path) -> ox.Store:
@@ -228,24 +352,61 @@ def _next_generation(current: Path | None) -> str:
     return f"data-{int(match.group(1)) + 1 if match else 1:06d}"
 
 
-def _load(current: Path | None, new: Path, data: bytes, graphs: set) -> None:
-    """Make generation ``new``: a copy of ``current`` with the N-Quads loaded, on disk."""
+def _load(current: Path | None, new: Path, pieces: list[_Piece], graphs: set | None) -> int:
+    """Make generation ``new``: a copy of ``current`` without ``graphs`` (but the knowledge
+    graph), with the N-Quads loaded, on disk; return its quads."""
     try:
         if current is not None:
             # opened for writing: a checkpoint of a read-only store would miss its log
             ox.Store(str(current)).backup(str(new))
         store = ox.Store(str(new))
-        for name in graphs if current is not None else ():  # a new store has nothing to clear
+        for name in graphs or ():
             if name.value != KNOWLEDGE_GRAPH:
                 store.clear_graph(name)
-        # already parsed strictly above, so the loader may skip its own checks (~20 % faster)
-        store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
+        # already parsed strictly when updating a store, so that loader may skip its checks
+        _bulk_load(store, pieces, lenient=graphs is not None)
         store.flush()
+        count = len(store)
         del store
         _fsync_tree(new)
-    except (SyntaxError, OSError) as exc:
+    except OSError as exc:
         raise GraphError(f"{new.parent}: could not load the N-Quads ({exc}); the store is "
                          "as it was") from exc
+    return count
+
+
+def _bulk_load(store: ox.Store, pieces: list[_Piece], lenient: bool) -> None:
+    """Load the pieces in one bulk load per core, in threads (the loader sorts and writes
+    its batch on one core; the two loads share nothing but the store)."""
+    groups = _groups(pieces, min(_LOAD_THREADS, _cores()))
+    errors: list[BaseException] = []
+
+    def load(group: list[_Piece]) -> None:
+        try:
+            with _Slice(group[0].open(), group[0].size, group[1:]) as stream:
+                store.bulk_load(io.BufferedReader(stream, 1 << 20), format=ox.RdfFormat.N_QUADS,
+                                lenient=lenient)
+        except BaseException as exc:  # noqa: BLE001 (told in the calling thread)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=load, args=(group,)) for group in groups[1:]]
+    for thread in threads:
+        thread.start()
+    load(groups[0])
+    for thread in threads:
+        thread.join()
+    if errors:
+        if isinstance(errors[0], SyntaxError):
+            _graph_names(pieces)  # the error, with its line in its file
+            raise GraphError(f"not valid N-Quads ({errors[0]})") from errors[0]
+        raise errors[0]
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _point_to(root: Path, data: Path) -> None:

@@ -16,7 +16,8 @@ __all__ = ["main"]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="naba", description="Knowledge graphs from Arabic news.")
     sub = parser.add_subparsers(dest="command", required=True)
-    for add in (_add_build, _add_view, _add_export, _add_stats, _add_query, _add_serve, _add_push):
+    for add in (_add_build, _add_store, _add_view, _add_export, _add_stats, _add_query, _add_serve,
+                _add_push):
         add(sub)
     args = parser.parse_args(argv)
     if threading.current_thread() is threading.main_thread():
@@ -44,10 +45,17 @@ def main(argv: list[str] | None = None) -> int:
 
 def _add_build(sub) -> None:
     p = sub.add_parser("build", help="build the graph of a corpus")
-    p.add_argument("corpus", type=Path, help="a folder of .txt files, a .jsonl file or one .txt file")
-    p.add_argument("-o", "--output", type=Path, help="graph file: .ttl, .nt, .jsonld or .nq")
+    p.add_argument("corpus", nargs="+", help="a folder of .txt files, a .jsonl file or one .txt "
+                   "file; with --scheduler, JSONL files (.jsonl, .jsonl.gz), folders and globs "
+                   "of them, local or URLs (s3://…)")
+    p.add_argument("-o", "--output", help="graph file: .ttl, .nt, .jsonld or .nq; with "
+                   "--scheduler, the folder (or URL) of the N-Quads parts")
     p.add_argument("--store", type=Path, help="a store folder to add the documents to")
     p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="build on this Dask cluster instead of local processes")
+    p.add_argument("--block-mb", type=float, default=16,
+                   help="with --scheduler: MB of a plain JSONL file per partition (default 16)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(run=_run_build)
 
@@ -55,15 +63,59 @@ def _add_build(sub) -> None:
 def _run_build(args) -> int:
     from graph.build import build_corpus, usable_cores
 
+    if args.scheduler:
+        return _run_distributed_build(args)
     if args.output is None and args.store is None:
         raise NabaError("give an output file (-o OUT.ttl) or a store (--store DIR)")
+    if len(args.corpus) > 1:
+        raise NabaError(f"{len(args.corpus)} corpora: give one, or build them all on a Dask "
+                        "cluster (--scheduler)")
     if args.jobs > usable_cores():  # build_corpus starts no more workers than that
         print(f"naba build: --jobs {args.jobs}: using the {usable_cores()} cores of this machine",
               file=sys.stderr)
-    report = build_corpus(args.corpus, args.output, jobs=args.jobs, store=args.store,
+    output = Path(args.output) if args.output is not None else None
+    report = build_corpus(Path(args.corpus[0]), output, jobs=args.jobs, store=args.store,
                           progress=not args.quiet)
     print(report.summary())
     return 0 if report.documents else 1
+
+
+def _run_distributed_build(args) -> int:
+    from graph.distributed import build_distributed
+
+    if args.output is None:
+        raise NabaError("with --scheduler, give -o FOLDER: the workers write the graph there as "
+                        "N-Quads parts (a folder they all reach: shared disk or s3://…)")
+    if args.block_mb <= 0:
+        raise NabaError(f"--block-mb {args.block_mb:g}: must be positive")
+    report = build_distributed(args.corpus, args.output, scheduler=args.scheduler,
+                               store=args.store, block_bytes=int(args.block_mb * 2**20),
+                               progress=not args.quiet)
+    print(report.summary())
+    return 0 if report.documents else 1
+
+
+def _add_store(sub) -> None:
+    p = sub.add_parser("store", help="add N-Quads or a distributed build's parts to a store")
+    actions = p.add_subparsers(dest="action", required=True)
+    load = actions.add_parser("load", help="add an .nq file or a parts folder to a store")
+    load.add_argument("source", help="an .nq file, or the parts folder of "
+                      "naba build --scheduler (local, or a URL: s3://…)")
+    load.add_argument("--store", type=Path, required=True, help="the store folder (created "
+                      "if missing); the graphs of the source replace those of the same name")
+    load.set_defaults(run=_run_store_load)
+
+
+def _run_store_load(args) -> int:
+    import time
+
+    from graph.store import add_documents
+
+    started = time.perf_counter()
+    count = add_documents(args.store, args.source)
+    print(f"store {args.store}: {count:,} quads after loading {args.source} "
+          f"in {time.perf_counter() - started:.1f} s")
+    return 0
 
 
 # --- view, export, stats -----------------------------------------------------------------------

@@ -223,3 +223,60 @@ def test_sigkill_during_the_load_keeps_the_old_documents(tmp_path):
     assert quads_of(store) == set(ox.parse(new_nq.read_bytes(), format=ox.RdfFormat.N_QUADS))
     assert sorted(p.name for p in store.iterdir()) == [".naba-lock", "data-000002",
                                                         "naba-store.json"]
+
+
+@pytest.fixture
+def threaded(monkeypatch):
+    """Every input loads in two threads, however small (the store cuts it at line ends)."""
+    import graph.store
+
+    monkeypatch.setattr(graph.store, "_PARALLEL_BYTES", 0)
+    monkeypatch.setattr(graph.store, "_cores", lambda: 2)
+
+
+def test_a_load_in_two_threads_holds_every_quad_once(tmp_path, files, threaded):
+    store = tmp_path / "store"
+    expected = set(ox.parse(path=str(files["nq"]), format=ox.RdfFormat.N_QUADS))
+    assert add_documents(store, files["nq"]) == len(expected)
+    assert set(open_source(store)) == expected
+    add_documents(store, files["nq"])  # over a store: parsed, cleared, loaded in two threads
+    assert set(open_source(store)) == expected
+
+
+def test_files_without_a_last_newline_do_not_run_into_each_other(tmp_path, threaded):
+    first = tmp_path / "a.nq"
+    first.write_bytes(article_nq("a1", "أ").rstrip(b"\n"))
+    second = tmp_path / "b.nq"
+    second.write_bytes(article_nq("a2", "ب"))
+    from graph.store import _bulk_load, _file_piece
+
+    memory = ox.Store()
+    _bulk_load(memory, [_file_piece(first), _file_piece(second)], lenient=False)
+    assert graph_size_of(memory, "a1") == graph_size_of(memory, "a2") == 4
+
+
+def test_a_bad_line_in_the_second_thread_is_named_with_its_line(tmp_path, threaded):
+    data = b"".join(article_nq(f"a{n}", "أ") for n in range(20))
+    lines = data.splitlines(keepends=True)
+    lines[90] = lines[90].replace(b" .\n", b"\n")  # line 91 has no dot
+    bad = tmp_path / "bad.nq"
+    bad.write_bytes(b"".join(lines))
+    # the parser finds it where the next line starts: line 92 of the file, not of its half
+    with pytest.raises(GraphError, match=r"bad\.nq: not valid N-Quads .*line 92 "):
+        add_documents(tmp_path / "store", bad)
+    assert not (tmp_path / "store" / "naba-store.json").exists()
+    assert not list((tmp_path / "store").glob("data-*"))
+
+
+def test_naba_store_load_takes_an_nquads_file(tmp_path, files):
+    result = subprocess.run([sys.executable, "-m", "naba.cli", "store", "load", str(files["nq"]),
+                             "--store", str(tmp_path / "store")], capture_output=True, text=True,
+                            cwd=ROOT, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "221 quads after loading" in result.stdout
+    assert len(open_source(tmp_path / "store")) == 221
+
+
+def graph_size_of(store: ox.Store, doc_id: str) -> int:
+    return len(list(store.quads_for_pattern(None, None, None,
+                                            ox.NamedNode(document_graph_iri(doc_id)))))
