@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import signal
 import sys
@@ -16,8 +17,8 @@ __all__ = ["main"]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="naba", description="Knowledge graphs from Arabic news.")
     sub = parser.add_subparsers(dest="command", required=True)
-    for add in (_add_build, _add_store, _add_view, _add_export, _add_stats, _add_query, _add_serve,
-                _add_push):
+    for add in (_add_build, _add_store, _add_explain, _add_view, _add_export, _add_stats,
+                _add_query, _add_serve, _add_push):
         add(sub)
     args = parser.parse_args(argv)
     if threading.current_thread() is threading.main_thread():
@@ -116,6 +117,86 @@ def _run_store_load(args) -> int:
     print(f"store {args.store}: {count:,} quads after loading {args.source} "
           f"in {time.perf_counter() - started:.1f} s")
     return 0
+
+
+# --- explain -----------------------------------------------------------------------------------
+
+def _add_explain(sub) -> None:
+    p = sub.add_parser("explain", help="print what each stage of the extractor saw in a text")
+    p.add_argument("text", nargs="?",
+                   help="an Arabic sentence or text; with --id, the corpus to take the article from")
+    p.add_argument("--file", type=Path, help="read the text from a UTF-8 text file")
+    p.add_argument("--id", dest="article_id", help="explain the article of this id in the corpus")
+    p.add_argument("--date", help="the article's date (ISO 8601): for the dates of its events")
+    p.set_defaults(run=_run_explain)
+
+
+def _run_explain(args) -> int:
+    from ingest.explain import explain
+    from ingest.model import Article
+    from ingest.sources import valid_date
+
+    if args.date is not None and not valid_date(args.date):
+        raise NabaError(f"--date {args.date!r} is not an ISO 8601 date "
+                        "(e.g. 2016-03-27 or 2016-03-27T10:30:00)")
+    given = [name for name, value in (("a text", args.text), ("--file", args.file))
+             if value is not None]
+    if args.article_id is not None:
+        if args.file is not None or args.text is None:
+            raise NabaError("--id takes the corpus as its argument: naba explain --id ID CORPUS")
+        article = _corpus_article(Path(args.text), args.article_id)
+        if args.date is not None:
+            article = dataclasses.replace(article, date=args.date)
+    elif len(given) != 1:
+        raise NabaError("give one of: a text (naba explain \"جملة\"), --file FILE.txt, "
+                        "--id ID CORPUS")
+    elif args.file is not None:
+        article = Article(args.file.stem, _read_text(args.file), date=args.date)
+    else:
+        if not args.text.strip():
+            raise NabaError("the text to explain is empty")
+        article = Article("explain", args.text, date=args.date)
+    print(explain(article))
+    return 0
+
+
+def _read_text(path: Path) -> str:
+    from ingest.sources import decode_text
+
+    if path.suffix.lower() == ".jsonl":
+        raise NabaError(f"{path}: a JSONL corpus; to explain one of its articles, "
+                        f"naba explain --id ID {path}")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise NabaError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise NabaError(f"{path}: a folder; to explain one of its articles, "
+                        f"naba explain --id ID {path}") from None
+    except OSError as exc:
+        raise NabaError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        text = decode_text(data)
+    except ValueError as exc:
+        raise NabaError(f"{path}: {exc}") from None
+    if not text.strip():
+        raise NabaError(f"{path}: empty")
+    return text
+
+
+def _corpus_article(corpus: Path, article_id: str):
+    from ingest.sources import read_corpus
+
+    skipped: list[str] = []
+    ids: list[str] = []
+    for article in read_corpus(corpus, warn=skipped.append):
+        if article.id == article_id:
+            return article
+        ids.append(article.id)
+    shown = ", ".join(repr(i) for i in ids[:5]) + (" …" if len(ids) > 5 else "")
+    why = f"; {len(skipped)} skipped as unreadable, the first: {skipped[0]}" if skipped else ""
+    raise NabaError(f"{corpus}: no article with id {article_id!r} ({len(ids)} articles"
+                    + (f": {shown}" if ids else "") + f"{why})")
 
 
 # --- view, export, stats -----------------------------------------------------------------------

@@ -1,0 +1,171 @@
+"""Places, sites and groups the gazetteer lacks, discovered from their kind word (قرية، حي،
+مخيم، مسجد، لواء، حزب + name), and people from a title and a name; look-alikes stay silent."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def discovered(read):
+    def discovered(text: str) -> dict:
+        """The discovered entities of a text, by Arabic label."""
+        return {e.label_ar: e for e in read(text).entities if e.discovered}
+    return discovered
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("وقصفت الطائرات السورية قرية الحمرا في ريف حماة.", "الحمرا", "syria"),
+    ("وقصفت الطائرات حي الزهور في دمشق.", "الزهور", "syria"),
+    ("وقتل خمسة مدنيين في قصف على حي الصالحين في حلب.", "الصالحين", "syria"),
+    ("وقصفت طائرات التحالف العربي منطقة الكشار في محافظة حجة.", "الكشار", "yemen"),
+    # the article's state, when no place of the sentence says it
+    ("وقصفت الطائرات منطقة الكشار. وقالت الحكومة اليمنية إن الحوثيين يتحصنون هناك.",
+     "الكشار", "yemen"),
+])
+def test_a_place_kind_and_a_name_make_a_place_in_its_country(discovered, text, name, country):
+    place = discovered(text)[name]
+    assert (place.type, place.country) == ("Place", country)
+    assert place.key.startswith(f"place-{country}-")
+    assert place.label_en == place.translit and place.label_en.isascii()
+    assert place.label_en.startswith("Al-")  # the article romanized as al-
+
+
+def test_a_place_with_no_country_given_has_none(discovered):
+    place = discovered("وقصفت الطائرات منطقة الكشار.")["الكشار"]
+    assert (place.key, place.label_en, place.country) == ("place-al-kshar", "Al-kshar", None)
+
+
+def test_a_numbered_camp_is_named_by_its_kind_in_english(discovered):
+    camp = discovered("وهاجم مسلحون معسكر 48 في صنعاء.")["48"]
+    assert (camp.type, camp.label_en, camp.country) == ("Place", "Camp 48", "yemen")
+
+
+@pytest.mark.parametrize("text, names, country", [
+    ("وقصفت طائرات التحالف معسكري الصمع وكهلان.", {"الصمع", "كهلان"}, None),
+    ("وقصفت الطائرات قرى الحمرا والقبو في ريف حمص.", {"الحمرا", "القبو"}, "syria"),
+])
+def test_a_dual_or_plural_kind_names_each_place_of_its_list(discovered, text, names, country):
+    found = discovered(text)
+    assert set(found) == names
+    assert {e.country for e in found.values()} == {country}
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("واستهدف انتحاري مسجد العنود في الدمام.", "مسجد العنود", "saudi-arabia"),
+    ("وهاجم مسلحون فندق النوران في مقديشو.", "فندق النوران", "somalia"),
+])
+def test_a_site_is_named_with_its_kind(discovered, text, name, country):
+    site = discovered(text)[name]
+    assert (site.type, site.country) == ("Place", country)
+    assert site.key.startswith(f"site-{country}-") and site.label_en.isascii()
+
+
+def test_a_discovered_place_is_the_target_of_the_strike(read):
+    doc = read("وقصفت طائرات التحالف العربي منطقة الكشار في محافظة حجة.")
+    assert [(r.agent, r.predicate, r.target, r.places) for r in doc.relations] == \
+        [("saudi-led-coalition", "strikes", "place-yemen-al-kshar", ("hajjah",))]
+
+
+@pytest.mark.parametrize("text, name, relation", [
+    ("وقصفت قوات لواء الحرية مواقع لداعش في حلب.", "لواء الحرية", "strikes isis"),
+    ("وهاجم مسلحو حزب الحرية الديمقراطي مركزا للشرطة.", "حزب الحرية الديمقراطي", None),
+])
+def test_an_org_kind_and_definite_words_make_an_organization(read, discovered, text, name,
+                                                            relation):
+    org = discovered(text)[name]
+    assert org.type == "Organization" and org.key.startswith("org-")
+    assert org.label_en == org.translit and org.label_en.isascii()
+    if relation:
+        predicate, target = relation.split()
+        assert (org.key, predicate, target) in {(r.agent, r.predicate, r.target)
+                                                for r in read(text).relations}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("وقصفت الطائرات مدينة حلب.", "aleppo"),
+    ("وقصف الطيران الروسي بلدة كفرنبودة في ريف حماة.", "kafr-nabudah"),
+    ("وقصفت المدفعية الإسرائيلية مخيم البريج في غزة.", "bureij"),
+    ("وقصفت الطائرات مطار المزة في دمشق.", "mezzeh-airbase"),
+])
+def test_a_gazetteer_place_after_a_kind_stays_the_gazetteers(read, discovered, text, key):
+    assert discovered(text) == {}
+    assert key in {r.target for r in read(text).relations}
+
+
+@pytest.mark.parametrize("text", [
+    "وقصفت الطائرات منطقة قريبة من الحدود.",  # an adjective
+    "وقصفت الطائرات منطقة حدودية مع تركيا.",  # a nisba
+    "وقصفت الطائرات قرية عسكرية في ريف حمص.",
+    "وقصفت الطائرات قرية كبيرة في ريف حمص.",
+    "وقصفت الطائرات مناطق متفرقة في ريف إدلب.",  # a participle
+    "وقصفت الطائرات المنطقة الشرقية.",  # a kind with the article describes
+    "وقصفت الطائرات منطقة المستودعات في حلب.",  # a plural
+    "وقصفت الطائرات منطقة تحقيق في حلب.",  # a verbal noun
+    "وقصفت الطائرات مخيمات النازحين في إدلب.",
+    "وقصفت الطائرات حي بمدينة حلب.",  # a new phrase
+    "وقصفت الطائرات قرية وبلدة في ريف حمص.",
+    "وقصفت الطائرات قرية تقع في ريف حمص.",  # a verb
+    "وقصفت الطائرات قرية قصفتها الطائرات أمس.",
+    "وهاجمت حركة الاحتجاجات الحكومة.",
+    "وهاجمت حركة السير القوات التركية.",  # an institution's name
+    "وهاجمت ميليشيا الشرطة المحلية القوات التركية.",
+    "وقالت جماعة إن الحوثيين قصفوا مأرب.",  # a function word
+    "وقصفت الطائرات جبهة الساحل في اللاذقية.",  # a front of one word names no group
+])
+def test_a_kind_before_a_common_word_discovers_nothing(discovered, text):
+    assert discovered(text) == {}
+
+
+def test_places_are_discovered_only_where_the_text_tells_of_an_act(discovered):
+    assert "الزهور" in discovered("وقصفت الطائرات حي الزهور في دمشق.")
+    assert discovered("وسار المتظاهرون في حي الزهور في دمشق.") == {}
+
+
+# --- people ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, role, affiliation", [
+    ("وقال قائد اللواء العميد سالم الكثيري إن الحوثيين قصفوا مأرب.", "سالم الكثيري", "commander",
+     None),
+    ("وقال المتحدث باسم الشرطة العراقية العقيد سعد معن إن مسلحين هاجموا حاجزا في بغداد.",
+     "سعد معن", "spokesperson", "iraqi-police"),
+    ("وقال الشيخ حمود الصوفي إن الحوثيين قصفوا تعز.", "حمود الصوفي", None, None),  # no office
+])
+def test_a_title_and_a_name_make_a_person(discovered, text, name, role, affiliation):
+    person = discovered(text)[name]
+    assert person.type == "Person" and person.key.startswith("person-")
+    assert (person.role.key if person.role else None, person.affiliation) == (role, affiliation)
+    assert person.translit and person.translit.isascii()
+
+
+def test_a_discovered_person_speaks_and_is_named_again_by_surname(read):
+    doc = read("وقال العميد سالم الكثيري إن الحوثيين قصفوا مأرب. "
+               "وأضاف الكثيري أن التحالف العربي قصف صنعاء.")
+    assert [m.surface for m in doc.mentions if m.entity == "person-salm-alkthiri"] == \
+        ["العميد سالم الكثيري", "الكثيري"]
+    assert {(r.agent, r.target, r.speaker) for r in doc.relations} == {
+        ("houthis", "marib", "person-salm-alkthiri"),
+        ("saudi-led-coalition", "sanaa", "person-salm-alkthiri")}
+
+
+def test_a_discovered_person_acts(relations):
+    assert ("person-mmr-aliriani", "accuses", "houthis") in relations(
+        "واتهم وزير الإعلام اليمني معمر الإرياني الحوثيين بقصف الأحياء السكنية.")
+
+
+@pytest.mark.parametrize("text", [
+    "وقال رئيس لجنة الانضباط إن الحوثيين قصفوا مأرب.",  # an institution
+    "وقال رئيس مجلس عمالة المدينة إن مسلحين هاجموا الحاجز.",
+    "وقال محافظ محافظة حقل إن الحوثيين قصفوا مأرب.",  # a place
+    "وقال المسؤول إن الحوثيين قصفوا تعز أمس.",
+    "وقال القائد الميداني إن الحوثيين قصفوا تعز.",  # descriptors
+    "وقال مدير المستشفى وهو يشرب الشاي إن الحوثيين قصفوا تعز.",  # a pronoun and a verb
+    "وقال المتحدث ومع ذلك فإن الطائرات قصفت حلب.",  # function words
+    "وقال الناشط حاليا إن الطائرات قصفت حلب.",  # an adverb
+    "وقصفت الطائرات محيط مستشفى الملك فهد في صنعاء.",  # a royal name inside a site's name
+    "وقال رئيس الوزراء العراقي إن داعش هاجم الرمادي.",  # a title alone
+])
+def test_no_person_without_a_title_and_a_name(discovered, text):
+    assert [e.label_ar for e in discovered(text).values() if e.type == "Person"] == []
+
+
+def test_a_verb_after_a_name_is_no_part_of_it(discovered):
+    found = discovered("وقال العقيد محمد الأحمد قتل ثلاثة جنود في الهجوم.")
+    assert not any("قتل" in e.label_ar for e in found.values())

@@ -1,0 +1,427 @@
+"""The frames of frames.yaml on sentences written for these tests: per relation a verb, a
+verbal noun, a participle, a light verb, a relative clause; arguments carried, set apart or
+listed; victims, places, modes, other senses and speech. Each with look-alikes that stay
+silent. (tests/ingest/test_relations.py holds the first cases; these extend them.)"""
+import pytest
+
+
+def named(found: set) -> set:
+    """Relations between named actors (no generic actor)."""
+    return {r for r in found if not r[0].startswith("generic-") and
+            not r[2].startswith("generic-")}
+
+
+# --- verbs -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # accuses: VSO, SVO, and what a verb of judging takes (the entity inside its object)
+    ("اتهمت إيران الولايات المتحدة بدعم الإرهاب.", ("iran", "accuses", "united-states")),
+    ("وتتهم الحكومة اليمنية إيران بتسليح الحوثيين.", ("yemen-hadi-government", "accuses", "iran")),
+    ("والحوثيون يتهمون التحالف العربي بقصف الأسواق.",
+     ("houthis", "accuses", "saudi-led-coalition")),
+    ("وانتقدت روسيا تركيا بشدة.", ("russia", "accuses", "turkey")),
+    ("وأدانت قطر إسرائيل.", ("qatar", "accuses", "israel")),
+    ("وشجبت الجامعة العربية إسرائيل.", ("arab-league", "accuses", "israel")),
+    ("وكذّبت موسكو واشنطن.", ("russia", "accuses", "united-states")),
+    ("واستنكرت البحرين تصريحات حسن نصر الله.", ("bahrain", "accuses", "hassan-nasrallah")),
+    # supports
+    ("تدعم تركيا فصائل المعارضة السورية.", ("turkey", "supports", "syrian-opposition")),
+    ("وروسيا تدعم خليفة حفتر.", ("russia", "supports", "khalifa-haftar")),
+    ("وسلحت الولايات المتحدة قوات سوريا الديمقراطية.", ("united-states", "supports", "sdf")),
+    ("وتمول قطر حركة حماس.", ("qatar", "supports", "hamas")),
+    ("وساندت الإمارات المجلس الانتقالي الجنوبي.",
+     ("united-arab-emirates", "supports", "southern-transitional-council")),
+    ("وأيدت مصر الجيش الوطني الليبي.", ("egypt", "supports", "libyan-national-army")),
+    ("ودربت بريطانيا الجيش العراقي.", ("united-kingdom", "supports", "iraqi-armed-forces")),
+    ("وساعدت إيران الحوثيين على تطوير الصواريخ.", ("iran", "supports", "houthis")),
+    ("ووقفت روسيا إلى جانب النظام السوري.", ("russia", "supports", "syrian-government")),
+    ("وتحالفت جماعة الحوثي مع علي عبد الله صالح.", ("houthis", "supports", "ali-abdullah-saleh")),
+    # strikes
+    ("وقصف الطيران الروسي مدينة إدلب.", ("russian-air-force", "strikes", "idlib")),
+    ("والجيش التركي قصف مواقع حزب العمال الكردستاني.",
+     ("turkish-armed-forces", "strikes", "kurdistan-workers-party")),
+    ("واقتحمت القوات الإسرائيلية مدينة جنين.", ("israel-defense-forces", "strikes", "jenin")),
+    ("وحاصرت قوات النظام السوري مدينة داريا.", ("syrian-army", "strikes", "darayya")),
+    ("وسيطر تنظيم داعش على مدينة تدمر.", ("isis", "strikes", "palmyra")),
+    ("واستعاد الجيش العراقي مدينة الفلوجة.", ("iraqi-armed-forces", "strikes", "fallujah")),
+    ("وهاجم تنظيم داعش مدينة كركوك.", ("isis", "strikes", "kirkuk")),
+    ("واستهدفت حركة طالبان قاعدة للجيش الأفغاني.", ("taliban", "strikes", "afghan-armed-forces")),
+    ("وأطلق حزب الله قذائف على مواقع إسرائيلية.", ("hezbollah", "strikes", "israel")),
+    # meets
+    ("واستقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الروسي سيرغي لافروف في القاهرة.",
+     ("abdel-fattah-el-sisi", "meets", "sergei-lavrov")),
+    ("واجتمع وزير الخارجية الأمريكي مايك بومبيو مع عادل الجبير في الرياض.",
+     ("mike-pompeo", "meets", "adel-al-jubeir")),
+    ("والتقى محمود عباس الملك عبد الله الثاني في عمان.", ("mahmoud-abbas", "meets", "abdullah-ii")),
+    # threatens
+    ("وتوعد حزب الله إسرائيل برد قاس.", ("hezbollah", "threatens", "israel")),
+    ("وإيران تهدد الولايات المتحدة بإغلاق مضيق هرمز.", ("iran", "threatens", "united-states")),
+    # cooperatesWith
+    ("وتتعاون تركيا مع روسيا في سوريا.", ("turkey", "cooperatesWith", "russia")),
+    ("ونسقت الولايات المتحدة مع إسرائيل.", ("united-states", "cooperatesWith", "israel")),
+    # callsOn
+    ("وطالبت الأمم المتحدة إسرائيل بوقف الاستيطان.", ("united-nations", "callsOn", "israel")),
+    ("وحث الاتحاد الأوروبي إيران على الالتزام بالاتفاق النووي.",
+     ("european-union", "callsOn", "iran")),
+    ("وناشدت الحكومة اليمنية مجلس الأمن التدخل.",
+     ("yemen-hadi-government", "callsOn", "un-security-council")),
+])
+def test_a_verb_states_its_relation(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text, relation", [
+    # a verb that is a trigger only with a word in its clause, or not before another
+    ("وحمل المتظاهرون صور حسن نصر الله.", "accuses"),
+    ("وأسقط البرلمان العراقي مشروع القانون.", "strikes"),
+    ("ودعت المعارضة السورية إلى إسقاط النظام السوري.", "strikes"),
+    # وقف supports only beside (إلى جانب), not with مع alone
+    ("ووقف الجيش التركي على الحدود مع سوريا.", "supports"),
+    # a verb with no second party
+    ("ودعت إيران إلى ضبط النفس.", "callsOn"),
+    ("ودعا الملك سلمان إلى قمة عربية في الرياض.", "callsOn"),
+    ("وادعت إيران أنها حققت اكتفاء ذاتيا.", "accuses"),
+    ("ونفت روسيا الاتهامات.", "accuses"),
+    ("وتحدث التقرير عن الانتقادات الموجهة إلى الحكومة.", "accuses"),
+    ("وتدعم الحكومة المصرية أسعار الخبز.", "supports"),
+    ("وطالب الحوثيون بدعم دولي لليمن.", "supports"),
+    ("وعقد مجلس الأمن اجتماعا لبحث الأزمة السورية.", "meets"),
+    ("وحذرت الأمم المتحدة من تهديد المجاعة لليمن.", "threatens"),
+    ("وتلقى بوتين دعوة من أردوغان لزيارة أنقرة.", "callsOn"),  # an invitation
+])
+def test_a_verb_without_its_frame_is_silent(relations, text, relation):
+    assert {r for r in named(relations(text)) if r[1] == relation} == set()
+
+
+# --- verbal nouns ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a genitive or an adjective names the agent, ل, إلى or على the target
+    ("وجاء اتهام إيران للولايات المتحدة بعد الهجوم.", ("iran", "accuses", "united-states")),
+    ("وتصاعدت الانتقادات التركية للولايات المتحدة.", ("turkey", "accuses", "united-states")),
+    ("وانتقدت أنقرة تسليح واشنطن لوحدات حماية الشعب.",
+     ("united-states", "supports", "peoples-protection-units")),
+    ("وكشف التقرير تمويل قطر لحركة حماس.", ("qatar", "supports", "hamas")),
+    ("وأثار الدعم الإيراني للحوثيين قلق الرياض.", ("iran", "supports", "houthis")),
+    ("وأدى القصف الإسرائيلي على غزة إلى دمار واسع.", ("israel", "strikes", "gaza")),
+    ("وتواصل هجوم الجيش السوري على إدلب.", ("syrian-army", "strikes", "idlib")),
+    ("وتناول اجتماع لافروف مع ظريف الأزمة السورية.",
+     ("sergei-lavrov", "meets", "mohammad-javad-zarif")),
+    ("وجاء لقاء بوتين مع أردوغان في سوتشي.", ("vladimir-putin", "meets", "recep-tayyip-erdogan")),
+    ("وتصاعدت تهديدات كوريا الشمالية للولايات المتحدة.",
+     ("north-korea", "threatens", "united-states")),
+    ("وتعزز التعاون بين روسيا وإيران.", ("russia", "cooperatesWith", "iran")),
+    ("وأشاد المسؤول بتنسيق الأردن مع مصر.", ("jordan", "cooperatesWith", "egypt")),
+    ("ورحبت طهران بدعوة فرنسا لإيران إلى الحوار.", ("france", "callsOn", "iran")),
+    # who undergoes what a noun names is its target
+    ("وتلقى الحوثيون دعما من إيران.", ("iran", "supports", "houthis")),
+    ("وتواجه السعودية تهديدات إيرانية.", ("iran", "threatens", "saudi-arabia")),
+])
+def test_a_verbal_noun_states_its_relation(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_who_praises_a_cooperation_is_no_party_to_it(relations):
+    found = relations("وأشادت مصر بالتعاون بين روسيا والصين.")
+    assert ("russia", "cooperatesWith", "china") in found
+    assert not any(agent == "egypt" for agent, _, _ in found)
+
+
+# --- participles -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the phrase after the participle supports the one it describes
+    ("وقالت إن حركة حماس المدعومة من إيران أطلقت صواريخ على إسرائيل.",
+     ("iran", "supports", "hamas")),
+    ("وسيطرت قوات الحزام الأمني المدعومة من الإمارات على عدن.",
+     ("united-arab-emirates", "supports", "security-belt-forces")),
+    ("وتقدمت المقاومة الشعبية الموالية لهادي في تعز.",
+     ("abdrabbuh-mansur-hadi", "supports", "yemeni-popular-resistance")),
+    ("وقاتلت قوات الحشد الشعبي الموالية لإيران تنظيم داعش.",
+     ("iran", "supports", "popular-mobilization-forces")),
+    ("وأعلنت جماعة الحوثي الحليفة لإيران مسؤوليتها عن الهجوم.", ("iran", "supports", "houthis")),
+    ("وانتشرت قوات الحزام الأمني المحسوبة على الإمارات في عدن.",
+     ("united-arab-emirates", "supports", "security-belt-forces")),
+    ("وقاتلت فصائل المعارضة المؤيدة لتركيا وحدات حماية الشعب.",
+     ("turkey", "supports", "syrian-opposition")),
+    # …and one that describes its agent
+    ("وظلت روسيا داعمة للنظام السوري.", ("russia", "supports", "syrian-government")),
+    # a participle after the clause: the clause's subject targets the phrase after it
+    ("وشنت الطائرات الروسية غارات على ريف إدلب، مستهدفة مواقع هيئة تحرير الشام.",
+     ("russian-air-force", "strikes", "hayat-tahrir-al-sham")),
+])
+def test_a_participle_states_its_relation(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_a_states_own_forces_loyal_to_its_government_are_no_relation(relations):
+    assert not any(r[1] == "supports" for r in relations(
+        "وتقدمت القوات السورية الموالية للحكومة السورية نحو حلب."))
+
+
+# --- light verbs and relative clauses --------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a light verb's subject does what the event noun it governs names
+    ("شنت المقاتلات الإسرائيلية غارات على مواقع لحزب الله.",
+     ("israeli-air-force", "strikes", "hezbollah")),
+    ("ونفذ الجيش المصري هجوما على معاقل تنظيم داعش في سيناء.",
+     ("egyptian-armed-forces", "strikes", "isis")),
+    ("ووجهت القوات الأمريكية ضربات جوية ضد مواقع حزب الله.",
+     ("us-armed-forces", "strikes", "hezbollah")),
+    ("وشن تنظيم داعش هجوما انتحاريا على مدينة الرمادي.", ("isis", "strikes", "ramadi")),
+    ("وكثف التحالف العربي غاراته على صنعاء.", ("saudi-led-coalition", "strikes", "sanaa")),
+    ("وشنت القوات التركية حملة عسكرية على عفرين.", ("turkish-armed-forces", "strikes", "afrin")),
+    ("وقدمت إيران دعما عسكريا للحوثيين.", ("iran", "supports", "houthis")),
+    ("وعقد بوتين لقاء مع أردوغان.", ("vladimir-putin", "meets", "recep-tayyip-erdogan")),
+    ("وأجرى لافروف محادثات مع ظريف في موسكو.", ("sergei-lavrov", "meets", "mohammad-javad-zarif")),
+    ("ووجهت الرياض اتهامات لطهران بدعم الحوثيين.", ("saudi-arabia", "accuses", "iran")),
+    # the event noun before a verb that carries its pronoun, with or without الذي/التي
+    ("وأدانت الأمم المتحدة الغارات التي شنها التحالف العربي على صنعاء.",
+     ("saudi-led-coalition", "strikes", "sanaa")),
+    ("وأسفرت غارات شنها الطيران الروسي على حلب عن مقتل مدنيين.",
+     ("russian-air-force", "strikes", "aleppo")),
+    ("وتبنى تنظيم داعش الهجوم الذي نفذه انتحاري على الشرطة المصرية في سيناء.",
+     ("isis", "strikes", "egyptian-police")),
+])
+def test_a_light_verb_gives_its_subject_to_the_event_noun(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_who_condemns_an_attack_another_carried_out_is_not_its_agent(relations):
+    found = relations("وأدانت الأمم المتحدة الغارات التي شنها التحالف العربي على صنعاء.")
+    assert not any(agent == "united-nations" and predicate == "strikes"
+                   for agent, predicate, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the antecedent is the object of a verb that carries its pronoun…
+    ("وتقاتل القوات اليمنية الحوثيين الذين تدعمهم إيران.", ("iran", "supports", "houthis")),
+    ("وهاجمت إسرائيل حزب الله الذي تموله إيران.", ("iran", "supports", "hezbollah")),
+    # …and the subject of one that does not
+    ("وقالت الرياض إن إيران التي تدعم الحوثيين تهدد أمن المنطقة.", ("iran", "supports", "houthis")),
+    ("وطرد الجيش العراقي تنظيم داعش الذي سيطر على الموصل.", ("isis", "strikes", "mosul")),
+    ("وقال إن التحالف الذي تقوده السعودية قصف صنعاء.", ("saudi-led-coalition", "strikes", "sanaa")),
+])
+def test_a_relative_clause_takes_up_its_antecedent(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_the_main_clause_around_a_relative_clause_keeps_its_own_arguments(relations):
+    found = relations("وتقاتل القوات اليمنية الحوثيين الذين تدعمهم إيران.")
+    assert ("iran", "supports", "houthis") in found
+    assert not any(agent == "houthis" and target == "iran" for agent, _, target in found)
+
+
+# --- arguments carried, set apart, listed ----------------------------------------------------
+
+CARRIED = ("وانتقد وزير الخارجية التركي مولود جاويش أوغلو الولايات المتحدة. "
+           "وأضاف أن واشنطن تسلح وحدات حماية الشعب.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an object pronoun takes up who was named before it
+    ("وانتقد ترامب إيران بشدة، واتهمها بدعم الإرهاب.", ("donald-trump", "accuses", "iran")),
+    ("وأدانت السعودية الحوثيين وحملتهم المسؤولية عن الهجوم.",
+     ("saudi-arabia", "accuses", "houthis")),
+    ("وقال المتحدث إن روسيا تسلح الحوثيين وتدعمهم.", ("russia", "supports", "houthis")),
+    # a subject carried into the next sentence (وأضاف أن …) and the next clause
+    (CARRIED,
+     ("united-states", "supports", "peoples-protection-units")),
+    ("وقصفت الطائرات الإسرائيلية مواقع لحماس في غزة، ودمرت مخازن للأسلحة.",
+     ("israeli-air-force", "strikes", "hamas")),
+    # an adverbial between the verb and its arguments
+    ("واتهمت روسيا أمس الولايات المتحدة بدعم الإرهاب.", ("russia", "accuses", "united-states")),
+    ("وقصفت الطائرات الإسرائيلية فجر اليوم مواقع لحماس في غزة.",
+     ("israeli-air-force", "strikes", "hamas")),
+    ("ودعا الاتحاد الأوروبي مجددا إيران إلى احترام الاتفاق.", ("european-union", "callsOn", "iran")),
+    ("واتهم أردوغان في أنقرة الولايات المتحدة بدعم الإرهاب.",
+     ("recep-tayyip-erdogan", "accuses", "united-states")),
+])
+def test_arguments_carried_over_or_set_apart(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_the_speaker_of_a_later_sentence_is_carried_over(read):
+    doc = read(CARRIED)
+    rel = next(r for r in doc.relations if r.predicate == "supports")
+    assert (rel.sentence, rel.speaker) == (1, "mevlut-cavusoglu")
+
+
+@pytest.mark.parametrize("text, agent, places", [
+    ("وشنت طائرات التحالف العربي غارات على مواقع في محافظات مأرب وصنعاء وصعدة.",
+     "saudi-led-coalition", {"marib", "sanaa", "saada"}),
+    ("وقصفت المدفعية التركية قرى في عفرين ومنبج وجرابلس.", "turkish-armed-forces",
+     {"afrin", "manbij", "jarabulus"}),
+])
+def test_one_trigger_reaches_every_place_of_a_list(read, text, agent, places):
+    strikes = [r for r in read(text).relations if r.predicate == "strikes" and r.agent == agent]
+    assert strikes and all({r.target, *r.places} == places for r in strikes)
+
+
+def test_every_target_of_a_list_is_struck(relations):
+    assert {("russian-air-force", "strikes", city) for city in ("aleppo", "idlib", "hama")} <= \
+        relations("وقصف الطيران الروسي مدن حلب وإدلب وحماة.")
+
+
+# --- victims and places ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, never", [
+    # the killed and the wounded are the targets of the attack that hit them
+    ("وقتل عشرة مسلحين من حركة الشباب في قصف نفذته طائرات أمريكية.",
+     ("us-air-force", "strikes", "al-shabaab"), "al-shabaab"),
+    ("وأسفرت غارات التحالف العربي عن مقتل عشرين من الحوثيين.",
+     ("saudi-led-coalition", "strikes", "houthis"), "houthis"),
+    ("وأصيب ثلاثة من عناصر الجيش السوري في هجوم لهيئة تحرير الشام.",
+     ("hayat-tahrir-al-sham", "strikes", "syrian-army"), "syrian-army"),
+])
+def test_victims_are_targets_never_agents(relations, text, expected, never):
+    found = relations(text)
+    assert expected in found
+    assert not any(agent == never for agent, _, _ in found)
+
+
+@pytest.mark.parametrize("text, expected, place", [
+    # في says where it happened; the target is whom the act is against
+    ("ونفذت الطائرات الأمريكية غارات في سوريا ضد مواقع لتنظيم داعش.",
+     ("us-air-force", "strikes", "isis"), "syria"),
+    ("وقصفت روسيا مواقع للمعارضة السورية في إدلب.", ("russia", "strikes", "syrian-opposition"),
+     "idlib"),
+    ("والتقى لافروف ظريف في موسكو.", ("sergei-lavrov", "meets", "mohammad-javad-zarif"), "moscow"),
+    ("واتهم أردوغان في أنقرة الولايات المتحدة بدعم الإرهاب.",
+     ("recep-tayyip-erdogan", "accuses", "united-states"), "ankara"),
+    ("ودعمت إيران الحوثيين في اليمن.", ("iran", "supports", "houthis"), "yemen"),
+])
+def test_a_place_after_fi_is_where_not_whom(read, text, expected, place):
+    relations = read(text).relations
+    assert [(r.agent, r.predicate, r.target, r.places) for r in relations] == \
+        [(*expected, (place,))]
+
+
+# --- modes -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, triple, mode", [
+    ("وأحبطت القوات العراقية هجوما لتنظيم داعش على كركوك.", ("isis", "strikes", "kirkuk"),
+     "Foiled"),
+    ("وأفشل الجيش اليمني هجوما للحوثيين على مأرب.", ("houthis", "strikes", "marib"), "Foiled"),
+    ("وأعلنت الشرطة التركية إحباط هجوم لتنظيم داعش على إسطنبول.",
+     ("isis", "strikes", "istanbul"), "Foiled"),
+    ("وتخطط إسرائيل لضرب مواقع حزب الله.", ("israel", "strikes", "hezbollah"), "Planned"),
+    ("وتسعى الولايات المتحدة إلى تسليح المعارضة السورية.",
+     ("united-states", "supports", "syrian-opposition"), "Planned"),
+    ("تهدف روسيا إلى دعم النظام السوري.", ("russia", "supports", "syrian-government"), "Planned"),
+    ("وقررت واشنطن تسليح وحدات حماية الشعب.",
+     ("united-states", "supports", "peoples-protection-units"), "Planned"),
+    ("وحاول تنظيم داعش اقتحام الرمادي.", ("isis", "strikes", "ramadi"), "Planned"),
+    ("وستدعم الولايات المتحدة الجيش العراقي.", ("united-states", "supports", "iraqi-armed-forces"),
+     "Planned"),
+    ("سوف تقصف تركيا مواقع حزب العمال الكردستاني.",
+     ("turkey", "strikes", "kurdistan-workers-party"), "Planned"),
+    ("لم يتهم لافروف الولايات المتحدة بقصف المدنيين.",
+     ("sergei-lavrov", "accuses", "united-states"), "Negated"),
+    ("لا تدعم مصر الجيش الوطني الليبي.", ("egypt", "supports", "libyan-national-army"), "Negated"),
+    ("لن تتعاون تركيا مع روسيا.", ("turkey", "cooperatesWith", "russia"), "Negated"),
+    ("ونفت إيران دعم الحوثيين.", ("iran", "supports", "houthis"), "Negated"),
+    ("ورفضت تركيا التعاون مع روسيا.", ("turkey", "cooperatesWith", "russia"), "Negated"),
+    ("وأكد ظريف أن إيران لا تدعم الحوثيين.", ("iran", "supports", "houthis"), "Negated"),
+    ("وحذرت الأمم المتحدة من هجوم محتمل لقوات النظام السوري على إدلب.",
+     ("syrian-army", "strikes", "idlib"), "Hypothetical"),
+    ("إذا قصفت إسرائيل إيران فسترد طهران.", ("israel", "strikes", "iran"), "Hypothetical"),
+    ("وطالبت الأمم المتحدة بوقف الغارات الروسية على حلب.", ("russia", "strikes", "aleppo"),
+     "Demanded"),
+    ("ودعت فرنسا إلى وقف القصف التركي على عفرين.", ("turkey", "strikes", "afrin"), "Demanded"),
+])
+def test_a_relation_not_stated_as_fact_keeps_its_mode(read, text, triple, mode):
+    modes = {r.mode for r in read(text).relations if (r.agent, r.predicate, r.target) == triple}
+    assert modes == {mode}
+
+
+@pytest.mark.parametrize("text, control, triple", [
+    # foiled, planned and repelled attacks are never facts (the control states the act)
+    ("أحبطت الشرطة التركية مخططا لتنظيم داعش لشن هجمات على إسطنبول.",
+     "شن تنظيم داعش هجمات على إسطنبول.", ("isis", "strikes", "istanbul")),
+    ("وأحبطت الشرطة التركية مخططا لتنظيم داعش لتفجير إسطنبول.",
+     "شن تنظيم داعش هجمات على إسطنبول.", ("isis", "strikes", "istanbul")),
+    ("وتصدت قوات سوريا الديمقراطية لهجوم شنه تنظيم داعش على الرقة.",
+     "وشن تنظيم داعش هجوما على الرقة.", ("isis", "strikes", "raqqa")),
+    ("تعتزم تركيا شن عملية عسكرية ضد وحدات حماية الشعب.",
+     "وهاجمت تركيا مواقع وحدات حماية الشعب.", ("turkey", "strikes", "peoples-protection-units")),
+    ("وهددت تركيا بقصف مواقع وحدات حماية الشعب.",
+     "وهاجمت تركيا مواقع وحدات حماية الشعب.", ("turkey", "strikes", "peoples-protection-units")),
+    ("وهدد الحوثيون بقصف الرياض.", "وقصف الحوثيون الرياض.", ("houthis", "strikes", "riyadh")),
+    ("ونفت إيران أن تكون قد أرسلت أسلحة إلى الحوثيين.", "وأرسلت إيران أسلحة إلى الحوثيين.",
+     ("iran", "supports", "houthis")),
+    ("ونفى الجيش الإسرائيلي أن يكون قد قصف مواقع لحماس.", "وقصف الجيش الإسرائيلي مواقع لحماس.",
+     ("israel-defense-forces", "strikes", "hamas")),
+])
+def test_an_act_only_planned_foiled_or_denied_is_never_asserted(relations, text, control, triple):
+    assert triple in relations(control)
+    assert triple not in relations(text)
+
+
+# --- other senses ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وأطلق مسلحو تنظيم داعش على أنفسهم اسم جنود الخلافة.",  # named themselves
+    "وأطلقت إيران موجة من الاحتجاجات.",  # launched a wave
+    "وأطلقت الأمم المتحدة حملة لجمع التبرعات لليمن.",  # a campaign
+    "وقادت تركيا حملة دبلوماسية ضد إسرائيل.",
+    "وضرب الرئيس الأمريكي مثلا بكوريا الشمالية.",  # gave an example
+    "وضربت عاصفة ثلجية الأردن.",  # weather
+    "وتضرب جذور الأزمة بين مصر والسودان في التاريخ.",
+    "وقتل رجل زوجته في القاهرة.",  # a crime, no attack
+    "وفجر الرئيس مفاجأة في خطابه أمام البرلمان المصري.",
+    "وسيطرت الأزمة السورية على محادثات بوتين وأردوغان.",  # dominated the talks
+    "واجتاحت موجة من الغضب تركيا.",
+    "وحاصر الصحفيون وزير الخارجية الأمريكي مايك بومبيو بالأسئلة.",
+    "واستعادت الليرة التركية قيمتها أمام الدولار.",
+    "وقصفت الصحف الإسرائيلية رئيس الوزراء بنيامين نتنياهو بالانتقادات.",
+    "واستهدفت الحملة الانتخابية لترامب الناخبين في فلوريدا.",
+    "وتسلمت مصر شحنة أسلحة من فرنسا.",
+    "واتصل أمير قطر بالرئيس التركي رجب طيب أردوغان لتهنئته بالعيد.",
+])
+def test_a_trigger_in_another_sense_strikes_no_one(relations, text):
+    assert {r for r in named(relations(text)) if r[1] == "strikes"} == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person's attack is one of words (the frame's people: accuses)
+    ("وهاجم أردوغان الاتحاد الأوروبي في خطاب.",
+     ("recep-tayyip-erdogan", "accuses", "european-union")),
+])
+def test_a_persons_attack_is_an_accusation(relations, text, expected):
+    found = relations(text)
+    assert expected in found
+    assert (expected[0], "strikes", expected[2]) not in found
+
+
+def test_a_time_word_that_looks_like_a_trigger_adds_nothing(read):
+    doc = read("وقصفت إسرائيل غزة فجر الجمعة.")
+    assert [(r.agent, r.predicate, r.target, r.trigger) for r in doc.relations] == \
+        [("israel", "strikes", "gaza", "وقصفت")]
+
+
+# --- speech ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, speaker", [
+    ("وقال بوتين إن تركيا أسقطت الطائرة الروسية.", ("turkey", "strikes", "russia"),
+     "vladimir-putin"),
+    ("وأكد نتنياهو أن إيران تسلح حزب الله.", ("iran", "supports", "hezbollah"),
+     "benjamin-netanyahu"),
+    ("واعتبر أردوغان أن روسيا تدعم النظام السوري.", ("russia", "supports", "syrian-government"),
+     "recep-tayyip-erdogan"),
+    ("وأشار ظريف إلى أن الولايات المتحدة تدعم إسرائيل.", ("united-states", "supports", "israel"),
+     "mohammad-javad-zarif"),
+    ("وذكرت وكالة الأنباء السعودية أن الحوثيين أطلقوا صاروخا على جازان.",
+     ("houthis", "strikes", "jizan"), "saudi-press-agency"),
+    ("وقالت الخارجية الروسية في بيان إن التحالف الدولي قصف مواقع الجيش السوري.",
+     ("international-coalition", "strikes", "syrian-army"), "russian-foreign-ministry"),
+    # the speaker says it of itself: no speaker beside the agent
+    ("وأعلن البنتاغون أن طائراته قصفت مواقع لتنظيم داعش في الرقة.", ("pentagon", "strikes", "isis"),
+     None),
+])
+def test_a_speech_report_keeps_its_speaker_apart_from_the_agent(read, text, expected, speaker):
+    doc = read(text)
+    found = {(r.agent, r.predicate, r.target): r for r in doc.relations if r.mode == "Asserted"}
+    assert found[expected].speaker == speaker
+    assert not any(agent == speaker for agent, _, _ in found)

@@ -1,0 +1,192 @@
+"""The syntactic layer: units (noun phrases, prepositional phrases, verbs, particles), clauses,
+and each verb's subject and object, read from sentences written for these tests."""
+import pytest
+
+from ingest.entities import find_entities
+from ingest.normalize import tokenize
+from ingest.pipeline import resources, sentence_index
+from ingest.segment import split_sentences
+from ingest.syntax import Parse, describe, parse_sentence
+
+
+@pytest.fixture(scope="module")
+def parse():
+    lex, morph = resources()
+
+    def parse(text: str) -> Parse:
+        """The parse of the first sentence, with the mentions the pipeline finds in it."""
+        tokens = tokenize(text)
+        sentences = split_sentences(text)
+        found, _ = find_entities(text, tokens, sentence_index(tokens, sentences), lex, morph)
+        at = {k: f for f in found for k in range(f.first, f.last + 1)}
+        end = sum(1 for t in tokens if t.start < sentences[0].end)
+        return parse_sentence(tokens, 0, end, at, lex, morph)
+    return parse
+
+
+def units(p: Parse) -> list[str]:
+    """Each unit as ``describe`` writes it: kind[preposition](+و when joined) words."""
+    return describe(p).splitlines()[0].split(" | ")
+
+
+def words(p: Parse, u: int) -> str | None:
+    if u < 0:
+        return None
+    unit = p.units[u]
+    return " ".join(t.text for t in p.tokens[unit.first:unit.last + 1])
+
+
+def verb(p: Parse, text: str) -> dict:
+    """The arguments of the verb written ``text``, as words."""
+    v = next(v for v in p.args if words(p, v) == text)
+    a = p.args[v]
+    return {"subject": words(p, a.subject), "object": words(p, a.object),
+            "antecedent": words(p, a.antecedent), "svo": a.subject_before,
+            "pronoun_object": a.antecedent_is_object, "passive": a.passive}
+
+
+# --- units -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a construct chain is one phrase; a name after a name starts another
+    ("قصفت طائرات التحالف مواقع الحوثيين.",
+     ["verb قصفت", "np طائرات التحالف", "np مواقع الحوثيين", "break ."]),
+    ("اتهمت تركيا روسيا بقصف المدنيين.",
+     ["verb اتهمت", "np تركيا", "np روسيا", "np[ب] بقصف المدنيين", "break ."]),
+    # adjectives that agree stay in the phrase; an indefinite word after them starts a new one
+    ("قصفت الطائرات الحربية الإسرائيلية موقعا في غزة.",
+     ["verb قصفت", "np الطائرات الحربية الإسرائيلية", "np موقعا", "np[في] غزة", "break ."]),
+    # prepositions apart, as proclitics, and of several words (shown normalized)
+    ("تعرضت مدينة دوما لقصف من قبل قوات النظام.",
+     ["verb تعرضت", "np مدينة دوما", "np[ل] لقصف", "np[من قبل] قوات النظام", "break ."]),
+    ("قتل الجنود على يد مسلحين.", ["verb قتل", "np الجنود", "np[علي يد] مسلحين", "break ."]),
+    # coordination: each phrase under و is joined to the one before
+    ("وانتقدت روسيا وإيران والصين الولايات المتحدة.",
+     ["verb+و وانتقدت", "np روسيا", "np+و وإيران", "np+و والصين", "np الولايات المتحدة",
+      "break ."]),
+    # a listing word joins what follows to the phrase before
+    ("وقصفت الطائرات مناطق عدة من بينها العاصمة.",
+     ["verb+و وقصفت", "np الطائرات", "np مناطق عدة", "np+و العاصمة", "break ."]),
+    # particles: an auxiliary, a phrase of time, a complementizer, a relative, a negator
+    ("وقد قصفت الطائرات صباح أمس الأحد مواقع للمسلحين.",
+     ["aux+و وقد", "verb قصفت", "np الطائرات", "time صباح أمس الأحد", "np مواقع",
+      "np[ل] للمسلحين", "break ."]),
+    ("وقالت إن الجماعة التي هاجمت الموصل انسحبت.",
+     ["verb+و وقالت", "comp إن", "np الجماعة", "rel التي", "verb هاجمت", "np الموصل",
+      "verb انسحبت", "break ."]),
+    ("لم تقصف روسيا حلب.", ["neg لم", "verb تقصف", "np روسيا", "np حلب", "break ."]),
+    ("وأرسلت لها إيران أسلحة.",
+     ["verb+و وأرسلت", "ppron لها", "np إيران", "np أسلحة", "break ."]),
+    # a verb form under a preposition is its verbal noun
+    ("في شن الغارات على الرقة.", ["np[في] شن الغارات", "np[علي] الرقة", "break ."]),
+    # a comma ends a phrase; a quote does not make one
+    ("دعا شويغو، واشنطن إلى العمل المشترك.",
+     ["verb دعا", "np شويغو", "break ،", "np واشنطن", "np[الي] العمل المشترك", "break ."]),
+])
+def test_units(parse, text, expected):
+    assert units(parse(text)) == expected
+
+
+def test_a_count_is_not_the_head_of_its_phrase(parse):
+    p = parse("وقتل 57 مدنيا في الغارة.")
+    unit = p.units[1]
+    assert words(p, 1) == "57 مدنيا" and p.tokens[unit.head].text == "مدنيا"
+
+
+def test_clauses_end_at_a_complementizer_and_a_relative(parse):
+    p = parse("وقالت المصادر إن الطائرات الروسية قصفت حلب.")
+    said, struck = (v for v in p.args)
+    assert not p.same_clause(said, struck)
+    assert p.same_clause(struck, struck + 1)  # قصفت حلب
+
+
+def test_a_listing_comma_keeps_the_clause(parse):
+    p = parse("وقصفت الطائرات حلب، وإدلب.")
+    assert [words(p, k) for k in p.group(2)] == ["حلب", "وإدلب"]
+    assert p.same_clause(0, 4)
+
+
+def test_the_prepositional_phrases_after_a_verb_stop_at_the_next_verb(parse):
+    p = parse("وهاجم مسلحون على حاجز في بغداد ثم فروا إلى الصحراء.")
+    assert [words(p, k) for k in p.pps_after(0)] == ["حاجز", "بغداد"]
+
+
+# --- subject and object ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, verb_text, expected", [
+    # VSO: the first phrase after the verb is its subject, the next its object
+    ("اتهمت تركيا روسيا بقصف المدنيين.", "اتهمت", {"subject": "تركيا", "object": "روسيا"}),
+    ("وانتقدت روسيا وإيران والصين الولايات المتحدة.", "وانتقدت",
+     {"subject": "روسيا", "object": "الولايات المتحدة"}),
+    # SVO: a bare phrase right before the verb, also after أن/إن
+    ("إيران تدعم الحوثيين.", "تدعم", {"subject": "إيران", "object": "الحوثيين", "svo": True}),
+    ("وقالت المصادر إن الطائرات الروسية قصفت حلب.", "قصفت",
+     {"subject": "الطائرات الروسية", "object": "حلب", "svo": True}),
+    ("وأكد أن القوات العاملة في سوريا لا تستهدف المدنيين.", "تستهدف",
+     {"subject": "القوات", "object": "المدنيين", "svo": True}),
+    # particles and adverbials between the verb and its arguments are passed
+    ("لم تقصف روسيا حلب.", "تقصف", {"subject": "روسيا", "object": "حلب"}),
+    ("قصفت روسيا أمس حلب.", "قصفت", {"subject": "روسيا", "object": "حلب"}),
+    ("وقد قصفت الطائرات صباح أمس الأحد مواقع للمسلحين.", "قصفت",
+     {"subject": "الطائرات", "object": "مواقع"}),
+    ("وأرسلت لها إيران أسلحة.", "وأرسلت", {"subject": "إيران", "object": "أسلحة"}),
+    # a comma after the subject
+    ("دعا شويغو، واشنطن إلى العمل المشترك.", "دعا", {"subject": "شويغو", "object": "واشنطن"}),
+    # a phrase set apart by commas between the subject and its verb (apposition)
+    ("وكانت القوات اليمنية، بدعم من المقاومة، نجحت في استعادة المدينة.", "نجحت",
+     {"subject": "القوات اليمنية", "svo": True}),
+])
+def test_subject_and_object(parse, text, verb_text, expected):
+    args = verb(parse(text), verb_text)
+    assert {k: args[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, verb_text, expected", [
+    # a pronoun after أن takes up the speaker: the subject is dropped, not the phrase after
+    ("وأعلنت تركيا أنها قصفت مواقع في عفرين.", "قصفت", {"subject": None, "object": "مواقع"}),
+    # the subject of a verb of ability goes on into its أن clause
+    ("واستطاع الجيش أن يقوم بتفجير الجسر.", "يقوم", {"subject": None}),
+    # a second verb under و with an indefinite phrase after it: the same subject goes on
+    ("نفذت موسكو 4 آلاف طلعة ودمرت 8 آلاف هدف.", "ودمرت",
+     {"subject": None, "object": "8 آلاف هدف"}),
+])
+def test_a_dropped_subject_is_left_to_be_carried(parse, text, verb_text, expected):
+    args = verb(parse(text), verb_text)
+    assert {k: args[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, verb_text, expected", [
+    # the verb's object pronoun takes up the antecedent: it is the object
+    ("وتبنى داعش الهجوم الذي نفذه انتحاري.", "نفذه",
+     {"antecedent": "الهجوم", "pronoun_object": True, "subject": "انتحاري"}),
+    # an indefinite antecedent, with no relative pronoun
+    ("وأسفرت غارات شنها التحالف عن مقتل مدنيين.", "شنها",
+     {"antecedent": "غارات", "pronoun_object": True, "subject": "التحالف"}),
+    # a verb with no object pronoun: the antecedent is its subject
+    ("وقالت إن الجماعة التي هاجمت الموصل انسحبت.", "هاجمت",
+     {"antecedent": "الجماعة", "pronoun_object": False, "subject": "الجماعة",
+      "object": "الموصل"}),
+    # الذين: the people just named, even under a preposition
+    ("وقتل عدد من المدنيين الذين فروا من المدينة.", "فروا",
+     {"antecedent": "المدنيين", "subject": "المدنيين"}),
+])
+def test_a_relative_clause_takes_its_antecedent(parse, text, verb_text, expected):
+    args = verb(parse(text), verb_text)
+    assert {k: args[k] for k in expected} == expected
+
+
+def test_the_phrase_after_a_verb_of_killing_undergoes_it(parse):
+    assert verb(parse("وقتل 57 مدنيا في الغارة."), "وقتل") == {
+        "subject": None, "object": "57 مدنيا", "antecedent": None, "svo": False,
+        "pronoun_object": False, "passive": True}
+    assert "وقتل: victims 57 مدنيا" in describe(parse("وقتل 57 مدنيا في الغارة."))
+
+
+def test_a_verb_of_killing_with_a_subject_that_is_no_victim_is_active(parse):
+    args = verb(parse("وقتل الجيش مسلحين في الغارة."), "وقتل")
+    assert (args["subject"], args["object"], args["passive"]) == ("الجيش", "مسلحين", False)
+
+
+def test_describe_prints_each_verbs_arguments(parse):
+    assert describe(parse("اتهمت تركيا روسيا بقصف المدنيين.")).splitlines()[1] == \
+        "اتهمت: subject تركيا, object روسيا"
