@@ -93,6 +93,9 @@ class Morphology:
         self._stems = frozenset(line.split("\t", 1)[0] for line in
                                 text.split("###STEMS###\n", 1)[1].split("###", 1)[0].splitlines())
         self._words: dict[str, _Word] = {}  # per process, cleared when it grows too large
+        self._whole_names = frozenset(tokens[0] for tokens, phrases in lexicon.phrases.items()
+                                      if len(tokens) == 1 and any(p.kind == "entity"
+                                                                  for p in phrases))
 
     def analyze(self, key: str) -> tuple[Reading, ...]:
         """Readings of a normalized token (empty when no stem of the lexicon is in it)."""
@@ -118,7 +121,9 @@ class Morphology:
         readings = self._analyze(key) if self._may_match(key) else ()
         kinds = frozenset(r.pos for r in readings)
         acts = [r for r in readings if r.pos in ("verb", "noun") and r.gloss]
-        named = "name" in kinds
+        # a word that is a whole name is no trigger (تدمر); the first word of a longer one is
+        # (عملية، تحرير: عملية عاصفة الحزم، هيئة تحرير الشام)
+        named = any(r.pos == "name" and r.lex in self._whole_names for r in readings)
         trigger = Trigger(acts[0].gloss, frozenset(r.pos for r in acts), acts[0].prefix,
                           acts[0].lex, acts[0].suffix) if acts and not named else None
         verbs = [r for r in readings if r.pos == "verb"]

@@ -723,7 +723,11 @@ class _Reader:
         for k in pps:
             if p.units[k].prep == prep or (started and p.units[k].conj and not p.units[k].prep):
                 started = True
-                out += [f for f in self.referents(p, k) if f not in out]
+                found = self.referents(p, k)
+                if not found and k + 2 < len(p.units) and p.units[k + 1].kind == "pron" and \
+                        p.bare_np(k + 2):  # ضد هدفين هما داعش وحزب العمال: named after a pronoun
+                    found = self.group_referents(p, k + 2)
+                out += [f for f in found if f not in out]
             elif started:
                 break
         return out

@@ -69,6 +69,7 @@ class Parse:
         self.victim_lemmas = lex.grammar.get("victim_words", frozenset())
         self.temporal = lex.grammar.get("temporal_prepositions", frozenset())
         self.person_nouns = lex.grammar.get("person_nouns", frozenset())
+        self.copulas = lex.grammar.get("copulas", frozenset())
         self.modal_lemmas = frozenset(lemma for lemma, classes in lex.verb_classes.items()
                                       if classes & {"light", "planning", "foiling"})
         self.mentions = mentions
@@ -154,7 +155,10 @@ class Parse:
                 subject, obj = rel, after[0] if after else -1
             return VerbArgs(subject, obj, False, antecedent, ante_obj, False)
         prev = v - 1
-        while prev >= 0 and units[prev].kind in ("time", "neg", "aux"):
+        copula = False
+        while prev >= 0 and (units[prev].kind in ("time", "neg", "aux") or
+                             units[prev].kind == "verb" and prev == v - 1 and self._copula(prev)):
+            copula = copula or units[prev].kind == "verb"
             prev -= 1
         if prev >= 0 and units[prev].kind == "comp" and (
                 self.tokens[units[prev].first].key in self.resumptive or
@@ -164,7 +168,7 @@ class Parse:
         topic = self._topic(v)
         if prev >= 0 and units[prev].kind == "break" and not units[v].conj:
             prev = self._before_apposition(prev)  # طائرات حربية، تابعة للحكومة، قصفت …
-        if prev >= 0 and self.bare_np(prev) and (self.same_clause(prev, v) or
+        if prev >= 0 and self.bare_np(prev) and (self.same_clause(prev, v) or copula or
                                                  units[v - 1].kind == "break") and not units[v].conj:
             subject, before = self._group_start(prev), True
             obj = after[0] if after else -1
@@ -197,6 +201,10 @@ class Parse:
                 self.tokens[self.units[j].first].text not in "،,":
             return -1
         return j - 1 if j >= 1 and self.bare_np(j - 1) else -1
+
+    def _copula(self, v: int) -> bool:
+        verb = self.verb_of.get(self.units[v].first)
+        return verb is not None and verb.lemma in self.copulas
 
     def _modal(self, v: int) -> bool:
         """A verb whose subject does what the أن clause after it says (استطاع، قرر، حاول)."""
@@ -381,6 +389,7 @@ class _Chunker:
         self.exceptives = g.get("exceptives", frozenset())
         self.nominal_negs = g.get("nominal_negators", frozenset())
         self.auxiliaries = g.get("auxiliaries", frozenset())
+        self.temporal = g.get("temporal_prepositions", frozenset())
         self.prons = g.get("pronouns", frozenset())
         self.pron_preps = g.get("prepositions_with_pronoun", frozenset())
         self.times = g.get("time_words", frozenset())
@@ -449,7 +458,13 @@ class _Chunker:
                 out.append(Unit("time", i, end, "", False, i))
                 i = end + 1
                 continue
-            end, unit_conj, unit_prep = self._phrase(i, b)
+            if prep in self.temporal and self._is_time(i, i):
+                end = i  # قبل أسبوع | عملية عسكرية: a phrase of time ends at its time words
+                while end + 1 < b and self._is_time(end + 1, end + 1):
+                    end += 1
+                unit_conj = False
+            else:
+                end, unit_conj, unit_prep = self._phrase(i, b)
             unit_prep = unit_prep or prep
             kind = "np"
             out.append(Unit(kind, i, end, unit_prep, conj or unit_conj, self._head(i, end)))
@@ -497,9 +512,18 @@ class _Chunker:
         """A bare verb form right after a verb is its verbal noun (بدأت شن غارات), and so is
         one with ت and a pronoun, a noun's ة and possessive (عززت سيطرتها على المدينة)."""
         verb = self.morph.verb(self.tokens[i].key)
-        return bool(out) and out[-1].kind == "verb" and verb is not None and \
+        after_verb = bool(out) and out[-1].kind == "verb" or len(out) > 1 and \
+            out[-1].kind == "np" and not out[-1].prep and out[-2].kind == "verb" and \
+            self._governs_act(out[-2])  # تعتزم تركيا شن هجوم: past the subject
+        return after_verb and verb is not None and \
             not verb.prefix and (not verb.suffix or verb.suffix[:1] == "ت"
                                  and _has_object_pronoun(verb))
+
+    def _governs_act(self, unit: Unit) -> bool:
+        """A verb whose object is an act: one that plans, foils, starts or carries it out."""
+        verb = self.morph.verb(self.tokens[unit.first].key)
+        return verb is not None and bool(self.lex.verb_classes.get(verb.lemma, frozenset()) &
+                                         {"light", "planning", "foiling", "threatening"})
 
     def _noun_word(self, key: str) -> bool:
         """A word of a noun group (تابعة، مواقع، قوات), though it reads as a verb too."""
