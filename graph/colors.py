@@ -13,13 +13,13 @@ from __future__ import annotations
 import math
 
 __all__ = [
+    "MAX_RADIUS",
+    "MAX_WIDTH",
+    "MIN_RADIUS",
     "OTHER_COLOR",
     "RELATION_COLORS",
     "TYPE_COLORS",
     "UNKNOWN_TYPE",
-    "MAX_RADIUS",
-    "MAX_WIDTH",
-    "MIN_RADIUS",
     "edge_width",
     "hex_to_rgb",
     "node_radius",

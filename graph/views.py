@@ -158,7 +158,7 @@ def layout_view(held: nx.MultiDiGraph, *, top: int | None = None,
     others = ranked[len(entities):]
     named = len(entities)
     if top is None:
-        top = DEFAULT_TOP if named > DEFAULT_TOP else named
+        top = min(named, DEFAULT_TOP)
     top = min(top, named)
     strength = {n: held.degree(n, "weight") for n in held}
     largest = max((strength[n] for n in entities[:top] or ranked), default=0)
@@ -259,8 +259,8 @@ def _add_groups(held: nx.MultiDiGraph, graph: nx.MultiDiGraph, edges) -> None:
 def _top_note(layout: ViewLayout) -> list[str]:
     if layout.top >= layout.named:
         return []
-    return [f"Showing the {layout.top:,} most connected of {layout.named:,} entities "
-            "(by statements); the page shows more on demand"]
+    return [(f"Showing the {layout.top:,} most connected of {layout.named:,} entities "
+             "(by statements); the page shows more on demand")]
 
 
 def _payload(held: nx.MultiDiGraph, layout: ViewLayout, notes: list[str]) -> dict:

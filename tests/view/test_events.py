@@ -14,8 +14,7 @@ from graph.network import load_network
 from graph.stats import compute_stats, format_stats
 from graph.views import layout_view, render_view, select_view, write_view
 
-from .conftest import require_tool, run_naba
-from .test_views_browser import ARGS, CHROMIUM, _need_browser
+from .conftest import ARGS, CHROMIUM, need_browser, require_tool, run_naba
 
 GUNMEN, PATROL = "article/e1/actor/generic-unidentified-1", "article/e1/actor/generic-police-1"
 
@@ -155,7 +154,7 @@ def test_naba_view_generic_flag(events_graph, tmp_path):
 
 
 def test_generic_actors_in_the_browser_are_hidden_grouped_or_each(events_graph, tmp_path):
-    api = _need_browser()
+    api = need_browser()
     html = tmp_path / "events.html"
     write_view(events_graph, html, generic=True)
     errors, counts = [], {}

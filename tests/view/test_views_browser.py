@@ -8,26 +8,9 @@ from graph.network import load_network
 from graph.views import layout_view, select_view, write_view
 from ingest.model import RELATIONS
 
-from .conftest import require_tool, run_naba
+from .conftest import run_naba
 
 SMALL = Path(__file__).with_name("data") / "small.trig"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--headless=new", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
-
-
-def _need_browser():
-    require_tool("chromium")
-    return pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    api = _need_browser()
-    with api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @contextmanager
