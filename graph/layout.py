@@ -30,7 +30,7 @@ GAP = 40.0     # the space the layout aims for between the disks of two linked n
 MARGIN = 6.0   # the least space left between two disks, px
 _GRAVITY = 0.02
 _ITERATIONS = (200, 90)  # steps for the first band, for each later one
-_WORK = 300_000  # node-steps a later band may take: a big band takes fewer steps
+_WORK = 300_000  # node-steps a band may take: a big band takes fewer steps
 
 
 def band_layout(graph: nx.Graph, order: list, radii: dict, *, bands=(), seed: int = 7,
@@ -90,8 +90,7 @@ def _lay_band(pos, radius, links, start: int, end: int, rng) -> None:
     _start_positions(pos, radius, moving, start, end, rng)
     band = np.flatnonzero(linked)
     if band.size:
-        steps = _ITERATIONS[0] if start == 0 else max(
-            20, min(_ITERATIONS[1], _WORK // band.size))
+        steps = max(20, min(_ITERATIONS[0 if start == 0 else 1], _WORK // band.size))
         _relax(pos, radius, inside, start, end, band, steps)
     _spiral(pos, radius, start, end, ~linked[start:end])
     _separate(pos, radius, start, end)
