@@ -1,9 +1,10 @@
-"""The one palette and sizing rule shared by the HTML view and the Gephi export.
+"""The one palette and sizing rule shared by the HTML view and the Gephi export: sizes are
+scaled within what is shown, so that no disk outgrows ``MAX_RADIUS`` however big the archive.
 
 >>> TYPE_COLORS["Country"], RELATION_COLORS["strikes"]
 ('#66c2a5', '#d62728')
->>> node_size(0), node_size(4)
-(8.0, 20.0)
+>>> node_radius(0, 100), node_radius(25, 100), node_radius(400, 100)
+(6.0, 23.0, 40.0)
 >>> hex_to_rgb("#d62728")
 (214, 39, 40)
 """
@@ -12,18 +13,23 @@ from __future__ import annotations
 import math
 
 __all__ = [
+    "MAX_RADIUS",
+    "MAX_WIDTH",
+    "MIN_RADIUS",
     "OTHER_COLOR",
     "RELATION_COLORS",
     "TYPE_COLORS",
     "UNKNOWN_TYPE",
     "edge_width",
     "hex_to_rgb",
-    "node_size",
+    "node_radius",
     "relation_color",
     "type_color",
 ]
 
 UNKNOWN_TYPE = "Unknown"  # an edge end the graph gives no type
+MIN_RADIUS, MAX_RADIUS = 6.0, 40.0  # px: node disks, whatever the size of the graph
+MAX_WIDTH = 8.0  # px: the widest edge; the narrowest is 1
 OTHER_COLOR = "#999999"
 
 # Entity types (ingest.model.ENTITY_TYPES): soft colours, so that edges stand out over nodes.
@@ -56,18 +62,25 @@ def relation_color(relation: str) -> str:
     return RELATION_COLORS.get(relation, OTHER_COLOR)
 
 
-def node_size(mentions: int) -> float:
-    """Node radius from the number of documents that mention the entity."""
-    return round(8.0 + 6.0 * math.sqrt(max(mentions, 0)), 1)
+def node_radius(strength: float, largest: float) -> float:
+    """A disk's radius, √-scaled from ``MIN_RADIUS`` to ``MAX_RADIUS`` at ``largest``: the
+    number of statements of the most connected node shown (a node past it is drawn as it)."""
+    if largest <= 0:
+        return MIN_RADIUS
+    share = math.sqrt(min(max(strength, 0), largest) / largest)
+    return round(MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * share, 1)
 
 
-def edge_width(weight: int) -> float:
-    """Edge width from the number of statements behind it.
+def edge_width(weight: int, largest: int) -> float:
+    """An edge's width from its statements, √-scaled from 1 to ``MAX_WIDTH`` at ``largest``.
 
-    >>> edge_width(1), edge_width(8)
-    (1.0, 5.5)
+    >>> edge_width(1, 50), edge_width(50, 50), edge_width(3, 1)
+    (1.0, 8.0, 8.0)
     """
-    return round(1.0 + 1.5 * math.log2(max(weight, 1)), 1)
+    if largest <= 1:
+        return 1.0 if weight <= 1 else MAX_WIDTH
+    share = math.sqrt((min(max(weight, 1), largest) - 1) / (largest - 1))
+    return round(1.0 + (MAX_WIDTH - 1.0) * share, 1)
 
 
 def hex_to_rgb(color: str) -> tuple[int, int, int]:

@@ -21,8 +21,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.colors import edge_width, hex_to_rgb, node_size, relation_color, type_color
+from graph.colors import edge_width, hex_to_rgb, relation_color, type_color
 from graph.network import edge_key, load_network, node_label
+from graph.views import export_layout
 from naba.errors import GraphError
 
 __all__ = ["FORMATS", "GEXF_NS", "GEXF_VIZ_NS", "GRAPHML_NS", "csv_paths", "export_graph",
@@ -59,15 +60,19 @@ def export_graph(source, out: str | Path) -> str:
 
 def write_gexf(graph: nx.MultiDiGraph, out: Path) -> list[Path]:
     """GEXF 1.3 that validates against the official RELAX NG schema; edges carry their dates
-    as spells (``timeformat="date"``) so that Gephi's timeline plays the network."""
+    as spells (``timeformat="date"``) so that Gephi's timeline plays the network. Positions
+    and sizes are those of ``naba view`` (``graph.views.export_layout``; y points up, as in
+    Gephi, so the picture is the page's)."""
+    positions, radii = export_layout(graph)
+    widest = max((w for *_, w in graph.edges(data="weight")), default=1)
     with _atomic(out) as f:
         f.write(_gexf_head(graph))
         f.write(f'<nodes count="{graph.number_of_nodes()}">\n')
         for n, d in graph.nodes(data=True):
-            f.write(_gexf_node(n, d))
+            f.write(_gexf_node(n, d, positions[n], radii[n]))
         f.write(f'</nodes>\n<edges count="{graph.number_of_edges()}">\n')
         for i, (u, v, d) in enumerate(graph.edges(data=True)):
-            f.write(_gexf_edge(i, u, v, d))
+            f.write(_gexf_edge(i, u, v, d, widest))
         f.write("</edges>\n</graph>\n</gexf>\n")
     return [out]
 
@@ -174,7 +179,7 @@ def _gexf_head(graph: nx.MultiDiGraph) -> str:
             "</attributes>\n")
 
 
-def _gexf_node(n: str, d: dict) -> str:
+def _gexf_node(n: str, d: dict, position: tuple[float, float], radius: float) -> str:
     return (f'<node id="{_attr(n)}" label="{_attr(node_label(d, n))}"><attvalues>'
             f'<attvalue for="type" value="{_attr(d["type"])}"/>'
             f'<attvalue for="label_ar" value="{_attr(d["label_ar"])}"/>'
@@ -182,10 +187,11 @@ def _gexf_node(n: str, d: dict) -> str:
             f'<attvalue for="mentions" value="{d["mentions"]}"/>'
             f'<attvalue for="sector" value="{_attr(d.get("sector", ""))}"/></attvalues>'
             f"{_viz_color(type_color(d['type']))}"
-            f'<viz:size value="{node_size(d["mentions"])}"/></node>\n')
+            f'<viz:position x="{position[0]}" y="{-position[1] + 0.0}" z="0.0"/>'
+            f'<viz:size value="{radius}"/></node>\n')
 
 
-def _gexf_edge(i: int, u: str, v: str, d: dict) -> str:
+def _gexf_edge(i: int, u: str, v: str, d: dict, widest: int) -> str:
     """An edge: its kind is its key in the network (``strikes``, ``strikes/Negated``)."""
     rel, mode = _attr(d["relation"]), d.get("mode", "Asserted")
     spells = "".join(f'<spell start="{start}" end="{end}"/>'
@@ -198,7 +204,7 @@ def _gexf_edge(i: int, u: str, v: str, d: dict) -> str:
             f'<attvalue for="killed" value="{int(d.get("killed", 0))}"/>'
             f'<attvalue for="injured" value="{int(d.get("injured", 0))}"/></attvalues>'
             f"{_viz_color(relation_color(d['relation']))}"
-            f'<viz:thickness value="{edge_width(d["weight"])}"/>'
+            f'<viz:thickness value="{edge_width(d["weight"], widest)}"/>'
             f"{f'<spells>{spells}</spells>' if spells else ''}</edge>\n")
 
 

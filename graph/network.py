@@ -58,10 +58,11 @@ Q_TYPES = _HEADER + "SELECT ?e ?t WHERE { VALUES ?t { " + _TYPES_VALUES + " } ?e
 Q_LABELS = _HEADER + "SELECT ?e ?l WHERE { ?e rdfs:label ?l }"
 Q_MENTIONS = _HEADER + ("SELECT ?e (COUNT(DISTINCT ?a) AS ?n) "
                         "WHERE { ?a nbo:mentions ?e } GROUP BY ?e")
-Q_DOCUMENTS = _HEADER + """SELECT ?doc ?id ?date WHERE {
+Q_DOCUMENTS = _HEADER + """SELECT ?doc ?id ?date ?url WHERE {
   ?doc a nbo:Article .
   OPTIONAL { ?doc dcterms:identifier ?id }
   OPTIONAL { ?doc dcterms:date ?date }
+  OPTIONAL { ?doc nbo:url ?url }
 }"""
 Q_STATEMENTS = _HEADER + """SELECT ?st ?s ?p ?o ?doc ?ev ?mode ?killed ?injured ?date WHERE {
   ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
@@ -73,6 +74,7 @@ Q_STATEMENTS = _HEADER + """SELECT ?st ?s ?p ?o ?doc ?ev ?mode ?killed ?injured 
   OPTIONAL { ?st nbo:date ?date }
 }"""
 Q_SECTORS = _HEADER + "SELECT ?e ?s WHERE { ?e a nbo:GenericActor ; nbo:sector ?s }"
+Q_SECTOR_LABELS = _HEADER + "SELECT ?s ?l WHERE { ?s a nbo:Sector ; rdfs:label ?l }"
 Q_DIRECT = _HEADER + "SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?p { " + _RELATION_VALUES + " } ?s ?p ?o }"
 Q_CAMEO = _HEADER + "SELECT ?p ?c WHERE { ?p nbo:cameoCode ?c }"
 
@@ -86,9 +88,10 @@ def rdf_to_networkx(source: ox.Store | str | Path) -> nx.MultiDiGraph:
     the entity), ``sector`` (a generic actor's, else ""). Edge attributes (key: ``edge_key``):
     ``relation``, ``mode``, ``weight`` (statements), ``cameo``, ``killed`` and ``injured`` (the
     sums of the tolls its statements state, 0 when none does), ``evidence`` (dicts with
-    ``sentence``, ``document``, ``date``, ``killed``, ``injured``), ``documents`` and ``dates``
-    (sorted, unique; a statement's event date, else its article's). Graph attributes:
-    ``documents``, ``statements``, ``dated``.
+    ``sentence``, ``document``, ``url``, ``date``, ``killed``, ``injured``), ``documents`` and
+    ``dates`` (sorted, unique; a statement's event date, else its article's). Graph
+    attributes: ``documents``, ``statements``, ``dated``, ``sectors`` (sector key →
+    ``{"ar": label, "en": label}``, from the ontology in the graph).
     """
     store = source if isinstance(source, ox.Store) else open_source(Path(source))
     try:
@@ -159,12 +162,14 @@ def _convert(store: ox.Store) -> nx.MultiDiGraph:
 
     mentions = {_key(e.value): int(n.value) for e, n in _select(store, Q_MENTIONS)}
 
-    documents: dict[str, tuple[str, str]] = {}
-    for doc, ident, date in _select(store, Q_DOCUMENTS):
+    documents: dict[str, tuple[str, str, str]] = {}
+    for doc, ident, date, url in _select(store, Q_DOCUMENTS):
         day = date.value[:10] if date is not None and _DATE.match(date.value) else ""
         name = ident.value if ident is not None else _key(doc.value).removeprefix("article/")
+        link = url.value if isinstance(url, ox.NamedNode) else ""
         old = documents.get(doc.value)
-        documents[doc.value] = (name, day) if old is None else (min(old[0], name), old[1] or day)
+        documents[doc.value] = ((name, day, link) if old is None else
+                                (min(old[0], name), old[1] or day, old[2] or link))
 
     cameo = dict(CAMEO_FALLBACK)
     for p, c in _select(store, Q_CAMEO):
@@ -178,17 +183,23 @@ def _convert(store: ox.Store) -> nx.MultiDiGraph:
         seen.add(st.value)
         if not isinstance(s, ox.NamedNode) or not isinstance(o, ox.NamedNode):
             continue
-        name, day = documents.get(doc.value, (_key(doc.value), "")) if doc is not None else ("", "")
+        name, day, link = (documents.get(doc.value, (_key(doc.value), "", "")) if doc is not None
+                           else ("", "", ""))
         if when is not None and _DATE.match(when.value):
             day = when.value[:10]
-        item = {"sentence": ev.value if ev is not None else "", "document": name, "date": day,
-                "killed": _count(killed), "injured": _count(injured)}
+        item = {"sentence": ev.value if ev is not None else "", "document": name, "url": link,
+                "date": day, "killed": _count(killed), "injured": _count(injured)}
         how = _local(mode.value) if mode is not None else "Asserted"
         edges.setdefault((_key(s.value), _local(p.value), how, _key(o.value)), []).append(item)
     for s, p, o in _select(store, Q_DIRECT):
         if isinstance(s, ox.NamedNode) and isinstance(o, ox.NamedNode):
             edges.setdefault((_key(s.value), _local(p.value), "Asserted", _key(o.value)), [])
     sectors = {_key(e.value): sector_key(_local(s.value)) for e, s in _select(store, Q_SECTORS)}
+    sector_labels: dict[str, dict[str, str]] = {}
+    for s, lit in _select(store, Q_SECTOR_LABELS):
+        if isinstance(lit, ox.Literal) and lit.language in ("ar", "en"):
+            slot = sector_labels.setdefault(sector_key(_local(s.value)), {})
+            slot[lit.language] = min(slot.get(lit.language, lit.value), lit.value)
 
     labels: dict[str, dict[str, str]] = {}
     wanted = set(types)
@@ -200,7 +211,8 @@ def _convert(store: ox.Store) -> nx.MultiDiGraph:
             slot[lit.language] = lit.value if old is None else min(old, lit.value)
 
     graph = nx.MultiDiGraph(documents=len(documents), statements=len(seen),
-                            dated=any(day for _, day in documents.values()))
+                            dated=any(day for _, day, _ in documents.values()),
+                            sectors=sector_labels)
     linked = {k for edge in edges for k in (edge[0], edge[3])}
     for key in sorted(k for k in wanted | linked if k in linked or mentions.get(k)):
         names = labels.get(key, {})

@@ -207,9 +207,13 @@ def _add_view(sub) -> None:
     p.add_argument("-o", "--output", type=Path, required=True, help="the .html file to write")
     p.add_argument("--relations", help="comma-separated relations to keep, e.g. accuses,strikes")
     p.add_argument("--types", help="comma-separated entity types to keep, e.g. Person,Country")
-    p.add_argument("--top", type=int, help="keep the N most connected nodes")
+    p.add_argument("--top", type=int, help="open on the N most connected entities (default: all, "
+                   "or the 300 most connected past 300; the page can show more)")
     p.add_argument("--generic", action="store_true",
-                   help="show generic actors (unidentified gunmen, civilians…), hidden by default")
+                   help="show each generic actor (unidentified gunmen, civilians…); by default "
+                   "they are hidden, and grouped by sector on demand")
+    p.add_argument("--isolated", action="store_true",
+                   help="keep the entities that take part in no relation")
     p.set_defaults(run=_run_view)
 
 
@@ -217,7 +221,8 @@ def _run_view(args) -> int:
     from graph.views import write_view
 
     print(write_view(args.graph, args.output, relations=_csv(args.relations),
-                     types=_csv(args.types), top=args.top, generic=args.generic))
+                     types=_csv(args.types), top=args.top, generic=args.generic,
+                     isolated=args.isolated))
     return 0
 
 

@@ -11,9 +11,12 @@ import pytest
 
 from graph.network import rdf_to_networkx
 
-from ..conftest import require_tool  # noqa: F401  (one definition, re-exported)
+from ..conftest import require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--headless=new", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
 SMALL_TRIG = Path(__file__).with_name("data") / "small.trig"
 NABA = Path(sys.executable).with_name("naba")
 
@@ -33,3 +36,19 @@ def run_naba(*args) -> subprocess.CompletedProcess:
     """The installed ``naba`` command, as a user runs it."""
     return subprocess.run([str(NABA), *map(str, args)], check=False, capture_output=True,
                           text=True, timeout=300)
+
+
+def need_browser():
+    """Playwright's sync API, with Debian's Chromium installed."""
+    require_tool("chromium")
+    return pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium for a test module."""
+    api = need_browser()
+    with api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield browser
+        browser.close()

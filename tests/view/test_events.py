@@ -12,10 +12,9 @@ import pytest
 from graph.export import export_graph
 from graph.network import load_network
 from graph.stats import compute_stats, format_stats
-from graph.views import render_view, select_view, write_view
+from graph.views import layout_view, render_view, select_view, write_view
 
-from .conftest import require_tool, run_naba
-from .test_views_browser import ARGS, CHROMIUM, _need_browser
+from .conftest import ARGS, CHROMIUM, need_browser, require_tool, run_naba
 
 GUNMEN, PATROL = "article/e1/actor/generic-unidentified-1", "article/e1/actor/generic-police-1"
 
@@ -117,36 +116,48 @@ def test_naba_stats_prints_the_attacks(events_graph):
 # --- view --------------------------------------------------------------------------------------
 
 def test_the_view_hides_generic_actors_and_unasserted_edges_by_default(network):
-    shown, note = select_view(network)
-    assert not [n for n, t in shown.nodes(data="type") if t == "GenericActor"]
-    assert {d["mode"] for *_, d in shown.edges(data=True)} == {"Asserted"}
-    assert "5 generic actors hidden (--generic shows them)" in note
-    assert "2 edges of statements not asserted as fact" in note
+    held, notes = select_view(network)
+    assert not [n for n, k in held.nodes(data="kind") if k == "generic"]
+    assert {d["mode"] for *_, d in held.edges(data=True)} == {"Asserted"}
+    assert "2 edges of statements not asserted as fact (negated, planned…) not drawn" in notes
+    layout = layout_view(held)
+    assert [n for n in layout.order[:layout.top]] == ["russia", "syria"]
 
 
-def test_the_view_shows_generic_actors_when_asked(network):
-    for shown, _ in (select_view(network, generic=True),
-                     select_view(network, types=["GenericActor"])):
-        assert sum(t == "GenericActor" for _, t in shown.nodes(data="type")) == 5
-    shown, _ = select_view(network, generic=True)
-    assert shown.has_edge(GUNMEN, PATROL, "strikes")
-    assert not shown.has_edge("russia", "syria", "strikes/Negated")
-    assert "GenericActor" in render_view(shown)
+def test_generic_actors_are_grouped_by_sector_with_their_statements(network):
+    held, _ = select_view(network)
+    police = held.nodes["generic/police"]
+    assert (police["kind"], police["members"], police["label_ar"], police["label_en"]) == (
+        "group", 2, "الشرطة", "police")
+    attack = held.edges["generic/unidentified", "generic/police", "strikes"]
+    assert (attack["weight"], attack["killed"], attack["injured"]) == (2, 6, 4)  # e1 and e2
+    assert {i["document"] for i in attack["evidence"]} == {"e1", "e2"}
+
+
+def test_the_view_shows_each_generic_actor_when_asked(network):
+    for held, _ in (select_view(network, generic=True),
+                    select_view(network, types=["GenericActor"])):
+        assert sum(k == "generic" for _, k in held.nodes(data="kind")) == 4  # e3's patrol: idle
+    held, _ = select_view(network, generic=True)
+    assert held.has_edge(GUNMEN, PATROL, "strikes")
+    assert not held.has_edge("russia", "syria", "strikes/Negated")
+    assert "GenericActor" in render_view(held)
 
 
 def test_naba_view_generic_flag(events_graph, tmp_path):
     hidden = run_naba("view", events_graph, "-o", tmp_path / "a.html")
     shown = run_naba("view", events_graph, "-o", tmp_path / "b.html", "--generic")
     assert hidden.returncode == shown.returncode == 0, hidden.stderr + shown.stderr
-    assert "generic actors hidden" in hidden.stdout
-    assert "generic actors hidden" not in shown.stdout and "8 nodes" in shown.stdout
+    assert "2 of 2 entities shown, 1 edges" in hidden.stdout
+    assert '"generic":"hidden"' in (tmp_path / "a.html").read_text(encoding="utf-8")
+    assert '"generic":"each"' in (tmp_path / "b.html").read_text(encoding="utf-8")
 
 
-def test_generic_actors_in_the_browser_have_their_type_toggle(events_graph, tmp_path):
-    api = _need_browser()
+def test_generic_actors_in_the_browser_are_hidden_grouped_or_each(events_graph, tmp_path):
+    api = need_browser()
     html = tmp_path / "events.html"
     write_view(events_graph, html, generic=True)
-    errors = []
+    errors, counts = [], {}
     with api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         page = browser.new_page()
@@ -154,10 +165,14 @@ def test_generic_actors_in_the_browser_have_their_type_toggle(events_graph, tmp_
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:")
                    else r.abort("internetdisconnected"))
         page.goto(html.as_uri())
-        page.wait_for_selector("body[data-stabilized=true]", state="attached", timeout=60_000)
-        before = page.evaluate("naba.nodesView.length")
-        page.uncheck("#types input[value='GenericActor']")
-        after = page.evaluate("naba.nodesView.length")
+        page.wait_for_selector("body[data-interactive=true]", state="attached", timeout=60_000)
+        for mode in ("each", "grouped", "hidden"):
+            page.select_option("#generic", mode)
+            counts[mode] = page.evaluate("naba.nodesView.getIds().map(i => naba.data.nodes[i][0])")
         browser.close()
     assert errors == []
-    assert before - after == 5
+    assert sorted(counts["hidden"]) == ["russia", "syria"]
+    # the gunmen's strike on Aleppo was foiled: no edge, so no Aleppo
+    assert sorted(counts["grouped"]) == ["generic/police", "generic/unidentified", "russia",
+                                         "syria"]
+    assert GUNMEN in counts["each"] and "generic/police" not in counts["each"]

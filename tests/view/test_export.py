@@ -10,9 +10,10 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 
-from graph.colors import edge_width, hex_to_rgb, node_size, relation_color, type_color
+from graph.colors import MAX_RADIUS, edge_width, hex_to_rgb, relation_color, type_color
 from graph.export import DOCUMENT_SEPARATOR, GEXF_NS, GEXF_VIZ_NS, GRAPHML_NS, export_graph
 from graph.network import node_label
+from graph.views import export_layout, layout_view, select_view
 from naba.errors import GraphError
 
 from .conftest import require_tool, run_naba
@@ -100,25 +101,45 @@ def test_gexf_without_dates_is_static(tmp_path):
     assert graph_element.get("timeformat") is None
 
 
-def test_gexf_colours_and_sizes_match_the_view(small_trig, small_network, tmp_path):
+def test_gexf_colours_sizes_and_positions_match_the_view(small_trig, small_network, tmp_path):
     out = tmp_path / "small.gexf"
     export_graph(small_trig, out)
     back = nx.read_gexf(out, version="1.3")
     ns = {"g": GEXF_NS, "viz": GEXF_VIZ_NS}
     root = ET.parse(out).getroot()
+    page = layout_view(select_view(small_network)[0])
 
     for n, d in small_network.nodes(data=True):
         viz = back.nodes[n]["viz"]
         assert (viz["color"]["r"], viz["color"]["g"], viz["color"]["b"]) == hex_to_rgb(
             type_color(d["type"]))
-        assert viz["size"] == node_size(d["mentions"])
+        assert viz["size"] <= MAX_RADIUS
+        if n in page.positions:  # the page's picture: same place (y up, as Gephi draws), size
+            x, y = page.positions[n]
+            assert (viz["position"]["x"], viz["position"]["y"]) == (x, -y)
+            assert viz["size"] == page.radii[n]
+    assert len({(v["viz"]["position"]["x"], v["viz"]["position"]["y"])
+                for _, v in back.nodes(data=True)}) == small_network.number_of_nodes()
+    widest = max(w for *_, w in small_network.edges(data="weight"))
     edges = {(e.get("source"), e.get("target"), e.get("kind")): e
              for e in root.iterfind(".//g:edge", ns)}
     for u, v, d in small_network.edges(data=True):
         element = edges[u, v, d["relation"]]
         color = element.find("viz:color", ns)
         assert tuple(int(color.get(c)) for c in "rgb") == hex_to_rgb(relation_color(d["relation"]))
-        assert float(element.find("viz:thickness", ns).get("value")) == edge_width(d["weight"])
+        assert float(element.find("viz:thickness", ns).get("value")) == edge_width(d["weight"],
+                                                                                   widest)
+
+
+def test_gexf_positions_keep_disks_apart_and_repeat(small_network):
+    positions, radii = export_layout(small_network)
+    assert positions == export_layout(small_network)[0]
+    keys = list(positions)
+    for a in keys:
+        for b in keys[keys.index(a) + 1:]:
+            gap = ((positions[a][0] - positions[b][0]) ** 2
+                   + (positions[a][1] - positions[b][1]) ** 2) ** 0.5
+            assert gap >= radii[a] + radii[b], (a, b)
 
 
 # --- GraphML -----------------------------------------------------------------------------------

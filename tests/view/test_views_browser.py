@@ -5,36 +5,19 @@ from pathlib import Path
 import pytest
 
 from graph.network import load_network
-from graph.views import select_view, write_view
+from graph.views import layout_view, select_view, write_view
 from ingest.model import RELATIONS
 
-from .conftest import require_tool, run_naba
+from .conftest import run_naba
 
 SMALL = Path(__file__).with_name("data") / "small.trig"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--headless=new", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
-
-
-def _need_browser():
-    require_tool("chromium")
-    return pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    api = _need_browser()
-    with api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @contextmanager
-def opened(browser, html: Path):
-    """The page, laid out, with what it tried to fetch, the dialogs it opened, its JS errors."""
+def opened(browser, html: Path, viewport=(1100, 700)):
+    """The page, drawn, with what it tried to fetch, the dialogs it opened, its JS errors."""
     outside, dialogs, errors = [], [], []
-    page = browser.new_page(viewport={"width": 1100, "height": 700})
+    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.on("pageerror", lambda e: errors.append(str(e)))
 
@@ -49,9 +32,9 @@ def opened(browser, html: Path):
     assert errors == [], f"{html.name}: the page's script failed: {errors}"
     try:
         # a selector, not wait_for_function: the page's CSP forbids the eval that polling uses
-        page.wait_for_selector("body[data-stabilized=true]", state="attached", timeout=60_000)
-    except Exception as exc:  # a page that never lays out: say why
-        raise AssertionError(f"{html.name} never laid out; page errors: {errors}") from exc
+        page.wait_for_selector("body[data-interactive=true]", state="attached", timeout=60_000)
+    except Exception as exc:  # a page that never draws: say why
+        raise AssertionError(f"{html.name} was never drawn; page errors: {errors}") from exc
     try:
         yield page, outside, dialogs, errors
     finally:
@@ -66,6 +49,20 @@ def page(browser, tmp_path_factory):
         yield opened_page
 
 
+def default_shown(graph, **options) -> tuple[set, int]:
+    """The keys of the nodes the page opens on and its number of edges, from the network: the
+    top entities that have an asserted edge to another of them."""
+    held, _ = select_view(graph, **options)
+    layout = layout_view(held)
+    top = set(layout.order[:layout.top])
+    edges = [(u, v) for u, v in held.edges() if u in top and v in top]
+    return {n for e in edges for n in e}, len(edges)
+
+
+def shown_keys(page) -> set:
+    return set(page.evaluate("naba.nodesView.getIds().map(i => naba.data.nodes[i][0])"))
+
+
 def painted_pixels(page) -> int:
     return page.evaluate("""(() => {
         const c = document.querySelector('#graph canvas');
@@ -74,17 +71,30 @@ def painted_pixels(page) -> int:
         return n; })()""")
 
 
+def node_index(page, key: str) -> int:
+    return page.evaluate("k => naba.data.nodes.findIndex(n => n[0] === k)", key)
+
+
+def click_node(page, key: str) -> None:
+    """A real mouse click on the node's disk, where vis-network drew it."""
+    i = node_index(page, key)
+    page.evaluate("i => naba.network.focus(i, {scale: 1.5, animation: false})", i)
+    point = page.evaluate("i => naba.network.canvasToDOM(naba.network.getPositions([i])[i])", i)
+    box = page.locator("#graph").bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+
+
 def test_the_page_works_offline_with_vis_loaded(page):
     page, outside, _, errors = page
     assert page.evaluate("typeof vis") == "object"
     assert outside == [] and errors == []
 
 
-def test_the_page_shows_every_node_and_edge_of_the_graph(page):
+def test_the_page_shows_every_entity_with_a_relation_and_their_edges(page):
     page, *_ = page
-    graph = load_network(SMALL)
-    shown = page.evaluate("[naba.nodesView.length, naba.edgesView.length]")
-    assert shown == [graph.number_of_nodes(), graph.number_of_edges()]
+    keys, edges = default_shown(load_network(SMALL))
+    assert shown_keys(page) == keys
+    assert page.evaluate("naba.edgesView.length") == edges
 
 
 def test_a_relation_filter_hides_its_edges(page):
@@ -98,27 +108,111 @@ def test_a_relation_filter_hides_its_edges(page):
     assert f"{before} edges" in page.inner_text("#shown")
 
 
-def test_search_finds_a_node_by_arabic_or_english_name(page):
+def test_search_finds_a_node_by_arabic_or_english_name_and_centres_on_it(page):
     page, *_ = page
     for query in ("لافروف", "lavrov", "سيرغى لافروف"):
+        page.evaluate("naba.network.moveTo({position: {x: 5000, y: 5000}, scale: 1})")
         page.fill("#search", query)
         page.click("#search-form button")
         assert "Sergei Lavrov" in page.inner_text("#search-result"), query
+        i = node_index(page, "sergei-lavrov")
+        centre = page.evaluate("naba.network.getViewPosition()")
+        node = page.evaluate("i => naba.network.getPositions([i])[i]", i)
+        assert abs(centre["x"] - node["x"]) < 1 and abs(centre["y"] - node["y"]) < 1
+
+
+def test_the_labels_switch_between_arabic_and_english(page):
+    page, *_ = page
+    i = node_index(page, "russia")
+    assert page.evaluate("i => naba.nodes.get(i).label", i) == "روسيا"
+    page.check("#labels input[value='en']")
+    labels = page.evaluate("naba.nodes.get().map(n => n.label)")
+    assert page.evaluate("i => naba.nodes.get(i).label", i) == "Russia"
+    # an entity with no English label keeps its Arabic one
+    j = node_index(page, "russian-ministry-of-defense")
+    assert labels[j] == "وزارة الدفاع الروسية"
+    page.check("#labels input[value='ar']")
+    assert page.evaluate("i => naba.nodes.get(i).label", i) == "روسيا"
+
+
+def set_period(page, first: str, last: str) -> None:
+    """Move the two period sliders to the days ``first`` and ``last``, as a user drags them."""
+    days = page.evaluate("naba.data.days")
+    for slider, day in (("#to", last), ("#from", first), ("#to", last)):
+        page.locator(slider).fill(str(days.index(day)))
+
+
+def test_the_period_slider_keeps_the_statements_of_its_days(page):
+    page, *_ = page
+    graph = load_network(SMALL)
+    set_period(page, "2016-04-02", "2016-04-10")
+    shown = page.evaluate("naba.edgesView.get().map(e => [naba.data.nodes[e.from][0], "
+                          "naba.data.nodes[e.to][0]])")
+    expected = {(u, v) for u, v, d in graph.edges(data=True)
+                if any("2016-04-02" <= day <= "2016-04-10" for day in d["dates"])}
+    assert {tuple(e) for e in shown} == expected and expected
+    assert "2016-04-02 – 2016-04-10" in page.inner_text("#period")
+    days = page.evaluate("naba.data.days")
+    set_period(page, days[0], days[-1])
+    assert "with undated statements" in page.inner_text("#period")
+    assert page.evaluate("naba.edgesView.length") == default_shown(graph)[1]
+
+
+def test_a_minimum_of_statements_keeps_the_stronger_edges(page):
+    page, *_ = page
+    page.fill("#min-weight", "2")
+    page.locator("#min-weight").dispatch_event("change")
+    shown = page.evaluate("naba.edgesView.get().map(e => naba.data.nodes[e.from][0])")
+    page.fill("#min-weight", "1")
+    page.locator("#min-weight").dispatch_event("change")
+    assert shown == ["sergei-lavrov"]  # Lavrov accuses the United States in a1 and a2
+
+
+def test_the_number_of_entities_shown_can_be_changed_on_the_page(page):
+    page, *_ = page
+    page.fill("#top", "3")
+    page.locator("#top").dispatch_event("change")
+    few = page.evaluate("naba.nodesView.length")
+    page.fill("#top", "100")
+    page.locator("#top").dispatch_event("change")
+    assert 2 <= few <= 3 and page.locator("#top").input_value() == "8"  # 8 with a relation
+    assert page.evaluate("naba.nodesView.length") == len(default_shown(load_network(SMALL))[0])
+
+
+def test_a_click_on_a_node_opens_its_statements_with_evidence_date_and_article(page):
+    page, *_ = page
+    click_node(page, "sergei-lavrov")
+    panel = page.locator("#details")
+    assert "open" in panel.get_attribute("class")
+    text = panel.inner_text()
+    assert "سيرغي لافروف (Sergei Lavrov)" in text and "3 statements" in text and "3 listed" in text
+    assert "accuses → " in text and "الولايات المتحدة (United States)" in text
+    assert "meets → جون كيري (John Kerry)" in text and "undated · article a4" in text
+    assert "اتهم وزير الخارجية الروسي سيرغي لافروف الولايات المتحدة بدعم الإرهاب." in text
+    assert "2016-03-27 · article a1" in text and "2016-04-02 · article a2" in text
+    links = panel.locator("a").evaluate_all("xs => xs.map(a => a.href)")
+    assert links == ["https://example.org/news/a1"]  # a2's javascript: address is no link
+    page.click("#details-close")
+    assert "open" not in panel.get_attribute("class")
 
 
 def test_hostile_article_text_is_shown_as_text_and_runs_nothing(page):
     page, _, dialogs, _ = page
-    edge = page.evaluate("""naba.edges.get().find(e => e.from !== undefined &&
-        naba.nodes.get(e.from).key === 'united-states' && naba.nodes.get(e.to).key === 'russia').id""")
+    us, russia = node_index(page, "united-states"), node_index(page, "russia")
+    edge = page.evaluate("([a, b]) => naba.edges.get().find(e => e.from === a && e.to === b).id",
+                         [us, russia])
     page.evaluate("id => naba.network.emit('hoverEdge', {edge: id, pointer: {DOM: {x: 20, y: 20}}})",
                   edge)
     tip = page.locator("#tooltip")
     assert "<img src=x onerror=alert(1)>" in tip.inner_text()
     assert tip.locator("img, b").count() == 0
-    person = page.evaluate("naba.nodes.get().find(n => n.key === 'abu-hamza').id")
+    person = node_index(page, "abu-hamza")
     page.evaluate("id => naba.network.emit('hoverNode', {node: id, pointer: {DOM: {x: 20, y: 20}}})",
                   person)
     assert "</script><script>window.__xss=2</script>" in tip.inner_text()
+    click_node(page, "united-states")
+    assert page.locator("#details img, #details b").count() == 0
+    page.click("#details-close")
     assert page.evaluate("window.__xss") is None and dialogs == []
 
 
@@ -130,14 +224,23 @@ def test_the_drawing_is_not_blank(page, tmp_path):
     assert shot.stat().st_size > 10_000
 
 
-def assert_drawn(browser, html: Path, graph) -> None:
-    """The page lays out without a script error and draws every node and edge of ``graph``."""
+def test_the_same_graph_gives_the_same_page(tmp_path):
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    write_view(SMALL, first)
+    write_view(SMALL, second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def assert_drawn(browser, html: Path, keys: set, edges: int) -> None:
+    """The page draws without a script error the nodes ``keys`` and ``edges`` edges."""
     with opened(browser, html) as (page, outside, _, errors):
         assert errors == [] and outside == []
-        shown = page.evaluate("[naba.nodesView.length, naba.edgesView.length]")
-        assert shown == [graph.number_of_nodes(), graph.number_of_edges()]
+        assert shown_keys(page) == keys
+        assert page.evaluate("naba.edgesView.length") == edges
         legend = page.eval_on_selector_all("#relations input", "xs => xs.map(x => x.value)")
-        assert sorted(legend) == sorted({r for *_, r in graph.edges(data="relation")})
+        drawn = page.evaluate("[...new Set(naba.edgesView.get().map(e => "
+                              "naba.data.relations[naba.data.edges[e.id][2]].name))]")
+        assert set(drawn) <= set(legend)
         assert painted_pixels(page) > 500
 
 
@@ -145,8 +248,7 @@ def assert_drawn(browser, html: Path, graph) -> None:
 def test_a_relations_filter_gives_a_drawn_page(browser, tmp_path, relations):
     html = tmp_path / "view.html"
     write_view(SMALL, html, relations=relations)
-    shown, _ = select_view(load_network(SMALL), relations=relations)
-    assert_drawn(browser, html, shown)
+    assert_drawn(browser, html, *default_shown(load_network(SMALL), relations=relations))
 
 
 @pytest.fixture(scope="module")
@@ -164,13 +266,13 @@ def test_the_seeds_graph_is_drawn(browser, seeds_graph, tmp_path):
     html = tmp_path / "seeds.html"
     made = run_naba("view", seeds_graph, "-o", html)
     assert made.returncode == 0, made.stderr
-    assert_drawn(browser, html, select_view(graph)[0])  # asserted edges, named actors
+    assert_drawn(browser, html, *default_shown(graph))
 
 
 def test_the_seeds_graph_with_a_relations_filter_is_drawn(browser, seeds_graph, tmp_path):
     html = tmp_path / "seeds-accuses.html"
     made = run_naba("view", seeds_graph, "-o", html, "--relations", "accuses,strikes")
     assert made.returncode == 0, made.stderr
-    shown, _ = select_view(load_network(seeds_graph), relations=["accuses", "strikes"])
-    assert shown.number_of_edges() > 0
-    assert_drawn(browser, html, shown)
+    keys, edges = default_shown(load_network(seeds_graph), relations=["accuses", "strikes"])
+    assert edges > 0
+    assert_drawn(browser, html, keys, edges)
