@@ -670,6 +670,9 @@ class _Reader:
         if f is None and self.possessed_proxy(self.keys[k]):  # إسقاط طائرتها: whose aircraft
             return [self.as_actor(g) for g in self.antecedent(p, k)]
         if f is None or f.first != k:
+            if self.group_of(self.keys[k], "place_kinds") and k + 1 <= unit.last and \
+                    (g := self.at.get(k + 1)) is not None:
+                return [g]  # قصف مدينة حلب: the place after its kind
             if not any(self.group_of(self.keys[k], g) for g in ("assets", "members")):
                 return []
             f = next((self.at[j] for j in range(k + 1, min(unit.last + 1, k + 4))
@@ -962,6 +965,8 @@ class _Reader:
         if p.units[u].kind == "np" and any(self.group_of(keys[k], "unreal")
                                            for k in range(t + 1, min(b, t + 3))):
             return "Hypothetical", "it is called possible or expected"
+        if "foiling" in classes:  # تصدت القوات لهجوم: foiled, not a purpose
+            return "Foiled", "a foiling verb governs it"
         if p.units[u].kind == "np" and trig.prefix.lstrip("وف") == "ل" and \
                 "undergo" not in classes:
             return "Planned", "a purpose: ل before the noun (لشن غارات)"
@@ -970,15 +975,31 @@ class _Reader:
         for name, mode in _MODE_OF_NOUN.items():
             if any(self.group_of(keys[k], name) for k in range(max(a, t - reach), t)):
                 return mode, f"a noun of {name.split('_')[0]} governs it"
+        if p.units[u].kind == "verb":  # توقع المحللون أن تقصف …: the verb before أن
+            classes = classes | self.verb_classes(p, self.verb_before_an(p, u))
         for cls, mode in _MODE_OF_CLASS.items():
             if cls in classes:
                 return mode, f"a {cls} verb governs it"
         if p.units[u].kind == "verb":
             verb = p.verb_of.get(t)
             if verb is not None and "س" in verb.prefix.lstrip("وف")[:1] or (
-                    t > 0 and keys[t - 1] == "سوف"):
+                    t > 0 and keys[t - 1].lstrip("وف") == "سوف"):
                 return "Planned", "a future tense"
         return "Asserted", ""
+
+    def verb_before_an(self, p: Parse, v: int) -> int:
+        """The verb whose أن clause verb v opens (توقع المحللون أن تقصف), else -1."""
+        k = v - 1
+        while k >= 0 and p.units[k].kind in ("neg", "aux", "time"):
+            k -= 1
+        if k < 0 or p.units[k].kind != "comp" or self.keys[p.units[k].first].lstrip("و") != "ان":
+            return -1
+        for j in range(k - 1, max(-1, k - 4), -1):
+            if p.units[j].kind == "verb":
+                return j
+            if p.units[j].kind != "np" or p.units[j].prep:
+                break
+        return -1
 
     def speaker(self, p: Parse, u: int) -> str | None:
         """The subject of the last speech verb before the trigger in its sentence, when أن/إن,

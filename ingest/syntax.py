@@ -635,8 +635,8 @@ class _Chunker:
                     pass  # سلمان بن عبد العزيز: the name goes on
                 elif f is not None and f.first == k:
                     if (prev_name or prev_definite and not self._title(k - 1)) and \
-                            not self._adjectival(k):
-                        break  # two names: تركيا روسيا; للشرعية | ميليشيات الحوثي
+                            (not self._adjectival(k) or self._state(k - 1)):
+                        break  # two names: تركيا روسيا، إيران السعودية; للشرعية | ميليشيات
                 elif tok.text.isdigit():
                     if not self._kind_word(k - 1):
                         break
@@ -654,6 +654,12 @@ class _Chunker:
             prev_count = tok.text.isdigit()
             k = last + 1
         return max(i, k - 1), conj, prep
+
+    def _state(self, k: int) -> bool:
+        """Token k ends the name of a state, which no nationality adjective describes."""
+        f = self.at.get(k)
+        e = self.lex.entities.get(f.mention.entity) if f is not None else None
+        return e is not None and e.type == "Country"
 
     def _title(self, k: int) -> bool:
         """A title, a nationality or a counterpart before a name: one phrase (نظيره الروسي
