@@ -96,7 +96,12 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
             trace.append(cand._replace(why=cand.why or ("" if rels else "no agent or target")))
         for rel in rels:
             out.setdefault((rel.predicate, rel.agent, rel.target, rel.sentence), rel)
-    return tuple(out.values()), reader.generics
+    unknown = {k for k, e in reader.generics.items() if e.sector == "unidentified"}
+    named = {r.sentence for r in out.values() if r.predicate == "strikes" and r.agent not in unknown}
+    kept = tuple(r for r in out.values()  # قتل عشرة في قصف نفذته طائرات أمريكية: one attack,
+                 if not (r.predicate == "strikes" and r.agent in unknown and r.sentence in named))
+    used = {k for r in kept for k in (r.agent, r.target)}  # its author named in its sentence
+    return kept, {k: e for k, e in reader.generics.items() if k in used}
 
 
 class _Reader:
@@ -295,6 +300,10 @@ class _Reader:
         while nxt < len(p.units) and p.units[nxt].kind == "np" and p.units[nxt].conj \
                 and not p.units[nxt].prep:
             nxt += 1  # مواقع وتجمعات للحوثيين: the genitive after the coordination
+        if nxt + 1 < len(p.units) and p.units[nxt].kind == "break" and \
+                self.tokens[p.units[nxt].first].text in "،," and \
+                self.group_of(self.keys[p.units[nxt + 1].first], "belonging"):
+            nxt += 1  # طائرات حربية، تابعة للتحالف، …: set apart by a comma
         for k in range(nxt, min(nxt + 2, len(p.units))):  # مخزن للأسلحة يتبع داعش
             unit = p.units[k]
             if unit.kind != "np":
@@ -580,7 +589,10 @@ class _Reader:
         sentence before when the verb opens its sentence (وأضاف أن …، كما اتهم …)."""
         feminine = self.feminine(p, v)
         pronoun = self.resumed_pronoun(p, v)
-        for k in range(v - 1, -1, -1):
+        kama = v > 0 and p.units[v - 1].kind == "sub" and \
+            self.keys[p.units[v - 1].first].lstrip("و") == "كما"
+        # …، كما اتهم: the main clause's subject, not one of what it said
+        for k in range(v) if kama else range(v - 1, -1, -1):
             args = p.args.get(k)
             if args is not None and args.subject >= 0 and not args.passive:
                 subj = [f for f in self.group_referents(p, args.subject)

@@ -70,6 +70,7 @@ class Parse:
         self.temporal = lex.grammar.get("temporal_prepositions", frozenset())
         self.person_nouns = lex.grammar.get("person_nouns", frozenset())
         self.copulas = lex.grammar.get("copulas", frozenset())
+        self.belonging = lex.grammar.get("belonging", frozenset())
         self.modal_lemmas = frozenset(lemma for lemma, classes in lex.verb_classes.items()
                                       if classes & {"light", "planning", "foiling"})
         self.mentions = mentions
@@ -180,6 +181,8 @@ class Parse:
         elif after and units[v].conj and any(units[k].kind == "verb" for k in range(v)) and (
                 self._is_count(after[0]) or not self._definite(after[0])):
             obj = after[0]  # نفذت موسكو 4 آلاف طلعة ودمرت 8 آلاف هدف: the subject goes on
+        elif len(after) == 1 and self._continues(v) and self._named(after[0]):
+            obj = after[0]  # زار لافروف دمشق، والتقى الأسد؛ …، كما اتهم روسيا: the same subject
         elif after:
             subject = after[0]
             obj = after[1] if len(after) > 1 else -1
@@ -188,6 +191,22 @@ class Parse:
         if passive:
             subject, obj = -1, after[0]
         return VerbArgs(subject, obj, before, antecedent, ante_obj, passive)
+
+    def _continues(self, v: int) -> bool:
+        """Verb v goes on from a verb before it in the sentence (و or كما before it) whose
+        subject is named: one named phrase after it is its object, not a new subject."""
+        if not (self.units[v].conj or v > 0 and self.units[v - 1].kind == "sub" and
+                self.tokens[self.units[v - 1].first].key.lstrip("و") == "كما"):
+            return False
+        for k in range(v - 1, -1, -1):
+            if self.units[k].kind == "verb":
+                args = self.args.get(k) or self._verb_args(k)
+                return args.subject >= 0 and not args.passive and self._named(args.subject)
+        return False
+
+    def _named(self, u: int) -> bool:
+        unit = self.units[u]
+        return any(k in self.mentions for k in range(unit.first, unit.last + 1))
 
     def _before_apposition(self, k: int) -> int:
         """The phrase before a phrase set apart by commas right before a verb (X، بدعم من Y،
@@ -249,6 +268,10 @@ class Parse:
             if unit.kind in ("verb", "comp", "rel", "sub"):
                 break
             if unit.kind == "break":
+                aside = self._aside_end(k) if len(out) == 1 else -1
+                if aside >= 0:  # انتقد أردوغان، في مؤتمر صحفي، واشنطن: past what is set apart
+                    k = aside
+                    continue
                 if not (len(out) == 1 and self.tokens[unit.first].text in "،," and
                         k + 1 < len(self.units) and self.bare_np(k + 1)):
                     break
@@ -256,6 +279,26 @@ class Parse:
                 out.append(k)
             k += 1
         return out
+
+    def _aside_end(self, k: int) -> int:
+        """The comma at unit k opens an aside that another comma closes (prepositional or
+        time phrases, or a phrase of belonging: …، تابعة للتحالف، …) with a bare phrase after
+        it: the unit of that phrase, else -1."""
+        if self.tokens[self.units[k].first].text not in "،,":
+            return -1
+        j = k + 1
+        while j < len(self.units) and j < k + 6:
+            unit = self.units[j]
+            if unit.kind == "break":
+                if self.tokens[unit.first].text in "،," and j > k + 1 and \
+                        j + 1 < len(self.units) and self.bare_np(j + 1):
+                    return j + 1
+                return -1
+            belonging = unit.kind == "np" and self.tokens[unit.first].key in self.belonging
+            if not (unit.kind == "time" or unit.kind == "np" and (unit.prep or belonging)):
+                return -1
+            j += 1
+        return -1
 
     def _after_relative(self, k: int) -> int:
         """The unit after the comma that ends the relative clause opened at unit k (or the end
