@@ -423,6 +423,8 @@ class _Reader:
             if agents:
                 targets = self.second_object(p, u, t)
                 agent_slot, target_slot = "genitive", "second object"
+                if not targets and p.units[u + 1].prep:  # حصار النظام لداريا: the object
+                    agents = []  # under ل, else (اغتيال القائد لأسباب) the genitive undergoes
         used.update(id(f) for f in agents)
         for slot in entry.target:
             if targets:
@@ -700,16 +702,15 @@ class _Reader:
     def second_object(self, p: Parse, u: int, t: int) -> list[Found]:
         """A verbal noun's object after its genitive agent: تطهير قوات المقاومة القصر."""
         nxt = u + 1
-        if nxt < len(p.units) and p.bare_np(nxt) and not p.units[nxt].conj and \
-                p.same_clause(u, nxt):
-            return self.referents(p, nxt)
+        if self.has_second_object(p, u):
+            return self.group_referents(p, nxt) if p.units[nxt].prep else self.referents(p, nxt)
         return []
 
     def has_second_object(self, p: Parse, u: int) -> bool:
         """A bare phrase right after the noun's phrase: the noun's object after its agent."""
         nxt = u + 1
-        return nxt < len(p.units) and p.bare_np(nxt) and not p.units[nxt].conj and \
-            p.same_clause(u, nxt)
+        return nxt < len(p.units) and p.units[nxt].kind == "np" and not p.units[nxt].conj and \
+            p.units[nxt].prep in ("", "ل") and p.same_clause(u, nxt)
 
     def slot_adjective(self, p: Parse, u: int, t: int, trig: Trigger) -> list[Found]:
         """A nationality adjective describing the noun, right after it or after another
