@@ -307,12 +307,23 @@ def _add_country(lex: Lexicon, entry: dict) -> None:
     for name in _names(entry, "people_ar"):
         lex.add_phrase(name, Phrase("entity", country.key))
     for adj in [] if entry.get("ambiguous") else _names(entry, "adj_ar"):  # مالية: financial
-        lex.adjectives.setdefault(normalize_text(adj), country.key)
+        for form in _adjective_forms(normalize_text(adj)):
+            lex.adjectives.setdefault(form, country.key)
     capital = entry.get("capital")
     if capital:
         _add_entity(lex, {**capital, "kind": "capital"}, "Place", country=country.key)
         lex.capitals[capital["id"]] = country.key
         lex.theatres[("capital", country.key)] = capital["id"]  # العاصمة: the state's capital
+
+
+def _adjective_forms(adj: str) -> list[str]:
+    """A nationality adjective (normalized) with its dual and plural forms: أمريكي →
+    أمريكيين، أمريكيون، أمريكيان; أمريكية → أمريكيتين، أمريكيتان، أمريكيات."""
+    if adj.endswith("يه"):
+        return [adj] + [adj[:-1] + end for end in ("تين", "تان", "ات")]
+    if adj.endswith("ي"):
+        return [adj] + [adj + end for end in ("ين", "ون", "ان")]
+    return [adj]
 
 
 def _add_person(lex: Lexicon, entry: dict) -> None:

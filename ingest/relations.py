@@ -76,6 +76,7 @@ class Generic(NamedTuple):
 
 _UNIDENTIFIED = Generic("unidentified", "unidentified", "مجهول", None)
 _UNNAMED_TARGET = Generic("unidentified", "unnamed target", "غير مسمى", None)
+_NEUTRAL_KINDS = ("media", "agency", "intergovernmental")
 _NAMING_KINDS = ("site_kinds", "institution_nouns", "place_kinds")
 _AUTHOR_UNKNOWN = ("person_nouns", "assets", "members", "weapons", "quantifiers")
 _NO_STRIKE = Trigger("", frozenset(), "", "")
@@ -96,6 +97,10 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
             trace.append(cand._replace(why=cand.why or ("" if rels else "no agent or target")))
         for rel in rels:
             out.setdefault((rel.predicate, rel.agent, rel.target, rel.sentence), rel)
+    for rel in list(out.values()):  # قال الوزير إن طائرات روسية قصفت …: he accuses Russia
+        if reader.claim_of_attack(rel):
+            out.setdefault(("accuses", rel.speaker, rel.agent, rel.sentence), Relation(
+                "accuses", rel.speaker or "", rel.agent, rel.sentence, rel.trigger))
     unknown = {k for k, e in reader.generics.items() if e.sector == "unidentified"}
     named = {r.sentence for r in out.values() if r.predicate == "strikes" and r.agent not in unknown}
     kept = tuple(r for r in out.values()  # قتل عشرة في قصف نفذته طائرات أمريكية: one attack,
@@ -1159,6 +1164,18 @@ class _Reader:
                 _VICTIMS_ONLY
             return bool(cand.generic_agent) or bool(targets) or armed and toll
         return evidence >= 2
+
+    def claim_of_attack(self, rel: Relation) -> bool:
+        """An attack on a party that the party says another did: it accuses the attacker
+        (قال الوزير الأفغاني إن مروحيتين أمريكيتين هاجمتا حاجزا للجيش الأفغاني). Not an
+        attack a neutral source tells of (an agency, the police, the media, the UN: a fact)."""
+        speaker = rel.speaker
+        if rel.predicate != "strikes" or rel.mode != "Asserted" or speaker is None or \
+                rel.agent in self.generics or not self.actor(rel.agent) or \
+                self.lex.kinds.get(speaker) in _NEUTRAL_KINDS:
+            return False
+        return speaker != rel.agent and not self.same_state(speaker, rel.agent) and (
+            speaker == rel.target or self.same_state(speaker, rel.target))
 
     def subjectless(self, t: int) -> bool:
         """A trigger with no subject phrase of its own (a noun, a passive or a dropped
