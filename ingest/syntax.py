@@ -505,7 +505,7 @@ class _Chunker:
                 end = i  # قبل أسبوع | عملية عسكرية: a phrase of time ends at its time words
                 while end + 1 < b and self._is_time(end + 1, end + 1):
                     end += 1
-                unit_conj = False
+                unit_conj, unit_prep = False, ""
             else:
                 end, unit_conj, unit_prep = self._phrase(i, b)
             unit_prep = unit_prep or prep

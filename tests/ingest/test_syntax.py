@@ -190,3 +190,16 @@ def test_a_verb_of_killing_with_a_subject_that_is_no_victim_is_active(parse):
 def test_describe_prints_each_verbs_arguments(parse):
     assert describe(parse("اتهمت تركيا روسيا بقصف المدنيين.")).splitlines()[1] == \
         "اتهمت: subject تركيا, object روسيا"
+
+
+@pytest.mark.parametrize("text, time, obj", [
+    ("وقصفت الطائرات الروسية منذ أمس مواقع داعش.", "np[منذ] أمس", "مواقع داعش"),
+    ("وشن التحالف بعد ظهر اليوم غارات على صعدة.", "np[بعد] ظهر اليوم", "غارات"),
+    ("أطلقت أنقرة قبل أسبوع عملية عسكرية.", "np[قبل] أسبوع", "عملية عسكرية"),
+    ("منذ أمس تقصف الطائرات الروسية مدينة حلب.", "np[منذ] أمس", "مدينة حلب"),
+])
+def test_a_phrase_of_time_ends_at_its_time_words(parse, text, time, obj):
+    p = parse(text)
+    assert time in units(p)
+    verb = next(v for v, args in p.args.items() if args.object >= 0)
+    assert words(p, p.args[verb].object) == obj
