@@ -345,6 +345,8 @@ class _Reader:
         if u is None:
             return []
         unit = p.units[u]
+        if t > 0 and self.group_of(self.keys[t - 1], "sentence_nouns"):
+            return []  # تنفيذ حكم القتل، حكم الإعدام: a court's sentence, no attack
         if t > unit.first and any(self.group_of(self.keys[t - 1], g) for g in _NAMING_KINDS) \
                 and not self.group_of(self.keys[t - 1], "light_nouns") and \
                 _bare_key(self.keys[t - 1]) not in ("حمله", "حملات"):
@@ -809,9 +811,11 @@ class _Reader:
         it in its sentence (but those in ``skip``, ids of mentions already taken), else the
         topic of the sentence before."""
         u = p.unit_at.get(t, 0)
+        skip = (skip or set()) | {id(f) for f in self.at.values()  # a paper is no one's
+                                  if self.lex.kinds.get(f.mention.entity) == "media"}  # antecedent
         if len(self.keys[t]) > 4 and self.keys[t].endswith(("هم", "هما", "هن", "ها")):
             # هجومهم، اتهامها: they or she, not a man named alone
-            skip = (skip or set()) | {id(f) for f in self.at.values() if self.person(f.mention.entity)}
+            skip |= {id(f) for f in self.at.values() if self.person(f.mention.entity)}
         for k in range(t - 1, p.units[0].first - 1, -1):
             if k in p.unit_at and not p.same_clause(p.unit_at[k], u):
                 break
