@@ -31,6 +31,7 @@ from naba.errors import OntologyError
 __all__ = ["event_date"]
 
 LAST = 0  # the day of a part of a month that means its last day (أواخر، نهاية)
+_FIRST_GREGORIAN_YEAR = 1600  # Hijri years in the news are 1300-1500 (1436 هـ = 2015)
 NOT_AFTER, BEFORE, AFTER, IN_YEAR = 0, 1, 2, 3  # how a date without a year is placed
 
 
@@ -238,6 +239,9 @@ def _day_of(day: int, year: int, month: int) -> int:
 
 
 def _valid(year: int, month: int, day: int) -> date | None:
+    """The date, if it is one of the Gregorian calendar: not a Hijri one (10/1/1436 هـ)."""
+    if year < _FIRST_GREGORIAN_YEAR:
+        return None
     try:
         return date(year, month, day)
     except ValueError:

@@ -131,3 +131,11 @@ def test_a_broken_lexicon_is_named_with_what_is_wrong(tmp_path):
     (tmp_path / "lexicon" / "dates.yaml").write_text("months: [1, 2]\n", encoding="utf-8")
     with pytest.raises(OntologyError, match=r"dates\.yaml: cannot read it"):
         _lexicon(tmp_path)
+
+
+@pytest.mark.parametrize("sentence", [
+    "وقع الهجوم في 10/1/1436 هـ في مدينة الطائف.",
+    "قتل ثلاثة جنود يوم 1436-10-05 في هجوم.",
+])
+def test_a_hijri_date_is_no_gregorian_date(sentence):
+    assert day(sentence) == WEDNESDAY  # the article's date, not the year 1436
