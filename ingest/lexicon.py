@@ -184,6 +184,7 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
         lex.add_phrase(head, Phrase("generic", kind))
     for phrase in lex.phrases:
         lex.prefixes.update(phrase[:n] for n in range(1, len(phrase)))
+    _check_slots(lex)
     lex.known_words = frozenset().union(*(w for name, w in lex.grammar.items()
                                           if name not in ("name_particles",
                                                           "own_state_institutions"))) | \
@@ -248,6 +249,21 @@ def _verb_pair(verb, where: str) -> tuple[str, str]:
     if not (isinstance(verb, list) and len(verb) == 2 and all(isinstance(v, str) for v in verb)):
         raise OntologyError(f"{where}: {verb!r} should be [past, present]")
     return verb[0], verb[1]
+
+
+def _check_slots(lex: Lexicon) -> None:
+    """Every slot of frames.yaml is a structural slot or a preposition that the grammar knows
+    (a misspelt slot would match nothing, silently)."""
+    g = lex.grammar
+    preps = g.get("prepositions", frozenset()) | g.get("temporal_prepositions", frozenset()) | \
+        {"ب", "ل", "ك"} | set(lex.phrasal_preps.values())
+    frames = [e for entries in lex.entries.values() for e in entries] + list(lex.participles.values())
+    for entry in frames:
+        for slot in entry.agent + entry.target:
+            if slot not in _STRUCTURAL and slot not in preps:
+                raise OntologyError(f"frames.yaml, {entry.relation}: unknown slot {slot!r} (a "
+                                    f"structural slot: {', '.join(sorted(_STRUCTURAL))}, or a "
+                                    "preposition of grammar.yaml)")
 
 
 def _slot(name) -> str:

@@ -318,3 +318,18 @@ def test_a_malformed_trigger_entry_names_the_relation(tmp_path):
         "    - [قصف, يقصف]", "    - [قصف]"), encoding="utf-8")
     with pytest.raises(OntologyError, match=r"strikes: \['قصف'\]"):
         load_lexicon(tmp_path / "ontology")
+
+
+def test_a_misspelt_slot_is_an_error_that_names_it(tmp_path):
+    from ingest.lexicon import load_lexicon
+    from naba.errors import OntologyError
+
+    root = Path(__file__).resolve().parents[2] / "ontology"
+    shutil.copytree(root, tmp_path / "ontology")
+    frames = tmp_path / "ontology" / "lexicon" / "frames.yaml"
+    text = frames.read_text(encoding="utf-8")
+    assert "target: [object, على, ضد, بحق]}" in text
+    frames.write_text(text.replace("target: [object, على, ضد, بحق]}", "target: [objcet, على, ضد, بحق]}",
+                                   1), encoding="utf-8")
+    with pytest.raises(OntologyError, match=r"frames\.yaml, strikes: unknown slot 'objcet'"):
+        load_lexicon(tmp_path / "ontology")
