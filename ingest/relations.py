@@ -322,7 +322,10 @@ class _Reader:
             found = [] if belongs else self.referents(p, k)
             if found or k > nxt or unit.conj:
                 return found
-        if self.group_of(head, "assets") and nxt < len(p.units) and p.units[nxt].prep == "في":
+        genitive = not self.keys[unit.head].startswith("ال") and any(
+            self.keys[k].startswith("ال") for k in range(unit.head + 1, unit.last + 1))
+        if self.group_of(head, "assets") and nxt < len(p.units) and p.units[nxt].prep == "في" \
+                and not genitive:  # not معسكرات الحزب في العراق: the party's, not Iraq's
             return [f for f in self.referents(p, nxt)  # منشآت نفطية في السعودية
                     if (e := self.entity(f.mention.entity)) is not None and e.type == "Country"]
         return []
@@ -439,7 +442,7 @@ class _Reader:
             if slot == "possessive" and agent_slot not in ("من قبل", "علي يد"):
                 continue  # هجماتها: her attacks, not attacks on her
             targets = [f for f in self.slot(slot, p, u, t, pps, governor, gov_class, trig, used,
-                                            "target") if id(f) not in used]
+                                            "target", entry.agent) if id(f) not in used]
             target_slot = slot if targets else target_slot
         if entry.symmetric and not targets and len(agents) >= 2:  # روسيا وأمريكا تتعاونان
             agents, targets = agents[:1], agents[1:]
@@ -531,7 +534,8 @@ class _Reader:
         return out
 
     def slot(self, slot: str, p: Parse, u: int, t: int, pps: list[int], governor: int,
-             gov_class: frozenset[str], trig: Trigger, used: set[int], role: str) -> list[Found]:
+             gov_class: frozenset[str], trig: Trigger, used: set[int], role: str,
+             agent_slots: tuple[str, ...] = ()) -> list[Found]:
         unit = p.units[u]
         if slot == "subject":
             return self.slot_subject(p, u) if unit.kind == "verb" else []
@@ -547,6 +551,9 @@ class _Reader:
             found = self.slot_genitive(p, u, t)
             if role == "agent" and any(id(f) in self.asset_ids for f in found):
                 return []  # إسقاط طائرة إسرائيلية: the asset after the noun was hit
+            if role == "target" and trig.relation == "strikes" and "genitive" in agent_slots and any(
+                    self.lex.kinds.get(f.mention.entity) == "military" for f in found):
+                return []  # غارات الطائرات التي تشنها واشنطن: the aircraft strike, not struck
             return found
         if slot == "adjective":
             return self.slot_adjective(p, u, t, trig)
