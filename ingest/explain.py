@@ -12,7 +12,7 @@ mentions روسيا=russia حلب=aleppo
 units    verb قصفت | np روسيا | np حلب | break .
          قصفت: subject روسيا, object حلب
 trigger  قصفت strikes/verb agent=[subject] target=[object, علي, ضد, بحق] mode=Asserted
-         agents=روسيا targets=حلب places=-
+         agents=روسيا (by subject) targets=حلب (by object) places=-
 relation russia strikes aleppo
 """
 from __future__ import annotations
