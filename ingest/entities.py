@@ -356,7 +356,9 @@ class _State:
                 self.add(f.mention.entity, i, i + n - 1, prefix)
                 break
         else:
-            if self.own_state(j) and institution in self.lex.own_state:
+            words = " ".join(t.key for t in self.tokens[i:i + n])
+            aircraft = words.removeprefix(prefix) in self.lex.grammar.get("aircraft_heads", ())
+            if self.own_state(j) and institution in self.lex.own_state and not aircraft:
                 self.pending_heads.append((i, i + n - 1, prefix, institution))
         return j
 
