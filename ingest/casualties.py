@@ -95,8 +95,8 @@ def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
         if side == BOTH:
             cue, last, i = -1, -1, j
             continue
-        if side < 0:
-            side = _after(tokens, j, end, lex)
+        if side < 0:  # the cue after the count is used up: 5 جنود قتلوا | وجرح 10
+            side, j = _after_at(tokens, j, end, lex)
         if side < 0:
             side = cue if cue >= 0 else (last if joined else -1)
         if side >= 0 and not subset:
@@ -244,14 +244,16 @@ def _count(tokens: list[Token], i: int, end: int, lex: _Lexicon,
             return None
         if j + 1 < end and tokens[j].key == "من" and _base(tokens[j + 1].key, lex.people):
             j += 2  # 3 من الجنود
-        noun = _base(tokens[j].key, lex.nouns) if j < end else None
-        if noun is not None:
+        noun = _base(tokens[j].key, lex.nouns) if j < end and not (
+            tokens[j].key.startswith("و") and tokens[j].key not in lex.nouns) else None
+        if noun is not None:  # not مقتل 21 وإصابة 36: و opens the other side's count
             side, j = lex.nouns[noun[0]][0], j + 1
         elif j < end and _base(tokens[j].key, lex.people):
             j += 1
     else:  # a noun that says its own number: قتيلان، جريح؛ after a cue: جندي، جنديين
         noun = _base(tokens[i].key, lex.nouns)
-        person = _base(tokens[i].key, lex.people) if noun is None and after_cue else None
+        person = _base(tokens[i].key, lex.people) if noun is None and (
+            after_cue or _after_at(tokens, i + 1, end, lex)[0] >= 0) else None  # جنديين ليبيين قتلا
         if noun is not None and not noun[1] and lex.nouns[noun[0]][1]:
             side, value, j = lex.nouns[noun[0]][0], lex.nouns[noun[0]][1], i + 1
         elif person is not None and lex.people[person[0]]:
@@ -270,16 +272,25 @@ def _count(tokens: list[Token], i: int, end: int, lex: _Lexicon,
     return value, side, j
 
 
-def _after(tokens: list[Token], j: int, end: int, lex: _Lexicon) -> int:
-    """The side a cue just after a count gives it (5 جنود قتلوا، لقي 20 شخصا حتفهم), or -1."""
-    for k in range(j, min(j + 2, end)):
+def _after_at(tokens: list[Token], j: int, end: int, lex: _Lexicon) -> tuple[int, int]:
+    """The side a cue just after a count gives it (5 جنود قتلوا، لقي 20 شخصا حتفهم), past an
+    adjective or "at least" (12 شخصا على الأقل قتلوا، 390 مقاتلا كرديا قتلوا), or -1; and the
+    index after that cue."""
+    k, words = j, 0
+    while k < end and words < 3:
+        skip = _phrase_at(tokens, k, end, lex.skipped, lex.starts)[0]
+        if skip:
+            k += skip
+            continue
         key = tokens[k].key
         side = lex.after.get(key, lex.after.get(key[1:], -1) if key[:1] in "وف" else -1)
         if side >= 0:
-            return side
-        if not is_word(tokens[k]) or key in lex.stops:
-            break
-    return -1
+            return side, k + 1
+        if not is_word(tokens[k]) or key in lex.stops or key[:1] in "وف" or \
+                key.isdecimal() or _cue(key, lex) >= 0:
+            break  # another phrase or count: مقتل 12 شخصا | وإصابة 30 بجروح
+        k, words = k + 1, words + 1
+    return -1, j
 
 
 def _number(tokens: list[Token], i: int, end: int, lex: _Lexicon) -> tuple[int, int]:
