@@ -14,6 +14,7 @@ Casualties(killed=25, injured=40)
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -226,12 +227,20 @@ def _base(key: str, table: dict) -> tuple[str, bool] | None:
     return None
 
 
+_GLUED = re.compile(r"^(\d+)(\D{3,})$")
+
+
 def _count(tokens: list[Token], i: int, end: int, lex: _Lexicon,
            after_cue: bool) -> tuple[int, int, int] | None:
     """A count at ``tokens[i]``: (value or VAGUE, the side its casualty noun gives or -1, the
     index after it); None when there is none, or it counts something else (15 غارة) or both
     sides at once (15 قتيلا وجريحا). A person noun alone counts just after a cue (قتل جندي)."""
     value, j = _number(tokens, i, end, lex)
+    glued = _GLUED.match(tokens[i].key)
+    if j == i and glued and (_base(glued[2], lex.people) or _base(glued[2], lex.nouns)):
+        noun = _base(glued[2], lex.nouns)  # 14جنديا، 7قتلى: digits and the noun in one word
+        side = lex.nouns[noun[0]][0] if noun else -1
+        return int(glued[1]), side, i + 1
     if j == i:
         vague = _phrase_at(tokens, i, end, lex.vague, lex.starts)[0]
         if not vague and _base(tokens[i].key, lex.vague_words):

@@ -80,6 +80,7 @@ def test_tolls_split_by_side_are_summed(sentence, expected):
     ("250 مسلحا أفغانيا قتلوا وجرح 300 آخرون في المعارك.", (250, 300)),
     ("جنديين عراقيين قتلا وأصيب خمسة في الكمين.", (2, 5)),
     ("قتل شرطيين في الانفجار.", (2, None)),
+    ("قتل 12جنديا في الهجوم.", (12, None)),  # digits glued to the noun, as written
 ])
 def test_injured_only_and_killed_and_injured_in_one_sentence(sentence, expected):
     assert toll(sentence) == expected
