@@ -1139,6 +1139,8 @@ class _Reader:
                 agents = [self.generic_key(cand.generic_agent or _UNIDENTIFIED)]
             if agents and not targets and not places and cand.generic_target:
                 targets = [self.generic_key(cand.generic_target)]
+            elif agents and not targets and not places and self.hits_something(cand):
+                targets = [self.generic_key(_UNNAMED_TARGET)]  # شنت الطائرات غارات ضد مواقع
         if entry.relation == "strikes" and not targets and places:
             town = next((pl for pl in places if self.is_place(pl)), None)  # where it hit
             if town is not None:
@@ -1175,6 +1177,18 @@ class _Reader:
                 _VICTIMS_ONLY
             return bool(cand.generic_agent) or bool(targets) or armed and toll
         return evidence >= 2
+
+    def hits_something(self, cand: Candidate) -> bool:
+        """A new attack (a verb, or a noun without the article: not الهجوم, told before) that
+        names what it hit by a common noun: an object, or a phrase under على/ضد."""
+        t = cand.token
+        p = self.parse(self.sentence_of[t])
+        u = p.unit_at.get(t)
+        if u is None or cand.entry.pos == "noun" and self.definite(t):
+            return False
+        if p.units[u].kind == "verb" and p.args[u].object >= 0:
+            return True
+        return any(p.units[k].prep in ("علي", "ضد") for k in p.pps_after(u))
 
     def claim_of_attack(self, rel: Relation) -> bool:
         """An attack on a party that the party says another did: it accuses the attacker
