@@ -287,7 +287,9 @@ class _Reader:
             return []  # a title stands for its state when no person was found: أمير قطر
         if proxy in _PLACE_PROXIES:  # محيط مكتب وزارة المالية: a place, not the ministry
             return [f for f in self.proxied(p, u) if self.is_place(f.mention.entity)
-                    or getattr(self.entity(f.mention.entity), "type", "") == "Country"]
+                    or getattr(self.entity(f.mention.entity), "type", "") == "Country"
+                    or proxy == "site_kinds" and self.lex.kinds.get(f.mention.entity) in (
+                        "military", "armed-group")]  # مسجد قوات الطوارئ: the forces' own
         return self.proxied(p, u)
 
     def proxied(self, p: Parse, u: int) -> list[Found]:
