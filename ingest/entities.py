@@ -304,7 +304,7 @@ class _State:
         """(person, prefix) when token i is the surname of a person discovered earlier."""
         key = self.tokens[i].key
         for cut in range(min(3, len(key) - 2)):
-            if key[cut:] in self.aliases and key[:cut] in _PROCLITICS:
+            if self.aliases.get(key[cut:]) and key[:cut] in _PROCLITICS:
                 return self.aliases[key[cut:]], key[:cut]
         return None
 
@@ -483,6 +483,10 @@ class _State:
         self.found.append(Found(Mention(key, start, end, self.sentence_of[first],
                                         self.text[start:end]),
                                 first, last, prefix))
+        surname = self.tokens[last].key
+        if last > first and key in self.lex.entities and self.lex.entities[key].type == "Person" \
+                and len(surname) > 3 and self.aliases.setdefault(surname, key) != key:
+            self.aliases[surname] = ""  # two people of that surname here: neither alone
 
 
 _PROCLITICS = {"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}

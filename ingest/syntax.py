@@ -149,7 +149,8 @@ class Parse:
         after = self._bare_after(v)
         rel = self._relative_of(v)
         if rel >= 0:  # الهجوم الذي نفذه داعش، التحالف الذي تقوده السعودية، غارات شنها التحالف
-            antecedent, ante_obj = rel, pronoun_object and bool(after)
+            resumed = v + 1 < len(units) and units[v + 1].kind == "ppron"  # أدلى بها المالكي
+            antecedent, ante_obj = rel, (pronoun_object or resumed) and bool(after)
             if ante_obj:
                 subject = after[0]
             else:

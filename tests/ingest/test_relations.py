@@ -333,3 +333,11 @@ def test_a_misspelt_slot_is_an_error_that_names_it(tmp_path):
                                    1), encoding="utf-8")
     with pytest.raises(OntologyError, match=r"frames\.yaml, strikes: unknown slot 'objcet'"):
         load_lexicon(tmp_path / "ontology")
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before(relations):
+    text = ("وقال نوري المالكي إن الحكومة فشلت. واستنكرت منظمة التعاون الإسلامي التصريحات "
+            "التي أدلى بها المالكي.")
+    assert ("organisation-of-islamic-cooperation", "accuses", "nouri-al-maliki") in relations(text)
+    # …but not in an article that never named him in full
+    assert relations("واستنكرت منظمة التعاون الإسلامي التصريحات التي أدلى بها المالكي.") == set()
