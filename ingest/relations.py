@@ -496,7 +496,11 @@ class _Reader:
         if p.units[u].kind == "verb" and p.args[u].object >= 0:
             out.append(p.args[u].object)
         out += [k for k in pps if p.units[k].prep in ("علي", "ضد", "بحق")]
-        return out + self.victim_units(p)
+        attacks = [w for k, trig in self.triggers.items() if trig.relation == "strikes"
+                   and (w := p.unit_at.get(k)) is not None
+                   and not self.group_of(self.keys[k], "victim_words")] or [u]
+        return out + [v for v in self.victim_units(p)  # the victims of the nearest attack
+                      if min(abs(v - w) for w in attacks) >= abs(v - u)]
 
     def first_generic(self, units: list[int]) -> Generic | None:
         return next((g for u in units if (g := self.generic_of(u)) is not None), None)
@@ -572,6 +576,11 @@ class _Reader:
             verbs = [v for v in p.args if v < u]
             return self.slot_subject(p, verbs[-1]) if verbs else []
         if slot == "governor":
+            if governor < 0 and u > 0 and unit.prep and p.units[u - 1].kind == "np" and \
+                    self.group_of(self.keys[p.units[u - 1].head], "light_nouns"):
+                light = p.units[u - 1]  # إقدام عناصر الحزب على قتل …: the light noun's genitive
+                return [f for k in range(light.head + 1, light.last + 1)
+                        if (f := self.at.get(k)) is not None and f.first == k][:1]
             if governor < 0 or "undergo" in gov_class:
                 return []
             announced = "speech" in gov_class and p.args[governor].object == u  # أعلنت إسقاط

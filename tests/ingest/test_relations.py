@@ -341,3 +341,10 @@ def test_a_surname_alone_is_the_person_named_in_full_before(relations):
     assert ("organisation-of-islamic-cooperation", "accuses", "nouri-al-maliki") in relations(text)
     # …but not in an article that never named him in full
     assert relations("واستنكرت منظمة التعاون الإسلامي التصريحات التي أدلى بها المالكي.") == set()
+
+
+def test_who_undertakes_an_act_does_it(relations):
+    found = relations("وبعد إقدام عناصر حزب العمال الكردستاني على قتل اثنين من رجال الشرطة "
+                      "التركية في سروج، شنت الحكومة غارات.")
+    assert ("kurdistan-workers-party", "strikes", "turkish-police") in found
+    assert not any(a == "turkish-government" and t == "turkish-police" for a, _, t in found)
