@@ -497,8 +497,7 @@ class _Reader:
             out.append(p.args[u].object)
         out += [k for k in pps if p.units[k].prep in ("علي", "ضد", "بحق")]
         attacks = [w for k, trig in self.triggers.items() if trig.relation == "strikes"
-                   and (w := p.unit_at.get(k)) is not None
-                   and not self.group_of(self.keys[k], "victim_words")] or [u]
+                   and (w := p.unit_at.get(k)) is not None] or [u]
         return out + [v for v in self.victim_units(p)  # the victims of the nearest attack
                       if min(abs(v - w) for w in attacks) >= abs(v - u)]
 
