@@ -882,6 +882,8 @@ class _Reader:
         for v, args in p.args.items():
             if args.object == u and not args.passive:  # past a relative clause and a comma
                 return v
+        if p.units[u].prep in p.temporal:
+            return -1  # هدد الحزب بقطع الهدنة إثر الضربات: a time, not what it threatens
         for v in range(u - 1, -1, -1):
             unit = p.units[v]
             if unit.kind == "verb":
@@ -1007,8 +1009,9 @@ class _Reader:
         if "foiling" in classes:  # تصدت القوات لهجوم: foiled, not a purpose
             return "Foiled", "a foiling verb governs it"
         if p.units[u].kind == "np" and trig.prefix.lstrip("وف") == "ل" and \
-                "undergo" not in classes:
-            return "Planned", "a purpose: ل before the noun (لشن غارات)"
+                "undergo" not in classes and not any(self.group_of(keys[k], "undergo_nouns")
+                                                     for k in range(max(a, t - 8), t)):
+            return "Planned", "a purpose: ل before the noun (لشن غارات)"  # not تعرض X لاعتداء
         reach = 6 if any(self.group_of(keys[k], "light_nouns") for k in range(max(a, t - 2), t)) \
             else 3  # السماح للولايات المتحدة بشن ضربات: past a light noun and its phrase
         for name, mode in _MODE_OF_NOUN.items():

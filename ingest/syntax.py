@@ -333,6 +333,8 @@ class Parse:
                     nearest = back
                 if self.bare_np(back) and not human:
                     return back
+                if units[back].kind == "np" and units[back].prep not in _PLACE_PREPS:
+                    return back  # هدد … إثر الضربات التي شنها الجيش: the phrase just before
                 if units[back].kind not in ("np", "break"):
                     break
             return nearest  # الذين: the people just named, even under a preposition
@@ -353,6 +355,7 @@ class Parse:
 
 
 _OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
+_PLACE_PREPS = ("في", "ب", "قرب", "داخل")  # a place between an antecedent and الذي/التي
 _HUMAN_RELATIVES = frozenset({"الذين", "اللواتي", "اللاتي", "اللائي"})
 
 
