@@ -17,6 +17,7 @@ Demanded; only asserted relations become direct edges in the graph. A speaker is
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from typing import NamedTuple
 
 from ingest.casualties import Casualties, find_casualties
@@ -96,7 +97,8 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
         if trace is not None:
             trace.append(cand._replace(why=cand.why or ("" if rels else "no agent or target")))
         for rel in rels:
-            out.setdefault((rel.predicate, rel.agent, rel.target, rel.sentence), rel)
+            key = (rel.predicate, rel.agent, rel.target, rel.sentence)
+            out[key] = _merged(out[key], rel) if key in out else rel
     for rel in list(out.values()):  # قال الوزير إن طائرات روسية قصفت …: he accuses Russia
         if reader.claim_of_attack(rel):
             out.setdefault(("accuses", rel.speaker, rel.agent, rel.sentence), Relation(
@@ -107,6 +109,16 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
                  if not (r.predicate == "strikes" and r.agent in unknown and r.sentence in named))
     used = {k for r in kept for k in (r.agent, r.target)}  # its author named in its sentence
     return kept, {k: e for k, e in reader.generics.items() if k in used}
+
+
+def _merged(first: Relation, other: Relation) -> Relation:
+    """One statement of a pair a sentence states twice (قتل … في انفجار … في إقليم سيلوبي):
+    the asserted one, with the places and tolls both readings give when their modes agree."""
+    if first.mode != other.mode:
+        return other if other.mode == "Asserted" else first
+    return replace(first, places=tuple(dict.fromkeys(first.places + other.places)),
+                   killed=first.killed if first.killed is not None else other.killed,
+                   injured=first.injured if first.injured is not None else other.injured)
 
 
 class _Reader:
@@ -277,6 +289,9 @@ class _Reader:
         if first is not None:
             return [first]
         head = self.keys[unit.head]
+        if (head.isdigit() or self.group_of(head, "quantifiers")) and u + 1 < len(p.units) and \
+                p.units[u + 1].kind == "np" and p.units[u + 1].prep == "من":
+            return self.referents(p, u + 1)  # قتل الطيران عشرة من مقاتلي المعارضة: of whom
         if self.possessed_proxy(head):
             return self.antecedent(p, unit.head)  # قالت الوزارة إن طائراتها استهدفت …
         trig = self.triggers.get(unit.head)
@@ -446,6 +461,9 @@ class _Reader:
             targets = [f for f in self.slot(slot, p, u, t, pps, governor, gov_class, trig, used,
                                             "target", entry.agent) if id(f) not in used]
             target_slot = slot if targets else target_slot
+        if not targets and agent_slot == "governor" and self.same_strike(p, governor, u, trig):
+            targets = self.slot_object(p, governor)  # قصفت الطائرات المواقع بغارات: its object
+            target_slot = "governor" if targets else target_slot
         if entry.symmetric and not targets and len(agents) >= 2:  # روسيا وأمريكا تتعاونان
             agents, targets = agents[:1], agents[1:]
         if "reciprocal" in gov_class and len(agents) >= 2:
@@ -585,7 +603,8 @@ class _Reader:
             announced = "speech" in gov_class and p.args[governor].object == u  # أعلنت إسقاط
             if not gov_class & _INHERIT and not announced:
                 return []
-            if self.is_trigger_verb(p, governor) and "light" not in gov_class:
+            if self.is_trigger_verb(p, governor) and "light" not in gov_class and not (
+                    role == "agent" and self.same_strike(p, governor, u, trig)):
                 return []  # انتقد X الهجوم: who judges an act did not do it
             return self.slot_subject(p, governor)
         if slot == "head":
@@ -905,6 +924,13 @@ class _Reader:
             return frozenset()
         verb = p.verb_of.get(p.units[v].first)
         return self.lex.verb_classes.get(verb.lemma, frozenset({"other"})) if verb else frozenset()
+
+    def same_strike(self, p: Parse, v: int, u: int, trig: Trigger) -> bool:
+        """An attack noun in a phrase of means or time of a verb of attack is the verb's own
+        act (قصفت الطائرات المواقع بغارات، قتل الجيش خمسة مسلحين في هجوم)."""
+        verb = self.morph.trigger(self.keys[p.units[v].first])
+        return trig.relation == "strikes" and verb is not None and verb.relation == "strikes" \
+            and p.units[u].prep in _ADVERBIAL | {"في"}
 
     def is_trigger_verb(self, p: Parse, v: int) -> bool:
         trig = self.morph.trigger(self.keys[p.units[v].first])

@@ -417,9 +417,19 @@ def _adjective_shaped(key: str) -> bool:
 
 
 def _verb(tokens: list[Token], i: int, at: dict, morph: Morphology) -> Verb | None:
-    if i in at or not is_word(tokens[i]):
+    if i in at or not is_word(tokens[i]) or _ta_marbuta(tokens[i]):
         return None
     return morph.verb(tokens[i].key)
+
+
+def _ta_marbuta(token: Token) -> bool:
+    """A word written with a final ة is a noun or an adjective, though its key (ه) reads as a
+    verb with an object pronoun (عبوة ناسفة is no "we regret him").
+
+    >>> _ta_marbuta(Token("ناسفةً", 0, 6, "ناسفه")), _ta_marbuta(Token("نسفه", 0, 4, "نسفه"))
+    (True, False)
+    """
+    return token.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة")
 
 
 class _Chunker:
@@ -550,7 +560,7 @@ class _Chunker:
                 return "pron", conj, False
             if k in self.pron_preps:
                 return "ppron", conj, False
-        verb = self.morph.verb(key)
+        verb = None if _ta_marbuta(self.tokens[i]) else self.morph.verb(key)
         if verb is not None and self._verbal(i) and not self._noun_word(key):
             return "verb", verb.prefix[:1] in ("و", "ف"), False
         return "", False, False

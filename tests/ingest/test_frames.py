@@ -183,6 +183,9 @@ def test_a_states_own_forces_loyal_to_its_government_are_no_relation(relations):
      ("russian-air-force", "strikes", "aleppo")),
     ("وتبنى تنظيم داعش الهجوم الذي نفذه انتحاري على الشرطة المصرية في سيناء.",
      ("isis", "strikes", "egyptian-police")),
+    # who planted the device is who set it off (عبوة ناسفة: an adjective, not a verb)
+    ("وقتل ثلاثة من عناصر الشرطة التركية في انفجار عبوة ناسفة زرعها مسلحو حزب العمال الكردستاني.",
+     ("kurdistan-workers-party", "strikes", "turkish-police")),
 ])
 def test_a_light_verb_gives_its_subject_to_the_event_noun(relations, text, expected):
     assert expected in relations(text)
@@ -257,6 +260,21 @@ def test_the_speaker_of_a_later_sentence_is_carried_over(read):
 def test_one_trigger_reaches_every_place_of_a_list(read, text, agent, places):
     strikes = [r for r in read(text).relations if r.predicate == "strikes" and r.agent == agent]
     assert strikes and all({r.target, *r.places} == places for r in strikes)
+
+
+@pytest.mark.parametrize("text", [
+    # the attack noun in a phrase of the verb of attack is the same act, and its place is
+    "وقتل الجيش التركي خمسة من مسلحي حزب العمال الكردستاني في هجوم شنه على مواقعهم في جبال قنديل.",
+    "وقصفت المقاتلات التركية مواقع حزب العمال الكردستاني بغارات عنيفة في جبال قنديل.",
+])
+def test_a_pair_stated_twice_in_a_sentence_is_one_statement_with_its_place(read, text):
+    strikes = [(r.target, r.places) for r in read(text).relations if r.predicate == "strikes"]
+    assert strikes == [("kurdistan-workers-party", ("qandil",))]
+
+
+def test_a_count_stands_for_those_it_counts(relations):
+    assert ("russian-air-force", "strikes", "syrian-opposition") in \
+        relations("وقتل الطيران الروسي عشرة من مقاتلي المعارضة السورية.")
 
 
 def test_every_target_of_a_list_is_struck(relations):
