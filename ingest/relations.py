@@ -41,8 +41,8 @@ _VICTIMS_ONLY = frozenset({"civilians", "journalists", "medical", "refugees", "p
 _ADVERBIAL = frozenset({"عبر", "خلال", "ب", "بواسطه", "اثناء"})  # phrases of means and time
 _SPORTS = 3  # sports words in an article that make its attacks and strikes a game's
 _QUOTES = frozenset("«»\"“”'‘’()")
-_INHERIT = frozenset({"light", "other", "planning", "threatening", "negating", "claiming",
-                      "reciprocal"})
+_INHERIT = frozenset({"light", "other", "planning", "threatening", "negating", "ceasing",
+                      "claiming", "reciprocal"})
 _MODE_OF_CLASS = {"planning": "Planned", "threatening": "Threatened", "negating": "Negated",
                   "foiling": "Foiled", "demanding": "Demanded", "possible": "Hypothetical"}
 _MODE_OF_NOUN = {"planning_nouns": "Planned", "foiling_nouns": "Foiled",
@@ -440,7 +440,8 @@ class _Reader:
                 continue
             agents = [f for f in self.slot(slot, p, u, t, pps, governor, gov_class, trig, used,
                                            "agent") if self.actor(f.mention.entity)]
-            if entry.relation == "strikes" and slot not in _NAMING_SLOTS:
+            if entry.relation == "strikes" and slot not in _NAMING_SLOTS and not (
+                    entry.people and slot == "governor" and "light" in gov_class):
                 agents = [f for f in agents if not self.person(f.mention.entity)]  # a person
                 # strikes when a clause says so (قصف القائد …), not by a pronoun or a governor
             agent_slot = slot if agents else agent_slot
@@ -1016,13 +1017,16 @@ class _Reader:
         negated = any(self.group_of(keys[k], "negators") for k in range(max(a, t - 2), t))
         gov = self.governor(p, u, t) if p.units[u].kind == "np" else -1
         classes = self.verb_classes(p, gov)
-        if gov >= 0:
-            negated = negated or any(self.group_of(keys[k], "negators")
-                                     for k in range(max(a, p.units[gov].first - 2),
-                                                    p.units[gov].first))
+
+        def negated_verb(v: int) -> bool:
+            first = p.units[v].first
+            return any(self.group_of(keys[k], "negators") for k in range(max(a, first - 2), first))
+        if gov >= 0:  # لم يتوقف عن القصف: it goes on
+            negated = negated or negated_verb(gov) != ("ceasing" in classes)
         if not negated:
             for v in p.args:
-                if v < u and "negating" in self.verb_classes(p, v):
+                cls = self.verb_classes(p, v)
+                if v < u and ("negating" in cls or "ceasing" in cls and not negated_verb(v)):
                     negated = True
         if negated and not any(self.group_of(keys[k], "exceptives")
                                for k in range(t + 1, min(b, t + 4))):
@@ -1193,11 +1197,13 @@ class _Reader:
                     continue  # القوات الموالية للحكومة: a state's own forces
                 relation = entry.relation
                 if entry.people and self.person(agent) and not self.is_place(target):
+                    if target in self.generics:
+                        continue  # شن الوزير هجوما على …: words against no one named
                     relation = entry.people  # شن رئيس الوزراء هجوما على نائبه: words
                 if relation == "strikes":
                     self.events.append(cand.token)
                 out.append(Relation(relation, agent, target, s, self.tokens[cand.token].text,
-                                    places=tuple(pl for pl in places if pl != target),
+                                    places=tuple(pl for pl in places if pl not in (target, agent)),
                                     speaker=cand.speaker if cand.speaker != agent else None,
                                     mode=cand.mode, killed=killed, injured=injured, date=date))
         return out

@@ -172,6 +172,8 @@ def test_a_states_own_forces_loyal_to_its_government_are_no_relation(relations):
     ("وشن تنظيم داعش هجوما انتحاريا على مدينة الرمادي.", ("isis", "strikes", "ramadi")),
     ("وكثف التحالف العربي غاراته على صنعاء.", ("saudi-led-coalition", "strikes", "sanaa")),
     ("وشنت القوات التركية حملة عسكرية على عفرين.", ("turkish-armed-forces", "strikes", "afrin")),
+    ("وتصاعد التوتر بعد الحملة الجوية التي أطلقتها أنقرة ضد حزب العمال الكردستاني.",
+     ("turkey", "strikes", "kurdistan-workers-party")),
     ("وقدمت إيران دعما عسكريا للحوثيين.", ("iran", "supports", "houthis")),
     ("وعقد بوتين لقاء مع أردوغان.", ("vladimir-putin", "meets", "recep-tayyip-erdogan")),
     ("وأجرى لافروف محادثات مع ظريف في موسكو.", ("sergei-lavrov", "meets", "mohammad-javad-zarif")),
@@ -348,6 +350,10 @@ def test_a_place_after_fi_is_where_not_whom(read, text, expected, place):
     ("وطالبت الأمم المتحدة بوقف الغارات الروسية على حلب.", ("russia", "strikes", "aleppo"),
      "Demanded"),
     ("ودعت فرنسا إلى وقف القصف التركي على عفرين.", ("turkey", "strikes", "afrin"), "Demanded"),
+    # a verb of ceasing negates what it governs, and negated it says the act goes on
+    ("وتوقفت الطائرات الروسية عن قصف حلب.", ("russian-air-force", "strikes", "aleppo"), "Negated"),
+    ("ولم يتوقف الجيش السوري منذ أيام عن قصف حلب.", ("syrian-army", "strikes", "aleppo"),
+     "Asserted"),
 ])
 def test_a_relation_not_stated_as_fact_keeps_its_mode(read, text, triple, mode):
     modes = {r.mode for r in read(text).relations if (r.agent, r.predicate, r.target) == triple}
@@ -406,11 +412,17 @@ def test_a_trigger_in_another_sense_strikes_no_one(relations, text):
     # a person's attack is one of words (the frame's people: accuses)
     ("وهاجم أردوغان الاتحاد الأوروبي في خطاب.",
      ("recep-tayyip-erdogan", "accuses", "european-union")),
+    ("وشن أسامة النجيفي هجوما حادا على حيدر العبادي.",
+     ("osama-al-nujaifi", "accuses", "haider-al-abadi")),
 ])
 def test_a_persons_attack_is_an_accusation(relations, text, expected):
     found = relations(text)
     assert expected in found
     assert (expected[0], "strikes", expected[2]) not in found
+
+
+def test_a_persons_attack_on_no_one_named_is_no_relation(read):
+    assert read("وشن أسامة النجيفي هجوما حادا على الحكومة.").relations == ()
 
 
 def test_a_time_word_that_looks_like_a_trigger_adds_nothing(read):
