@@ -216,6 +216,8 @@ class Parse:
             return -1
         j = k - 1
         while j >= 0 and self.units[j].kind in ("np", "time") and j > k - 6:
+            if self.units[j].conj:
+                return -1  # …، وبعد مقتل جنديين، شنت الحكومة: a new clause, no aside
             j -= 1
         if j < 0 or j == k - 1 or self.units[j].kind != "break" or \
                 self.tokens[self.units[j].first].text not in "،,":

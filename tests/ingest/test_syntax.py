@@ -135,6 +135,9 @@ def test_the_prepositional_phrases_after_a_verb_stop_at_the_next_verb(parse):
     # a phrase set apart by commas between the subject and its verb (apposition)
     ("وكانت القوات اليمنية، بدعم من المقاومة، نجحت في استعادة المدينة.", "نجحت",
      {"subject": "القوات اليمنية", "svo": True}),
+    # …but a phrase under و between commas opens a new clause: VSO after it
+    ("وحملت أنقرة داعش مسؤولية الهجوم، وبعد مقتل جنديين، شنت الحكومة غارات جوية.", "شنت",
+     {"subject": "الحكومة", "object": "غارات جوية", "svo": False}),
 ])
 def test_subject_and_object(parse, text, verb_text, expected):
     args = verb(parse(text), verb_text)
