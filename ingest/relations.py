@@ -805,7 +805,8 @@ class _Reader:
         return self.group_referents(p, nxt)
 
     def participle_head(self, p: Parse, u: int, t: int) -> list[Found]:
-        """What a participle describes: the phrase it ends (القوات الموالية) or the one before."""
+        """What a participle describes: the phrase it ends (القوات الموالية) or the one before,
+        or, for one in construct with a name, the name set beside it (حليف إيران بشار الأسد)."""
         unit = p.units[u]
         for k in range(unit.first, t):
             f = self.at.get(k)
@@ -813,6 +814,9 @@ class _Reader:
                 return [f]
         if t == unit.first and u > 0 and p.units[u - 1].kind == "np":
             return self.referents(p, u - 1)
+        if t == unit.first and self.slot_genitive(p, u, t) and u + 1 < len(p.units) and \
+                p.bare_np(u + 1) and not p.units[u + 1].conj:
+            return self.referents(p, u + 1)
         return self.referents(p, u) if unit.head < t else []
 
     def victims(self, p: Parse, u: int) -> list[Found]:
@@ -959,7 +963,9 @@ class _Reader:
         out: list[str] = []
         taken = {f.mention.entity for f in used}
         before = []
-        for k in range(u - 1, -1, -1):  # back to the phrase of time that opens this event
+        for k in range(u - 1 if p.units[u].prep not in p.temporal else -1, -1, -1):
+            # back to the phrase of time that opens this event; none before one that is in such
+            # a phrase (قصفت الطائرات مواقع في سوريا بعد هجمات في تركيا: not in Syria)
             if not p.same_clause(k, u) or p.units[k].prep in p.temporal:
                 break
             if p.units[k].prep:

@@ -146,6 +146,8 @@ def test_who_praises_a_cooperation_is_no_party_to_it(relations):
      ("turkey", "supports", "syrian-opposition")),
     # …and one that describes its agent
     ("وظلت روسيا داعمة للنظام السوري.", ("russia", "supports", "syrian-government")),
+    # an ally in construct with its patron, and the name set beside it
+    ("ويواجه حليف إيران بشار الأسد هزائم متلاحقة.", ("iran", "supports", "bashar-al-assad")),
     # a participle after the clause: the clause's subject targets the phrase after it
     ("وشنت الطائرات الروسية غارات على ريف إدلب، مستهدفة مواقع هيئة تحرير الشام.",
      ("russian-air-force", "strikes", "hayat-tahrir-al-sham")),
@@ -316,6 +318,13 @@ def test_a_place_after_fi_is_where_not_whom(read, text, expected, place):
     relations = read(text).relations
     assert [(r.agent, r.predicate, r.target, r.places) for r in relations] == \
         [(*expected, (place,))]
+
+
+def test_an_attack_in_a_phrase_of_time_is_not_where_the_main_clause_is(read):
+    doc = read("وقصفت الطائرات التركية مواقع لتنظيم داعش في سوريا بعد سلسلة هجمات لحزب العمال "
+               "الكردستاني.")
+    assert [(r.agent, r.target, r.places) for r in doc.relations if r.predicate == "strikes"] \
+        == [("turkish-air-force", "isis", ("syria",))]
 
 
 # --- modes -----------------------------------------------------------------------------------
