@@ -179,7 +179,10 @@ class _Reader:
         return strong >= 2 or strong == 1 and (armed or bool(weak_ones))
 
     def possessed_proxy(self, key: str) -> bool:
-        """An asset or members with a possessive pronoun: طائراتها، طائرتها، قواته، عناصرهم."""
+        """An asset or members with a possessive pronoun: طائراتها، طائرتها، قواته، عناصرهم
+        (not حلفاؤهم: their allies are others)."""
+        if self.group_of(key, "allies"):
+            return False
         for n in (2, 1):
             if key.endswith(_POSSESSIVE) and len(key) - n >= 3:
                 stem = key[:-n]

@@ -693,7 +693,7 @@ class _Chunker:
                 if tok.key in self.particles:
                     pass  # سلمان بن عبد العزيز: the name goes on
                 elif f is not None and f.first == k:
-                    if (prev_name or prev_definite and not self._title(k - 1)) and \
+                    if (prev_name or prev_definite and not self._titled(k - 1, i)) and \
                             (not self._adjectival(k) or self._state(k - 1)):
                         break  # two names: تركيا روسيا، إيران السعودية; للشرعية | ميليشيات
                 elif tok.text.isdigit():
@@ -726,6 +726,12 @@ class _Chunker:
         key = self.tokens[k].key
         return key in self.lex.title_words or key.removeprefix("ال") in self.lex.adjectives \
             or key in self.lex.grammar.get("counterpart", frozenset())
+
+    def _titled(self, k: int, first: int) -> bool:
+        """Token k is a title, or an adjective after one (الرئيس السابق علي عبد الله صالح)."""
+        while k > first and not self._title(k) and self._adjective(self.tokens[k].key):
+            k -= 1
+        return self._title(k)
 
     def _adjective(self, key: str) -> bool:
         return _adjective_shaped(key) or key in self.adjectives or \

@@ -281,6 +281,13 @@ def test_a_count_stands_for_those_it_counts(relations):
         relations("وقتل الطيران الروسي عشرة من مقاتلي المعارضة السورية.")
 
 
+def test_their_allies_are_others_named_after_them(relations):
+    found = relations("وكثف التحالف العربي غاراته على مواقع المتمردين الحوثيين وحلفائهم من قوات "
+                      "الرئيس السابق علي عبد الله صالح.")
+    assert {("saudi-led-coalition", "strikes", "houthis"),
+            ("saudi-led-coalition", "strikes", "ali-abdullah-saleh")} <= found
+
+
 def test_every_target_of_a_list_is_struck(relations):
     assert {("russian-air-force", "strikes", city) for city in ("aleppo", "idlib", "hama")} <= \
         relations("وقصف الطيران الروسي مدن حلب وإدلب وحماة.")

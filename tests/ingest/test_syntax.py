@@ -135,6 +135,9 @@ def test_the_prepositional_phrases_after_a_verb_stop_at_the_next_verb(parse):
     # a phrase set apart by commas between the subject and its verb (apposition)
     ("وكانت القوات اليمنية، بدعم من المقاومة، نجحت في استعادة المدينة.", "نجحت",
      {"subject": "القوات اليمنية", "svo": True}),
+    # a title, its adjective and the name are one phrase
+    ("وقال الرئيس السابق علي عبد الله صالح إن الحرب مستمرة.", "وقال",
+     {"subject": "الرئيس السابق علي عبد الله صالح"}),
     # …but a phrase under و between commas opens a new clause: VSO after it
     ("وحملت أنقرة داعش مسؤولية الهجوم، وبعد مقتل جنديين، شنت الحكومة غارات جوية.", "شنت",
      {"subject": "الحكومة", "object": "غارات جوية", "svo": False}),
