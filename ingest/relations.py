@@ -292,9 +292,10 @@ class _Reader:
         if first is not None:
             return [first]
         head = self.keys[unit.head]
-        if (head.isdigit() or self.group_of(head, "quantifiers")) and u + 1 < len(p.units) and \
-                p.units[u + 1].kind == "np" and p.units[u + 1].prep == "من":
-            return self.referents(p, u + 1)  # قتل الطيران عشرة من مقاتلي المعارضة: of whom
+        if (head.isdigit() or self.group_of(head, "quantifiers") or self.group_of(
+                head, "partitives")) and u + 1 < len(p.units) and p.units[u + 1].kind == "np" \
+                and p.units[u + 1].prep == "من":  # عشرة من مقاتلي المعارضة، أجزاء من المدينة
+            return self.referents(p, u + 1)
         if self.possessed_proxy(head):
             return self.antecedent(p, unit.head)  # قالت الوزارة إن طائراتها استهدفت …
         trig = self.triggers.get(unit.head)

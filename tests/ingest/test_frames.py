@@ -281,6 +281,23 @@ def test_a_count_stands_for_those_it_counts(relations):
         relations("وقتل الطيران الروسي عشرة من مقاتلي المعارضة السورية.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("وتمكن تنظيم داعش من السيطرة على أجزاء من مدينة البوكمال.", ("isis", "strikes", "bukamal")),
+    ("ونجح الجيش العراقي في السيطرة على مدينة الفلوجة.",
+     ("iraqi-armed-forces", "strikes", "fallujah")),
+])
+def test_taking_control_by_a_verb_of_achievement_is_an_attack(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وتقع مدينة الموصل تحت سيطرة تنظيم داعش.",
+    "وأكد المحللون أن سيطرة تنظيم داعش على الموصل مستمرة.",
+])
+def test_control_that_is_a_state_is_no_attack(relations, text):
+    assert not any(p == "strikes" for _, p, _ in named(relations(text)))
+
+
 def test_their_allies_are_others_named_after_them(relations):
     found = relations("وكثف التحالف العربي غاراته على مواقع المتمردين الحوثيين وحلفائهم من قوات "
                       "الرئيس السابق علي عبد الله صالح.")
