@@ -171,7 +171,8 @@ class Parse:
         if prev >= 0 and units[prev].kind == "break" and not units[v].conj:
             prev = self._before_apposition(prev)  # طائرات حربية، تابعة للحكومة، قصفت …
         if prev >= 0 and self.bare_np(prev) and (self.same_clause(prev, v) or copula or
-                                                 units[v - 1].kind == "break") and not units[v].conj:
+                                                 units[v - 1].kind == "break") and \
+                not units[v].conj and not self._listed_in_phrase(prev):
             subject, before = self._group_start(prev), True
             obj = after[0] if after else -1
             if self.victim_verb(v) and (self._is_count(subject) or self._person(subject)):
@@ -179,6 +180,8 @@ class Parse:
         elif topic >= 0:  # أن القوات العاملة في سوريا لا تستهدف …: the phrase after أن
             subject, before = topic, True
             obj = after[0] if after else -1
+            if self.victim_verb(v) and (self._is_count(subject) or self._person(subject)):
+                return VerbArgs(-1, subject, True, -1, False, True)  # أن 19 من عناصره قتلوا
         elif after and units[v].conj and any(units[k].kind == "verb" for k in range(v)) and (
                 self._is_count(after[0]) or not self._definite(after[0])):
             obj = after[0]  # نفذت موسكو 4 آلاف طلعة ودمرت 8 آلاف هدف: the subject goes on
@@ -310,6 +313,15 @@ class Parse:
                                             and self.tokens[self.units[k].first].text in "،,"):
             k += 1
         return k + 1
+
+    def _listed_in_phrase(self, u: int) -> bool:
+        """Phrase u is listed under the preposition of the phrase its list starts with, so no
+        verb's subject (سيارات لناشطين في حركتي حماس والجهاد دمرت), but under بين (بين قوات
+        الأمن ومسلحين أطلقوا النار: the gunmen fired)."""
+        first = u
+        while first > 0 and self.units[first].conj and self.units[first - 1].kind == "np":
+            first -= 1
+        return first < u and bool(self.units[first].prep) and self.units[first].prep != "بين"
 
     def _group_start(self, u: int) -> int:
         """The first phrase of u's coordination; u itself when that one has a preposition

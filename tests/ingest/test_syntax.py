@@ -188,6 +188,18 @@ def test_the_phrase_after_a_verb_of_killing_undergoes_it(parse):
     assert "وقتل: victims 57 مدنيا" in describe(parse("وقتل 57 مدنيا في الغارة."))
 
 
+def test_a_count_after_an_that_a_verb_of_killing_follows_undergoes_it(parse):
+    args = verb(parse("وأفادت مصادر أن 19 من عناصر تنظيم داعش قتلوا في اشتباكات."), "قتلوا")
+    assert (args["subject"], args["object"], args["passive"]) == (None, "19", True)
+
+
+def test_a_phrase_listed_under_a_preposition_is_no_subject(parse):
+    p = parse("وقال شهود إن سيارات تعود لناشطين في حركتي حماس والجهاد الإسلامي دمرت في انفجار.")
+    assert verb(p, "دمرت")["subject"] is None
+    p = parse("واندلعت اشتباكات بين قوات الأمن ومسلحين أطلقوا النار على دورية.")
+    assert verb(p, "أطلقوا")["subject"] == "ومسلحين"
+
+
 def test_a_verb_of_killing_with_a_subject_that_is_no_victim_is_active(parse):
     args = verb(parse("وقتل الجيش مسلحين في الغارة."), "وقتل")
     assert (args["subject"], args["object"], args["passive"]) == ("الجيش", "مسلحين", False)
