@@ -201,6 +201,9 @@ class _State:
             if len(self.found) > before:
                 affiliation = self.found[-1].mention.entity
                 j = j2
+        former = j < len(self.tokens) and self.tokens[j].key in self.lex.grammar.get(
+            "former_words", frozenset())
+        j += former  # الرئيس السابق: not whoever holds the title in the article's year
         tails = self.lex.grammar.get("rank_tails", frozenset())
         while (match := self.phrase_at(j)) and any(p.kind == "title" for p in match[1]) or \
                 j < len(self.tokens) and self.tokens[j].key in tails:
@@ -217,7 +220,7 @@ class _State:
             key = self.discover(j, name_end, role, affiliation)
             self.add(key, i, name_end - 1, prefix)
             return name_end
-        holder = self.holder(role, country)
+        holder = None if former else self.holder(role, country)
         if holder:
             self.add(holder, i, j - 1, prefix)
         elif country:

@@ -187,6 +187,11 @@ class Parse:
             obj = after[0]  # نفذت موسكو 4 آلاف طلعة ودمرت 8 آلاف هدف: the subject goes on
         elif len(after) == 1 and self._continues(v) and self._named(after[0]):
             obj = after[0]  # زار لافروف دمشق، والتقى الأسد؛ …، كما اتهم روسيا: the same subject
+        elif _plural_subject(verb):  # قتلوا الإعلامي: they killed him
+            if v > 0 and units[v - 1].kind == "np" and not self._definite(v - 1) and \
+                    not units[v].conj:
+                subject = v - 1  # دعم إيران لمسلحين يقاتلون حلفاءها: the phrase it describes
+            obj = after[0] if after else -1
         elif after:
             subject = after[0]
             obj = after[1] if len(after) > 1 else -1
@@ -376,6 +381,15 @@ _HUMAN_RELATIVES = frozenset({"الذين", "اللواتي", "اللاتي", "�
 def _has_object_pronoun(verb: Verb) -> bool:
     """شنها، نفذه، تقوده، يتهمونه: the verb carries an object pronoun."""
     return verb.suffix.endswith(_OBJECT_PRONOUNS)
+
+
+def _plural_subject(verb: Verb) -> bool:
+    """قتلوا، يقتلون، هاجموه: the verb carries its plural subject, so a phrase after it is no
+    subject (a verb before its subject stays singular)."""
+    return verb.suffix.startswith(("وا", "ون")) or verb.suffix[:1] == "و" and \
+        _has_object_pronoun(verb)
+
+
 _COUNT_WORDS = frozenset({"اثنين", "اثنان", "ثلاثه", "ثلاث", "اربعه", "اربع", "خمسه", "خمس", "سته",
                           "ست", "سبعه", "سبع", "ثمانيه", "ثماني", "تسعه", "تسع", "عشره", "عشر",
                           "عشرين", "عشرون", "ثلاثين", "اربعين", "خمسين", "مئات", "عشرات", "الاف",

@@ -52,6 +52,12 @@ def test_a_title_alone_refers_to_the_office_holder_of_the_articles_year(mentione
     assert "donald-trump" in mentioned("وقال الرئيس الأمريكي إن الاتفاق سيئ.", date="2018-05-08")
 
 
+def test_a_former_title_never_refers_to_the_office_holder_of_the_articles_year(mentioned):
+    assert mentioned("وقال الرئيس الأمريكي السابق إن الاتفاق سيئ.", date="2015-07-14") == []
+    assert mentioned("وقال الرئيس اليمني السابق علي عبد الله صالح إن الحرب مستمرة.",
+                     date="2015-07-14") == ["ali-abdullah-saleh"]
+
+
 def test_an_unknown_person_is_discovered_from_a_title_and_found_again_by_surname(read):
     doc = read("وقال وزير الخارجية البوليفي خوان ألفاريز إن بلاده ترفض القرار. "
                "وأضاف ألفاريز أن الحوار هو الحل.")

@@ -193,6 +193,18 @@ def test_a_count_after_an_that_a_verb_of_killing_follows_undergoes_it(parse):
     assert (args["subject"], args["object"], args["passive"]) == (None, "19", True)
 
 
+@pytest.mark.parametrize("text, verb_text, expected", [
+    # a verb that carries its plural subject has its object after it…
+    ("ثم قتلوا الصحفي في منزله.", "قتلوا", {"subject": None, "object": "الصحفي"}),
+    # …and its subject in the indefinite phrase it describes
+    ("وأدان دعم إيران لمسلحين يقاتلون القوات الحكومية.", "يقاتلون",
+     {"subject": "لمسلحين", "object": "القوات الحكومية"}),
+])
+def test_a_verb_with_its_plural_subject(parse, text, verb_text, expected):
+    args = verb(parse(text), verb_text)
+    assert {k: args[k] for k in expected} == expected
+
+
 def test_a_phrase_listed_under_a_preposition_is_no_subject(parse):
     p = parse("وقال شهود إن سيارات تعود لناشطين في حركتي حماس والجهاد الإسلامي دمرت في انفجار.")
     assert verb(p, "دمرت")["subject"] is None
