@@ -351,6 +351,15 @@ class _Reader:
                     if (e := self.entity(f.mention.entity)) is not None and e.type == "Country"]
         return []
 
+    def antecedent_referents(self, p: Parse, u: int) -> list[Found]:
+        """Who a relative pronoun takes up: the name that ends its antecedent phrase, the noun
+        nearest to it (تصريحات نائب الرئيس نوري المالكي الذي اتهم …: Maliki), else what the
+        phrase stands for."""
+        f = self.at.get(p.units[u].last)
+        if f is not None and f.first > p.units[u].head:
+            return [f]
+        return self.group_referents(p, u)
+
     def group_referents(self, p: Parse, u: int) -> list[Found]:
         out: list[Found] = []
         for k in p.group(u):
@@ -627,6 +636,8 @@ class _Reader:
         if v < 0 or p.units[v].kind != "verb":
             return []
         args = p.args[v]
+        if args.subject >= 0 and args.subject == args.antecedent:
+            return self.antecedent_referents(p, args.subject)
         if args.subject >= 0 and not args.passive:
             return [f for f in self.group_referents(p, args.subject)]
         if args.passive:
@@ -698,7 +709,7 @@ class _Reader:
     def slot_object(self, p: Parse, v: int) -> list[Found]:
         args = p.args[v]
         if args.antecedent >= 0 and args.antecedent_is_object:
-            return self.group_referents(p, args.antecedent)
+            return self.antecedent_referents(p, args.antecedent)
         if args.object >= 0:
             return self.group_referents(p, args.object)
         verb = p.verb_of.get(p.units[v].first)

@@ -209,6 +209,9 @@ def test_who_condemns_an_attack_another_carried_out_is_not_its_agent(relations):
     ("وقالت الرياض إن إيران التي تدعم الحوثيين تهدد أمن المنطقة.", ("iran", "supports", "houthis")),
     ("وطرد الجيش العراقي تنظيم داعش الذي سيطر على الموصل.", ("isis", "strikes", "mosul")),
     ("وقال إن التحالف الذي تقوده السعودية قصف صنعاء.", ("saudi-led-coalition", "strikes", "sanaa")),
+    # the name that ends the antecedent phrase is the noun the relative pronoun takes up
+    ("واستنكر الوزير تصريحات نائب الرئيس العراقي نوري المالكي الذي اتهم السعودية بدعم الإرهاب.",
+     ("nouri-al-maliki", "accuses", "saudi-arabia")),
 ])
 def test_a_relative_clause_takes_up_its_antecedent(relations, text, expected):
     assert expected in relations(text)
