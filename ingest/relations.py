@@ -352,11 +352,14 @@ class _Reader:
         return []
 
     def antecedent_referents(self, p: Parse, u: int) -> list[Found]:
-        """Who a relative pronoun takes up: the name that ends its antecedent phrase, the noun
-        nearest to it (تصريحات نائب الرئيس نوري المالكي الذي اتهم …: Maliki), else what the
-        phrase stands for."""
-        f = self.at.get(p.units[u].last)
-        if f is not None and f.first > p.units[u].head:
+        """Who a relative pronoun takes up: what its antecedent phrase stands for, or the name
+        that ends the phrase when الذي cannot agree with the phrase's feminine or plural head
+        (تصريحات نائب الرئيس نوري المالكي الذي اتهم …: Maliki)."""
+        unit = p.units[u]
+        f = self.at.get(unit.last)
+        pronoun = self.keys[p.units[u + 1].first] if u + 1 < len(p.units) else ""
+        if f is not None and f.first > unit.head and pronoun.lstrip("و") == "الذي" and \
+                self.tokens[unit.head].text.endswith(("ات", "ة")):
             return [f]
         return self.group_referents(p, u)
 
