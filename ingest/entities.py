@@ -212,6 +212,15 @@ class _State:
         if match:
             people = [p.value for p in match[1] if p.kind == "entity"
                       and self.lex.entities[p.value].type == "Person"]
+            after = j + match[0]
+            if people and match[0] == 1 and after < len(self.tokens) and self.name_word(
+                    after, self.lex.grammar.get("not_names", frozenset())) and \
+                    (not self.tokens[after].text.startswith("ال") or
+                     self.tokens[after].key.endswith("ي")):  # a family name: العبيدي
+                # الإعلامي هادي عبدالمهدي: one word of a known name, and the name goes on
+                end = max(self.name_end(after), after + 1)
+                self.add(self.discover(j, end, role, affiliation), i, end - 1, prefix)
+                return end
             if people:
                 self.add(people[0], i, j + match[0] - 1, prefix)
                 return j + match[0]

@@ -58,6 +58,15 @@ def test_a_former_title_never_refers_to_the_office_holder_of_the_articles_year(m
                      date="2015-07-14") == ["ali-abdullah-saleh"]
 
 
+def test_one_word_of_a_known_name_that_goes_on_after_a_title_is_someone_else(mentioned):
+    assert mentioned("وقتل المسلحون الصحفي هادي العبيدي أمس.", date="2015-05-01") != \
+        ["abdrabbuh-mansur-hadi"]
+    assert "abdrabbuh-mansur-hadi" not in mentioned("وقتل المسلحون الصحفي هادي عبدالرزاق أمس.",
+                                                    date="2015-05-01")
+    assert mentioned("وقال الرئيس هادي الثلاثاء إن الحرب مستمرة.", date="2015-05-01") == \
+        ["abdrabbuh-mansur-hadi"]
+
+
 def test_an_unknown_person_is_discovered_from_a_title_and_found_again_by_surname(read):
     doc = read("وقال وزير الخارجية البوليفي خوان ألفاريز إن بلاده ترفض القرار. "
                "وأضاف ألفاريز أن الحوار هو الحل.")
