@@ -1049,8 +1049,8 @@ class _Reader:
             negated = negated or negated_verb(gov) != ("ceasing" in classes)
         if not negated:
             for v in p.args:
-                cls = self.verb_classes(p, v)
-                if v < u and ("negating" in cls or "ceasing" in cls and not negated_verb(v)):
+                of_v = self.verb_classes(p, v)
+                if v < u and ("negating" in of_v or "ceasing" in of_v and not negated_verb(v)):
                     negated = True
         if negated and not any(self.group_of(keys[k], "exceptives")
                                for k in range(t + 1, min(b, t + 4))):
