@@ -426,8 +426,8 @@ class _State:
         places = [f for f in self.found if self.entity(f.mention.entity).type == "Place"]
         telling = self.telling_sentences()
         for i, tok in enumerate(self.tokens):
-            if i in self.covered or not is_word(tok) or not self.kind_word(tok.key) or \
-                    self.sentence_of[i] not in telling:
+            if self.sentence_of[i] not in telling or i in self.covered or not is_word(tok) or \
+                    not self.kind_word(tok.key):
                 continue
             for d in discover(self.tokens, i, self.covered, self.lex, self.morph,
                               self.country_after(i, places) or focus):
