@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,7 +26,9 @@ __all__ = ["analyze", "resources", "sentence_index"]
 def resources(ontology_dir: Path = ONTOLOGY_DIR) -> tuple[Lexicon, Morphology]:
     """The lexicon and the morphology analyser, loaded once per process."""
     lexicon = load_lexicon(ontology_dir)
-    return lexicon, Morphology(lexicon)
+    morph = Morphology(lexicon)
+    gc.freeze()  # its million objects live as long as the process: the collector skips them
+    return lexicon, morph
 
 
 def analyze(article: Article, ontology_dir: Path = ONTOLOGY_DIR) -> Document:
