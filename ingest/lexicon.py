@@ -147,8 +147,9 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
         _add_entity(lex, entry, "Organization", country=entry.get("country"))
     for entry in _read(gaz / "people.yaml"):
         _add_person(lex, entry)
+    adjectives: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
     for entry in _read(gaz / "institutions.yaml"):
-        _add_institution(lex, entry, countries)
+        _add_institution(lex, entry, countries, adjectives)
     _add_frames(lex, _read(directory / "lexicon" / "frames.yaml", mapping=True))
     for kind, verbs in _read(directory / "lexicon" / "verbs.yaml", mapping=True).items():
         for verb in verbs:
@@ -351,19 +352,28 @@ def _add_person(lex: Lexicon, entry: dict) -> None:
         lex.terms[person.key] = (entry.get("from") or 0, entry.get("to") or 9999)
 
 
-def _add_institution(lex: Lexicon, entry: dict, countries: list[dict]) -> None:
+def _add_institution(lex: Lexicon, entry: dict, countries: list[dict],
+                     adjectives: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]) -> None:
+    """The institution's head, and its compound with each state's adjective; ``adjectives``
+    remembers each adjective's definite form and keys from one institution to the next."""
     heads = _names(entry)
     for head in heads:
         lex.add_phrase(head, Phrase("head", entry["id"]))
+    head_keys = {head: name_key(head) for head in heads}
+    bare_keys = {head: name_key(head[2:]) for head in heads
+                 if head.startswith("ال") and " " not in head}
     for country in countries:
         if country.get("ambiguous"):
             continue
         adj_en = country.get("adj_en") or country["en"]
         adjs = _names(country, "adj_ar")
-        names = {f"{head} {_definite(adj)}": name_key(head) + name_key(_definite(adj))
-                 for head in heads for adj in adjs}
-        names.update({f"{head[2:]} {adj}": name_key(head[2:]) + name_key(adj)
-                      for head in heads for adj in adjs if head.startswith("ال") and " " not in head})
+        forms = [adjectives.get(adj) or adjectives.setdefault(
+            adj, (_definite(adj), name_key(_definite(adj)), name_key(adj))) for adj in adjs]
+        names = {f"{head} {definite}": head_keys[head] + definite_key
+                 for head in heads for definite, definite_key, _ in forms}
+        names.update({f"{head[2:]} {adj}": bare_keys[head] + adj_key
+                      for head in heads for adj, (_, _, adj_key) in zip(adjs, forms)
+                      if head in bare_keys})
         key = f"{slug(adj_en)}-{entry['id']}"
         named = lex.entities.get(key)
         if named is not None and named.country == country["id"]:
