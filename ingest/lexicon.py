@@ -92,6 +92,8 @@ class Lexicon:
     common_given: frozenset[str] = frozenset()  # those that are also common words (أمين)
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of a phrase
     word_groups: dict[str, frozenset[str]] = field(default_factory=dict)  # memo: key → groups
+    derived: dict[str, frozenset[str]] = field(default_factory=dict)  # sets a step derives
+    # from these tables, made once (syntax: the modal verbs, the words of noun groups)
 
     def add_phrase(self, text: str, phrase: Phrase) -> None:
         _add_key(self, name_key(text), phrase)
