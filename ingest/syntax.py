@@ -455,6 +455,8 @@ class _Chunker:
         self.quants = g.get("quantifiers", frozenset())
         self.waw = g.get("waw_words", frozenset())
         self.particles = g.get("name_particles", frozenset())
+        self.phrasal_starts = _derived(lex, "phrasal_starts", lambda: frozenset(
+            words[0] for words in lex.phrasal_preps if words))
         self.known = _derived(lex, "chunker_known", lambda: (
             g.get("place_kinds", frozenset()) | g.get("site_kinds", frozenset())
             | g.get("assets", frozenset()) | g.get("members", frozenset())
@@ -613,6 +615,8 @@ class _Chunker:
             (prev in self.at or key.startswith("ال")) and self._particle(prev)[0] == ""
 
     def _phrasal_prep(self, i: int, b: int) -> tuple[int, str] | None:
+        if self._strip_conj(self.tokens[i].key) not in self.phrasal_starts:
+            return None  # no phrasal preposition starts with this word
         for n in (4, 3, 2, 1):
             if i + n <= b:
                 words = tuple(self._strip_conj(self.tokens[k].key) if k == i else self.tokens[k].key
