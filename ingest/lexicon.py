@@ -295,7 +295,10 @@ def _names(entry: dict, field_name: str = "ar") -> list[str]:
     return [n for n in entry.get(field_name) or [] if n]
 
 
-def _add_entity(lex: Lexicon, entry: dict, type_: str, **links) -> Entity:
+def _add_entity(lex: Lexicon, entry: dict, type_: str,
+                keys: dict[str, tuple[str, ...]] | None = None, **links) -> Entity:
+    """The entity of a gazetteer entry, with its names as phrases (``keys``: the keys of those
+    names already made)."""
     try:
         names = _names(entry)
         entity = Entity(key=entry["id"], type=type_, label_ar=names[0], label_en=entry.get("en"),
@@ -317,7 +320,8 @@ def _add_entity(lex: Lexicon, entry: dict, type_: str, **links) -> Entity:
     if entry.get("ambiguous") == "cue":
         lex.cue_only.add(entity.key)
     for name in names:
-        lex.add_phrase(name, Phrase("entity", entity.key))
+        key = keys.get(name) if keys else None
+        _add_key(lex, name_key(name) if key is None else key, Phrase("entity", entity.key))
     return entity
 
 
@@ -394,7 +398,7 @@ def _add_institution(lex: Lexicon, entry: dict, countries: list[dict],
                               "en": entry["en"].format(**fill),
                               "kind": entry.get("kind", "organization"),
                               "alt_en": [a.format(**fill) for a in entry.get("alt_en") or []]},
-                        "Organization", country=country["id"])
+                        "Organization", keys=names, country=country["id"])
         lex.institution_of[key] = entry["id"]
         lex.compounds[(entry["id"], country["id"])] = key
 
