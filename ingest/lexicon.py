@@ -91,7 +91,8 @@ class Lexicon:
     given_names: frozenset[str] = frozenset()  # names.yaml: given names (خالد، جون)
     common_given: frozenset[str] = frozenset()  # those that are also common words (أمين)
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of a phrase
-    word_groups: dict[str, frozenset[str]] = field(default_factory=dict)  # memo: key → groups
+    word_groups: dict[str, frozenset[str]] = field(default_factory=dict)  # group → the forms
+    # of its words that relations' group_of accepts, made once
     derived: dict[str, frozenset[str]] = field(default_factory=dict)  # sets a step derives
     # from these tables, made once (syntax: the modal verbs, the words of noun groups)
 
