@@ -77,7 +77,8 @@ class _Word(NamedTuple):
     verb: Verb | None
 
 
-_MEMO_SIZE = 500_000
+_MEMO_SIZE = 100_000  # words remembered before the memo starts again: memory stays flat
+_NO_READING = _Word((), frozenset(), None, None)
 
 
 class Morphology:
@@ -119,6 +120,9 @@ class Morphology:
         if len(self._words) >= _MEMO_SIZE:
             self._words.clear()
         readings = self._analyze(key) if self._may_match(key) else ()
+        if not readings:  # most words of the news: one shared record, not four objects each
+            self._words[key] = _NO_READING
+            return _NO_READING
         kinds = frozenset(r.pos for r in readings)
         acts = [r for r in readings if r.pos in ("verb", "noun") and r.gloss]
         # a word that is a whole name is no trigger (تدمر); the first word of a longer one is
