@@ -77,6 +77,10 @@ class _Word(NamedTuple):
     verb: Verb | None
 
 
+# Arabic letters the Analyzer reads as they are: no diacritic or tatweel, and none of آ أ إ ة ى,
+# which its normalization map changes (normalize_text has changed them in every key).
+_PLAIN = "".join(chr(c) for c in [*range(0x0621, 0x063B), *range(0x0641, 0x064B)]
+                 if chr(c) not in "\u0622\u0623\u0625\u0629\u0649")
 _MEMO_SIZE = 100_000  # words remembered before the memo starts again: memory stays flat
 _NO_READING = _Word((), frozenset(), None, None)
 
@@ -90,7 +94,12 @@ class Morphology:
 
         text = database_text(lexicon)
         path = _cached_file(text, cache_dir)
-        self._analyzer = Analyzer(MorphologyDB(str(path)))
+        db = MorphologyDB(str(path))
+        self._analyzer = Analyzer(db)
+        # what a reading of a word in plain letters needs (the Analyzer's own tables)
+        self._prefixes, self._suffixes = frozenset(db.prefix_hash), frozenset(db.suffix_hash)
+        self._stem_keys = frozenset(db.stem_hash)
+        self._max_prefix, self._max_suffix = db.max_prefix_size, db.max_suffix_size
         self._stems = frozenset(line.split("\t", 1)[0] for line in
                                 text.split("###STEMS###\n", 1)[1].split("###", 1)[0].splitlines())
         self._words: dict[str, _Word] = {}  # per process, cleared when it grows too large
@@ -119,7 +128,7 @@ class Morphology:
     def _remember(self, key: str) -> _Word:
         if len(self._words) >= _MEMO_SIZE:
             self._words.clear()
-        readings = self._analyze(key) if self._may_match(key) else ()
+        readings = self._analyze(key) if self.may_split(key) and self._may_match(key) else ()
         if not readings:  # most words of the news: one shared record, not four objects each
             self._words[key] = _NO_READING
             return _NO_READING
@@ -134,6 +143,27 @@ class Morphology:
         verb = Verb(verbs[0].lex, verbs[0].prefix, verbs[0].suffix) if verbs else None
         word = self._words[key] = _Word(readings, kinds, trigger, verb)
         return word
+
+    def may_split(self, key: str) -> bool:
+        """False only for a word the Analyzer can give no reading: one in plain Arabic letters
+        (none its normalization changes) that no prefix + stem + suffix of the database spells,
+        in the splits the Analyzer tries. The cheap test before the Analyzer (most words of the
+        news have no reading).
+
+        >>> from ingest.pipeline import resources
+        >>> morph = resources()[1]
+        >>> morph.may_split("وبالعراق"), morph.may_split("كتبخانه")
+        (True, False)
+        """
+        if key.strip(_PLAIN):
+            return True  # another character: the Analyzer's digit, punctuation or foreign words
+        n = len(key)
+        for p in range(min(self._max_prefix, n - 1) + 1):
+            if key[:p] in self._prefixes:
+                for s in range(min(self._max_suffix, n - p - 1) + 1):
+                    if key[n - s:] in self._suffixes and key[p:n - s] in self._stem_keys:
+                        return True
+        return False
 
     def _may_match(self, key: str) -> bool:
         n = len(key)
