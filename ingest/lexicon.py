@@ -7,6 +7,8 @@ Institution heads combine with every state's nationality adjective into organiza
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -16,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from ingest import ONTOLOGY_DIR
+from ingest.cache import cached_path, read_cached, write_cached
 from ingest.model import Entity, Role
 from ingest.normalize import normalize_text, tokenize
 from naba.errors import OntologyError
@@ -281,7 +284,7 @@ _STRUCTURAL = {"subject", "object", "object_genitive", "genitive", "adjective", 
 
 def _read(path: Path, mapping: bool = False):
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        data = _load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise OntologyError(f"{path}: missing lexicon file") from exc
     except yaml.YAMLError as exc:
@@ -289,6 +292,31 @@ def _read(path: Path, mapping: bool = False):
     expected = dict if mapping else list
     if not isinstance(data, expected):
         raise OntologyError(f"{path}: expected a YAML {expected.__name__} at the top level")
+    return data
+
+
+def _load_yaml(text: str):
+    """The data of a YAML text, kept as JSON in the cache folder (ingest.cache) under a hash of
+    the text: reading that JSON takes a twentieth of the time libyaml takes. Data JSON cannot
+    hold as it is (keys that are not strings, dates) is not kept."""
+    digest = hashlib.sha1(f"{yaml.__version__} {_YAML_LOADER.__name__}\n{text}".encode())
+    try:
+        path = cached_path(f"yaml-{digest.hexdigest()[:20]}.json")
+    except OSError:  # no cache folder can be made: read the YAML every time
+        return yaml.load(text, Loader=_YAML_LOADER)
+    cached = read_cached(path)
+    if cached is not None:
+        try:
+            return json.loads(cached)
+        except ValueError:  # damaged: made again below
+            pass
+    data = yaml.load(text, Loader=_YAML_LOADER)
+    try:
+        encoded = json.dumps(data, ensure_ascii=False)
+        if json.loads(encoded) == data:
+            write_cached(path, encoded)
+    except (TypeError, ValueError, OSError):
+        pass
     return data
 
 

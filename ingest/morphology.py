@@ -9,12 +9,11 @@ returns the reading ``lex="العراق", prefix="وب"`` and ``analyze("سيت�
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from itertools import product
 from pathlib import Path
 from typing import NamedTuple
 
+from ingest.cache import cached_path, read_cached, write_cached
 from ingest.lexicon import Lexicon
 from ingest.normalize import normalize_text
 
@@ -236,15 +235,10 @@ def _stem(key: str, cat: str, pos: str, lex: str, gloss: str) -> str:
 
 
 def _cached_file(text: str, cache_dir: Path | None) -> Path:
-    """Write the database once per content, atomically (workers may race to write it)."""
+    """Write the database once per content, atomically (workers may race to write it); a
+    file another user left there, or a damaged one, is written again."""
     digest = hashlib.sha1(text.encode()).hexdigest()[:16]
-    directory = Path(cache_dir or os.environ.get("NABA_CACHE") or
-                     Path(tempfile.gettempdir()) / "naba-cache")
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"morphology-{digest}.db"
-    if not path.exists():
-        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
+    path = cached_path(f"morphology-{digest}.db", cache_dir)
+    if read_cached(path) != text:
+        write_cached(path, text)
     return path
