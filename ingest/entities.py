@@ -73,6 +73,9 @@ class _State:
         self.pending_heads: list[tuple[int, int, str, str]] = []  # bare institutions, likewise
         self.doubtful: list = []  # ambiguous names without a cue: (first, last, prefix, keys)
         self.known_words = lex.known_words  # every closed-class and kind word of the lexicons
+        self.kind_words = lex.derived.get("kind_words") or lex.derived.setdefault(
+            "kind_words", frozenset().union(*(lex.grammar.get(name, frozenset()) for name in (
+                "place_kinds", "site_kinds", "org_kinds"))))  # made once per lexicon
 
     # --- matching ------------------------------------------------------------------------------
 
@@ -438,8 +441,8 @@ class _State:
         places = [f for f in self.found if self.entity(f.mention.entity).type == "Place"]
         telling = self.telling_sentences()
         for i, tok in enumerate(self.tokens):
-            if i in self.covered or not is_word(tok) or not self.kind_word(tok.key) or \
-                    self.sentence_of[i] not in telling:
+            if self.sentence_of[i] not in telling or i in self.covered or not is_word(tok) or \
+                    not self.kind_word(tok.key):
                 continue
             for d in discover(self.tokens, i, self.covered, self.lex, self.morph,
                               self.country_after(i, places) or focus):
@@ -458,10 +461,8 @@ class _State:
                 if self.morph.trigger(tok.key) is not None or tok.key.lstrip("و") in victims}
 
     def kind_word(self, key: str) -> bool:
-        g = self.lex.grammar
-        bare = key[1:] if key[:1] in "وب" and len(key) > 2 else key
-        return any(k in g.get(name, frozenset()) for k in (key, bare)
-                   for name in ("place_kinds", "site_kinds", "org_kinds"))
+        kinds = self.kind_words
+        return key in kinds or key[:1] in "وب" and len(key) > 2 and key[1:] in kinds
 
     def country_after(self, i: int, places: list[Found]) -> str | None:
         s = self.sentence_of[i]

@@ -7,6 +7,8 @@ Institution heads combine with every state's nationality adjective into organiza
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -16,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from ingest import ONTOLOGY_DIR
+from ingest.cache import cached_path, read_cached, write_cached
 from ingest.model import Entity, Role
 from ingest.normalize import normalize_text, tokenize
 from naba.errors import OntologyError
@@ -91,7 +94,10 @@ class Lexicon:
     given_names: frozenset[str] = frozenset()  # names.yaml: given names (خالد، جون)
     common_given: frozenset[str] = frozenset()  # those that are also common words (أمين)
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of a phrase
-    word_groups: dict[str, frozenset[str]] = field(default_factory=dict)  # memo: key → groups
+    word_groups: dict[str, frozenset[str]] = field(default_factory=dict)  # group → the forms
+    # of its words that relations' group_of accepts, made once
+    derived: dict[str, frozenset[str]] = field(default_factory=dict)  # sets a step derives
+    # from these tables, made once (syntax: the modal verbs, the words of noun groups)
 
     def add_phrase(self, text: str, phrase: Phrase) -> None:
         _add_key(self, name_key(text), phrase)
@@ -147,8 +153,9 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
         _add_entity(lex, entry, "Organization", country=entry.get("country"))
     for entry in _read(gaz / "people.yaml"):
         _add_person(lex, entry)
+    adjectives: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
     for entry in _read(gaz / "institutions.yaml"):
-        _add_institution(lex, entry, countries)
+        _add_institution(lex, entry, countries, adjectives)
     _add_frames(lex, _read(directory / "lexicon" / "frames.yaml", mapping=True))
     for kind, verbs in _read(directory / "lexicon" / "verbs.yaml", mapping=True).items():
         for verb in verbs:
@@ -277,7 +284,7 @@ _STRUCTURAL = {"subject", "object", "object_genitive", "genitive", "adjective", 
 
 def _read(path: Path, mapping: bool = False):
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        data = _load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise OntologyError(f"{path}: missing lexicon file") from exc
     except yaml.YAMLError as exc:
@@ -288,11 +295,39 @@ def _read(path: Path, mapping: bool = False):
     return data
 
 
+def _load_yaml(text: str):
+    """The data of a YAML text, kept as JSON in the cache folder (ingest.cache) under a hash of
+    the text: reading that JSON takes a twentieth of the time libyaml takes. Data JSON cannot
+    hold as it is (keys that are not strings, dates) is not kept."""
+    digest = hashlib.sha1(f"{yaml.__version__} {_YAML_LOADER.__name__}\n{text}".encode())
+    try:
+        path = cached_path(f"yaml-{digest.hexdigest()[:20]}.json")
+    except OSError:  # no cache folder can be made: read the YAML every time
+        return yaml.load(text, Loader=_YAML_LOADER)
+    cached = read_cached(path)
+    if cached is not None:
+        try:
+            return json.loads(cached)
+        except ValueError:  # damaged: made again below
+            pass
+    data = yaml.load(text, Loader=_YAML_LOADER)
+    try:
+        encoded = json.dumps(data, ensure_ascii=False)
+        if json.loads(encoded) == data:
+            write_cached(path, encoded)
+    except (TypeError, ValueError, OSError):
+        pass
+    return data
+
+
 def _names(entry: dict, field_name: str = "ar") -> list[str]:
     return [n for n in entry.get(field_name) or [] if n]
 
 
-def _add_entity(lex: Lexicon, entry: dict, type_: str, **links) -> Entity:
+def _add_entity(lex: Lexicon, entry: dict, type_: str,
+                keys: dict[str, tuple[str, ...]] | None = None, **links) -> Entity:
+    """The entity of a gazetteer entry, with its names as phrases (``keys``: the keys of those
+    names already made)."""
     try:
         names = _names(entry)
         entity = Entity(key=entry["id"], type=type_, label_ar=names[0], label_en=entry.get("en"),
@@ -314,7 +349,8 @@ def _add_entity(lex: Lexicon, entry: dict, type_: str, **links) -> Entity:
     if entry.get("ambiguous") == "cue":
         lex.cue_only.add(entity.key)
     for name in names:
-        lex.add_phrase(name, Phrase("entity", entity.key))
+        key = keys.get(name) if keys else None
+        _add_key(lex, name_key(name) if key is None else key, Phrase("entity", entity.key))
     return entity
 
 
@@ -351,19 +387,28 @@ def _add_person(lex: Lexicon, entry: dict) -> None:
         lex.terms[person.key] = (entry.get("from") or 0, entry.get("to") or 9999)
 
 
-def _add_institution(lex: Lexicon, entry: dict, countries: list[dict]) -> None:
+def _add_institution(lex: Lexicon, entry: dict, countries: list[dict],
+                     adjectives: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]) -> None:
+    """The institution's head, and its compound with each state's adjective; ``adjectives``
+    remembers each adjective's definite form and keys from one institution to the next."""
     heads = _names(entry)
     for head in heads:
         lex.add_phrase(head, Phrase("head", entry["id"]))
+    head_keys = {head: name_key(head) for head in heads}
+    bare_keys = {head: name_key(head[2:]) for head in heads
+                 if head.startswith("ال") and " " not in head}
     for country in countries:
         if country.get("ambiguous"):
             continue
         adj_en = country.get("adj_en") or country["en"]
         adjs = _names(country, "adj_ar")
-        names = {f"{head} {_definite(adj)}": name_key(head) + name_key(_definite(adj))
-                 for head in heads for adj in adjs}
-        names.update({f"{head[2:]} {adj}": name_key(head[2:]) + name_key(adj)
-                      for head in heads for adj in adjs if head.startswith("ال") and " " not in head})
+        forms = [adjectives.get(adj) or adjectives.setdefault(
+            adj, (_definite(adj), name_key(_definite(adj)), name_key(adj))) for adj in adjs]
+        names = {f"{head} {definite}": head_keys[head] + definite_key
+                 for head in heads for definite, definite_key, _ in forms}
+        names.update({f"{head[2:]} {adj}": bare_keys[head] + adj_key
+                      for head in heads for adj, (_, _, adj_key) in zip(adjs, forms)
+                      if head in bare_keys})
         key = f"{slug(adj_en)}-{entry['id']}"
         named = lex.entities.get(key)
         if named is not None and named.country == country["id"]:
@@ -382,7 +427,7 @@ def _add_institution(lex: Lexicon, entry: dict, countries: list[dict]) -> None:
                               "en": entry["en"].format(**fill),
                               "kind": entry.get("kind", "organization"),
                               "alt_en": [a.format(**fill) for a in entry.get("alt_en") or []]},
-                        "Organization", country=country["id"])
+                        "Organization", keys=names, country=country["id"])
         lex.institution_of[key] = entry["id"]
         lex.compounds[(entry["id"], country["id"])] = key
 

@@ -9,12 +9,11 @@ returns the reading ``lex="العراق", prefix="وب"`` and ``analyze("سيت�
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from itertools import product
 from pathlib import Path
 from typing import NamedTuple
 
+from ingest.cache import cached_path, read_cached, write_cached
 from ingest.lexicon import Lexicon
 from ingest.normalize import normalize_text
 
@@ -77,7 +76,12 @@ class _Word(NamedTuple):
     verb: Verb | None
 
 
-_MEMO_SIZE = 500_000
+# Arabic letters the Analyzer reads as they are: no diacritic or tatweel, and none of آ أ إ ة ى,
+# which its normalization map changes (normalize_text has changed them in every key).
+_PLAIN = "".join(chr(c) for c in [*range(0x0621, 0x063B), *range(0x0641, 0x064B)]
+                 if chr(c) not in "\u0622\u0623\u0625\u0629\u0649")
+_MEMO_SIZE = 100_000  # words remembered before the memo starts again: memory stays flat
+_NO_READING = _Word((), frozenset(), None, None)
 
 
 class Morphology:
@@ -89,7 +93,12 @@ class Morphology:
 
         text = database_text(lexicon)
         path = _cached_file(text, cache_dir)
-        self._analyzer = Analyzer(MorphologyDB(str(path)))
+        db = MorphologyDB(str(path))
+        self._analyzer = Analyzer(db)
+        # what a reading of a word in plain letters needs (the Analyzer's own tables)
+        self._prefixes, self._suffixes = frozenset(db.prefix_hash), frozenset(db.suffix_hash)
+        self._stem_keys = frozenset(db.stem_hash)
+        self._max_prefix, self._max_suffix = db.max_prefix_size, db.max_suffix_size
         self._stems = frozenset(line.split("\t", 1)[0] for line in
                                 text.split("###STEMS###\n", 1)[1].split("###", 1)[0].splitlines())
         self._words: dict[str, _Word] = {}  # per process, cleared when it grows too large
@@ -118,7 +127,10 @@ class Morphology:
     def _remember(self, key: str) -> _Word:
         if len(self._words) >= _MEMO_SIZE:
             self._words.clear()
-        readings = self._analyze(key) if self._may_match(key) else ()
+        readings = self._analyze(key) if self.may_split(key) and self._may_match(key) else ()
+        if not readings:  # most words of the news: one shared record, not four objects each
+            self._words[key] = _NO_READING
+            return _NO_READING
         kinds = frozenset(r.pos for r in readings)
         acts = [r for r in readings if r.pos in ("verb", "noun") and r.gloss]
         # a word that is a whole name is no trigger (تدمر); the first word of a longer one is
@@ -130,6 +142,27 @@ class Morphology:
         verb = Verb(verbs[0].lex, verbs[0].prefix, verbs[0].suffix) if verbs else None
         word = self._words[key] = _Word(readings, kinds, trigger, verb)
         return word
+
+    def may_split(self, key: str) -> bool:
+        """False only for a word the Analyzer can give no reading: one in plain Arabic letters
+        (none its normalization changes) that no prefix + stem + suffix of the database spells,
+        in the splits the Analyzer tries. The cheap test before the Analyzer (most words of the
+        news have no reading).
+
+        >>> from ingest.pipeline import resources
+        >>> morph = resources()[1]
+        >>> morph.may_split("وبالعراق"), morph.may_split("كتبخانه")
+        (True, False)
+        """
+        if key.strip(_PLAIN):
+            return True  # another character: the Analyzer's digit, punctuation or foreign words
+        n = len(key)
+        for p in range(min(self._max_prefix, n - 1) + 1):
+            if key[:p] in self._prefixes:
+                for s in range(min(self._max_suffix, n - p - 1) + 1):
+                    if key[n - s:] in self._suffixes and key[p:n - s] in self._stem_keys:
+                        return True
+        return False
 
     def _may_match(self, key: str) -> bool:
         n = len(key)
@@ -202,15 +235,10 @@ def _stem(key: str, cat: str, pos: str, lex: str, gloss: str) -> str:
 
 
 def _cached_file(text: str, cache_dir: Path | None) -> Path:
-    """Write the database once per content, atomically (workers may race to write it)."""
+    """Write the database once per content, atomically (workers may race to write it); a
+    file another user left there, or a damaged one, is written again."""
     digest = hashlib.sha1(text.encode()).hexdigest()[:16]
-    directory = Path(cache_dir or os.environ.get("NABA_CACHE") or
-                     Path(tempfile.gettempdir()) / "naba-cache")
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"morphology-{digest}.db"
-    if not path.exists():
-        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
+    path = cached_path(f"morphology-{digest}.db", cache_dir)
+    if read_cached(path) != text:
+        write_cached(path, text)
     return path

@@ -58,13 +58,15 @@ def tokenize(text: str) -> list[Token]:
         pos = start + len(word)
         key = keys.get(word)
         if key is None:
-            if len(keys) > 500_000:
+            if len(keys) > _CACHE_SIZE:
                 keys.clear()
-            key = keys[word] = normalize_text(word)
+            key = normalize_text(word)
+            key = keys[word] = word if key == word else key  # one string, not two alike
         tokens.append(_new_token(Token, (word, start, pos, key)))
     return tokens
 
 
+_CACHE_SIZE = 100_000  # words remembered per cache before it starts again: memory stays flat
 _KEYS: dict[str, str] = {}  # token → key, per process
 _new_token = tuple.__new__  # Token(...) without the Python-level __new__, in the hot loop
 
@@ -77,7 +79,7 @@ def is_word(token: Token) -> bool:
     """
     found = _WORDS.get(token.text)
     if found is None:
-        if len(_WORDS) > 500_000:
+        if len(_WORDS) > _CACHE_SIZE:
             _WORDS.clear()
         found = _WORDS[token.text] = bool(_WORD.match(token.text))
     return found

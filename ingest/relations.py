@@ -155,13 +155,10 @@ class _Reader:
     def group_of(self, key: str, name: str) -> bool:
         """Token key (under a proclitic, in the accusative: حاجزا, a dual in construct: تنظيمي)
         is a word of a group."""
-        words = self.g.get(name, frozenset())
-        if len(key) > 3 and key.endswith(("ا", "ي")) and key[:-1] in words:
-            return True
-        return key in words or (len(key) > 2 and key[0] in "وفبل" and key[1:] in words) or (
-            len(key) > 4 and key[:2] in ("وب", "ول", "فب", "فل", "ال") and key[2:] in words) or (
-            key.startswith(("وال", "بال", "فال")) and key[3:] in words) or (
-            key.startswith("لل") and key[2:] in words)
+        forms = self.lex.word_groups.get(name)
+        if forms is None:
+            forms = self.lex.word_groups[name] = _forms(self.g.get(name, frozenset()))
+        return key in forms
 
     def about_violence(self, found: tuple[Found, ...]) -> bool:
         """The article tells of violence: two words of attack that have no other sense or of
@@ -1320,6 +1317,21 @@ class _Reader:
                                         label_en=g.gloss, sector=g.sector,
                                         affiliation=g.affiliation)
         return key
+
+
+def _forms(words: frozenset[str]) -> frozenset[str]:
+    """Every form of a group's words that group_of accepts, made once per group: the word; a
+    word of three letters or more with ا or ي; of two or more under و ف ب ل; of three or more
+    under وب ول فب فل ال; any under وال بال فال لل."""
+    out = set(words)
+    for w in words:
+        if len(w) >= 3:
+            out.update((w + "ا", w + "ي"))
+            out.update(p + w for p in ("وب", "ول", "فب", "فل", "ال"))
+        if len(w) >= 2:
+            out.update(c + w for c in "وفبل")
+        out.update(p + w for p in ("وال", "بال", "فال", "لل"))
+    return frozenset(out)
 
 
 def _bare_key(key: str) -> str:

@@ -19,6 +19,7 @@ verb شنت | np طائرات التحالف | np غارات | np[علي] موا
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from ingest.lexicon import Lexicon
@@ -71,8 +72,9 @@ class Parse:
         self.person_nouns = lex.grammar.get("person_nouns", frozenset())
         self.copulas = lex.grammar.get("copulas", frozenset())
         self.belonging = lex.grammar.get("belonging", frozenset())
-        self.modal_lemmas = frozenset(lemma for lemma, classes in lex.verb_classes.items()
-                                      if classes & {"light", "planning", "foiling"})
+        self.modal_lemmas = _derived(lex, "modal_lemmas", lambda: frozenset(
+            lemma for lemma, classes in lex.verb_classes.items()
+            if classes & {"light", "planning", "foiling"}))
         self.mentions = mentions
         self.tokens = tokens
         self.verb_of = verbs  # token index → its verb reading
@@ -444,6 +446,14 @@ def _adjective_shaped(key: str) -> bool:
                                      key[2:3] == "م")
 
 
+def _derived(lex: Lexicon, name: str, make: Callable[[], frozenset[str]]) -> frozenset[str]:
+    """A set made from the lexicon's tables, once per lexicon (not once per sentence)."""
+    found = lex.derived.get(name)
+    if found is None:
+        found = lex.derived[name] = make()
+    return found
+
+
 def _verb(tokens: list[Token], i: int, at: dict, morph: Morphology) -> Verb | None:
     if i in at or not is_word(tokens[i]) or _ta_marbuta(tokens[i]):
         return None
@@ -483,11 +493,14 @@ class _Chunker:
         self.quants = g.get("quantifiers", frozenset())
         self.waw = g.get("waw_words", frozenset())
         self.particles = g.get("name_particles", frozenset())
-        self.known = (g.get("place_kinds", frozenset()) | g.get("site_kinds", frozenset())
-                      | g.get("assets", frozenset()) | g.get("members", frozenset())
-                      | g.get("org_kinds", frozenset()) | self.times | self.quants
-                      | g.get("belonging", frozenset()) | g.get("counterpart", frozenset())
-                      | g.get("planning_nouns", frozenset()) | g.get("halting_nouns", frozenset()))
+        self.phrasal_starts = _derived(lex, "phrasal_starts", lambda: frozenset(
+            words[0] for words in lex.phrasal_preps if words))
+        self.known = _derived(lex, "chunker_known", lambda: (
+            g.get("place_kinds", frozenset()) | g.get("site_kinds", frozenset())
+            | g.get("assets", frozenset()) | g.get("members", frozenset())
+            | g.get("org_kinds", frozenset()) | self.times | self.quants
+            | g.get("belonging", frozenset()) | g.get("counterpart", frozenset())
+            | g.get("planning_nouns", frozenset()) | g.get("halting_nouns", frozenset())))
 
     def units(self, a: int, b: int) -> list[Unit]:
         out: list[Unit] = []
@@ -640,6 +653,8 @@ class _Chunker:
             (prev in self.at or key.startswith("ال")) and self._particle(prev)[0] == ""
 
     def _phrasal_prep(self, i: int, b: int) -> tuple[int, str] | None:
+        if self._strip_conj(self.tokens[i].key) not in self.phrasal_starts:
+            return None  # no phrasal preposition starts with this word
         for n in (4, 3, 2, 1):
             if i + n <= b:
                 words = tuple(self._strip_conj(self.tokens[k].key) if k == i else self.tokens[k].key
