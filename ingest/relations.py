@@ -1150,8 +1150,9 @@ class _Reader:
                     and self.conflict and not self.sports and not self.told_before(cand) and (
                         cand.generic_agent or self.subjectless(cand.token)):
                 agents = [self.generic_key(cand.generic_agent or _UNIDENTIFIED)]
-            if agents and not targets and not places and cand.generic_target:
-                targets = [self.generic_key(cand.generic_target)]
+            if agents and not targets and cand.generic_target:  # whom, named by kind: a
+                targets = [self.generic_key(cand.generic_target)]  # place is where (قتلت
+                # القوات جنديين في حلب: soldiers hit in Aleppo, not Aleppo)
             elif agents and not targets and not places and self.hits_something(cand):
                 targets = [self.generic_key(_UNNAMED_TARGET)]  # شنت الطائرات غارات ضد مواقع
         if entry.relation == "strikes" and not targets and places:

@@ -1,0 +1,14 @@
+"""Relations that must not come out of look-alike structures: where an act happened is not
+whom it hit, a word in another sense is no trigger, a phrase inside another is not its agent."""
+
+
+def test_whom_an_attack_hit_named_by_kind_is_its_target_not_the_place(read):
+    doc = read("قتلت المعارضة السورية عشرة جنود في مدينة حماة.")
+    kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
+    strikes = [(r.agent, kinds.get(r.target, r.target), r.places) for r in doc.relations
+               if r.predicate == "strikes"]
+    assert strikes == [("syrian-opposition", "military", ("hama",))]
+
+
+def test_an_attack_on_a_place_still_strikes_the_place(relations):
+    assert ("syrian-army", "strikes", "hama") in relations("قصفت قوات النظام السوري مدينة حماة.")
