@@ -44,6 +44,10 @@ _INHERIT = frozenset({"light", "other", "planning", "threatening", "negating", "
                       "reciprocal"})
 _MODE_OF_CLASS = {"planning": "Planned", "threatening": "Threatened", "negating": "Negated",
                   "foiling": "Foiled", "demanding": "Demanded", "possible": "Hypothetical"}
+# Nouns through which a noun in their construct takes the governor of the phrase: شن غارات،
+# عملية تحرير، قرار شن هجوم، مسؤولية تفجير
+_PASSING = ("light_nouns", "operation_nouns", "planning_nouns", "foiling_nouns",
+            "demanding_nouns", "claiming_nouns", "quantifiers")
 _MODE_OF_NOUN = {"planning_nouns": "Planned", "foiling_nouns": "Foiled",
                  "demanding_nouns": "Demanded", "fearing_nouns": "Hypothetical"}
 
@@ -458,8 +462,11 @@ class _Reader:
                                                                     gov_class))
                 if generic_agent and generic_agent.sector in _VICTIMS_ONLY:
                     generic_agent = None  # civilians live under shelling, they do not shell
-            if not targets:
-                generic_target = self.first_generic(self.target_units(p, u, pps))
+            if not targets:  # named by kind in its own phrase, else among the victims
+                generic_target = self.first_generic(self.target_units(p, u, pps, victims=False))
+                target_slot = "kind" if generic_target else target_slot
+                generic_target = generic_target or self.first_generic(
+                    self.target_units(p, u, pps))
         return Candidate(t, entry, agents, targets, places, mode, speaker, why, generic_agent,
                          generic_target, (agent_slot, target_slot))
 
@@ -489,13 +496,15 @@ class _Reader:
                 out.append(u)
         return out
 
-    def target_units(self, p: Parse, u: int, pps: list[int]) -> list[int]:
+    def target_units(self, p: Parse, u: int, pps: list[int], victims: bool = True) -> list[int]:
         """The phrases that may name a strike's target by its kind: the verb's object (or what
         a passive verb's phrase undergoes), its على/ضد phrases, the victims of the sentence."""
         out = []
         if p.units[u].kind == "verb" and p.args[u].object >= 0:
             out.append(p.args[u].object)
         out += [k for k in pps if p.units[k].prep in ("علي", "ضد", "بحق")]
+        if not victims:
+            return out
         attacks = [w for k, trig in self.triggers.items() if trig.relation == "strikes"
                    and (w := p.unit_at.get(k)) is not None] or [u]
         return out + [v for v in self.victim_units(p)  # the victims of the nearest attack
@@ -878,7 +887,13 @@ class _Reader:
 
     def governor(self, p: Parse, u: int, t: int) -> int:
         """The verb that governs noun phrase u: it is that verb's object, or in a phrase right
-        after it (نجحت في استعادة، تعرضت لقصف), or the genitive of a light noun that is."""
+        after it (نجحت في استعادة، تعرضت لقصف), or the genitive of a light noun that is. A noun
+        deep in a construct has the governor of its head only through light, operation or
+        planning nouns (شنت تركيا سلسلة غارات; not تعيش القوات على وقع صدمة تحرير المدينة)."""
+        unit = p.units[u]
+        if t > unit.head and not all(any(self.group_of(self.keys[k], g) for g in _PASSING)
+                                     or k in self.triggers for k in range(unit.head, t)):
+            return -1
         for v, args in p.args.items():
             if args.object == u and not args.passive:  # past a relative clause and a comma
                 return v
@@ -1150,8 +1165,9 @@ class _Reader:
                     and self.conflict and not self.sports and not self.told_before(cand) and (
                         cand.generic_agent or self.subjectless(cand.token)):
                 agents = [self.generic_key(cand.generic_agent or _UNIDENTIFIED)]
-            if agents and not targets and cand.generic_target:  # whom, named by kind: a
-                targets = [self.generic_key(cand.generic_target)]  # place is where (قتلت
+            if agents and not targets and cand.generic_target and (
+                    not places or cand.slots[1] == "kind"):  # whom its phrase names by kind:
+                targets = [self.generic_key(cand.generic_target)]  # a place is where (قتلت
                 # القوات جنديين في حلب: soldiers hit in Aleppo, not Aleppo)
             elif agents and not targets and not places and self.hits_something(cand):
                 targets = [self.generic_key(_UNNAMED_TARGET)]  # شنت الطائرات غارات ضد مواقع

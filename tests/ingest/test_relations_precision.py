@@ -12,3 +12,12 @@ def test_whom_an_attack_hit_named_by_kind_is_its_target_not_the_place(read):
 
 def test_an_attack_on_a_place_still_strikes_the_place(relations):
     assert ("syrian-army", "strikes", "hama") in relations("قصفت قوات النظام السوري مدينة حماة.")
+
+
+def test_a_noun_deep_in_a_construct_does_not_take_the_verb_of_its_head(relations):
+    assert relations("تعيش قوات النظام السوري على وقع صدمة تحرير مدينة حماة.") == set()
+
+
+def test_an_operation_passes_its_verb_to_the_act_it_names(relations):
+    assert ("syrian-army", "strikes", "hama") in relations(
+        "بدأت قوات النظام السوري عملية تحرير مدينة حماة.")
