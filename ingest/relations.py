@@ -573,7 +573,7 @@ class _Reader:
             return self.slot_adjective(p, u, t, trig)
         if slot == "relative":
             v = self.relative_verb(p, u)
-            return self.slot_subject(p, v) if v >= 0 else []
+            return self.slot_subject(p, v) if v >= 0 and self.relative_does(p, v) else []
         if slot == "possessive":
             if trig.suffix in _POSSESSIVE and not (trig.suffix == "ه" and self.tokens[
                     t].text.endswith("ة")):  # غاراته: his; استهدافها من قبل داعش: hers, the target
@@ -884,6 +884,16 @@ class _Reader:
             if args.antecedent == u and v > u and v - u <= 4:
                 return v
         return -1
+
+    def relative_does(self, p: Parse, v: int) -> bool:
+        """The subject of a relative clause does the act its antecedent names unless a
+        preposition's pronoun takes the antecedent up after a verb that is not light: الهجمات
+        التي يتصدى لها الجيش (the army faces them), not الهجوم الذي قام به التنظيم."""
+        nxt = v + 1
+        verb = p.verb_of.get(p.units[v].first)
+        carries = verb is not None and verb.suffix.endswith(_POSSESSIVE)  # شنها، نفذه
+        return carries or nxt >= len(p.units) or p.units[nxt].kind != "ppron" or \
+            "light" in self.verb_classes(p, v)
 
     def governor(self, p: Parse, u: int, t: int) -> int:
         """The verb that governs noun phrase u: it is that verb's object, or in a phrase right

@@ -21,3 +21,12 @@ def test_a_noun_deep_in_a_construct_does_not_take_the_verb_of_its_head(relations
 def test_an_operation_passes_its_verb_to_the_act_it_names(relations):
     assert ("syrian-army", "strikes", "hama") in relations(
         "بدأت قوات النظام السوري عملية تحرير مدينة حماة.")
+
+
+def test_who_faces_an_attack_in_a_relative_clause_did_not_make_it(relations):
+    assert relations("وتتواصل الهجمات في سيناء التي يتصدى لها الجيش المصري.") == set()
+
+
+def test_who_carries_out_an_attack_in_a_relative_clause_made_it(relations):
+    assert ("isis", "strikes", "haditha") in relations(
+        "وأدى الهجوم الذي قام به تنظيم داعش على مدينة حديثة إلى نزوح السكان.")
