@@ -411,7 +411,8 @@ class _Reader:
             speaker, agents = content
             agent_slot = "accusation content"
         elif entry.pos == "noun" and entry.reverse and \
-                trig.prefix.lstrip("وف")[:1] in entry.reverse:  # القوات السورية بدعم روسي
+                trig.prefix.lstrip("وف")[:1] in entry.reverse and \
+                not self.takes_ba(p, u, governor):  # القوات السورية بدعم روسي
             agents = (self.slot_genitive(p, u, t) or self.slot_adjective(p, u, t, trig)
                       or self.slot_prep(p, pps, "من"))
             targets = (self.slot_subject(p, governor) if governor >= 0 else []) or \
@@ -872,7 +873,10 @@ class _Reader:
             if p.units[k].kind in ("verb", "comp", "rel", "sub"):
                 break
             if p.bare_np(k):
-                found = self.group_referents(p, p._group_start(k))
+                start = p._group_start(k)
+                if start == k and p.units[k].conj and k > 0 and p.units[k - 1].kind == "np":
+                    break  # من داعش وجبهة النصرة بدعم من …: joined to a phrase under من
+                found = self.group_referents(p, start)
                 if found:
                     return found
         return []
@@ -884,6 +888,19 @@ class _Reader:
             if args.antecedent == u and v > u and v - u <= 4:
                 return v
         return -1
+
+    def takes_ba(self, p: Parse, u: int, governor: int) -> bool:
+        """Phrase u under ب is what the verb or the noun before it takes (قامت روسيا بدعم
+        النظام، تعهدت بدعم، التزامها بمساعدة), not the manner of an act (تقدمت القوات بدعم من
+        الطيران): a verb or a noun of ``ba_governors``."""
+        verb = p.verb_of.get(p.units[governor].first) if governor >= 0 else None
+        if verb is not None and self.group_of(verb.lemma, "ba_governors"):
+            return True
+        if u == 0 or p.units[u - 1].kind != "np":
+            return False
+        key = self.keys[p.units[u - 1].last]
+        return any(self.group_of(key[:len(key) - len(end)] if end else key, "ba_governors")
+                   for end in ("", *_POSSESSIVE) if key.endswith(end))
 
     def relative_does(self, p: Parse, v: int) -> bool:
         """The subject of a relative clause does the act its antecedent names unless a

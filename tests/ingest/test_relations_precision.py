@@ -1,5 +1,6 @@
 """Relations that must not come out of look-alike structures: where an act happened is not
 whom it hit, a word in another sense is no trigger, a phrase inside another is not its agent."""
+import pytest
 
 
 def test_whom_an_attack_hit_named_by_kind_is_its_target_not_the_place(read):
@@ -30,3 +31,24 @@ def test_who_faces_an_attack_in_a_relative_clause_did_not_make_it(relations):
 def test_who_carries_out_an_attack_in_a_relative_clause_made_it(relations):
     assert ("isis", "strikes", "haditha") in relations(
         "وأدى الهجوم الذي قام به تنظيم داعش على مدينة حديثة إلى نزوح السكان.")
+
+
+def test_with_support_does_not_help_a_phrase_under_a_preposition(relations):
+    assert relations("وعاد السكان إلى المدينة بعد تحريرها من تنظيم داعش وجبهة النصرة بدعم من "
+                     "التحالف الدولي.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقامت روسيا بدعم النظام السوري.", ("russia", "supports", "syrian-government")),
+    ("وأكدت الولايات المتحدة التزامها بمساعدة الحكومة العراقية.", None),
+])
+def test_an_act_under_ba_that_a_verb_or_noun_takes_is_no_manner(relations, text, expected):
+    found = relations(text)
+    assert ("iraqi-government", "supports", "united-states") not in found
+    assert ("syrian-government", "supports", "russia") not in found
+    assert expected is None or expected in found
+
+
+def test_with_support_as_a_manner_still_helps_the_subject(relations):
+    assert ("russian-air-force", "supports", "syrian-army") in relations(
+        "شنت القوات السورية بدعم جوي من الطيران الروسي هجمات على مواقع داعش.")
