@@ -378,13 +378,17 @@ class _Reader:
 
     def fits(self, entry: FrameEntry, t: int, p: Parse, u: int) -> bool:
         """A trigger that needs a word in its clause has it; one that needs a next word has it;
-        one told in the past only is in the past."""
+        none of its ``next_not`` words follows it or heads its object; one told in the past
+        only is in the past."""
         if entry.past and entry.pos == "verb" and (verb := p.verb_of.get(t)) is not None and \
                 verb.prefix.lstrip("وف").lstrip("س")[:1] in ("ي", "ت", "ن", "ا"):
             return False  # تسيطر على المدينة: holds it, a state
         nxt = self.keys[t + 1].removeprefix("ال") if t + 1 < len(self.keys) else ""
         if entry.next and nxt not in entry.next or nxt in entry.next_not:
             return False
+        obj = p.args[u].object if entry.next_not and u in p.args else -1
+        if obj >= 0 and _bare_key(self.keys[p.units[obj].head]) in entry.next_not:
+            return False  # طردت مصر السفير: the object's head tells the sense
         if entry.needs:
             words = range(p.units[0].first, p.units[-1].last + 1)
             if not any(self.keys[k].removeprefix("ال").removeprefix("و") in entry.needs

@@ -52,3 +52,21 @@ def test_an_act_under_ba_that_a_verb_or_noun_takes_is_no_manner(relations, text,
 def test_with_support_as_a_manner_still_helps_the_subject(relations):
     assert ("russian-air-force", "supports", "syrian-army") in relations(
         "شنت القوات السورية بدعم جوي من الطيران الروسي هجمات على مواقع داعش.")
+
+
+@pytest.mark.parametrize("text", [
+    "وطردت مصر السفير التركي من القاهرة.",  # an expulsion of a diplomat
+    "وضرب الرئيس مثلا على ذلك بالحرب في اليمن.",  # an example given
+    "وقال الخبير إن إيران تحاول ضرب استقرار دول الخليج.",  # stability undermined
+    "واحتلت الصين المركز الأول في قائمة الدول المصدرة.",  # a rank
+])
+def test_a_trigger_in_another_sense_is_silent(relations, text):
+    assert relations(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وطردت القوات العراقية تنظيم داعش من المدينة.", ("iraqi-armed-forces", "strikes", "isis")),
+    ("واحتلت تركيا شمال قبرص عام 1974.", ("turkey", "strikes", "cyprus")),
+])
+def test_the_same_triggers_in_their_sense_of_force_still_strike(relations, text, expected):
+    assert expected in relations(text)
