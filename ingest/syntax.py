@@ -8,7 +8,8 @@ A preposition before a phrase, written apart (على، من قبل) or as a proc
 its ``prep``; a phrase under و is ``conj`` (joined to the one before). A verb's subject is the
 bare phrase right before it (SVO) or the first after it (VSO), its object the next bare phrase;
 a relative clause (الذي، التي, or a verb with an object pronoun right after an indefinite
-phrase) takes its antecedent as subject or, when its verb carries the pronoun, as object.
+phrase) takes its antecedent as subject or, when its verb carries the pronoun, as object. A
+clause in brackets (…) is an aside and gets no unit.
 
 >>> from ingest.pipeline import resources, analyze
 >>> from ingest.model import Article
@@ -464,6 +465,9 @@ class _Chunker:
                 elif last in ("break", "comp", "rel", "sub"):
                     self.verb_in_clause = False
             tok = self.tokens[i]
+            if tok.text == "(" and (close := self._aside_clause(i, b)) > 0:
+                i = close + 1  # ووجه الحزب في بيان (حصلت الصحيفة على نسخة منه) انتقادات …:
+                continue  # a clause in brackets is an aside, outside the sentence's structure
             if tok.text in _QUOTES:
                 i += 1
                 continue
@@ -520,6 +524,16 @@ class _Chunker:
         return out
 
     # --- tokens ------------------------------------------------------------------------------
+
+    def _aside_clause(self, i: int, b: int) -> int:
+        """The ")" that closes the "(" at token i when a verb stands between them, else -1."""
+        for k in range(i + 1, b):
+            if self.tokens[k].text == ")":
+                return k if any(is_word(self.tokens[j]) and self.at.get(j) is None and
+                                self._particle(j)[0] == "verb" for j in range(i + 1, k)) else -1
+            if self.tokens[k].text == "(":
+                return -1
+        return -1
 
     def _bare(self, key: str) -> str:
         return key[1:] if len(key) > 2 and key[0] in "وف" and key[1:] in self.preps else key
@@ -665,6 +679,8 @@ class _Chunker:
         k = i
         while k < b:
             tok = self.tokens[k]
+            if tok.text == "(" and k > i and self._aside_clause(k, b) > 0:
+                break  # دور البنك (بنك تشارك فيه دول …): the phrase ends before an aside
             if tok.text in _QUOTES:
                 k += 1
                 continue

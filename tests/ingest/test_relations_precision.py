@@ -70,3 +70,11 @@ def test_a_trigger_in_another_sense_is_silent(relations, text):
 ])
 def test_the_same_triggers_in_their_sense_of_force_still_strike(relations, text, expected):
     assert expected in relations(text)
+
+
+def test_a_clause_in_brackets_is_an_aside(relations):
+    assert relations("ووجه حزب الدعوة في بيان له (حصلت قناة الجزيرة على نسخة منه) انتقادات "
+                     "لرئيس الوزراء حيدر العبادي.") == {
+        ("islamic-dawa-party", "accuses", "haider-al-abadi")}
+    assert relations("وأشار السفير إلى دور البنك (بنك تشارك فيه دول مثل السعودية والكويت) "
+                     "في مساندة الصين.") == set()
