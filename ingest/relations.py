@@ -938,13 +938,21 @@ class _Reader:
                            and k not in (args.subject, args.object) and not p.units[k].conj]
                 reach = 3 if p.units[u].prep in _ADVERBIAL else 1  # عبر، خلال: the verb's
                 if len(between) <= reach and all(p.units[k].kind == "np" and p.units[k].prep
+                                                 and not self.own_act(p, k)
                                                  for k in between) and \
-                        p.units[u].prep and p.same_clause(v, u):  # not a chain of phrases
-                    return v
+                        p.units[u].prep and p.same_clause(v, u):  # not a chain of phrases,
+                    return v  # nor past a من phrase of another act (تمكنت من تحديد هوية …
+                    # بتفجير; but تمكن من السيطرة على … عبر هجمات)
                 return -1
             if unit.kind in ("break", "comp", "rel", "sub"):
                 return -1
         return -1
+
+    def own_act(self, p: Parse, k: int) -> bool:
+        """Phrase k is a من phrase of an act with its own object in construct, which a phrase
+        of means after it belongs to (تمكنت من تحديد هوية مرتكب الجريمة بتفجير نفسه)."""
+        unit = p.units[k]
+        return unit.prep == "من" and unit.last > unit.head and unit.head not in self.triggers
 
     def verb_classes(self, p: Parse, v: int) -> frozenset[str]:
         if v < 0:

@@ -78,3 +78,11 @@ def test_a_clause_in_brackets_is_an_aside(relations):
         ("islamic-dawa-party", "accuses", "haider-al-abadi")}
     assert relations("وأشار السفير إلى دور البنك (بنك تشارك فيه دول مثل السعودية والكويت) "
                      "في مساندة الصين.") == set()
+
+
+def test_a_phrase_of_means_belongs_to_the_act_just_before_it(relations):
+    assert relations("وتمكنت الأجهزة الأمنية من تحديد هوية مرتكب الجريمة بتفجير نفسه في مسجد "
+                     "في منطقة عسير.") == set()
+    assert ("isis", "strikes", "syrian-army") in relations(
+        "تمكن تنظيم داعش من السيطرة على أجزاء من المدينة عبر سلسلة هجمات على مواقع لقوات "
+        "النظام السوري.")
