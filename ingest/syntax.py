@@ -64,8 +64,9 @@ class Parse:
     """One sentence's units, with lookups by token, clause and verb."""
 
     def __init__(self, units: list[Unit], tokens: list[Token], verbs: dict[int, Verb],
-                 lex: Lexicon, mentions: dict):
+                 lex: Lexicon, mentions: dict, event_heads: frozenset[int] = frozenset()):
         self.units = units
+        self.event_heads = event_heads  # tokens that are trigger nouns (هجوم، غارة)
         self.resumptive = lex.grammar.get("resumptive", frozenset())
         self.victim_lemmas = lex.grammar.get("victim_words", frozenset())
         self.temporal = lex.grammar.get("temporal_prepositions", frozenset())
@@ -340,6 +341,10 @@ class Parse:
                     break
             return nearest  # الذين: the people just named, even under a preposition
         verb = self.verb_of.get(units[v].first, _NO_VERB)
+        if k == v - 1 and k > 0 and units[k].prep == "ل" and units[k - 1].kind == "np" and \
+                not self._definite(k - 1) and not units[v].conj and \
+                self._event(k - 1) and verb.prefix.lstrip("وف")[-1:] not in ("ي", "ت", "ن", "ا"):
+            return k - 1  # هجوم لعناصر المقاومة استهدف نقطة: the attack, by its author, did
         if k == v - 1 and k >= 0 and units[k].kind == "np" and not units[v].conj and \
                 not self._definite(k) and (_has_object_pronoun(verb) or
                                            verb.prefix.lstrip("وف")[-1:] not in ("ي", "ت", "ن", "ا")
@@ -348,6 +353,10 @@ class Parse:
             # في تصريح آخر اتهم ظريف البحرين, whose verb has a subject and an object of its own)
             return k
         return -1
+
+    def _event(self, u: int) -> bool:
+        """The phrase's head is a trigger noun (an act: هجوم، غارة)."""
+        return self.units[u].head in self.event_heads
 
     def _is_count(self, u: int) -> bool:
         """A phrase that starts with a number (قتل 57 مدنيا، مقتل سبعة جنود)."""
@@ -376,7 +385,8 @@ def parse_sentence(tokens: list[Token], a: int, b: int, at: dict, lex: Lexicon,
     (``entities.Found``) covering it."""
     return Parse(_Chunker(tokens, at, lex, morph).units(a, b), tokens,
                  {i: v for i in range(a, b) if (v := _verb(tokens, i, at, morph)) is not None},
-                 lex, at)
+                 lex, at, frozenset(i for i in range(a, b) if i not in at and (
+                     trig := morph.trigger(tokens[i].key)) is not None and "noun" in trig.pos))
 
 
 def doc_tokens(doc) -> list[Token]:

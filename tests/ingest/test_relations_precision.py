@@ -86,3 +86,9 @@ def test_a_phrase_of_means_belongs_to_the_act_just_before_it(relations):
     assert ("isis", "strikes", "syrian-army") in relations(
         "تمكن تنظيم داعش من السيطرة على أجزاء من المدينة عبر سلسلة هجمات على مواقع لقوات "
         "النظام السوري.")
+
+
+def test_a_verb_after_an_attack_and_its_author_tells_of_the_attack(relations):
+    found = relations("وشهدت صنعاء هجوما للمقاومة الشعبية استهدف نقطة تفتيش تابعة للحوثيين.")
+    assert ("houthis", "strikes", "sanaa") not in found
+    assert not any(agent == "houthis" for agent, _, _ in found)
