@@ -45,6 +45,10 @@ _INHERIT = frozenset({"light", "other", "planning", "threatening", "negating", "
                       "claiming", "reciprocal"})
 _MODE_OF_CLASS = {"planning": "Planned", "threatening": "Threatened", "negating": "Negated",
                   "foiling": "Foiled", "demanding": "Demanded", "possible": "Hypothetical"}
+# Nouns through which a noun in their construct takes the governor of the phrase: شن غارات،
+# عملية تحرير، قرار شن هجوم، مسؤولية تفجير
+_PASSING = ("light_nouns", "operation_nouns", "planning_nouns", "foiling_nouns",
+            "demanding_nouns", "claiming_nouns", "quantifiers")
 _MODE_OF_NOUN = {"planning_nouns": "Planned", "foiling_nouns": "Foiled",
                  "demanding_nouns": "Demanded", "fearing_nouns": "Hypothetical"}
 
@@ -402,13 +406,17 @@ class _Reader:
 
     def fits(self, entry: FrameEntry, t: int, p: Parse, u: int) -> bool:
         """A trigger that needs a word in its clause has it; one that needs a next word has it;
-        one told in the past only is in the past."""
+        none of its ``next_not`` words follows it or heads its object; one told in the past
+        only is in the past."""
         if entry.past and entry.pos == "verb" and (verb := p.verb_of.get(t)) is not None and \
                 verb.prefix.lstrip("وف").lstrip("س")[:1] in ("ي", "ت", "ن", "ا"):
             return False  # تسيطر على المدينة: holds it, a state
         nxt = self.keys[t + 1].removeprefix("ال") if t + 1 < len(self.keys) else ""
         if entry.next and nxt not in entry.next or nxt in entry.next_not:
             return False
+        obj = p.args[u].object if entry.next_not and u in p.args else -1
+        if obj >= 0 and _bare_key(self.keys[p.units[obj].head]) in entry.next_not:
+            return False  # طردت مصر السفير: the object's head tells the sense
         if entry.needs:
             words = range(p.units[0].first, p.units[-1].last + 1)
             if not any(self.keys[k].removeprefix("ال").removeprefix("و") in entry.needs
@@ -435,7 +443,8 @@ class _Reader:
             speaker, agents = content
             agent_slot = "accusation content"
         elif entry.pos == "noun" and entry.reverse and \
-                trig.prefix.lstrip("وف")[:1] in entry.reverse:  # القوات السورية بدعم روسي
+                trig.prefix.lstrip("وف")[:1] in entry.reverse and \
+                not self.takes_ba(p, u, governor):  # القوات السورية بدعم روسي
             agents = (self.slot_genitive(p, u, t) or self.slot_adjective(p, u, t, trig)
                       or self.slot_prep(p, pps, "من"))
             targets = (self.slot_subject(p, governor) if governor >= 0 else []) or \
@@ -490,8 +499,11 @@ class _Reader:
                                                                     gov_class))
                 if generic_agent and generic_agent.sector in _VICTIMS_ONLY:
                     generic_agent = None  # civilians live under shelling, they do not shell
-            if not targets:
-                generic_target = self.first_generic(self.target_units(p, u, pps))
+            if not targets:  # named by kind in its own phrase, else among the victims
+                generic_target = self.first_generic(self.target_units(p, u, pps, victims=False))
+                target_slot = "kind" if generic_target else target_slot
+                generic_target = generic_target or self.first_generic(
+                    self.target_units(p, u, pps))
         return Candidate(t, entry, agents, targets, places, mode, speaker, why, generic_agent,
                          generic_target, (agent_slot, target_slot))
 
@@ -521,13 +533,15 @@ class _Reader:
                 out.append(u)
         return out
 
-    def target_units(self, p: Parse, u: int, pps: list[int]) -> list[int]:
+    def target_units(self, p: Parse, u: int, pps: list[int], victims: bool = True) -> list[int]:
         """The phrases that may name a strike's target by its kind: the verb's object (or what
         a passive verb's phrase undergoes), its على/ضد phrases, the victims of the sentence."""
         out = []
         if p.units[u].kind == "verb" and p.args[u].object >= 0:
             out.append(p.args[u].object)
         out += [k for k in pps if p.units[k].prep in ("علي", "ضد", "بحق")]
+        if not victims:
+            return out
         attacks = [w for k, trig in self.triggers.items() if trig.relation == "strikes"
                    and (w := p.unit_at.get(k)) is not None] or [u]
         return out + [v for v in self.victim_units(p)  # the victims of the nearest attack
@@ -596,7 +610,7 @@ class _Reader:
             return self.slot_adjective(p, u, t, trig)
         if slot == "relative":
             v = self.relative_verb(p, u)
-            return self.slot_subject(p, v) if v >= 0 else []
+            return self.slot_subject(p, v) if v >= 0 and self.relative_does(p, v) else []
         if slot == "possessive":
             if trig.suffix in _POSSESSIVE and not (trig.suffix == "ه" and self.tokens[
                     t].text.endswith("ة")):  # غاراته: his; استهدافها من قبل داعش: hers, the target
@@ -902,7 +916,10 @@ class _Reader:
             if p.units[k].kind in ("verb", "comp", "rel", "sub"):
                 break
             if p.bare_np(k):
-                found = self.group_referents(p, p._group_start(k))
+                start = p._group_start(k)
+                if start == k and p.units[k].conj and k > 0 and p.units[k - 1].kind == "np":
+                    break  # من داعش وجبهة النصرة بدعم من …: joined to a phrase under من
+                found = self.group_referents(p, start)
                 if found:
                     return found
         return []
@@ -915,9 +932,38 @@ class _Reader:
                 return v
         return -1
 
+    def takes_ba(self, p: Parse, u: int, governor: int) -> bool:
+        """Phrase u under ب is what the verb or the noun before it takes (قامت روسيا بدعم
+        النظام، تعهدت بدعم، التزامها بمساعدة), not the manner of an act (تقدمت القوات بدعم من
+        الطيران): a verb or a noun of ``ba_governors``."""
+        verb = p.verb_of.get(p.units[governor].first) if governor >= 0 else None
+        if verb is not None and self.group_of(verb.lemma, "ba_governors"):
+            return True
+        if u == 0 or p.units[u - 1].kind != "np":
+            return False
+        key = self.keys[p.units[u - 1].last]
+        return any(self.group_of(key[:len(key) - len(end)] if end else key, "ba_governors")
+                   for end in ("", *_POSSESSIVE) if key.endswith(end))
+
+    def relative_does(self, p: Parse, v: int) -> bool:
+        """The subject of a relative clause does the act its antecedent names unless a
+        preposition's pronoun takes the antecedent up after a verb that is not light: الهجمات
+        التي يتصدى لها الجيش (the army faces them), not الهجوم الذي قام به التنظيم."""
+        nxt = v + 1
+        verb = p.verb_of.get(p.units[v].first)
+        carries = verb is not None and verb.suffix.endswith(_POSSESSIVE)  # شنها، نفذه
+        return carries or nxt >= len(p.units) or p.units[nxt].kind != "ppron" or \
+            "light" in self.verb_classes(p, v)
+
     def governor(self, p: Parse, u: int, t: int) -> int:
         """The verb that governs noun phrase u: it is that verb's object, or in a phrase right
-        after it (نجحت في استعادة، تعرضت لقصف), or the genitive of a light noun that is."""
+        after it (نجحت في استعادة، تعرضت لقصف), or the genitive of a light noun that is. A noun
+        deep in a construct has the governor of its head only through light, operation or
+        planning nouns (شنت تركيا سلسلة غارات; not تعيش القوات على وقع صدمة تحرير المدينة)."""
+        unit = p.units[u]
+        if t > unit.head and not all(any(self.group_of(self.keys[k], g) for g in _PASSING)
+                                     or k in self.triggers for k in range(unit.head, t)):
+            return -1
         for v, args in p.args.items():
             if args.object == u and not args.passive:  # past a relative clause and a comma
                 return v
@@ -931,13 +977,21 @@ class _Reader:
                            and k not in (args.subject, args.object) and not p.units[k].conj]
                 reach = 3 if p.units[u].prep in _ADVERBIAL else 1  # عبر، خلال: the verb's
                 if len(between) <= reach and all(p.units[k].kind == "np" and p.units[k].prep
+                                                 and not self.own_act(p, k)
                                                  for k in between) and \
-                        p.units[u].prep and p.same_clause(v, u):  # not a chain of phrases
-                    return v
+                        p.units[u].prep and p.same_clause(v, u):  # not a chain of phrases,
+                    return v  # nor past a من phrase of another act (تمكنت من تحديد هوية …
+                    # بتفجير; but تمكن من السيطرة على … عبر هجمات)
                 return -1
             if unit.kind in ("break", "comp", "rel", "sub"):
                 return -1
         return -1
+
+    def own_act(self, p: Parse, k: int) -> bool:
+        """Phrase k is a من phrase of an act with its own object in construct, which a phrase
+        of means after it belongs to (تمكنت من تحديد هوية مرتكب الجريمة بتفجير نفسه)."""
+        unit = p.units[k]
+        return unit.prep == "من" and unit.last > unit.head and unit.head not in self.triggers
 
     def verb_classes(self, p: Parse, v: int) -> frozenset[str]:
         if v < 0:
@@ -1201,8 +1255,10 @@ class _Reader:
                     and self.conflict and not self.sports and not self.told_before(cand) and (
                         cand.generic_agent or self.subjectless(cand.token)):
                 agents = [self.generic_key(cand.generic_agent or _UNIDENTIFIED)]
-            if agents and not targets and not places and cand.generic_target:
-                targets = [self.generic_key(cand.generic_target)]
+            if agents and not targets and cand.generic_target and (
+                    not places or cand.slots[1] == "kind"):  # whom its phrase names by kind:
+                targets = [self.generic_key(cand.generic_target)]  # a place is where (قتلت
+                # القوات جنديين في حلب: soldiers hit in Aleppo, not Aleppo)
             elif agents and not targets and not places and self.hits_something(cand):
                 targets = [self.generic_key(_UNNAMED_TARGET)]  # شنت الطائرات غارات ضد مواقع
         if entry.relation == "strikes" and not targets and places:

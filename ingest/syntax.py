@@ -8,7 +8,8 @@ A preposition before a phrase, written apart (على، من قبل) or as a proc
 its ``prep``; a phrase under و is ``conj`` (joined to the one before). A verb's subject is the
 bare phrase right before it (SVO) or the first after it (VSO), its object the next bare phrase;
 a relative clause (الذي، التي, or a verb with an object pronoun right after an indefinite
-phrase) takes its antecedent as subject or, when its verb carries the pronoun, as object.
+phrase) takes its antecedent as subject or, when its verb carries the pronoun, as object. A
+clause in brackets (…) is an aside and gets no unit.
 
 >>> from ingest.pipeline import resources, analyze
 >>> from ingest.model import Article
@@ -64,8 +65,9 @@ class Parse:
     """One sentence's units, with lookups by token, clause and verb."""
 
     def __init__(self, units: list[Unit], tokens: list[Token], verbs: dict[int, Verb],
-                 lex: Lexicon, mentions: dict):
+                 lex: Lexicon, mentions: dict, event_heads: frozenset[int] = frozenset()):
         self.units = units
+        self.event_heads = event_heads  # tokens that are trigger nouns (هجوم، غارة)
         self.resumptive = lex.grammar.get("resumptive", frozenset())
         self.victim_lemmas = lex.grammar.get("victim_words", frozenset())
         self.temporal = lex.grammar.get("temporal_prepositions", frozenset())
@@ -360,6 +362,10 @@ class Parse:
                     break
             return nearest  # الذين: the people just named, even under a preposition
         verb = self.verb_of.get(units[v].first, _NO_VERB)
+        if k == v - 1 and k > 0 and units[k].prep == "ل" and units[k - 1].kind == "np" and \
+                not self._definite(k - 1) and not units[v].conj and \
+                self._event(k - 1) and verb.prefix.lstrip("وف")[-1:] not in ("ي", "ت", "ن", "ا"):
+            return k - 1  # هجوم لعناصر المقاومة استهدف نقطة: the attack, by its author, did
         if k == v - 1 and k >= 0 and units[k].kind == "np" and not units[v].conj and \
                 not self._definite(k) and (_has_object_pronoun(verb) or
                                            verb.prefix.lstrip("وف")[-1:] not in ("ي", "ت", "ن", "ا")
@@ -368,6 +374,10 @@ class Parse:
             # في تصريح آخر اتهم ظريف البحرين, whose verb has a subject and an object of its own)
             return k
         return -1
+
+    def _event(self, u: int) -> bool:
+        """The phrase's head is a trigger noun (an act: هجوم، غارة)."""
+        return self.units[u].head in self.event_heads
 
     def _is_count(self, u: int) -> bool:
         """A phrase that starts with a number (قتل 57 مدنيا، مقتل سبعة جنود)."""
@@ -405,7 +415,8 @@ def parse_sentence(tokens: list[Token], a: int, b: int, at: dict, lex: Lexicon,
     (``entities.Found``) covering it."""
     return Parse(_Chunker(tokens, at, lex, morph).units(a, b), tokens,
                  {i: v for i in range(a, b) if (v := _verb(tokens, i, at, morph)) is not None},
-                 lex, at)
+                 lex, at, frozenset(i for i in range(a, b) if i not in at and (
+                     trig := morph.trigger(tokens[i].key)) is not None and "noun" in trig.pos))
 
 
 def doc_tokens(doc) -> list[Token]:
@@ -515,6 +526,9 @@ class _Chunker:
                 elif last in ("break", "comp", "rel", "sub"):
                     self.verb_in_clause = False
             tok = self.tokens[i]
+            if tok.text == "(" and (close := self._aside_clause(i, b)) > 0:
+                i = close + 1  # ووجه الحزب في بيان (حصلت الصحيفة على نسخة منه) انتقادات …:
+                continue  # a clause in brackets is an aside, outside the sentence's structure
             if tok.text in _QUOTES:
                 i += 1
                 continue
@@ -571,6 +585,16 @@ class _Chunker:
         return out
 
     # --- tokens ------------------------------------------------------------------------------
+
+    def _aside_clause(self, i: int, b: int) -> int:
+        """The ")" that closes the "(" at token i when a verb stands between them, else -1."""
+        for k in range(i + 1, b):
+            if self.tokens[k].text == ")":
+                return k if any(is_word(self.tokens[j]) and self.at.get(j) is None and
+                                self._particle(j)[0] == "verb" for j in range(i + 1, k)) else -1
+            if self.tokens[k].text == "(":
+                return -1
+        return -1
 
     def _bare(self, key: str) -> str:
         return key[1:] if len(key) > 2 and key[0] in "وف" and key[1:] in self.preps else key
@@ -718,6 +742,8 @@ class _Chunker:
         k = i
         while k < b:
             tok = self.tokens[k]
+            if tok.text == "(" and k > i and self._aside_clause(k, b) > 0:
+                break  # دور البنك (بنك تشارك فيه دول …): the phrase ends before an aside
             if tok.text in _QUOTES:
                 k += 1
                 continue

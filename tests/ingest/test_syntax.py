@@ -233,3 +233,11 @@ def test_a_phrase_of_time_ends_at_its_time_words(parse, text, time, obj):
     assert time in units(p)
     verb = next(v for v, args in p.args.items() if args.object >= 0)
     assert words(p, p.args[verb].object) == obj
+
+
+def test_a_verb_after_an_indefinite_act_and_its_l_phrase_is_its_relative_clause(read):
+    from ingest.syntax import doc_tokens
+    doc = read("شهدت المدينة هجوما للمقاومة استهدف نقطة تفتيش.")
+    tokens = doc_tokens(doc)
+    text = describe(parse_sentence(tokens, 0, len(tokens), {}, *resources()))
+    assert "استهدف: subject هجوما, object نقطة تفتيش, antecedent هجوما" in text

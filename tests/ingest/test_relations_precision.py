@@ -1,0 +1,94 @@
+"""Relations that must not come out of look-alike structures: where an act happened is not
+whom it hit, a word in another sense is no trigger, a phrase inside another is not its agent."""
+import pytest
+
+
+def test_whom_an_attack_hit_named_by_kind_is_its_target_not_the_place(read):
+    doc = read("قتلت المعارضة السورية عشرة جنود في مدينة حماة.")
+    kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
+    strikes = [(r.agent, kinds.get(r.target, r.target), r.places) for r in doc.relations
+               if r.predicate == "strikes"]
+    assert strikes == [("syrian-opposition", "military", ("hama",))]
+
+
+def test_an_attack_on_a_place_still_strikes_the_place(relations):
+    assert ("syrian-army", "strikes", "hama") in relations("قصفت قوات النظام السوري مدينة حماة.")
+
+
+def test_a_noun_deep_in_a_construct_does_not_take_the_verb_of_its_head(relations):
+    assert relations("تعيش قوات النظام السوري على وقع صدمة تحرير مدينة حماة.") == set()
+
+
+def test_an_operation_passes_its_verb_to_the_act_it_names(relations):
+    assert ("syrian-army", "strikes", "hama") in relations(
+        "بدأت قوات النظام السوري عملية تحرير مدينة حماة.")
+
+
+def test_who_faces_an_attack_in_a_relative_clause_did_not_make_it(relations):
+    assert relations("وتتواصل الهجمات في سيناء التي يتصدى لها الجيش المصري.") == set()
+
+
+def test_who_carries_out_an_attack_in_a_relative_clause_made_it(relations):
+    assert ("isis", "strikes", "haditha") in relations(
+        "وأدى الهجوم الذي قام به تنظيم داعش على مدينة حديثة إلى نزوح السكان.")
+
+
+def test_with_support_does_not_help_a_phrase_under_a_preposition(relations):
+    assert relations("وعاد السكان إلى المدينة بعد تحريرها من تنظيم داعش وجبهة النصرة بدعم من "
+                     "التحالف الدولي.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقامت روسيا بدعم النظام السوري.", ("russia", "supports", "syrian-government")),
+    ("وأكدت الولايات المتحدة التزامها بمساعدة الحكومة العراقية.", None),
+])
+def test_an_act_under_ba_that_a_verb_or_noun_takes_is_no_manner(relations, text, expected):
+    found = relations(text)
+    assert ("iraqi-government", "supports", "united-states") not in found
+    assert ("syrian-government", "supports", "russia") not in found
+    assert expected is None or expected in found
+
+
+def test_with_support_as_a_manner_still_helps_the_subject(relations):
+    assert ("russian-air-force", "supports", "syrian-army") in relations(
+        "شنت القوات السورية بدعم جوي من الطيران الروسي هجمات على مواقع داعش.")
+
+
+@pytest.mark.parametrize("text", [
+    "وطردت مصر السفير التركي من القاهرة.",  # an expulsion of a diplomat
+    "وضرب الرئيس مثلا على ذلك بالحرب في اليمن.",  # an example given
+    "وقال الخبير إن إيران تحاول ضرب استقرار دول الخليج.",  # stability undermined
+    "واحتلت الصين المركز الأول في قائمة الدول المصدرة.",  # a rank
+])
+def test_a_trigger_in_another_sense_is_silent(relations, text):
+    assert relations(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وطردت القوات العراقية تنظيم داعش من المدينة.", ("iraqi-armed-forces", "strikes", "isis")),
+    ("واحتلت تركيا شمال قبرص عام 1974.", ("turkey", "strikes", "cyprus")),
+])
+def test_the_same_triggers_in_their_sense_of_force_still_strike(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_a_clause_in_brackets_is_an_aside(relations):
+    assert relations("ووجه حزب الدعوة في بيان له (حصلت قناة الجزيرة على نسخة منه) انتقادات "
+                     "لرئيس الوزراء حيدر العبادي.") == {
+        ("islamic-dawa-party", "accuses", "haider-al-abadi")}
+    assert relations("وأشار السفير إلى دور البنك (بنك تشارك فيه دول مثل السعودية والكويت) "
+                     "في مساندة الصين.") == set()
+
+
+def test_a_phrase_of_means_belongs_to_the_act_just_before_it(relations):
+    assert relations("وتمكنت الأجهزة الأمنية من تحديد هوية مرتكب الجريمة بتفجير نفسه في مسجد "
+                     "في منطقة عسير.") == set()
+    assert ("isis", "strikes", "syrian-army") in relations(
+        "تمكن تنظيم داعش من السيطرة على أجزاء من المدينة عبر سلسلة هجمات على مواقع لقوات "
+        "النظام السوري.")
+
+
+def test_a_verb_after_an_attack_and_its_author_tells_of_the_attack(relations):
+    found = relations("وشهدت صنعاء هجوما للمقاومة الشعبية استهدف نقطة تفتيش تابعة للحوثيين.")
+    assert ("houthis", "strikes", "sanaa") not in found
+    assert not any(agent == "houthis" for agent, _, _ in found)
