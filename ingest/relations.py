@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from ingest.casualties import Casualties, find_casualties
 from ingest.dates import event_date
+from ingest.discovery import masdar_shaped
 from ingest.entities import Found
 from ingest.lexicon import FrameEntry, Lexicon
 from ingest.model import Entity, Mention, Relation, Sentence
@@ -991,7 +992,8 @@ class _Reader:
         """Phrase k is a من phrase of an act with its own object in construct, which a phrase
         of means after it belongs to (تمكنت من تحديد هوية مرتكب الجريمة بتفجير نفسه)."""
         unit = p.units[k]
-        return unit.prep == "من" and unit.last > unit.head and unit.head not in self.triggers
+        return unit.prep == "من" and unit.last > unit.head and unit.head not in self.triggers \
+            and masdar_shaped(self.keys[unit.head])  # not قتل خمسة من مسلحي الحزب في هجوم
 
     def verb_classes(self, p: Parse, v: int) -> frozenset[str]:
         if v < 0:
