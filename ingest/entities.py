@@ -110,6 +110,8 @@ class _State:
         entities = [p.value for p in phrases if p.kind == "entity"]
         if entities and self.adjectival(i, prefix, entities):
             return i + 1
+        if entities and self.another_name(i, n):
+            return self.given_name(i)  # جيفري ويب: not James Jeffrey but a Jeffrey Webb
         if entities:
             key = self.choose(entities, i, prefix)
             if key:
@@ -186,6 +188,11 @@ class _State:
         if i > 0 and self.tokens[i - 1].key.lstrip("وب") in self.lex.grammar.get(
                 "named_after", frozenset()):
             return j  # مستشفى الملك فهد، كأس الملك: the name of a place or a prize
+        if role == "minister":  # وزير الطاقة، وزيرة الشؤون الاجتماعية: the portfolio
+            portfolios = self.lex.grammar.get("portfolios", frozenset())
+            while j < len(self.tokens) and (self.tokens[j].key in portfolios or self.tokens[
+                    j].key[:1] == "و" and self.tokens[j].key[1:] in portfolios):
+                j += 1
         country = self.adjective_at(j)
         if country:
             j += 1
@@ -200,7 +207,8 @@ class _State:
             j2 = self.step(j)
             if len(self.found) > before:
                 affiliation = self.found[-1].mention.entity
-                j = j2
+            if len(self.found) > before or self.tokens[i + n - 1].key.startswith("باسم"):
+                j = j2  # المتحدث باسم الشرطة لينا حداد: whose, even unresolved, then the name
         tails = self.lex.grammar.get("rank_tails", frozenset())
         while (match := self.phrase_at(j)) and any(p.kind == "title" for p in match[1]) or \
                 j < len(self.tokens) and self.tokens[j].key in tails:
@@ -209,7 +217,7 @@ class _State:
         if match:
             people = [p.value for p in match[1] if p.kind == "entity"
                       and self.lex.entities[p.value].type == "Person"]
-            if people:
+            if people and not self.another_name(j, match[0]):
                 self.add(people[0], i, j + match[0] - 1, prefix)
                 return j + match[0]
         name_end = self.name_end(j)
@@ -242,6 +250,31 @@ class _State:
         self.add(self.discover(i, end, role or "", None), i, end - 1, "")
         return end
 
+    def short_name(self, k: int) -> bool:
+        """Token k is, in the lexicon, only a known person's one-word short name (إرنست), which
+        may be another person's name too."""
+        match = self.phrase_at(k)
+        return match is not None and match[0] == 1 and all(
+            p.kind == "entity" and self.lex.entities[p.value].type == "Person" for p in match[1])
+
+    def another_name(self, i: int, n: int) -> bool:
+        """The one-word short name of a known person at token i is another person's first name
+        when a name word follows it (إرنست مونيز is not Josh Earnest), and a patronymic بن …
+        after a name word is another person's (محمد بن سلطان الهزاع is not Bandar bin Sultan)."""
+        people = [p.value for p in self.phrase_at(i)[1] if p.kind == "entity"
+                  and self.lex.entities[p.value].type == "Person"]
+        if not people:
+            return False
+        stop = self.lex.grammar.get("not_names", frozenset())
+        if i > 0 and self.tokens[i - 1].key in ("بن", "ابن", "بنت"):
+            return True  # سعود بن نايف بن عبدالعزيز: his father, not Nayef himself
+        if self.tokens[i].key in ("بن", "ابن"):
+            return i > 0 and i - 1 not in self.covered and self.name_word(i - 1, stop)
+        k = i + n
+        return (n == 1 and k < len(self.tokens) and self.tokens[k].key[:1] not in "وفبل"
+                and not self.tokens[k].text.startswith("ال") and self.phrase_at(k) is None
+                and self.name_word(k, stop))  # not لافروف ظريف: two known people
+
     def adjective_at(self, j: int) -> str | None:
         if j < len(self.tokens):
             key = self.tokens[j].key
@@ -259,11 +292,13 @@ class _State:
         stop = g.get("not_names", frozenset())
         particles = g.get("name_particles", frozenset())
         k, words, surname = j, 0, False
-        if j < len(self.tokens) and (self.tokens[j].key[:1] == "و" or self.tokens[j].key[:1] in
-                                     "بل" and self.tokens[j].key not in self.lex.given_names):
+        if j < len(self.tokens) and (self.tokens[j].key[:1] == "و" or self.clitic_phrase(j)):
             return j  # وفهد: a second name, joined to one before; بمعاملة، لجمهورية: a phrase
         while k < len(self.tokens) and words < _MAX_NAME_WORDS + (k > j and self.tokens[
-                k - 1].key in particles) and self.name_word(k, stop):
+                k - 1].key in particles) and (
+                self.name_word(k, stop) or k > j and is_word(self.tokens[k]) and (
+                    self.tokens[k].key in particles or self.tokens[k - 1].key in particles
+                    and self.tokens[k].key not in stop)):  # محمد بن سلطان الهزاع
             text = self.tokens[k].text
             if text.startswith("ال") and k == j:
                 break  # ناصر الشعيبي: a surname may have the article, a first name not
@@ -281,16 +316,30 @@ class _State:
                     or self.tokens[k].key in stop or self.phrase_at(k) is not None)
         return k if boundary and k - j >= 2 else j  # two words at least: a first name and more
 
+    def clitic_phrase(self, j: int) -> bool:
+        """Token j is a word under the proclitic ب or ل (بمعاملة، لجمهورية، للقوات، بالقرب), not
+        a name that begins with those letters (براد، لوبا، بشار)."""
+        key = self.tokens[j].key
+        if key[:1] not in ("ب", "ل") or key in self.lex.given_names:
+            return False
+        rest = key[1:]
+        return (rest in self.known_words or rest[:1] == "ل" or rest[:2] == "ال"
+                or masdar_shaped(key) or bool(self.morph.kinds(rest) & {"verb", "noun", "name"})
+                or any(r.prefix.rstrip("ال")[-1:] in ("ب", "ل") for r in self.morph.analyze(key)))
+
     def name_word(self, k: int, stop: frozenset[str]) -> bool:
         """A word that may be part of a person's name: no word the lexicons know (function and
         time words, kinds, adjectives, verbs, triggers), no tanween (حالياً), no proclitic ب or
-        ل on a word (بتقاطعه، بجامعة), no possessive (نفسه)."""
+        ل on a word (بتقاطعه، بجامعة), no possessive (نفسه). A given name is one even when it
+        is also a verb (ناصر), and علي written with ي is the name, not the preposition على."""
         tok = self.tokens[k]
         key = tok.key
-        return (is_word(tok) and key not in stop and not tok.text.isdigit()
-                and not self.adjective_at(k) and self.phrase_at(k) is None
-                and not self.morph.kinds(key) & {"verb", "noun"}
-                and key not in self.known_words and "\u064b" not in tok.text
+        given = key in self.lex.given_names and (
+            key not in stop and key not in self.known_words or tok.text.endswith("ي"))
+        return (is_word(tok) and (given or key not in stop) and not tok.text.isdigit()
+                and not self.adjective_at(k) and (self.phrase_at(k) is None or self.short_name(k))
+                and (given or not self.morph.kinds(key) & {"verb", "noun"}
+                     and key not in self.known_words) and "\u064b" not in tok.text
                 and key not in self.lex.title_words  # إليكسي بزهانوف نائب وزير
                 and not (key.startswith("ال") and len(key) > 7 and key.endswith(("ين", "ون")))
                 and not (key[:1] in "بل" and len(key) > 3 and (

@@ -169,3 +169,53 @@ def test_no_person_without_a_title_and_a_name(discovered, text):
 def test_a_verb_after_a_name_is_no_part_of_it(discovered):
     found = discovered("وقال العقيد محمد الأحمد قتل ثلاثة جنود في الهجوم.")
     assert not any("قتل" in e.label_ar for e in found.values())
+
+
+@pytest.mark.parametrize("text, name", [
+    # a given name that is also a verb (ناصر "supported") or, written with ي, the name علي
+    ("وقال ناصر الهاملي المتحدث باسم الجيش إن الطائرات قصفت المواقع.", "ناصر الهاملي"),
+    ("وقال علي الكبيسي رئيس بلدية الفلوجة إن المسلحين هاجموا الحي.", "علي الكبيسي"),
+    # a name that begins with ب or ل is no word under a proclitic
+    ("وقال النائب براد كولنز إن إيران تدعم الجماعة.", "براد كولنز"),
+    ("وقالت المتحدثة باسم الشرطة لينا حداد إن المهاجم اعتقل.", "لينا حداد"),
+    # callings name ordinary people: المواطن، الشاعر، الطفل
+    ("وقال المواطن سعد العتيبي إن الانفجار هز الحي.", "سعد العتيبي"),
+    ("وقتل الطفل مازن حمدان في القصف على الحي.", "مازن حمدان"),
+    # a portfolio between a minister's title and his name
+    ("وقال وزير الزراعة خالد الفهيد إن المحصول وفير.", "خالد الفهيد"),
+    ("وقالت وزيرة الشؤون الاجتماعية هند السالم إن الأسر تلقت الدعم.", "هند السالم"),
+    # a royal title after بن is part of the name (بن سلطان)
+    ("وقال المتحدث باسم الوزارة فهد بن سلطان الدوسري إن الطريق أغلق.", "فهد بن سلطان الدوسري"),
+])
+def test_a_title_or_a_speech_verb_and_a_name_make_a_person(discovered, text, name):
+    assert discovered(text)[name].type == "Person"
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a known person's one-word short name before another name word is another person
+    ("وقال وزير الطاقة إرنست مونيز إن الاتفاق جيد.", "josh-earnest"),
+    # a patronymic after a name word belongs to that name, not to a known prince
+    ("وقال المحافظ فهد بن سلطان الدوسري إن الطريق أغلق.", "bandar-bin-sultan"),
+    ("واستقبل الأمير سعود بن نايف بن عبدالعزيز الوفد.", "nayef-bin-abdulaziz"),
+])
+def test_a_known_short_name_inside_another_name_is_not_that_person(mentioned, text, absent):
+    assert absent not in mentioned(text)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("وقال إرنست إن الاتفاق جيد.", "josh-earnest"),
+    ("والتقى لافروف ظريف في موسكو.", "sergei-lavrov"),
+    ("وقال الأمير بندر بن سلطان إن المملكة قوية.", "bandar-bin-sultan"),
+    ("وقال بن سلطان إن المملكة قوية.", "bandar-bin-sultan"),
+])
+def test_a_known_short_name_alone_is_still_that_person(mentioned, text, key):
+    assert key in mentioned(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال على المسؤولين أن يتحركوا.",  # على, the preposition
+    "وقال المتحدث بمعاملة اللاجئين إن الوضع صعب.",  # ب on a word
+    "وقال الشهيد المعروف إن الطائرات قصفت حلب.",  # a descriptor
+])
+def test_look_alikes_of_names_make_no_person(discovered, text):
+    assert [e.label_ar for e in discovered(text).values() if e.type == "Person"] == []
