@@ -77,7 +77,8 @@ def discover(tokens: list[Token], start: int, covered: set[int], lex: Lexicon,
 _NAME_HEADS = frozenset({"دار", "بيت", "ابو", "ام", "عين", "تل", "خان", "كفر", "دير", "جسر", "راس",
                          "بئر", "بير", "وادي", "جبل", "سيدي", "باب", "قصر", "برج", "مرج", "ذات",
                          "بني", "ال", "عبد", "شيخ", "سوق", "بلاد", "جزيره", "حمام", "قلعه", "نهر",
-                         "تله", "عرب", "عزبه", "كوم", "ميت", "حوض", "حرف", "شعب", "خور", "بحر"})
+                         "تله", "عرب", "عزبه", "كوم", "ميت", "حوض", "حرف", "شعب", "خور", "بحر",
+                         "ساوث", "نورث", "نيو", "سان", "سانت", "لوس", "لاس", "سانتا"})
 
 
 def _bare(key: str, g: dict, group: str) -> str | None:
@@ -123,6 +124,8 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
     for group in _NOT_NAME_GROUPS:
         if key in g.get(group, frozenset()):
             return False
+    if any(p.kind == "generic" for p in lex.phrases.get((key,), ())):
+        return False  # مناطق المملكة: the state the article is about, by its kind
     if key.removeprefix("ال") in lex.adjectives or key in g.get("not_place_names", frozenset()) \
             or key in lex.known_words or key.removeprefix("ال") in lex.known_words:
         return False

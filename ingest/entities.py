@@ -194,6 +194,8 @@ class _State:
                     j].key[:1] == "و" and self.tokens[j].key[1:] in portfolios):
                 j += 1
         country = self.adjective_at(j)
+        if country and j + 1 < len(self.tokens) and self.tokens[j + 1].key in ("بن", "ابن"):
+            country = None  # الأمير تركي بن بندر: a given name, not the adjective
         if country:
             j += 1
         affiliation = country
@@ -292,11 +294,17 @@ class _State:
         stop = g.get("not_names", frozenset())
         particles = g.get("name_particles", frozenset())
         k, words, surname = j, 0, False
-        if j < len(self.tokens) and (self.tokens[j].key[:1] == "و" or self.clitic_phrase(j)):
-            return j  # وفهد: a second name, joined to one before; بمعاملة، لجمهورية: a phrase
+        if j < len(self.tokens) and (self.tokens[j].key[:1] == "و" or self.tokens[j].key[:1] in
+                                     "بل" and self.tokens[j].key not in self.lex.given_names
+                                     or self.tokens[j].key in particles):
+            return j  # وفهد: a second name, joined to one before; بمعاملة، لجمهورية: a phrase;
+            # بن بندر: a name cut from its first word
+        patronym = j + 1 < len(self.tokens) and self.tokens[j + 1].key in ("بن", "ابن", "بنت")
         while k < len(self.tokens) and words < _MAX_NAME_WORDS + (k > j and self.tokens[
                 k - 1].key in particles) and (
-                self.name_word(k, stop) or k > j and is_word(self.tokens[k]) and (
+                self.name_word(k, stop) or k == j and patronym and is_word(self.tokens[k])
+                and self.tokens[k].key not in stop  # تركي بن بندر: a name, not "Turkish"
+                or k > j and is_word(self.tokens[k]) and (
                     self.tokens[k].key in particles or self.tokens[k - 1].key in particles
                     and self.tokens[k].key not in stop)):  # محمد بن سلطان الهزاع
             text = self.tokens[k].text
@@ -315,17 +323,6 @@ class _State:
         boundary = (surname or k >= len(self.tokens) or not is_word(self.tokens[k])
                     or self.tokens[k].key in stop or self.phrase_at(k) is not None)
         return k if boundary and k - j >= 2 else j  # two words at least: a first name and more
-
-    def clitic_phrase(self, j: int) -> bool:
-        """Token j is a word under the proclitic ب or ل (بمعاملة، لجمهورية، للقوات، بالقرب), not
-        a name that begins with those letters (براد، لوبا، بشار)."""
-        key = self.tokens[j].key
-        if key[:1] not in ("ب", "ل") or key in self.lex.given_names:
-            return False
-        rest = key[1:]
-        return (rest in self.known_words or rest[:1] == "ل" or rest[:2] == "ال"
-                or masdar_shaped(key) or bool(self.morph.kinds(rest) & {"verb", "noun", "name"})
-                or any(r.prefix.rstrip("ال")[-1:] in ("ب", "ل") for r in self.morph.analyze(key)))
 
     def name_word(self, k: int, stop: frozenset[str]) -> bool:
         """A word that may be part of a person's name: no word the lexicons know (function and

@@ -219,3 +219,32 @@ def test_a_known_short_name_alone_is_still_that_person(mentioned, text, key):
 ])
 def test_look_alikes_of_names_make_no_person(discovered, text):
     assert [e.label_ar for e in discovered(text).values() if e.type == "Person"] == []
+
+
+def test_a_given_name_shaped_like_an_adjective_before_bin_is_the_name(discovered):
+    found = discovered("واستقبل الأمير تركي بن فيصل بن سعود الوفد في الرياض.")
+    assert [e.label_ar for e in found.values() if e.type == "Person"] == ["تركي بن فيصل بن سعود"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الرئيس بتطورات الأزمة إن الحكومة تعمل.",  # a word under ب after a title
+    "وبعث الوزير برقية تهنئة لجلالة الملك.",
+    "وقال السفير جمهورية البيرو لا تعترف بذلك.",  # a state's kind word
+    "ووجه الشيخ عبدالرحمن الغنام الجميع بالوقوف مع الدولة.",  # a quantifier after a surname
+])
+def test_words_around_a_title_are_no_name(discovered, text):
+    assert not any(w in e.label_ar for e in discovered(text).values()
+                   for w in ("بتطورات", "برقية", "جمهورية", "الجميع"))
+
+
+@pytest.mark.parametrize("text", [
+    "وشملت الغارات مناطق المملكة الجنوبية.",  # the state by its kind word
+    "وقصفت الطائرات مناطق ساحل البحر.",  # a coast is no place name
+    "ويعاقب بسجن سنتين كل من هاجم المنشآت.",  # a term, not a prison
+])
+def test_a_kind_word_before_a_common_word_names_no_place(discovered, text):
+    assert [e.label_ar for e in discovered(text).values() if e.type == "Place"] == []
+
+
+def test_a_two_word_foreign_place_name_is_taken_whole(discovered):
+    assert "ساوث داكوتا" in discovered("وهاجم مسلح مسجدا في ولاية ساوث داكوتا الأمريكية.")
