@@ -113,7 +113,8 @@ class _State:
         if entities and self.another_name(i, n):
             return self.given_name(i)  # جيفري ويب: not James Jeffrey but a Jeffrey Webb
         if entities:
-            key = self.choose(entities, i, prefix)
+            key = self.choose(entities, i, prefix, self.form(i, n, prefix)
+                              in self.lex.ambiguous_forms)
             if key:
                 self.add(key, i, i + n - 1, prefix)
                 return self.more_nationalities(key, i + n)
@@ -150,10 +151,16 @@ class _State:
         return (all(k in self.lex.institution_of for k in keys)
                 and any(p.kind == "head" for p in self.lex.phrases.get((head,), ())))
 
-    def choose(self, keys: list[str], i: int, prefix: str) -> str | None:
-        """The entity a name means here. An ambiguous name needs a cue before it (مدينة،
-        صحيفة), or a preposition for a place (unless its flag is ``cue``); or to have been
-        read so elsewhere in the article."""
+    def form(self, i: int, n: int, prefix: str) -> tuple[str, ...]:
+        """The lexicon form of the n tokens from token i, its first without its proclitics."""
+        first = self.tokens[i].key[len(prefix):]
+        return (("ال" + first if prefix.endswith("لل") else first),
+                *(t.key for t in self.tokens[i + 1:i + n]))
+
+    def choose(self, keys: list[str], i: int, prefix: str, doubtful: bool = False) -> str | None:
+        """The entity a name means here. An ambiguous name (or a ``doubtful`` form of a name)
+        needs a cue before it (مدينة، صحيفة), or a preposition for a place (unless its flag
+        is ``cue``); or to have been read so elsewhere in the article."""
         cue = self.tokens[i - 1].key if i else ""
         place_cue = cue in self.lex.grammar.get("place_cues", ())
         org_cue = cue in self.lex.grammar.get("org_cues", ())
@@ -170,7 +177,7 @@ class _State:
                                                _TYPE_RANK[self.lex.entities[k].type]))
         for key in keys:
             kind = self.lex.entities[key].type
-            if (key not in self.lex.ambiguous or place_cue or org_cue
+            if (key not in self.lex.ambiguous and not doubtful or place_cue or org_cue
                     or ((after_prep or listed) and kind == "Place" and key not in self.lex.cue_only)):
                 return key
         return None
