@@ -192,7 +192,7 @@ class _State:
 
     def title(self, i: int, n: int, role: str, prefix: str) -> int:
         j = i + n
-        if i > 0 and self.tokens[i - 1].key.lstrip("وب") in self.lex.grammar.get(
+        if i > 0 and self.tokens[i - 1].key.lstrip("وبل") in self.lex.grammar.get(
                 "named_after", frozenset()):
             return j  # مستشفى الملك فهد، كأس الملك: the name of a place or a prize
         if role == "minister":  # وزير الطاقة، وزيرة الشؤون الاجتماعية: the portfolio
@@ -280,6 +280,8 @@ class _State:
         if self.tokens[i].key in ("بن", "ابن"):
             return i > 0 and i - 1 not in self.covered and self.name_word(i - 1, stop)
         k = i + n
+        if n == 1 and k < len(self.tokens) and self.tokens[k].key in ("بن", "ابن"):
+            return True  # هادي بن علي اليامي: not Hadi but a Hadi son of Ali
         return (n == 1 and k < len(self.tokens) and self.tokens[k].key[:1] not in "وفبل"
                 and not self.tokens[k].text.startswith("ال") and self.phrase_at(k) is None
                 and self.name_word(k, stop))  # not لافروف ظريف: two known people
@@ -323,7 +325,8 @@ class _State:
                     self.tokens[k].key not in self.lex.grammar.get("waw_words", frozenset()):
                 break  # سليمان العسكر وعدد من …: و joins another phrase
             words += self.tokens[k].key not in particles
-            surname = text.startswith("ال") and self.tokens[k - 1].key not in particles
+            surname = text.startswith("ال") and self.tokens[k - 1].key not in particles and \
+                self.tokens[k].key not in ("الدين", "الله")  # نصر الدين خوالد: a compound name
             k += 1
         if k > j and self.tokens[k - 1].key in particles:
             return j  # عبدالعزيز بن …: a name cut short
@@ -350,6 +353,7 @@ class _State:
                     key[1:] in self.known_words or key[1:3] in ("ال", "لل")
                     or self.morph.verb(key[1:]) is not None))  # بدرس، بتقاطعه
                 and not key.startswith("لل")
+                and not (key[:1] == "ف" and (key[1:] in stop or key[1:] in self.known_words))
                 and not key.endswith(("ته", "تها", "هم", "هما")) and not masdar_shaped(key)
                 )
 

@@ -248,3 +248,22 @@ def test_a_kind_word_before_a_common_word_names_no_place(discovered, text):
 
 def test_a_two_word_foreign_place_name_is_taken_whole(discovered):
     assert "ساوث داكوتا" in discovered("وهاجم مسلح مسجدا في ولاية ساوث داكوتا الأمريكية.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ويعود القائد نور الدين الحمدان إلى الفريق بعد الإصابة.", "نور الدين الحمدان"),  # not a surname
+    ("وأدان الدكتور هادي بن سالم العتيبي رئيس اللجنة الهجوم.", "هادي بن سالم العتيبي"),  # not Hadi
+])
+def test_compound_given_names_and_patronymics_are_taken_whole(discovered, text, name):
+    assert discovered(text)[name].type == "Person"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("وحضر المدير العام لمستشفى الملك فيصل التخصصي الحفل.", "التخصصي"),  # a royal name in a site's
+    ("وقال الرئيس الفرنسي حينذاك جاك شيراك إن القوات ستنسحب.", "حينذاك"),  # an adverb of time
+    ("وحضر سالم عبيد نائب مدير الوكالة الحفل.", "نائب"),  # a title's first word ends a name
+    ("وتعرض الطفل فلا تحال القضية إلى الجمعية.", "فلا"),  # ف on a function word
+    ("ونقلت العينات إلى جامعة تافتس لفحصها.", "لفحصها"),  # a word with a possessive
+])
+def test_a_name_does_not_run_into_the_words_after_it(discovered, text, word):
+    assert not any(word in e.label_ar for e in discovered(text).values())
