@@ -137,6 +137,9 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
         return False  # حي بمدينة حلب: a new phrase
     if len(key) > 4 and key.endswith(("ها", "هم", "هما")) and not tok.text.startswith("ال"):
         return False  # جامعة تافتس لفحصها: a word with a possessive names nothing
+    if len(key) > 4 and (key.startswith(("يت", "تت", "يست", "تست")) or
+                         key[:1] in "يت" and tok.text.endswith("ه")):
+        return False  # حي يتألم، مصنع يديره: a verb in the present, not a name
     if not tok.text.startswith("ال") and key.startswith("م") and key.endswith("ه") and \
             len(key) > 4:
         return False  # an indefinite participle (مناطق مستهدفة)

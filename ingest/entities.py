@@ -251,11 +251,11 @@ class _State:
             return i + 1
         title = self.phrase_at(end + (end < len(self.tokens) and self.tokens[end].text in "،,"))
         role = next((p.value for p in title[1] if p.kind == "title"), None) if title else None
-        if role is None:
-            verb = self.morph.verb(self.tokens[i - 1].key) if i > 0 else None
-            if key in self.lex.common_given or verb is None or \
-                    "speech" not in self.lex.verb_classes.get(verb.lemma, frozenset()):
-                return i + 1
+        verb = self.morph.verb(self.tokens[i - 1].key) if i > 0 else None
+        spoken = verb is not None and "speech" in self.lex.verb_classes.get(verb.lemma, frozenset())
+        if role is None and (key in self.lex.common_given or not spoken) or \
+                key in self.known_words and not spoken:
+            return i + 1  # بناء علي توجيهات الرئيس: علي, a preposition, needs a speech verb
         self.add(self.discover(i, end, role or "", None), i, end - 1, "")
         return end
 
@@ -354,6 +354,7 @@ class _State:
                     or self.morph.verb(key[1:]) is not None))  # بدرس، بتقاطعه
                 and not key.startswith("لل")
                 and not (key[:1] == "ف" and (key[1:] in stop or key[1:] in self.known_words))
+                and not (key.startswith(("يت", "تت", "يست", "تست")) and len(key) > 4)  # يتألم
                 and not key.endswith(("ته", "تها", "هم", "هما")) and not masdar_shaped(key)
                 )
 

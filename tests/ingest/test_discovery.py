@@ -267,3 +267,14 @@ def test_compound_given_names_and_patronymics_are_taken_whole(discovered, text, 
 ])
 def test_a_name_does_not_run_into_the_words_after_it(discovered, text, word):
     assert not any(word in e.label_ar for e in discovered(text).values())
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المدرب بناء علي توجيهات الرئيس إن الفريق مستعد.",  # علي, the preposition, before a title
+    "وتابع يعقوب قائلا إن القصيدة جميلة.",  # قائلا: saying
+    "وداهمت الشرطة مصنع يديره عمال في الحي.",  # a verb in the present after a site kind
+    "وأحرق الطفل وهو حي يتألم في القرية.",
+    "وستتوفر للوزارة قاعدة بيانات تضم الحالات.",  # a database, not a base
+])
+def test_verbs_and_prepositions_after_a_kind_or_a_title_name_nothing(discovered, text):
+    assert list(discovered(text)) == []
