@@ -135,6 +135,8 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
         return False  # a plural, a verbal noun or a title names no place (منطقة المستودعات)
     if key[:1] in "بل" and len(key) > 3 and (key[1:] in lex.known_words or key[1:3] == "ال"):
         return False  # حي بمدينة حلب: a new phrase
+    if key.startswith("كال"):
+        return False  # مدينة كالعاشق: "like the …", a simile
     if len(key) > 4 and key.endswith(("ها", "هم", "هما")) and not tok.text.startswith("ال"):
         return False  # جامعة تافتس لفحصها: a word with a possessive names nothing
     if len(key) > 4 and (key.startswith(("يت", "تت", "يست", "تست")) or

@@ -356,6 +356,8 @@ class _State:
                 and not (key[:1] == "ف" and (key[1:] in stop or key[1:] in self.known_words))
                 and not (key.startswith(("يت", "تت", "يست", "تست")) and len(key) > 4)  # يتألم
                 and not key.endswith(("ته", "تها", "هم", "هما")) and not masdar_shaped(key)
+                and not (len(key) > 4 and key.endswith("ها"))  # فريقها: a possessive
+                and not key.startswith("كال")  # كالعاشق: as the …
                 )
 
     def alias_at(self, i: int) -> tuple[str, str] | None:

@@ -278,3 +278,14 @@ def test_a_name_does_not_run_into_the_words_after_it(discovered, text, word):
 ])
 def test_verbs_and_prepositions_after_a_kind_or_a_title_name_nothing(discovered, text):
     assert list(discovered(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وطالب المتعاملين في سوق الأسهم بالحذر بعد الهجوم.",  # a market of shares, not a souk's name
+    "وتراجعت الأسعار في منطقة اليورو بعد الهجوم.",
+    "وقتل قائد فريقها محمد نور في الحادث.",  # a possessive noun before a name
+    "وعادت إلى مدينة كالعاشق بعد القصف.",  # a simile
+])
+def test_common_nouns_after_a_kind_word_name_nothing(discovered, text):
+    assert not any(w in e.label_ar for e in discovered(text).values()
+                   for w in ("الأسهم", "اليورو", "فريقها", "كالعاشق"))
