@@ -109,6 +109,10 @@ def _name_end(tokens: list[Token], j: int, covered: set[int], lex: Lexicon, morp
                 tokens[k].text.startswith("ال") and not word.startswith("ال")
                 and not _adjective_shaped(tokens[k].key))):
         return k + 1  # دار سعد، حوض الإشراف، الملك خالد (not شيرناك الحدودية)
+    if k < len(tokens) and word in lex.given_names and not tokens[j].text.startswith("ال") and \
+            _name_word(tokens, k, covered, lex, morph, False) and not tokens[k].text.isdigit() \
+            and not tokens[k].text.startswith("ال"):
+        return k + 1  # شارع سعد زغلول: named after a person, first name and surname
     return j if word in _NAME_HEADS or word in lex.title_words else k
 
 
@@ -137,6 +141,9 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
         return False  # حي بمدينة حلب: a new phrase
     if key.startswith("كال"):
         return False  # مدينة كالعاشق: "like the …", a simile
+    if len(key) > 4 and tok.text.endswith("ه") and not tok.text.endswith("يه") and \
+            not tok.text.startswith("ال"):
+        return False  # منطقة نفوذه: a noun with a pronoun ("his"), as written with ه, not ة
     if len(key) > 4 and key.endswith(("ها", "هم", "هما")) and not tok.text.startswith("ال"):
         return False  # جامعة تافتس لفحصها: a word with a possessive names nothing
     if len(key) > 4 and (key.startswith(("يت", "تت", "يست", "تست")) or

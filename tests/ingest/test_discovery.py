@@ -289,3 +289,20 @@ def test_verbs_and_prepositions_after_a_kind_or_a_title_name_nothing(discovered,
 def test_common_nouns_after_a_kind_word_name_nothing(discovered, text):
     assert not any(w in e.label_ar for e in discovered(text).values()
                    for w in ("الأسهم", "اليورو", "فريقها", "كالعاشق"))
+
+
+def test_a_street_named_after_a_person_takes_the_whole_name(discovered):
+    assert "سعد زغلول" in discovered("وانفجرت عبوة في شارع سعد زغلول في الإسكندرية.")
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلن المرشد منطقة نفوذه في الشرق بعد الهجوم.",  # his sphere: a pronoun written with ه
+    "وقتل الضابط شقيق زوجي في الهجوم.",  # kin words are no name
+    "وتضرر مصنع قصر النظر بعد القصف.",  # a site kind in a phrase of medicine
+])
+def test_pronouns_kin_and_phrases_after_a_kind_or_a_calling_name_nothing(discovered, text):
+    assert list(discovered(text)) == []
+
+
+def test_a_foreign_district_ending_in_ye_is_still_a_place(discovered):
+    assert "اسطينيه" in discovered("وهاجم مسلحون مركزا للشرطة في حي اسطينيه في إسطنبول.")
