@@ -270,9 +270,9 @@ class _State:
         """The one-word short name of a known person at token i is another person's first name
         when a name word follows it (إرنست مونيز is not Josh Earnest), and a patronymic بن …
         after a name word is another person's (محمد بن سلطان الهزاع is not Bandar bin Sultan)."""
-        people = [p.value for p in self.phrase_at(i)[1] if p.kind == "entity"
-                  and self.lex.entities[p.value].type == "Person"]
-        if not people:
+        match = self.phrase_at(i)
+        if match is None or not any(p.kind == "entity" and self.lex.entities[p.value].type ==
+                                    "Person" for p in match[1]):
             return False
         stop = self.lex.grammar.get("not_names", frozenset())
         if i > 0 and self.tokens[i - 1].key in ("بن", "ابن", "بنت"):

@@ -275,6 +275,7 @@ def test_a_name_does_not_run_into_the_words_after_it(discovered, text, word):
     "وداهمت الشرطة مصنع يديره عمال في الحي.",  # a verb in the present after a site kind
     "وأحرق الطفل وهو حي يتألم في القرية.",
     "وستتوفر للوزارة قاعدة بيانات تضم الحالات.",  # a database, not a base
+    "وتشهد 11 محافظة بما فيها العاصمة أعمال عنف.",  # بما: including
 ])
 def test_verbs_and_prepositions_after_a_kind_or_a_title_name_nothing(discovered, text):
     assert list(discovered(text)) == []
