@@ -127,3 +127,9 @@ def test_a_doubtful_form_without_a_cue_is_a_common_word(mentioned):
 ])
 def test_the_gazetteer_knows_the_actors_and_places_of_the_regions_news_covers(mentioned, text, key):
     assert key in mentioned(text)
+
+
+def test_an_acting_office_holder_is_the_person_named_not_the_titular_holder(mentioned):
+    found = mentioned("وأعرب رئيس مجلس الأمة الكويتي بالإنابة مبارك الخرينج عن رفضه للتصريحات.",
+                      date="2015-08-01")
+    assert "mubarak-al-khurainej" in found and "marzouq-al-ghanim" not in found
