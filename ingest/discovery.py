@@ -77,7 +77,8 @@ def discover(tokens: list[Token], start: int, covered: set[int], lex: Lexicon,
 _NAME_HEADS = frozenset({"دار", "بيت", "ابو", "ام", "عين", "تل", "خان", "كفر", "دير", "جسر", "راس",
                          "بئر", "بير", "وادي", "جبل", "سيدي", "باب", "قصر", "برج", "مرج", "ذات",
                          "بني", "ال", "عبد", "شيخ", "سوق", "بلاد", "جزيره", "حمام", "قلعه", "نهر",
-                         "تله", "عرب", "عزبه", "كوم", "ميت", "حوض", "حرف", "شعب", "خور", "بحر"})
+                         "تله", "عرب", "عزبه", "كوم", "ميت", "حوض", "حرف", "شعب", "خور", "بحر",
+                         "ساوث", "نورث", "نيو", "سان", "سانت", "لوس", "لاس", "سانتا"})
 
 
 def _bare(key: str, g: dict, group: str) -> str | None:
@@ -108,6 +109,10 @@ def _name_end(tokens: list[Token], j: int, covered: set[int], lex: Lexicon, morp
                 tokens[k].text.startswith("ال") and not word.startswith("ال")
                 and not _adjective_shaped(tokens[k].key))):
         return k + 1  # دار سعد، حوض الإشراف، الملك خالد (not شيرناك الحدودية)
+    if k < len(tokens) and word in lex.given_names and not tokens[j].text.startswith("ال") and \
+            _name_word(tokens, k, covered, lex, morph, False) and not tokens[k].text.isdigit() \
+            and not tokens[k].text.startswith("ال"):
+        return k + 1  # شارع سعد زغلول: named after a person, first name and surname
     return j if word in _NAME_HEADS or word in lex.title_words else k
 
 
@@ -123,6 +128,8 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
     for group in _NOT_NAME_GROUPS:
         if key in g.get(group, frozenset()):
             return False
+    if any(p.kind == "generic" for p in lex.phrases.get((key,), ())):
+        return False  # مناطق المملكة: the state the article is about, by its kind
     if key.removeprefix("ال") in lex.adjectives or key in g.get("not_place_names", frozenset()) \
             or key in lex.known_words or key.removeprefix("ال") in lex.known_words:
         return False
@@ -132,6 +139,16 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
         return False  # a plural, a verbal noun or a title names no place (منطقة المستودعات)
     if key[:1] in "بل" and len(key) > 3 and (key[1:] in lex.known_words or key[1:3] == "ال"):
         return False  # حي بمدينة حلب: a new phrase
+    if key.startswith("كال"):
+        return False  # مدينة كالعاشق: "like the …", a simile
+    if len(key) > 4 and tok.text.endswith("ه") and not tok.text.endswith("يه") and \
+            not tok.text.startswith("ال"):
+        return False  # منطقة نفوذه: a noun with a pronoun ("his"), as written with ه, not ة
+    if len(key) > 4 and key.endswith(("ها", "هم", "هما")) and not tok.text.startswith("ال"):
+        return False  # جامعة تافتس لفحصها: a word with a possessive names nothing
+    if len(key) > 4 and (key.startswith(("يت", "تت", "يست", "تست")) or
+                         key[:1] in "يت" and tok.text.endswith("ه")):
+        return False  # حي يتألم، مصنع يديره: a verb in the present, not a name
     if not tok.text.startswith("ال") and key.startswith("م") and key.endswith("ه") and \
             len(key) > 4:
         return False  # an indefinite participle (مناطق مستهدفة)

@@ -113,8 +113,11 @@ class _State:
         entities = [p.value for p in phrases if p.kind == "entity"]
         if entities and self.adjectival(i, prefix, entities):
             return i + 1
+        if entities and self.another_name(i, n):
+            return self.given_name(i)  # جيفري ويب: not James Jeffrey but a Jeffrey Webb
         if entities:
-            key = self.choose(entities, i, prefix)
+            key = self.choose(entities, i, prefix, self.form(i, n, prefix)
+                              in self.lex.ambiguous_forms)
             if key:
                 self.add(key, i, i + n - 1, prefix)
                 return self.more_nationalities(key, i + n)
@@ -151,10 +154,16 @@ class _State:
         return (all(k in self.lex.institution_of for k in keys)
                 and any(p.kind == "head" for p in self.lex.phrases.get((head,), ())))
 
-    def choose(self, keys: list[str], i: int, prefix: str) -> str | None:
-        """The entity a name means here. An ambiguous name needs a cue before it (مدينة،
-        صحيفة), or a preposition for a place (unless its flag is ``cue``); or to have been
-        read so elsewhere in the article."""
+    def form(self, i: int, n: int, prefix: str) -> tuple[str, ...]:
+        """The lexicon form of the n tokens from token i, its first without its proclitics."""
+        first = self.tokens[i].key[len(prefix):]
+        return (("ال" + first if prefix.endswith("لل") else first),
+                *(t.key for t in self.tokens[i + 1:i + n]))
+
+    def choose(self, keys: list[str], i: int, prefix: str, doubtful: bool = False) -> str | None:
+        """The entity a name means here. An ambiguous name (or a ``doubtful`` form of a name)
+        needs a cue before it (مدينة، صحيفة), or a preposition for a place (unless its flag
+        is ``cue``); or to have been read so elsewhere in the article."""
         cue = self.tokens[i - 1].key if i else ""
         place_cue = cue in self.lex.grammar.get("place_cues", ())
         org_cue = cue in self.lex.grammar.get("org_cues", ())
@@ -171,7 +180,7 @@ class _State:
                                                _TYPE_RANK[self.lex.entities[k].type]))
         for key in keys:
             kind = self.lex.entities[key].type
-            if (key not in self.lex.ambiguous or place_cue or org_cue
+            if (key not in self.lex.ambiguous and not doubtful or place_cue or org_cue
                     or ((after_prep or listed) and kind == "Place" and key not in self.lex.cue_only)):
                 return key
         return None
@@ -186,10 +195,17 @@ class _State:
 
     def title(self, i: int, n: int, role: str, prefix: str) -> int:
         j = i + n
-        if i > 0 and self.tokens[i - 1].key.lstrip("وب") in self.lex.grammar.get(
+        if i > 0 and self.tokens[i - 1].key.lstrip("وبل") in self.lex.grammar.get(
                 "named_after", frozenset()):
             return j  # مستشفى الملك فهد، كأس الملك: the name of a place or a prize
+        if role == "minister":  # وزير الطاقة، وزيرة الشؤون الاجتماعية: the portfolio
+            portfolios = self.lex.grammar.get("portfolios", frozenset())
+            while j < len(self.tokens) and (self.tokens[j].key in portfolios or self.tokens[
+                    j].key[:1] == "و" and self.tokens[j].key[1:] in portfolios):
+                j += 1
         country = self.adjective_at(j)
+        if country and j + 1 < len(self.tokens) and self.tokens[j + 1].key in ("بن", "ابن"):
+            country = None  # الأمير تركي بن بندر: a given name, not the adjective
         if country:
             j += 1
         affiliation = country
@@ -203,7 +219,8 @@ class _State:
             j2 = self.step(j)
             if len(self.found) > before:
                 affiliation = self.found[-1].mention.entity
-                j = j2
+            if len(self.found) > before or self.tokens[i + n - 1].key.startswith("باسم"):
+                j = j2  # المتحدث باسم الشرطة لينا حداد: whose, even unresolved, then the name
         former = j < len(self.tokens) and self.tokens[j].key in self.lex.grammar.get(
             "former_words", frozenset())
         j += former  # الرئيس السابق: not whoever holds the title in the article's year
@@ -215,16 +232,7 @@ class _State:
         if match:
             people = [p.value for p in match[1] if p.kind == "entity"
                       and self.lex.entities[p.value].type == "Person"]
-            after = j + match[0]
-            if people and match[0] == 1 and after < len(self.tokens) and self.name_word(
-                    after, self.lex.grammar.get("not_names", frozenset())) and \
-                    (not self.tokens[after].text.startswith("ال") or
-                     self.tokens[after].key.endswith("ي")):  # a family name: العبيدي
-                # الإعلامي هادي عبدالمهدي: one word of a known name, and the name goes on
-                end = max(self.name_end(after), after + 1)
-                self.add(self.discover(j, end, role, affiliation), i, end - 1, prefix)
-                return end
-            if people:
+            if people and not self.another_name(j, match[0]):
                 self.add(people[0], i, j + match[0] - 1, prefix)
                 return j + match[0]
         name_end = self.name_end(j)
@@ -249,13 +257,44 @@ class _State:
             return i + 1
         title = self.phrase_at(end + (end < len(self.tokens) and self.tokens[end].text in "،,"))
         role = next((p.value for p in title[1] if p.kind == "title"), None) if title else None
-        if role is None:
-            verb = self.morph.verb(self.tokens[i - 1].key) if i > 0 else None
-            if key in self.lex.common_given or verb is None or \
-                    "speech" not in self.lex.verb_classes.get(verb.lemma, frozenset()):
-                return i + 1
+        verb = self.morph.verb(self.tokens[i - 1].key) if i > 0 else None
+        spoken = verb is not None and "speech" in self.lex.verb_classes.get(verb.lemma, frozenset())
+        if role is None and (key in self.lex.common_given or not spoken) or \
+                key in self.known_words and not spoken:
+            return i + 1  # بناء علي توجيهات الرئيس: علي, a preposition, needs a speech verb
         self.add(self.discover(i, end, role or "", None), i, end - 1, "")
         return end
+
+    def short_name(self, k: int) -> bool:
+        """Token k is, in the lexicon, only a known person's one-word short name (إرنست), which
+        may be another person's name too."""
+        match = self.phrase_at(k)
+        return match is not None and match[0] == 1 and all(
+            p.kind == "entity" and self.lex.entities[p.value].type == "Person" for p in match[1])
+
+    def another_name(self, i: int, n: int) -> bool:
+        """The one-word short name of a known person at token i is another person's first name
+        when a name word follows it (إرنست مونيز is not Josh Earnest), and a patronymic بن …
+        after a name word is another person's (محمد بن سلطان الهزاع is not Bandar bin Sultan)."""
+        match = self.phrase_at(i)
+        if match is None or not any(p.kind == "entity" and self.lex.entities[p.value].type ==
+                                    "Person" for p in match[1]):
+            return False
+        stop = self.lex.grammar.get("not_names", frozenset())
+        if i > 0 and self.tokens[i - 1].key in ("بن", "ابن", "بنت"):
+            return True  # سعود بن نايف بن عبدالعزيز: his father, not Nayef himself
+        if self.tokens[i].key in ("بن", "ابن"):
+            return i > 0 and i - 1 not in self.covered and self.name_word(i - 1, stop)
+        k = i + n
+        if n == 1 and k < len(self.tokens) and self.tokens[k].key in ("بن", "ابن"):
+            return True  # هادي بن علي اليامي: not Hadi but a Hadi son of Ali
+        if n != 1 or k >= len(self.tokens):
+            return False
+        key, text = self.tokens[k].key, self.tokens[k].text
+        return ((key[:1] not in "وفبل" or key[:1] == "و" and len(key) <= 3)  # جيفري ويب
+                and (not text.startswith("ال") or key.endswith("ي"))  # هادي العبيدي
+                and self.phrase_at(k) is None
+                and self.name_word(k, stop))  # not لافروف ظريف: two known people
 
     def adjective_at(self, j: int) -> str | None:
         if j < len(self.tokens):
@@ -275,10 +314,18 @@ class _State:
         particles = g.get("name_particles", frozenset())
         k, words, surname = j, 0, False
         if j < len(self.tokens) and (self.tokens[j].key[:1] == "و" or self.tokens[j].key[:1] in
-                                     "بل" and self.tokens[j].key not in self.lex.given_names):
-            return j  # وفهد: a second name, joined to one before; بمعاملة، لجمهورية: a phrase
+                                     "بل" and self.tokens[j].key not in self.lex.given_names
+                                     or self.tokens[j].key in particles):
+            return j  # وفهد: a second name, joined to one before; بمعاملة، لجمهورية: a phrase;
+            # بن بندر: a name cut from its first word
+        patronym = j + 1 < len(self.tokens) and self.tokens[j + 1].key in ("بن", "ابن", "بنت")
         while k < len(self.tokens) and words < _MAX_NAME_WORDS + (k > j and self.tokens[
-                k - 1].key in particles) and self.name_word(k, stop):
+                k - 1].key in particles) and (
+                self.name_word(k, stop) or k == j and patronym and is_word(self.tokens[k])
+                and self.tokens[k].key not in stop  # تركي بن بندر: a name, not "Turkish"
+                or k > j and is_word(self.tokens[k]) and (
+                    self.tokens[k].key in particles or self.tokens[k - 1].key in particles
+                    and self.tokens[k].key not in stop)):  # محمد بن سلطان الهزاع
             text = self.tokens[k].text
             if text.startswith("ال") and k == j:
                 break  # ناصر الشعيبي: a surname may have the article, a first name not
@@ -288,7 +335,8 @@ class _State:
                     self.tokens[k].key not in self.lex.grammar.get("waw_words", frozenset()):
                 break  # سليمان العسكر وعدد من …: و joins another phrase
             words += self.tokens[k].key not in particles
-            surname = text.startswith("ال") and self.tokens[k - 1].key not in particles
+            surname = text.startswith("ال") and self.tokens[k - 1].key not in particles and \
+                self.tokens[k].key not in ("الدين", "الله")  # نصر الدين خوالد: a compound name
             k += 1
         if k > j and self.tokens[k - 1].key in particles:
             return j  # عبدالعزيز بن …: a name cut short
@@ -299,20 +347,27 @@ class _State:
     def name_word(self, k: int, stop: frozenset[str]) -> bool:
         """A word that may be part of a person's name: no word the lexicons know (function and
         time words, kinds, adjectives, verbs, triggers), no tanween (حالياً), no proclitic ب or
-        ل on a word (بتقاطعه، بجامعة), no possessive (نفسه)."""
+        ل on a word (بتقاطعه، بجامعة), no possessive (نفسه). A given name is one even when it
+        is also a verb (ناصر), and علي written with ي is the name, not the preposition على."""
         tok = self.tokens[k]
         key = tok.key
-        return (is_word(tok) and key not in stop and not tok.text.isdigit()
-                and not self.adjective_at(k) and self.phrase_at(k) is None
-                and not self.morph.kinds(key) & {"verb", "noun"}
-                and key not in self.known_words and "\u064b" not in tok.text
+        given = key in self.lex.given_names and (
+            key not in stop and key not in self.known_words or tok.text.endswith("ي"))
+        return (is_word(tok) and (given or key not in stop) and not tok.text.isdigit()
+                and not self.adjective_at(k) and (self.phrase_at(k) is None or self.short_name(k))
+                and (given or not self.morph.kinds(key) & {"verb", "noun"}
+                     and key not in self.known_words) and "\u064b" not in tok.text
                 and key not in self.lex.title_words  # إليكسي بزهانوف نائب وزير
                 and not (key.startswith("ال") and len(key) > 7 and key.endswith(("ين", "ون")))
                 and not (key[:1] in "بل" and len(key) > 3 and (
                     key[1:] in self.known_words or key[1:3] in ("ال", "لل")
                     or self.morph.verb(key[1:]) is not None))  # بدرس، بتقاطعه
                 and not key.startswith("لل")
+                and not (key[:1] == "ف" and (key[1:] in stop or key[1:] in self.known_words))
+                and not (key.startswith(("يت", "تت", "يست", "تست")) and len(key) > 4)  # يتألم
                 and not key.endswith(("ته", "تها", "هم", "هما")) and not masdar_shaped(key)
+                and not (len(key) > 4 and key.endswith("ها"))  # فريقها: a possessive
+                and not key.startswith("كال")  # كالعاشق: as the …
                 )
 
     def alias_at(self, i: int) -> tuple[str, str] | None:

@@ -72,6 +72,8 @@ class Lexicon:
     holders: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     terms: dict[str, tuple[int, int]] = field(default_factory=dict)  # person → years in office
     ambiguous: set[str] = field(default_factory=set)
+    ambiguous_forms: set[tuple[str, ...]] = field(default_factory=set)  # forms of an entry
+    # that need a cue though its other forms do not (سروج "saddles", not سوروج)
     cue_only: set[str] = field(default_factory=set)  # ambiguous even after a preposition
     frames: dict[str, dict] = field(default_factory=dict)  # predicate → its frames.yaml entry
     entries: dict[tuple[str, str], list[FrameEntry]] = field(  # (lemma, verb|noun) → frames
@@ -344,7 +346,11 @@ def _add_entity(lex: Lexicon, entry: dict, type_: str,
                          else [(lex.kinds[entity.key], theatre)]):
         for state in states:
             lex.theatres.setdefault((kind, state), entity.key)
-    if entry.get("ambiguous"):
+    if isinstance(entry.get("ambiguous"), list):
+        for form in entry["ambiguous"]:
+            lex.ambiguous_forms.add(name_key(form))
+            names.append(form)
+    elif entry.get("ambiguous"):
         lex.ambiguous.add(entity.key)
     if entry.get("ambiguous") == "cue":
         lex.cue_only.add(entity.key)

@@ -169,3 +169,141 @@ def test_no_person_without_a_title_and_a_name(discovered, text):
 def test_a_verb_after_a_name_is_no_part_of_it(discovered):
     found = discovered("وقال العقيد محمد الأحمد قتل ثلاثة جنود في الهجوم.")
     assert not any("قتل" in e.label_ar for e in found.values())
+
+
+@pytest.mark.parametrize("text, name", [
+    # a given name that is also a verb (ناصر "supported") or, written with ي, the name علي
+    ("وقال ناصر الهاملي المتحدث باسم الجيش إن الطائرات قصفت المواقع.", "ناصر الهاملي"),
+    ("وقال علي الكبيسي رئيس بلدية الفلوجة إن المسلحين هاجموا الحي.", "علي الكبيسي"),
+    # a name that begins with ب or ل is no word under a proclitic
+    ("وقال النائب براد كولنز إن إيران تدعم الجماعة.", "براد كولنز"),
+    ("وقالت المتحدثة باسم الشرطة لينا حداد إن المهاجم اعتقل.", "لينا حداد"),
+    # callings name ordinary people: المواطن، الشاعر، الطفل
+    ("وقال المواطن سعد العتيبي إن الانفجار هز الحي.", "سعد العتيبي"),
+    ("وقتل الطفل مازن حمدان في القصف على الحي.", "مازن حمدان"),
+    # a portfolio between a minister's title and his name
+    ("وقال وزير الزراعة خالد الفهيد إن المحصول وفير.", "خالد الفهيد"),
+    ("وقالت وزيرة الشؤون الاجتماعية هند السالم إن الأسر تلقت الدعم.", "هند السالم"),
+    # a royal title after بن is part of the name (بن سلطان)
+    ("وقال المتحدث باسم الوزارة فهد بن سلطان الدوسري إن الطريق أغلق.", "فهد بن سلطان الدوسري"),
+])
+def test_a_title_or_a_speech_verb_and_a_name_make_a_person(discovered, text, name):
+    assert discovered(text)[name].type == "Person"
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a known person's one-word short name before another name word is another person
+    ("وقال وزير الطاقة إرنست مونيز إن الاتفاق جيد.", "josh-earnest"),
+    # a patronymic after a name word belongs to that name, not to a known prince
+    ("وقال المحافظ فهد بن سلطان الدوسري إن الطريق أغلق.", "bandar-bin-sultan"),
+    ("واستقبل الأمير سعود بن نايف بن عبدالعزيز الوفد.", "nayef-bin-abdulaziz"),
+])
+def test_a_known_short_name_inside_another_name_is_not_that_person(mentioned, text, absent):
+    assert absent not in mentioned(text)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("وقال إرنست إن الاتفاق جيد.", "josh-earnest"),
+    ("والتقى لافروف ظريف في موسكو.", "sergei-lavrov"),
+    ("وقال الأمير بندر بن سلطان إن المملكة قوية.", "bandar-bin-sultan"),
+    ("وقال بن سلطان إن المملكة قوية.", "bandar-bin-sultan"),
+])
+def test_a_known_short_name_alone_is_still_that_person(mentioned, text, key):
+    assert key in mentioned(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال على المسؤولين أن يتحركوا.",  # على, the preposition
+    "وقال المتحدث بمعاملة اللاجئين إن الوضع صعب.",  # ب on a word
+    "وقال الشهيد المعروف إن الطائرات قصفت حلب.",  # a descriptor
+])
+def test_look_alikes_of_names_make_no_person(discovered, text):
+    assert [e.label_ar for e in discovered(text).values() if e.type == "Person"] == []
+
+
+def test_a_given_name_shaped_like_an_adjective_before_bin_is_the_name(discovered):
+    found = discovered("واستقبل الأمير تركي بن فيصل بن سعود الوفد في الرياض.")
+    assert [e.label_ar for e in found.values() if e.type == "Person"] == ["تركي بن فيصل بن سعود"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الرئيس بتطورات الأزمة إن الحكومة تعمل.",  # a word under ب after a title
+    "وبعث الوزير برقية تهنئة لجلالة الملك.",
+    "وقال السفير جمهورية البيرو لا تعترف بذلك.",  # a state's kind word
+    "ووجه الشيخ عبدالرحمن الغنام الجميع بالوقوف مع الدولة.",  # a quantifier after a surname
+])
+def test_words_around_a_title_are_no_name(discovered, text):
+    assert not any(w in e.label_ar for e in discovered(text).values()
+                   for w in ("بتطورات", "برقية", "جمهورية", "الجميع"))
+
+
+@pytest.mark.parametrize("text", [
+    "وشملت الغارات مناطق المملكة الجنوبية.",  # the state by its kind word
+    "وقصفت الطائرات مناطق ساحل البحر.",  # a coast is no place name
+    "ويعاقب بسجن سنتين كل من هاجم المنشآت.",  # a term, not a prison
+])
+def test_a_kind_word_before_a_common_word_names_no_place(discovered, text):
+    assert [e.label_ar for e in discovered(text).values() if e.type == "Place"] == []
+
+
+def test_a_two_word_foreign_place_name_is_taken_whole(discovered):
+    assert "ساوث داكوتا" in discovered("وهاجم مسلح مسجدا في ولاية ساوث داكوتا الأمريكية.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ويعود القائد نور الدين الحمدان إلى الفريق بعد الإصابة.", "نور الدين الحمدان"),  # not a surname
+    ("وأدان الدكتور هادي بن سالم العتيبي رئيس اللجنة الهجوم.", "هادي بن سالم العتيبي"),  # not Hadi
+])
+def test_compound_given_names_and_patronymics_are_taken_whole(discovered, text, name):
+    assert discovered(text)[name].type == "Person"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("وحضر المدير العام لمستشفى الملك فيصل التخصصي الحفل.", "التخصصي"),  # a royal name in a site's
+    ("وقال الرئيس الفرنسي حينذاك جاك شيراك إن القوات ستنسحب.", "حينذاك"),  # an adverb of time
+    ("وحضر سالم عبيد نائب مدير الوكالة الحفل.", "نائب"),  # a title's first word ends a name
+    ("وتعرض الطفل فلا تحال القضية إلى الجمعية.", "فلا"),  # ف on a function word
+    ("ونقلت العينات إلى جامعة تافتس لفحصها.", "لفحصها"),  # a word with a possessive
+])
+def test_a_name_does_not_run_into_the_words_after_it(discovered, text, word):
+    assert not any(word in e.label_ar for e in discovered(text).values())
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المدرب بناء علي توجيهات الرئيس إن الفريق مستعد.",  # علي, the preposition, before a title
+    "وتابع يعقوب قائلا إن القصيدة جميلة.",  # قائلا: saying
+    "وداهمت الشرطة مصنع يديره عمال في الحي.",  # a verb in the present after a site kind
+    "وأحرق الطفل وهو حي يتألم في القرية.",
+    "وستتوفر للوزارة قاعدة بيانات تضم الحالات.",  # a database, not a base
+    "وتشهد 11 محافظة بما فيها العاصمة أعمال عنف.",  # بما: including
+])
+def test_verbs_and_prepositions_after_a_kind_or_a_title_name_nothing(discovered, text):
+    assert list(discovered(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وطالب المتعاملين في سوق الأسهم بالحذر بعد الهجوم.",  # a market of shares, not a souk's name
+    "وتراجعت الأسعار في منطقة اليورو بعد الهجوم.",
+    "وقتل قائد فريقها محمد نور في الحادث.",  # a possessive noun before a name
+    "وعادت إلى مدينة كالعاشق بعد القصف.",  # a simile
+])
+def test_common_nouns_after_a_kind_word_name_nothing(discovered, text):
+    assert not any(w in e.label_ar for e in discovered(text).values()
+                   for w in ("الأسهم", "اليورو", "فريقها", "كالعاشق"))
+
+
+def test_a_street_named_after_a_person_takes_the_whole_name(discovered):
+    assert "سعد زغلول" in discovered("وانفجرت عبوة في شارع سعد زغلول في الإسكندرية.")
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلن المرشد منطقة نفوذه في الشرق بعد الهجوم.",  # his sphere: a pronoun written with ه
+    "وقتل الضابط شقيق زوجي في الهجوم.",  # kin words are no name
+    "وتضرر مصنع قصر النظر بعد القصف.",  # a site kind in a phrase of medicine
+])
+def test_pronouns_kin_and_phrases_after_a_kind_or_a_calling_name_nothing(discovered, text):
+    assert list(discovered(text)) == []
+
+
+def test_a_foreign_district_ending_in_ye_is_still_a_place(discovered):
+    assert "اسطينيه" in discovered("وهاجم مسلحون مركزا للشرطة في حي اسطينيه في إسطنبول.")

@@ -114,3 +114,37 @@ def test_a_person_points_to_the_state_they_serve(read):
     lavrov = {e.key: e for e in doc.entities}["sergei-lavrov"]
     assert lavrov.affiliation == "russia" and lavrov.role.key == "foreign-minister"
     assert "russia" in {e.key for e in doc.entities}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("وقتل ثلاثون شخصا في تفجير انتحاري في سروج.", "suruc"),  # the form that needs a cue, after في
+    ("وقتل ثلاثون شخصا في تفجير سوروج.", "suruc"),  # the town's own form needs none
+])
+def test_a_doubtful_form_of_a_place_needs_a_cue_its_other_forms_do_not(mentioned, text, key):
+    assert key in mentioned(text)
+
+
+def test_a_doubtful_form_without_a_cue_is_a_common_word(mentioned):
+    assert "suruc" not in mentioned("واشترى الفلاحون سروج الخيل من السوق.")
+
+
+@pytest.mark.parametrize("text, key", [
+    ("وأصدر الرئيس العراقي الراحل صدام حسين قرارا بالحرب.", "saddam-hussein"),
+    ("وقال زعيم الحزب صلاح الدين دميرتاش إن الحكومة تستهدف الأكراد.", "selahattin-demirtas"),
+    ("واتهمت قوات الدفاع الشعبي الجيش التركي بقصف القرى.", "peoples-defence-forces"),
+    ("وتبنت جبهة التحرر الشعبي الثوري الهجوم على القنصلية.", "dhkp-c"),
+    ("وقتل جنديان في هجوم على حاجز جنوب كابول.", "kabul"),
+    ("وقصفت الطائرات الإسرائيلية موقعا شرق خانيونس.", "khan-younis"),
+    ("وانفجرت سيارة مفخخة في منطقة سلطان بايلي في إسطنبول.", "sultanbeyli"),
+    ("وأعلنت الخطوط الجوية الماليزية أن الحطام يعود إلى طائرتها.", "malaysia-airlines"),
+    ("وقال أمير المنطقة الشرقية الأمير سعود بن نايف إن الطريق سيفتح.", "saud-bin-nayef"),
+    ("وطالب ممثل المرجعية الدينية أحمد الصافي الحكومة بمحاربة الفساد.", "ahmed-al-safi"),
+])
+def test_the_gazetteer_knows_the_actors_and_places_of_the_regions_news_covers(mentioned, text, key):
+    assert key in mentioned(text)
+
+
+def test_an_acting_office_holder_is_the_person_named_not_the_titular_holder(mentioned):
+    found = mentioned("وأعرب رئيس مجلس الأمة الكويتي بالإنابة مبارك الخرينج عن رفضه للتصريحات.",
+                      date="2015-08-01")
+    assert "mubarak-al-khurainej" in found and "marzouq-al-ghanim" not in found

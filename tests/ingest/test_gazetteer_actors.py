@@ -21,7 +21,7 @@ SLUG = re.compile(r"^[a-z0-9-]+$")
 ARABIC = re.compile(r"[\u0621-\u064A]")
 LATIN = re.compile(r"[A-Za-z]")
 ORG_KINDS = {"armed-group", "opposition", "ministry", "military", "government", "alliance", "coalition", "intergovernmental",
-             "media", "agency", "party", "office"}
+             "media", "agency", "party", "office", "company"}
 PLACEHOLDERS = re.compile(r"\{(\w+)\}")
 
 
