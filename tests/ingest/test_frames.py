@@ -439,6 +439,8 @@ def test_an_act_only_planned_foiled_or_denied_is_never_asserted(relations, text,
     "واستهدفت الحملة الانتخابية لترامب الناخبين في فلوريدا.",
     "وتسلمت مصر شحنة أسلحة من فرنسا.",
     "واتصل أمير قطر بالرئيس التركي رجب طيب أردوغان لتهنئته بالعيد.",
+    "وتضرب الاتحاد الدولي لكرة القدم أزمة فضائح.",  # a crisis hits, no blow
+    "وأعلنت الشرطة السويسرية اعتقال رئيس الاتحاد الدولي في سويسرا.",  # an arrest
 ])
 def test_a_trigger_in_another_sense_strikes_no_one(relations, text):
     assert {r for r in named(relations(text)) if r[1] == "strikes"} == set()
