@@ -38,11 +38,11 @@ def test_seed_extraction_meets_the_quality_bar(seed_scores, kind, f1):
     assert score["p"] >= 0.75 and score["r"] >= 0.75, score
 
 
-# Real news. These are the levels reached so far, kept from falling back; issue #8's bar
-# (relations F1 0.65 with P 0.70, entities F1 0.85) and #9's (events F1 0.75, place 0.80,
-# toll 0.75) are not met yet: README, "Quality".
-@pytest.mark.parametrize("kind, f1, p", [("entities", 0.80, 0.88), ("relations", 0.43, 0.85),
-                                         ("events", 0.72, 0.90)])
+# Real news: entities hold issue #8's bar (F1 0.85) and events #9's (F1 0.75); relations are
+# kept at the level reached so far (#8's bar, F1 0.65 with P 0.70, is not met yet, nor #9's
+# place 0.80): README, "Quality".
+@pytest.mark.parametrize("kind, f1, p", [("entities", 0.85, 0.90), ("relations", 0.50, 0.90),
+                                         ("events", 0.75, 0.90)])
 def test_dev_extraction_holds_its_level(dev_scores, kind, f1, p):
     score = dev_scores[kind]
     assert score["f1"] >= f1 and score["p"] >= p, score
