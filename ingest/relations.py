@@ -147,7 +147,7 @@ class _Reader:
         self.generics: dict[str, Entity] = {}  # generic actors, by key
         self.generic_keys: dict[tuple, str] = {}
         self.date: str | None = None
-        self.tolls: dict[int, Casualties] = {}
+        self.tolls: dict[tuple[int, int], Casualties] = {}
         self.resolving: set[int] = set()  # pronouns being resolved
         self.events: list[int] = []  # the tokens of the attacks told so far
         self.conflict = self.about_violence(found)
@@ -1248,7 +1248,7 @@ class _Reader:
         s = self.sentence_of[cand.token]
         killed = injured = date = None
         if entry.relation == "strikes":
-            killed, injured = self.toll(s)
+            killed, injured = self.toll(s, cand.token)
             date = event_date(self.date, self.tokens, self.starts[s], self.starts[s + 1])
             if not places and not agents:  # an event's place, from another clause
                 places = tuple(self.sentence_places(self.parse(s), self.parse(s).unit_at[
@@ -1360,10 +1360,21 @@ class _Reader:
         s = self.sentence_of[t]
         return any(self.sentence_of[k] < s for k in self.events)
 
-    def toll(self, s: int) -> Casualties:
-        if s not in self.tolls:
-            self.tolls[s] = find_casualties(self.tokens, self.starts[s], self.starts[s + 1])
-        return self.tolls[s]
+    def toll(self, s: int, t: int) -> Casualties:
+        """The toll of the report that holds token t: its sentence, or the part of it that a
+        comma and كما، فيما، بينما set apart (… مقتل 25 طالبا، كما قتل 15 شخصا في هجوم آخر)."""
+        a, b = self.starts[s], self.starts[s + 1]
+        joins = self.lex.grammar.get("report_joins", frozenset())
+        for k in range(a + 1, b - 1):
+            if self.tokens[k].text in "،," and self.keys[k + 1].lstrip("و") in joins:
+                if k < t:
+                    a = k + 1
+                else:
+                    b = k
+                    break
+        if (a, b) not in self.tolls:
+            self.tolls[(a, b)] = find_casualties(self.tokens, a, b)
+        return self.tolls[(a, b)]
 
     def generic_key(self, g: Generic) -> str:
         """The key of a generic actor of this article (one per sector, words and affiliation)."""

@@ -168,3 +168,10 @@ def test_a_broken_lexicon_is_named_with_what_is_wrong(tmp_path):
     (tmp_path / "lexicon" / "casualties.yaml").write_text("units: {واحد: 1}\n", encoding="utf-8")
     with pytest.raises(OntologyError, match=r"casualties\.yaml .*cannot read it \(KeyError\('tens'"):
         _lexicon(tmp_path)
+
+
+def test_two_reports_in_one_sentence_keep_their_own_tolls(read):
+    doc = read("وأسفر تفجير انتحاري نفذته حركة طالبان في كابول عن مقتل 25 طالبا، كما قتل 15 شخصا "
+               "في هجوم لحركة الشباب على مدينة مقديشو.")
+    assert {(r.agent, r.target, r.killed) for r in doc.relations} == {
+        ("taliban", "kabul", 25), ("al-shabaab", "mogadishu", 15)}
