@@ -369,9 +369,10 @@ class Parse:
         if k == v - 1 and k >= 0 and units[k].kind == "np" and not units[v].conj and \
                 not self._definite(k) and (_has_object_pronoun(verb) or
                                            verb.prefix.lstrip("وف")[-1:] not in ("ي", "ت", "ن", "ا")
-                                           and len(self._bare_after(v)) < 2):
-            # غارات يشنها التحالف، عملية انتحارية استهدفت مركزا: an indefinite antecedent (not
-            # في تصريح آخر اتهم ظريف البحرين, whose verb has a subject and an object of its own)
+                                           and (len(self._bare_after(v)) < 2 or self._event(k))):
+            # غارات يشنها التحالف، عملية انتحارية استهدفت مركزا: an indefinite antecedent, an
+            # act's always (كمين استهدف قافلتهم قرب …); not في تصريح آخر اتهم ظريف البحرين,
+            # whose verb has a subject and an object of its own
             return k
         return -1
 

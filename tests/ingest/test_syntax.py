@@ -175,6 +175,9 @@ def test_a_dropped_subject_is_left_to_be_carried(parse, text, verb_text, expecte
     # الذين: the people just named, even under a preposition
     ("وقتل عدد من المدنيين الذين فروا من المدينة.", "فروا",
      {"antecedent": "المدنيين", "subject": "المدنيين"}),
+    # an indefinite act before a past verb is its subject, phrases after the object or not
+    ("وأصيب جنديان في كمين استهدف قافلتهم قرب بلدة نامبالا بوسط البلاد.", "استهدف",
+     {"antecedent": "كمين", "subject": "كمين", "object": "قافلتهم"}),
 ])
 def test_a_relative_clause_takes_its_antecedent(parse, text, verb_text, expected):
     args = verb(parse(text), verb_text)
