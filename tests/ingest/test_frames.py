@@ -323,6 +323,8 @@ def test_every_target_of_a_list_is_struck(relations):
      ("saudi-led-coalition", "strikes", "houthis"), "houthis"),
     ("وأصيب ثلاثة من عناصر الجيش السوري في هجوم لهيئة تحرير الشام.",
      ("hayat-tahrir-al-sham", "strikes", "syrian-army"), "syrian-army"),
+    ("وسقط عشرات الحوثيين بين قتيل وجريح في غارات للتحالف العربي.",
+     ("saudi-led-coalition", "strikes", "houthis"), "houthis"),
 ])
 def test_victims_are_targets_never_agents(relations, text, expected, never):
     found = relations(text)
