@@ -461,6 +461,10 @@ class _Reader:
                 break
             if slot == "governor" and undergoer:
                 continue
+            if slot == "ل" and entry.target[:1] == ("genitive",) and \
+                    self.has_second_object(p, u) and p.units[u + 1].prep == "ل" and \
+                    self.slot_genitive(p, u, t):
+                continue  # احتلال العراق للكويت: the genitive acts on the ل phrase, below
             agents = [f for f in self.slot(slot, p, u, t, pps, governor, gov_class, trig, used,
                                            "agent") if self.actor(f.mention.entity)]
             if entry.relation == "strikes" and slot not in _NAMING_SLOTS and not (

@@ -116,6 +116,9 @@ def test_a_verb_without_its_frame_is_silent(relations, text, relation):
     # who undergoes what a noun names is its target
     ("وتلقى الحوثيون دعما من إيران.", ("iran", "supports", "houthis")),
     ("وتواجه السعودية تهديدات إيرانية.", ("iran", "threatens", "saudi-arabia")),
+    # the genitive acts, the ل phrase undergoes (the verbal noun's agent, then its object)
+    ("وأدانت القمة احتلال العراق للكويت.", ("iraq", "strikes", "kuwait")),
+    ("واستمر حصار النظام السوري لداريا.", ("syrian-government", "strikes", "darayya")),
 ])
 def test_a_verbal_noun_states_its_relation(relations, text, expected):
     assert expected in relations(text)
