@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import regex
 
-__all__ = ["Token", "is_word", "normalize_text", "tokenize"]
+__all__ = ["Token", "ends_in_ta_marbuta", "is_word", "normalize_text", "tokenize"]
 
 _DIAC = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
 _STRIP = re.compile(f"[{_DIAC}\u0640]")
@@ -86,3 +86,14 @@ def is_word(token: Token) -> bool:
 
 
 _WORDS: dict[str, bool] = {}  # token → is_word, per process
+
+
+def ends_in_ta_marbuta(token: Token) -> bool:
+    """The word is written with a final ة (under any diacritics): a noun or an adjective,
+    though its key (ه) reads like a pronoun suffix (عبوة ناسفة is no "we regret him", ضربة
+    no "he hit him").
+
+    >>> ends_in_ta_marbuta(Token("ناسفةً", 0, 6, "ناسفه")), ends_in_ta_marbuta(Token("نسفه", 0, 4, "نسفه"))
+    (True, False)
+    """
+    return token.text.rstrip(_DIAC).endswith("ة")

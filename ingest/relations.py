@@ -27,7 +27,7 @@ from ingest.entities import Found
 from ingest.lexicon import FrameEntry, Lexicon
 from ingest.model import Entity, Mention, Relation, Sentence
 from ingest.morphology import Morphology, Trigger
-from ingest.normalize import Token, is_word
+from ingest.normalize import Token, ends_in_ta_marbuta, is_word
 from ingest.syntax import Parse, parse_sentence
 
 __all__ = ["find_relations"]
@@ -40,6 +40,7 @@ _PLACE_PROXIES = ("place_kinds", "place_cues", "site_kinds")
 _NAMING_SLOTS = frozenset({"subject", "relative", "من قبل", "علي يد", "genitive"})
 _VICTIMS_ONLY = frozenset({"civilians", "journalists", "medical", "refugees", "protesters"})
 _ADVERBIAL = frozenset({"عبر", "خلال", "ب", "بواسطه", "اثناء"})  # phrases of means and time
+_MEANS_OR_WHERE = _ADVERBIAL | {"في"}  # an attack noun under these is a verb of attack's own
 _SPORTS = 3  # sports words in an article that make its attacks and strikes a game's
 _QUOTES = frozenset("«»\"“”'‘’()")
 _INHERIT = frozenset({"light", "other", "planning", "threatening", "negating", "ceasing",
@@ -398,8 +399,7 @@ class _Reader:
             return [self.fill(entry, trig, t, p, u)] if entry is not None else []
         # every reading of that part of speech: استعادة is a noun and استعاده a verb
         readings = sorted({r for r in self.morph.analyze(self.keys[t]) if r.pos == pos and r.gloss
-                           and not (r.suffix == "ه" and self.tokens[t].text.rstrip(
-                               "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"))})
+                           and not (r.suffix == "ه" and ends_in_ta_marbuta(self.tokens[t]))})
         # ضربة: a taa marbuta is no pronoun (ضربه)
         return [self.fill(e, Trigger(r.gloss, trig.pos, r.prefix, r.lex, r.suffix), t, p, u)
                 for r in readings for e in self.lex.entries.get((r.lex, pos), [])
@@ -617,8 +617,8 @@ class _Reader:
             v = self.relative_verb(p, u)
             return self.slot_subject(p, v) if v >= 0 and self.relative_does(p, v) else []
         if slot == "possessive":
-            if trig.suffix in _POSSESSIVE and not (trig.suffix == "ه" and self.tokens[
-                    t].text.endswith("ة")):  # غاراته: his; استهدافها من قبل داعش: hers, the target
+            if trig.suffix in _POSSESSIVE and not (trig.suffix == "ه" and ends_in_ta_marbuta(
+                    self.tokens[t])):  # غاراته: his; استهدافها من قبل داعش: hers, the target
                 return [f for f in self.antecedent(p, t, used, places=role == "target")
                         if id(f) not in used]
             return []
@@ -1010,7 +1010,7 @@ class _Reader:
         act (قصفت الطائرات المواقع بغارات، قتل الجيش خمسة مسلحين في هجوم)."""
         verb = self.morph.trigger(self.keys[p.units[v].first])
         return trig.relation == "strikes" and verb is not None and verb.relation == "strikes" \
-            and p.units[u].prep in _ADVERBIAL | {"في"}
+            and p.units[u].prep in _MEANS_OR_WHERE
 
     def is_trigger_verb(self, p: Parse, v: int) -> bool:
         trig = self.morph.trigger(self.keys[p.units[v].first])

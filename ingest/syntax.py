@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from ingest.lexicon import Lexicon
 from ingest.morphology import Morphology, Verb
-from ingest.normalize import Token, is_word, tokenize
+from ingest.normalize import Token, ends_in_ta_marbuta, is_word, tokenize
 
 __all__ = ["Parse", "Unit", "VerbArgs", "describe", "doc_tokens", "parse_sentence"]
 
@@ -327,18 +327,20 @@ class Parse:
         """Phrase u is listed under the preposition of the phrase its list starts with, so no
         verb's subject (سيارات لناشطين في حركتي حماس والجهاد دمرت), but under بين (بين قوات
         الأمن ومسلحين أطلقوا النار: the gunmen fired)."""
-        first = u
-        while first > 0 and self.units[first].conj and self.units[first - 1].kind == "np":
-            first -= 1
+        first = self._list_first(u)
         return first < u and bool(self.units[first].prep) and self.units[first].prep != "بين"
 
     def _group_start(self, u: int) -> int:
         """The first phrase of u's coordination; u itself when that one has a preposition
         (بين قوات الأمن ومسلحين أطلقوا النار: the gunmen fired)."""
-        first = u
-        while first > 0 and self.units[first].conj and self.units[first - 1].kind == "np":
-            first -= 1
+        first = self._list_first(u)
         return u if self.units[first].prep else first
+
+    def _list_first(self, u: int) -> int:
+        """The first phrase of the list (X وY وZ) that phrase u ends."""
+        while u > 0 and self.units[u].conj and self.units[u - 1].kind == "np":
+            u -= 1
+        return u
 
     def _relative_of(self, v: int) -> int:
         """The antecedent of the relative clause verb v opens: the phrase before الذي/التي
@@ -467,19 +469,9 @@ def _derived(lex: Lexicon, name: str, make: Callable[[], frozenset[str]]) -> fro
 
 
 def _verb(tokens: list[Token], i: int, at: dict, morph: Morphology) -> Verb | None:
-    if i in at or not is_word(tokens[i]) or _ta_marbuta(tokens[i]):
+    if i in at or not is_word(tokens[i]) or ends_in_ta_marbuta(tokens[i]):
         return None
     return morph.verb(tokens[i].key)
-
-
-def _ta_marbuta(token: Token) -> bool:
-    """A word written with a final ة is a noun or an adjective, though its key (ه) reads as a
-    verb with an object pronoun (عبوة ناسفة is no "we regret him").
-
-    >>> _ta_marbuta(Token("ناسفةً", 0, 6, "ناسفه")), _ta_marbuta(Token("نسفه", 0, 4, "نسفه"))
-    (True, False)
-    """
-    return token.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة")
 
 
 class _Chunker:
@@ -626,7 +618,7 @@ class _Chunker:
                 return "pron", conj, False
             if k in self.pron_preps:
                 return "ppron", conj, False
-        verb = None if _ta_marbuta(self.tokens[i]) else self.morph.verb(key)
+        verb = None if ends_in_ta_marbuta(self.tokens[i]) else self.morph.verb(key)
         if verb is not None and self._verbal(i) and not self._noun_word(key):
             return "verb", verb.prefix[:1] in ("و", "ف"), False
         return "", False, False
