@@ -142,6 +142,12 @@ def set_period(page, first: str, last: str) -> None:
         page.locator(slider).fill(str(days.index(day)))
 
 
+def enter(page, field: str, value: str) -> None:
+    """Type ``value`` into the page's number field and commit it, as a user does."""
+    page.fill(field, value)
+    page.locator(field).dispatch_event("change")
+
+
 def test_the_period_slider_keeps_the_statements_of_its_days(page):
     page, *_ = page
     graph = load_network(SMALL)
@@ -160,21 +166,17 @@ def test_the_period_slider_keeps_the_statements_of_its_days(page):
 
 def test_a_minimum_of_statements_keeps_the_stronger_edges(page):
     page, *_ = page
-    page.fill("#min-weight", "2")
-    page.locator("#min-weight").dispatch_event("change")
+    enter(page, "#min-weight", "2")
     shown = page.evaluate("naba.edgesView.get().map(e => naba.data.nodes[e.from][0])")
-    page.fill("#min-weight", "1")
-    page.locator("#min-weight").dispatch_event("change")
+    enter(page, "#min-weight", "1")
     assert shown == ["sergei-lavrov"]  # Lavrov accuses the United States in a1 and a2
 
 
 def test_the_number_of_entities_shown_can_be_changed_on_the_page(page):
     page, *_ = page
-    page.fill("#top", "3")
-    page.locator("#top").dispatch_event("change")
+    enter(page, "#top", "3")
     few = page.evaluate("naba.nodesView.length")
-    page.fill("#top", "100")
-    page.locator("#top").dispatch_event("change")
+    enter(page, "#top", "100")
     assert 2 <= few <= 3 and page.locator("#top").input_value() == "8"  # 8 with a relation
     assert page.evaluate("naba.nodesView.length") == len(default_shown(load_network(SMALL))[0])
 
