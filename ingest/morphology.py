@@ -88,9 +88,9 @@ class Morphology:
     """The Analyzer over the lexicon's database, with a per-process cache of readings."""
 
     def __init__(self, lexicon: Lexicon, cache_dir: Path | None = None):
-        from camel_tools.morphology.analyzer import Analyzer
-        from camel_tools.morphology.database import MorphologyDB
+        from ingest.camel import analyzer_classes
 
+        Analyzer, MorphologyDB = analyzer_classes()
         text = database_text(lexicon)
         path = _cached_file(text, cache_dir)
         db = MorphologyDB(str(path))
