@@ -2,8 +2,8 @@
 
 ``camel_tools.utils.charsets`` asks ``unicodedata`` the category of all 1,114,112 code points
 when it is imported (0.4 s, a quarter of ``naba build`` on one article). Its tables depend
-only on that file, Python's Unicode database and the emoji package, so the first run keeps
-them in the cache folder (``ingest.cache``) and later runs read them back (10 ms).
+only on that file, Python's Unicode database and the emoji package's version, so the first
+run keeps them in the cache folder (``ingest.cache``) and later runs read them back (10 ms).
 
 The Analyzer also tests every word against regular expressions of the 8,560 punctuation and
 symbol characters; 4,091 of them lie beyond the BMP, so Python's ``re`` compares a word's
@@ -67,14 +67,13 @@ def punctuation_tests(punctuation: frozenset[str]) -> tuple[Callable[[str], bool
 def _load_charsets() -> None:
     """Put ``camel_tools.utils.charsets`` in ``sys.modules``: its frozensets read from the
     cache, or the module run as it is and its frozensets kept there for the next run."""
-    spec = find_spec(_CHARSETS)
-    if spec is None or not spec.origin:
+    spec, emoji = find_spec(_CHARSETS), find_spec("emoji")  # found, not imported (20 ms)
+    if spec is None or not spec.origin or emoji is None or not emoji.origin:
         return  # let the Analyzer's own import report it
-    from emoji import __version__ as emoji_version
-
-    with open(spec.origin, "rb") as source:
-        digest = hashlib.sha1(source.read())
-    digest.update(f"{unicodedata.unidata_version} {emoji_version}".encode())
+    digest = hashlib.sha1(unicodedata.unidata_version.encode())
+    for origin in (spec.origin, emoji.origin):  # emoji/__init__.py says its version
+        with open(origin, "rb") as source:
+            digest.update(source.read())
     try:
         path = cached_path(f"camel-charsets-{digest.hexdigest()[:20]}.json")
     except OSError:  # no cache folder: camel-tools builds its tables itself
@@ -106,8 +105,11 @@ def _load_charsets() -> None:
 
     def table(name: str) -> object:
         """Each table made when first asked for (the letters alone take 30 ms)."""
+        value: object
         if name == "EMOJI_DATA":  # the other name the module has (from emoji)
-            from emoji import EMOJI_DATA as value
+            from emoji import EMOJI_DATA
+
+            value = EMOJI_DATA
         elif name in stored:
             value = frozenset(stored.pop(name))
         else:
@@ -115,10 +117,8 @@ def _load_charsets() -> None:
         setattr(module, name, value)
         return value
 
-    module.__file__ = str(path)
-    module.__all__ = names
-    module.__getattr__ = table  # type: ignore[method-assign]
-    module.__dir__ = lambda: sorted({*vars(module), *stored, "EMOJI_DATA"})  # type: ignore
+    vars(module).update(__file__=str(path), __all__=names, __getattr__=table,
+                        __dir__=lambda: sorted({*vars(module), *stored, "EMOJI_DATA"}))
     sys.modules[_CHARSETS] = module
     camel_tools.utils.charsets = module  # type: ignore[attr-defined]
 
