@@ -42,7 +42,6 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 import pyoxigraph as ox
-import waitress
 
 from graph.query import display_term, named_queries
 from graph.sparql import check_query, declares_dataset, uses_service
@@ -113,6 +112,8 @@ def serve(source: Path, host: str = "127.0.0.1", port: int = 8000, **limits) -> 
 
 def make_server(source: Path, host: str = "127.0.0.1", port: int = 8000, **limits):
     """A ready waitress server (workers started, socket bound) that ``run()`` serves."""
+    import waitress  # here: every naba command reads LIMITS from this module
+
     unknown = set(limits) - set(LIMITS)
     if unknown:
         raise GraphError(f"unknown server settings {', '.join(sorted(unknown))}; "

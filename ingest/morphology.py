@@ -88,9 +88,9 @@ class Morphology:
     """The Analyzer over the lexicon's database, with a per-process cache of readings."""
 
     def __init__(self, lexicon: Lexicon, cache_dir: Path | None = None):
-        from camel_tools.morphology.analyzer import Analyzer
-        from camel_tools.morphology.database import MorphologyDB
+        from ingest.camel import analyzer_classes
 
+        Analyzer, MorphologyDB = analyzer_classes()
         text = database_text(lexicon)
         path = _cached_file(text, cache_dir)
         db = MorphologyDB(str(path))
@@ -99,6 +99,10 @@ class Morphology:
         self._prefixes, self._suffixes = frozenset(db.prefix_hash), frozenset(db.suffix_hash)
         self._stem_keys = frozenset(db.stem_hash)
         self._max_prefix, self._max_suffix = db.max_prefix_size, db.max_suffix_size
+        self._stem_cats = {stem: frozenset(cat for cat, _ in entries)
+                           for stem, entries in db.stem_hash.items()}
+        self._db = db
+        self._fits: dict[tuple[str, str], frozenset[str]] = {}  # (prefix, suffix) → stem cats
         self._stems = frozenset(line.split("\t", 1)[0] for line in
                                 text.split("###STEMS###\n", 1)[1].split("###", 1)[0].splitlines())
         self._words: dict[str, _Word] = {}  # per process, cleared when it grows too large
@@ -146,8 +150,9 @@ class Morphology:
     def may_split(self, key: str) -> bool:
         """False only for a word the Analyzer can give no reading: one in plain Arabic letters
         (none its normalization changes) that no prefix + stem + suffix of the database spells,
-        in the splits the Analyzer tries. The cheap test before the Analyzer (most words of the
-        news have no reading).
+        in the splits the Analyzer tries, with categories its tables let combine. The cheap test
+        before the Analyzer (most words of the news have no reading): for a word in plain
+        letters, it answers as the Analyzer does.
 
         >>> from ingest.pipeline import resources
         >>> morph = resources()[1]
@@ -158,11 +163,29 @@ class Morphology:
             return True  # another character: the Analyzer's digit, punctuation or foreign words
         n = len(key)
         for p in range(min(self._max_prefix, n - 1) + 1):
-            if key[:p] in self._prefixes:
+            prefix = key[:p]
+            if prefix in self._prefixes:
                 for s in range(min(self._max_suffix, n - p - 1) + 1):
-                    if key[n - s:] in self._suffixes and key[p:n - s] in self._stem_keys:
-                        return True
+                    suffix = key[n - s:]
+                    if suffix in self._suffixes and key[p:n - s] in self._stem_keys:
+                        fits = self._fits.get((prefix, suffix))
+                        if fits is None:
+                            fits = self._fitting(prefix, suffix)
+                        if not fits.isdisjoint(self._stem_cats[key[p:n - s]]):
+                            return True
         return False
+
+    def _fitting(self, prefix: str, suffix: str) -> frozenset[str]:
+        """The stem categories the Analyzer's tables let come between ``prefix`` and
+        ``suffix`` (AB: prefix and stem, BC: stem and suffix, AC: prefix and suffix)."""
+        db = self._db
+        fits = frozenset(stem_cat for prefix_cat, _ in db.prefix_hash[prefix]
+                         for suffix_cat, _ in db.suffix_hash[suffix]
+                         if suffix_cat in db.prefix_suffix_compat.get(prefix_cat, ())
+                         for stem_cat in db.prefix_stem_compat.get(prefix_cat, ())
+                         if suffix_cat in db.stem_suffix_compat.get(stem_cat, ()))
+        self._fits[(prefix, suffix)] = fits
+        return fits
 
     def _may_match(self, key: str) -> bool:
         n = len(key)

@@ -1,7 +1,7 @@
 """The morphology step: camel-tools' Analyzer over the database made from the lexicon."""
 import random
 
-from ingest.morphology import database_text
+from ingest.morphology import _PLAIN, database_text
 from ingest.pipeline import resources
 
 LETTERS = "ءؤئابتثجحخدذرزسشصضطظعغفقكلمنهوي"  # the plain letters of normalized keys
@@ -31,6 +31,10 @@ def test_the_cheap_test_never_turns_away_a_word_the_analyzer_reads(tmp_path):
     assert len(read) > 3000
     assert [w for w in read if not morph.may_split(w)] == []
     assert len([w for w in words if not morph.may_split(w)]) > 1000  # what it saves the Analyzer
+    # a word in plain letters: its answer is the Analyzer's (its tables let the parts combine)
+    plain = [w for w in words if not w.strip(_PLAIN)]
+    assert len(plain) > 10_000
+    assert [w for w in plain if morph.may_split(w) != bool(analyzer.analyze(w))] == []
 
 
 def test_a_word_in_other_characters_goes_to_the_analyzer():
