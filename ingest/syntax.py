@@ -501,7 +501,7 @@ class _Chunker:
             words[0] for words in lex.phrasal_preps if words))
         self.known = _derived(lex, "chunker_known", lambda: (
             g.get("place_kinds", frozenset()) | g.get("site_kinds", frozenset())
-            | g.get("assets", frozenset()) | g.get("members", frozenset())
+            | g.get("place_cues", frozenset()) | g.get("assets", frozenset()) | g.get("members", frozenset())
             | g.get("org_kinds", frozenset()) | self.times | self.quants
             | g.get("belonging", frozenset()) | g.get("counterpart", frozenset())
             | g.get("planning_nouns", frozenset()) | g.get("halting_nouns", frozenset())))
