@@ -1045,7 +1045,7 @@ class _Reader:
                 break
             if p.units[k].prep:
                 before.append(k)
-        for k in before + pps:
+        for k in before + pps + p.pps_past_comma(u):
             if p.prep_of(k) not in locatives or self.after_positional(p, k):
                 continue
             for f in self.referents(p, k) or self.place_in(p, k):

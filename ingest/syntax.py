@@ -71,6 +71,8 @@ class Parse:
         self.resumptive = lex.grammar.get("resumptive", frozenset())
         self.victim_lemmas = lex.grammar.get("victim_words", frozenset())
         self.temporal = lex.grammar.get("temporal_prepositions", frozenset())
+        self.sources = lex.grammar.get("source_words", frozenset())
+        self.locatives = lex.grammar.get("locatives", frozenset())
         self.person_nouns = lex.grammar.get("person_nouns", frozenset())
         self.copulas = lex.grammar.get("copulas", frozenset())
         self.belonging = lex.grammar.get("belonging", frozenset())
@@ -134,6 +136,35 @@ class Parse:
             if unit.kind == "np" and (unit.prep or (unit.conj and out)):
                 out.append(k)
             k += 1
+        return out
+
+    def pps_past_comma(self, u: int) -> list[int]:
+        """The prepositional phrases after the commas that end unit u's clause, while what
+        each comma opens starts with a bare phrase, a time or a place, and has no و, verb,
+        particle or source of its own: the clause goes on (استعادت القوات، الاثنين، السيطرة
+        على مبنى بمنطقة التواهي في عدن), not a phrase under another preposition (…، إلى خطة
+        قطع الدعم عن الجماعات في سوريا)."""
+        units, n = self.units, len(self.units)
+        k = u + 1
+        while k < n and self.same_clause(u, k):
+            if units[k].kind == "verb" or units[k].prep in self.temporal:
+                return []
+            k += 1
+        out: list[int] = []
+        while k < n and units[k].kind == "break" and self.tokens[units[k].first].text in "،,":
+            j = k + 1
+            while j < n and units[j].kind != "break":
+                j += 1
+            stretch = range(k + 1, j)
+            opens = units[k + 1] if stretch else None
+            if opens is None or opens.conj or opens.kind == "np" and opens.prep and \
+                    opens.prep not in self.locatives or any(
+                    units[i].kind not in ("np", "time", "ppron") or units[i].prep in self.temporal
+                    or units[i].prep in self.sources
+                    or self.tokens[units[i].first].key in self.sources for i in stretch):
+                break
+            out += [i for i in stretch if units[i].kind == "np" and units[i].prep]
+            k = j
         return out
 
     def prep_of(self, u: int) -> str:

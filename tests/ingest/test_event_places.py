@@ -1,0 +1,42 @@
+"""Where an attack happened: the places a strike's statement carries (target or nbo:place)."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def where(read):
+    def where(text: str) -> list[set[str]]:
+        """For each asserted strike, its target and places together."""
+        return [{r.target, *r.places} for r in read(text).relations
+                if r.predicate == "strikes" and r.mode == "Asserted"]
+    return where
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قتل ثلاثة مدنيين في قصف مدفعي استهدف سوقا شعبيا بوسط مدينة حلب.", "aleppo"),
+    ("شنت القوات الحكومية هجوما على مواقع المتمردين بجنوب عدن.", "aden"),
+    ("شنت القوات الحكومية هجمات على مواقع المتمردين في حي الشيخ عثمان بشمال عدن.", "aden"),
+])
+def test_a_compass_word_under_ba_is_where_the_attack_was(where, text, place):
+    assert any(place in found for found in where(text))
+
+
+@pytest.mark.parametrize("text, place", [
+    # the subject set apart by a comma, then the object and its places
+    ("استعادت القوات الحكومية، صباح الأحد، السيطرة على مقر الشرطة بمنطقة المعلا في عدن.",
+     "aden"),
+    # a place set apart by a comma at the end of the clause
+    ("قصفت الطائرات الروسية مواقع تابعة للمسلحين، في ريف حلب الشمالي.", "aleppo"),
+])
+def test_the_places_after_a_comma_that_opens_no_new_clause_are_the_attacks(where, text, place):
+    assert any(place in found for found in where(text))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قصفت الطائرات الروسية مواقع للمسلحين، بحسب ناشطين في حلب.", "aleppo"),  # the source's
+    ("قصفت الطائرات الروسية مواقع للمسلحين، إلى جانب مخازن أسلحة في حلب.", "aleppo"),
+    ("قصفت الطائرات الروسية مواقع للمسلحين، حيث يقيم آلاف النازحين في حلب.", "aleppo"),
+])
+def test_a_place_after_a_comma_that_belongs_to_something_else_is_not_the_attacks(
+        where, text, place):
+    found = where(text)
+    assert found and not any(place in f for f in found)
