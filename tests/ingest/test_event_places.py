@@ -40,3 +40,9 @@ def test_a_place_after_a_comma_that_belongs_to_something_else_is_not_the_attacks
         where, text, place):
     found = where(text)
     assert found and not any(place in f for f in found)
+
+
+def test_early_is_no_place(mentioned):
+    """باكرا (early) reads as ب + أكرا; Accra wants a cue word (العاصمة الغانية أكرا)."""
+    assert "accra" not in mentioned("اقتحم انتحاري باكرا صباح اليوم مركزا للشرطة.")
+    assert "accra" in mentioned("وصل الوزير إلى العاصمة الغانية أكرا أمس.")
