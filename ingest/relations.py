@@ -43,8 +43,8 @@ _ADVERBIAL = frozenset({"عبر", "خلال", "ب", "بواسطه", "اثناء"
 _MEANS_OR_WHERE = _ADVERBIAL | {"في"}  # an attack noun under these is a verb of attack's own
 _SPORTS = 3  # sports words in an article that make its attacks and strikes a game's
 _QUOTES = frozenset("«»\"“”'‘’()")
-_INHERIT = frozenset({"light", "other", "planning", "threatening", "negating", "ceasing",
-                      "claiming", "reciprocal"})
+_INHERIT = frozenset({"light", "other", "occurring", "planning", "threatening", "negating",
+                      "ceasing", "claiming", "reciprocal"})
 _MODE_OF_CLASS = {"planning": "Planned", "threatening": "Threatened", "negating": "Negated",
                   "foiling": "Foiled", "demanding": "Demanded", "possible": "Hypothetical"}
 # Nouns through which a noun in their construct takes the governor of the phrase: شن غارات،
@@ -87,6 +87,7 @@ _NEUTRAL_KINDS = ("media", "agency", "intergovernmental")
 _NAMING_KINDS = ("site_kinds", "institution_nouns", "place_kinds")
 _AUTHOR_UNKNOWN = ("person_nouns", "assets", "members", "weapons", "quantifiers")
 _NO_STRIKE = Trigger("", frozenset(), "", "")
+_BROAD_KINDS = frozenset({"country", "region", "governorate", "sea"})
 
 
 def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentence_of: list[int],
@@ -105,6 +106,10 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
         for rel in rels:
             key = (rel.predicate, rel.agent, rel.target, rel.sentence)
             out[key] = _merged(out[key], rel) if key in out else rel
+    for s, places in reader.retold:  # وأسفر الهجوم الذي وقع في بلدة …: where it was
+        for key, rel in out.items():
+            if rel.sentence == s:
+                out[key] = reader.refined(rel, places)
     for rel in list(out.values()):  # قال الوزير إن طائرات روسية قصفت …: he accuses Russia
         if reader.claim_of_attack(rel):
             out.setdefault(("accuses", rel.speaker, rel.agent, rel.sentence), Relation(
@@ -151,6 +156,8 @@ class _Reader:
         self.tolls: dict[tuple[int, int], Casualties] = {}
         self.resolving: set[int] = set()  # pronouns being resolved
         self.events: list[int] = []  # the tokens of the attacks told so far
+        self.retold: list[tuple[int, tuple[str, ...]]] = []  # (sentence, places) of attacks
+        # told again (الهجوم الذي وقع في بلدة …)
         self.conflict = self.about_violence(found)
         self.sports = sum(1 for k in self.keys if self.group_of(k, "sports_words")) >= _SPORTS
         self.starts = [bisect.bisect_left(sentence_of, s) for s in range(
@@ -270,6 +277,27 @@ class _Reader:
         sb = eb.key if eb and eb.type == "Country" else (eb.country if eb else None)
         return sa is not None and sa == sb and (a in self.lex.institution_of
                                                 or b in self.lex.institution_of)
+
+    def state_of(self, key: str) -> str | None:
+        e = self.entity(key)
+        return None if e is None else e.key if e.type == "Country" else e.country
+
+    def broad(self, key: str) -> bool:
+        """A state, a region, a province or a sea: no town."""
+        return self.lex.kinds.get(key) in _BROAD_KINDS
+
+    def refined(self, rel: Relation, places: tuple[str, ...]) -> Relation:
+        """An attack told with no town, or a state or region only (في شمال العراق), takes the
+        towns of that state where it is told again (الهجوم الذي وقع في بلدة طوز خورماتو)."""
+        if rel.predicate != "strikes" or rel.mode != "Asserted":
+            return rel
+        where = [k for k in (rel.target, *rel.places) if self.where(k)]
+        if not all(self.broad(k) for k in where):
+            return rel
+        states = {self.state_of(k) for k in where}
+        towns = tuple(k for k in places if self.where(k) and not self.broad(k) and
+                      k not in where and (not states or self.state_of(k) in states))
+        return replace(rel, places=rel.places + towns) if towns else rel
 
     def is_place(self, key: str) -> bool:
         e = self.entity(key)
@@ -1261,6 +1289,11 @@ class _Reader:
                     and self.conflict and not self.sports and not self.told_before(cand) and (
                         cand.generic_agent or self.subjectless(cand.token)):
                 agents = [self.generic_key(cand.generic_agent or _UNIDENTIFIED)]
+            if not agents and cand.mode == "Asserted" and self.told_before(cand):
+                told = self.sentence_of[max(k for k in self.events if self.sentence_of[k] < s)]
+                where = self.occurred_at(cand)
+                if told == s - 1 and where:  # the attack of the sentence before, told again
+                    self.retold.append((told, where))
             if agents and not targets and cand.generic_target and (
                     not places or cand.slots[1] == "kind"):  # whom its phrase names by kind:
                 targets = [self.generic_key(cand.generic_target)]  # a place is where (قتلت
@@ -1290,6 +1323,20 @@ class _Reader:
                                     speaker=cand.speaker if cand.speaker != agent else None,
                                     mode=cand.mode, killed=killed, injured=injured, date=date))
         return out
+
+    def occurred_at(self, cand: Candidate) -> tuple[str, ...]:
+        """The places where an attack noun took place, as a verb of ``occurring`` says of it
+        (الهجوم الذي وقع في بلدة …، إن الهجوم وقع في منطقة …)."""
+        p = self.parse(self.sentence_of[cand.token])
+        u = p.unit_at.get(cand.token)
+        if u is None:
+            return ()
+        v = self.relative_verb(p, u)
+        if v < 0 and u + 1 < len(p.units) and p.args.get(u + 1) and p.args[u + 1].subject == u:
+            v = u + 1
+        if "occurring" not in self.verb_classes(p, v):
+            return ()
+        return tuple(self.places(p, v, p.pps_after(v), []))
 
     def reported_attack(self, cand: Candidate, targets: list[str], places: tuple[str, ...],
                         killed: int | None, injured: int | None) -> bool:

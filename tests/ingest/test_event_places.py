@@ -46,3 +46,24 @@ def test_early_is_no_place(mentioned):
     """باكرا (early) reads as ب + أكرا; Accra wants a cue word (العاصمة الغانية أكرا)."""
     assert "accra" not in mentioned("اقتحم انتحاري باكرا صباح اليوم مركزا للشرطة.")
     assert "accra" in mentioned("وصل الوزير إلى العاصمة الغانية أكرا أمس.")
+
+
+_FIRST = "قتل 12 شخصا على الأقل اليوم عندما هاجم انتحاريان سوقا شعبيا في شمال العراق. "
+
+
+@pytest.mark.parametrize("then", [
+    "وأسفر الهجوم الذي وقع في بلدة طوز خورماتو عن إصابة 40 شخصا.",
+    "وقالت الشرطة إن الهجوم وقع في بلدة طوز خورماتو.",
+])
+def test_an_attack_told_in_a_state_takes_the_town_where_it_took_place_told_next(read, then):
+    first = [r for r in read(_FIRST + then).relations if r.sentence == 0]
+    assert first and all("tuz-khurmatu" in r.places for r in first)
+
+
+@pytest.mark.parametrize("then", [
+    "ويأتي ذلك بعد أيام من الهجوم الذي وقع في مدينة حلب.",  # a town of another state
+    "وقالت الشرطة إن اجتماع المحافظ جرى في بلدة طوز خورماتو.",  # no attack told again
+])
+def test_a_town_of_another_attack_or_state_is_not_taken(read, then):
+    first = [r for r in read(_FIRST + then).relations if r.sentence == 0]
+    assert first and all(r.places == ("iraq",) for r in first)
