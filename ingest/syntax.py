@@ -812,11 +812,12 @@ class _Chunker:
         return e is not None and e.type == "Country"
 
     def _title(self, k: int) -> bool:
-        """A title, a nationality or a counterpart before a name: one phrase (نظيره الروسي
-        سيرغي لافروف، الرئيس بشار الأسد)."""
+        """A title, a nationality, a counterpart or a place cue before a name: one phrase
+        (نظيره الروسي سيرغي لافروف، الرئيس بشار الأسد، العاصمة صنعاء)."""
         key = self.tokens[k].key
         return key in self.lex.title_words or key.removeprefix("ال") in self.lex.adjectives \
-            or key in self.lex.grammar.get("counterpart", frozenset())
+            or key in self.lex.grammar.get("counterpart", frozenset()) \
+            or key in self.lex.grammar.get("place_cues", frozenset())
 
     def _titled(self, k: int, first: int) -> bool:
         """Token k is a title, or an adjective after one (الرئيس السابق علي عبد الله صالح)."""

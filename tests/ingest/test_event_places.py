@@ -67,3 +67,11 @@ def test_an_attack_told_in_a_state_takes_the_town_where_it_took_place_told_next(
 def test_a_town_of_another_attack_or_state_is_not_taken(read, then):
     first = [r for r in read(_FIRST + then).relations if r.sentence == 0]
     assert first and all(r.places == ("iraq",) for r in first)
+
+
+@pytest.mark.parametrize("text", [
+    "استولى المتمردون الحوثيون على العاصمة صنعاء في يناير الماضي.",
+    "استولى المتمردون الحوثيون على مناطق عدة من بينها العاصمة صنعاء في يناير الماضي.",
+])
+def test_the_capital_and_its_name_are_one_phrase(relations, text):
+    assert ("houthis", "strikes", "sanaa") in relations(text)
