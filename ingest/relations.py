@@ -1002,20 +1002,25 @@ class _Reader:
                 return v
         if p.units[u].prep in p.temporal:
             return -1  # هدد الحزب بقطع الهدنة إثر الضربات: a time, not what it threatens
+        aside = -1
         for v in range(u - 1, -1, -1):
             unit = p.units[v]
             if unit.kind == "verb":
                 args = p.args[v]
                 between = [k for k in range(v + 1, u) if p.units[k].kind not in ("ppron", "time", "aux")
-                           and k not in (args.subject, args.object) and not p.units[k].conj]
+                           and k not in (args.subject, args.object, aside) and not p.units[k].conj]
                 reach = 3 if p.units[u].prep in _ADVERBIAL else 1  # عبر، خلال: the verb's
                 if len(between) <= reach and all(p.units[k].kind == "np" and p.units[k].prep
                                                  and not self.own_act(p, k)
                                                  for k in between) and \
-                        p.units[u].prep and p.same_clause(v, u):  # not a chain of phrases,
+                        p.units[u].prep and (p.same_clause(v, u) or aside >= 0):  # not a chain,
                     return v  # nor past a من phrase of another act (تمكنت من تحديد هوية …
                     # بتفجير; but تمكن من السيطرة على … عبر هجمات)
                 return -1
+            if unit.kind == "break" and v == u - 1 and self.tokens[unit.first].text in "،," \
+                    and v > 0 and p.units[v - 1].kind == "time":
+                aside = v  # نجحت القوات الأحد، في استعادة …: past a time set apart
+                continue
             if unit.kind in ("break", "comp", "rel", "sub"):
                 return -1
         return -1

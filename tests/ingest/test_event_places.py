@@ -75,3 +75,9 @@ def test_a_town_of_another_attack_or_state_is_not_taken(read, then):
 ])
 def test_the_capital_and_its_name_are_one_phrase(relations, text):
     assert ("houthis", "strikes", "sanaa") in relations(text)
+
+
+def test_a_time_set_apart_does_not_cut_a_verb_from_the_act_it_governs(relations):
+    """نجحت القوات الأحد، في استعادة …: the forces took the sites back, in Taiz."""
+    text = "وكانت القوات اليمنية نجحت الأحد، في استعادة السيطرة على مواقع استراتيجية في محافظة تعز."
+    assert ("yemeni-armed-forces", "strikes", "taiz") in relations(text)
