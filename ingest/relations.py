@@ -1402,7 +1402,8 @@ class _Reader:
         """An attack word that has other senses (weak_attack_words), unless an adjective after
         it says arms (الهجوم الانتحاري، هجوم مسلح)."""
         if t + 1 < len(self.keys) and (self.group_of(self.keys[t + 1], "armed_adjectives") or
-                                       self.group_of(self.keys[t + 1], "weapons")):
+                                       self.group_of(self.keys[t + 1], "weapons") or
+                                       self.group_of(" ".join(self.keys[t + 1:t + 3]), "weapons")):
             return False  # انفجار عبوة ناسفة، انفجار سيارة مفخخة: arms
         return self.group_of(self.keys[t], "weak_attack_words") or \
             self.triggers[t].lemma in self.g.get("weak_attack_words", frozenset())

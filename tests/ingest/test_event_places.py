@@ -81,3 +81,12 @@ def test_a_time_set_apart_does_not_cut_a_verb_from_the_act_it_governs(relations)
     """نجحت القوات الأحد، في استعادة …: the forces took the sites back, in Taiz."""
     text = "وكانت القوات اليمنية نجحت الأحد، في استعادة السيطرة على مواقع استراتيجية في محافظة تعز."
     assert ("yemeni-armed-forces", "strikes", "taiz") in relations(text)
+
+
+@pytest.mark.parametrize("text, attack", [
+    ("أعلنت مصادر رسمية وقوع انفجار سيارة مفخخة في محافظة دياربكر أسفر عن مقتل جنديين.", True),
+    ("أعلنت مصادر رسمية وقوع انفجار عبوة ناسفة في محافظة دياربكر أسفر عن مقتل جنديين.", True),
+    ("أعلنت مصادر رسمية وقوع انفجار سيارة في محافظة دياربكر أسفر عن مقتل شخصين.", False),
+])
+def test_an_explosion_of_a_car_bomb_is_an_attack_of_a_car_not(where, text, attack):
+    assert any("diyarbakir" in found for found in where(text)) == attack
