@@ -1219,7 +1219,7 @@ class _Reader:
                 if back <= self.sentence_of[-1] and (claimer := self.claimer(back)):
                     claims[s] = claimer
                     break
-        claimed = [c._replace(agents=claims[self.sentence_of[c.token]])
+        claimed = [c._replace(agents=claims[self.sentence_of[c.token]], slots=("claim", c.slots[1]))
                    if c.entry.relation == "strikes" and not c.agents and c.mode == "Asserted"
                    and self.sentence_of[c.token] in claims else c for c in cands]
         return self.continued(claimed)
@@ -1287,7 +1287,8 @@ class _Reader:
         if entry.relation == "strikes":
             killed, injured = self.toll(s, cand.token)
             date = event_date(self.date, self.tokens, self.starts[s], self.starts[s + 1])
-            if not places and not agents:  # an event's place, from another clause
+            if not places and (not agents or cand.slots[0] == "claim"):  # an event's place,
+                # from another clause, when its own names no agent (one claimed or attributed)
                 places = tuple(self.sentence_places(self.parse(s), self.parse(s).unit_at[
                     cand.token]))
             if not agents and self.reported_attack(cand, targets, places, killed, injured) \

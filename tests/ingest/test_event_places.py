@@ -90,3 +90,16 @@ def test_a_time_set_apart_does_not_cut_a_verb_from_the_act_it_governs(relations)
 ])
 def test_an_explosion_of_a_car_bomb_is_an_attack_of_a_car_not(where, text, attack):
     assert any("diyarbakir" in found for found in where(text)) == attack
+
+
+def test_an_attack_attributed_from_another_clause_takes_its_place_from_the_sentence(where):
+    text = ("وفي حادثة منفصلة نسبت إلى حزب العمال الكردستاني، قتل جندي تركي عندما انفجر لغم أرضي"
+            " بينما كانت قافلة عسكرية تمر على طريق في مدينة مديات.")
+    assert all("midyat" in found for found in where(text))
+
+
+def test_an_attack_whose_clause_names_its_agent_keeps_to_its_own_places(where):
+    text = ("قصفت الطائرات التركية مواقع لحزب العمال الكردستاني، بينما كانت قافلة عسكرية تمر على"
+            " طريق في مدينة مديات.")
+    found = where(text)
+    assert found and not any("midyat" in f for f in found)
