@@ -103,3 +103,11 @@ def test_an_attack_whose_clause_names_its_agent_keeps_to_its_own_places(where):
             " طريق في مدينة مديات.")
     found = where(text)
     assert found and not any("midyat" in f for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "وشنت طائرات التحالف غارات على مواقع المليشيات بجبهة مجزر.",
+    "وشنت طائرات التحالف غارات على مواقع المليشيات في مأرب ومديرية مجزر.",
+])
+def test_a_place_cue_under_a_proclitic_still_cues_an_ambiguous_name(mentioned, text):
+    assert "majzar" in mentioned(text)
