@@ -484,6 +484,9 @@ class _Reader:
         if undergoer:
             targets = self.slot_subject(p, governor)
             target_slot = "governor (undergo)"
+        elif entry.pos == "noun" and trig.prefix.lstrip("وف")[:1] == "ل":
+            targets = self.undergoer_of_noun(p, u)  # تعرض مبنى الحزب بإسطنبول لاعتداء
+            target_slot = "undergo noun" if targets else target_slot
         for slot in entry.agent:
             if agents:
                 break
@@ -539,6 +542,19 @@ class _Reader:
                     self.target_units(p, u, pps))
         return Candidate(t, entry, agents, targets, places, mode, speaker, why, generic_agent,
                          generic_target, (agent_slot, target_slot))
+
+    def undergoer_of_noun(self, p: Parse, u: int) -> list[Found]:
+        """The actors in the genitive of an ``undergo_nouns`` noun whose ل phrase is unit u,
+        past the places between them (تعرض مبنى الحزب بإسطنبول لاعتداء: the party)."""
+        locatives = self.g.get("locatives", frozenset())
+        k = u - 1
+        while k > 0 and p.units[k].kind == "np" and p.units[k].prep in locatives:
+            k -= 1
+        unit = p.units[k]
+        if k < 0 or unit.kind != "np" or not self.group_of(self.keys[unit.head], "undergo_nouns"):
+            return []
+        return [f for j in range(unit.head + 1, unit.last + 1) if (f := self.at.get(j)) is not None
+                and f.first == j and self.actor(f.mention.entity)]
 
     # --- generic actors -------------------------------------------------------------------------
 

@@ -111,3 +111,9 @@ def test_an_attack_whose_clause_names_its_agent_keeps_to_its_own_places(where):
 ])
 def test_a_place_cue_under_a_proclitic_still_cues_an_ambiguous_name(mentioned, text):
     assert "majzar" in mentioned(text)
+
+
+def test_what_a_noun_of_undergoing_governs_is_the_target_of_the_attack_under_la(relations):
+    """تعرض مبنى الحزب بإسطنبول لاعتداء: the party's building underwent an attack."""
+    text = "وعلق الوزير على تعرض مبنى فرع حزب العدالة والتنمية بإسطنبول لاعتداء مسلح مساء أمس."
+    assert any(t == "akp" for _, p, t in relations(text) if p == "strikes")
