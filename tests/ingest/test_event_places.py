@@ -115,5 +115,6 @@ def test_a_place_cue_under_a_proclitic_still_cues_an_ambiguous_name(mentioned, t
 
 def test_what_a_noun_of_undergoing_governs_is_the_target_of_the_attack_under_la(relations):
     """تعرض مبنى الحزب بإسطنبول لاعتداء: the party's building underwent an attack."""
-    text = "وعلق الوزير على تعرض مبنى فرع حزب العدالة والتنمية بإسطنبول لاعتداء مسلح مساء أمس."
+    text = ("وعلق الوزير على تعرض مبنى فرع حزب العدالة والتنمية بإسطنبول لاعتداء مسلح مساء أمس"
+            " أسفر عن مقتل حارس.")  # a story of violence
     assert any(t == "akp" for _, p, t in relations(text) if p == "strikes")
