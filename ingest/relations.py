@@ -110,6 +110,11 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
         for key, rel in out.items():
             if rel.sentence == s:
                 out[key] = reader.refined(rel, places)
+    for key, rel in out.items():  # told again in the next sentence, by the same state, in a town
+        for other in [r for r in out.values() if r.sentence == rel.sentence + 1 and
+                      r.predicate == rel.predicate and r.target == rel.target and
+                      rel.target not in reader.generics and reader.same_side(r.agent, rel.agent)]:
+            out[key] = rel = reader.refined(rel, other.places, told=True)
     for rel in list(out.values()):  # قال الوزير إن طائرات روسية قصفت …: he accuses Russia
         if reader.claim_of_attack(rel):
             out.setdefault(("accuses", rel.speaker, rel.agent, rel.sentence), Relation(
@@ -282,17 +287,23 @@ class _Reader:
         e = self.entity(key)
         return None if e is None else e.key if e.type == "Country" else e.country
 
+    def same_side(self, a: str, b: str) -> bool:
+        """One actor, or two of one state (الطائرات الإسرائيلية، قوات الاحتلال)."""
+        sa, sb = self.state_of(a), self.state_of(b)
+        return a == b or a not in self.generics and sa is not None and sa == sb
+
     def broad(self, key: str) -> bool:
         """A state, a region, a province or a sea: no town."""
         return self.lex.kinds.get(key) in _BROAD_KINDS
 
-    def refined(self, rel: Relation, places: tuple[str, ...]) -> Relation:
+    def refined(self, rel: Relation, places: tuple[str, ...], told: bool = False) -> Relation:
         """An attack told with no town, or a state or region only (في شمال العراق), takes the
-        towns of that state where it is told again (الهجوم الذي وقع في بلدة طوز خورماتو)."""
+        towns of that state where it is told again (الهجوم الذي وقع في بلدة طوز خورماتو);
+        ``told``: only where the first telling names the state or region."""
         if rel.predicate != "strikes" or rel.mode != "Asserted":
             return rel
         where = [k for k in (rel.target, *rel.places) if self.where(k)]
-        if not all(self.broad(k) for k in where):
+        if not all(self.broad(k) for k in where) or told and not where:
             return rel
         states = {self.state_of(k) for k in where}
         towns = tuple(k for k in places if self.where(k) and not self.broad(k) and

@@ -118,3 +118,19 @@ def test_what_a_noun_of_undergoing_governs_is_the_target_of_the_attack_under_la(
     text = ("وعلق الوزير على تعرض مبنى فرع حزب العدالة والتنمية بإسطنبول لاعتداء مسلح مساء أمس"
             " أسفر عن مقتل حارس.")  # a story of violence
     assert any(t == "akp" for _, p, t in relations(text) if p == "strikes")
+
+
+_GAZA = "قصفت الطائرات الإسرائيلية موقعا تابعا لكتائب القسام في وسط قطاع غزة. "
+
+
+@pytest.mark.parametrize("first, then, town", [
+    (_GAZA, "وقالت مصادر أمنية إن طائرات الاحتلال قصفت موقعا لكتائب القسام في مخيم البريج.",
+     True),
+    (_GAZA, "وهاجمت حركة فتح موقعا لكتائب القسام في مخيم البريج.", False),  # another side
+    ("قصفت الطائرات الإسرائيلية موقعا تابعا لكتائب القسام في مدينة خان يونس. ",  # a town
+     "وقالت مصادر أمنية إن طائرات الاحتلال قصفت موقعا لكتائب القسام في مخيم البريج.", False),
+])
+def test_a_strike_told_again_next_by_the_same_side_gives_the_town_to_a_region(
+        read, first, then, town):
+    told = [r for r in read(first + then).relations if r.sentence == 0]
+    assert told and all(("bureij" in r.places) == town for r in told)
