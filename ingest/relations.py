@@ -534,7 +534,13 @@ class _Reader:
         if not targets and agent_slot == "governor" and self.same_strike(p, governor, u, trig):
             targets = self.slot_object(p, governor)  # قصفت الطائرات المواقع بغارات: its object
             target_slot = "governor" if targets else target_slot
-        if entry.symmetric and not targets and len(agents) >= 2:  # روسيا وأمريكا تتعاونان
+        if entry.symmetric and entry.relation == "strikes" and agent_slot == "بين":
+            agents, targets = self.sides(p, pps, agents)  # اشتباكات بين الجيش وداعش
+        elif entry.symmetric and {f.mention.entity for f in agents} & {
+                f.mention.entity for f in targets}:  # a side fights itself: the agents are
+            targets = []  # another clause's (اشتباكات مع مسلحين حوثيين وقوات صالح)
+        elif entry.symmetric and entry.relation != "strikes" and not targets and len(agents) >= 2:
+            # روسيا وأمريكا تتعاونان
             agents, targets = agents[:1], agents[1:]
         if "reciprocal" in gov_class and len(agents) >= 2:
             targets = agents
@@ -880,6 +886,20 @@ class _Reader:
             elif started:
                 break
         return out
+
+    def sides(self, p: Parse, pps: list[int], first: list[Found]) -> tuple[list[Found], list[Found]]:
+        """The two sides of a fight between them: two actors under بين (بين الجيش وداعش), or
+        those before من جهة and those listed after it (بين X وY من جهة، وZ من جهة أخرى), or
+        one and others unnamed (بين قوات الحكومة ومقاتلين); none where more are listed."""
+        for i, k in enumerate(pps):
+            if p.units[k].prep == "من" and self.keys[p.units[k].head] == "جهه":
+                other: list[Found] = []
+                for j in pps[i + 1:]:
+                    if p.units[j].prep or not p.units[j].conj:
+                        break
+                    other += [f for f in self.referents(p, j) if self.actor(f.mention.entity)]
+                return (first, other) if other else ([], [])
+        return (first[:1], first[1:]) if len(first) <= 2 else ([], [])  # one: and unnamed
 
     def author(self, p: Parse, u: int, pps: list[int]) -> list[Found]:
         """A ل phrase right after a strike noun names its author when it names an actor (هجوم
