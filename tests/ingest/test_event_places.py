@@ -134,3 +134,9 @@ def test_a_strike_told_again_next_by_the_same_side_gives_the_town_to_a_region(
         read, first, then, town):
     told = [r for r in read(first + then).relations if r.sentence == 0]
     assert told and all(("bureij" in r.places) == town for r in told)
+
+
+def test_a_suicide_bomber_in_the_accusative_is_a_suicide_attacker(read):
+    doc = read("قالت الشرطة إن انتحاريا هاجم مركزا للشرطة في كابل اليوم فقتل خمسة أشخاص.")
+    kinds = {e.key: e.sector for e in doc.entities}
+    assert any(kinds.get(r.agent) == "suicide-attacker" for r in doc.relations)
