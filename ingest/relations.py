@@ -87,7 +87,7 @@ _NEUTRAL_KINDS = ("media", "agency", "intergovernmental")
 _NAMING_KINDS = ("site_kinds", "institution_nouns", "place_kinds")
 _AUTHOR_UNKNOWN = ("person_nouns", "assets", "members", "weapons", "quantifiers")
 _NO_STRIKE = Trigger("", frozenset(), "", "")
-_BROAD_KINDS = frozenset({"country", "region", "governorate", "sea"})
+_SCALE = {"country": 0, "region": 1, "governorate": 1, "sea": 1, "city": 2, "capital": 2}
 
 
 def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentence_of: list[int],
@@ -292,23 +292,25 @@ class _Reader:
         sa, sb = self.state_of(a), self.state_of(b)
         return a == b or a not in self.generics and sa is not None and sa == sb
 
-    def broad(self, key: str) -> bool:
-        """A state, a region, a province or a sea: no town."""
-        return self.lex.kinds.get(key) in _BROAD_KINDS
+    def scale(self, key: str) -> int:
+        """How fine a place is: a state 0, a region, province or sea 1, a city 2, a district,
+        a base or a place found in the text 3."""
+        return _SCALE.get(self.lex.kinds.get(key, ""), 3)
 
     def refined(self, rel: Relation, places: tuple[str, ...], told: bool = False) -> Relation:
-        """An attack told with no town, or a state or region only (في شمال العراق), takes the
-        towns of that state where it is told again (الهجوم الذي وقع في بلدة طوز خورماتو);
-        ``told``: only where the first telling names the state or region."""
+        """An attack told with no place, or a coarser one (في شمال العراق، في ولاية قندوز),
+        takes the finer places of that state where it is told again (الهجوم الذي وقع في بلدة
+        طوز خورماتو); ``told``: only where the first telling names a place."""
         if rel.predicate != "strikes" or rel.mode != "Asserted":
             return rel
         where = [k for k in (rel.target, *rel.places) if self.where(k)]
-        if not all(self.broad(k) for k in where) or told and not where:
+        if told and not where:
             return rel
+        coarse = max((self.scale(k) for k in where), default=-1)
         states = {self.state_of(k) for k in where}
-        towns = tuple(k for k in places if self.where(k) and not self.broad(k) and
+        finer = tuple(k for k in places if self.where(k) and self.scale(k) > max(coarse, 0) and
                       k not in where and (not states or self.state_of(k) in states))
-        return replace(rel, places=rel.places + towns) if towns else rel
+        return replace(rel, places=rel.places + finer) if finer else rel
 
     def is_place(self, key: str) -> bool:
         e = self.entity(key)

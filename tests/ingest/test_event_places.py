@@ -60,6 +60,13 @@ def test_an_attack_told_in_a_state_takes_the_town_where_it_took_place_told_next(
     assert first and all("tuz-khurmatu" in r.places for r in first)
 
 
+def test_an_attack_told_in_a_city_takes_the_district_where_it_took_place_told_next(read):
+    text = ("قتل عشرة أشخاص في هجوم تبنته حركة طالبان في ولاية قندوز. وقالت الشرطة إن الهجوم"
+            " وقع في مقاطعة خان آباد.")
+    first = [r for r in read(text).relations if r.sentence == 0]
+    assert first and all("khan-abad" in r.places for r in first)
+
+
 @pytest.mark.parametrize("then", [
     "ويأتي ذلك بعد أيام من الهجوم الذي وقع في مدينة حلب.",  # a town of another state
     "وقالت الشرطة إن اجتماع المحافظ جرى في بلدة طوز خورماتو.",  # no attack told again
