@@ -1127,7 +1127,8 @@ class _Reader:
                 break
             if p.units[k].prep:
                 before.append(k)
-        for k in before + pps + p.pps_past_comma(u):
+        opens = next((k for k in pps if self.opens_clause(p, k)), len(p.units))
+        for k in before + [k for k in pps if k < opens] + p.pps_past_comma(u):
             if p.prep_of(k) not in locatives or self.after_positional(p, k):
                 continue
             for f in self.referents(p, k) or self.place_in(p, k):
@@ -1135,6 +1136,17 @@ class _Reader:
                 if self.where(key) and key not in out and key not in taken:
                     out.append(key)
         return out
+
+    def opens_clause(self, p: Parse, k: int) -> bool:
+        """Phrase k, under و and a preposition after a comma, opens a clause whose verb follows
+        it (قصفت الطائرات مواقع، وفي حادث آخر في حمص قتل شخصان): no place of the act before."""
+        unit = p.units[k]
+        if not (unit.conj and unit.prep and k > 0 and p.units[k - 1].kind == "break"):
+            return False
+        j = k + 1
+        while j < len(p.units) and p.units[j].kind == "np":
+            j += 1
+        return j < len(p.units) and p.units[j].kind == "verb"
 
     def sentence_places(self, p: Parse, u: int) -> list[str]:
         """Where an attack told in another clause happened: the place of the sentence's locative

@@ -35,6 +35,7 @@ def test_the_places_after_a_comma_that_opens_no_new_clause_are_the_attacks(where
     ("قصفت الطائرات الروسية مواقع للمسلحين، بحسب ناشطين في حلب.", "aleppo"),  # the source's
     ("قصفت الطائرات الروسية مواقع للمسلحين، إلى جانب مخازن أسلحة في حلب.", "aleppo"),
     ("قصفت الطائرات الروسية مواقع للمسلحين، حيث يقيم آلاف النازحين في حلب.", "aleppo"),
+    ("قصفت الطائرات الروسية مواقع للمسلحين، وفي حادث آخر في حمص قتل شخصان.", "homs"),
 ])
 def test_a_place_after_a_comma_that_belongs_to_something_else_is_not_the_attacks(
         where, text, place):
