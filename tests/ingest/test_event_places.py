@@ -94,6 +94,7 @@ def test_a_time_set_apart_does_not_cut_a_verb_from_the_act_it_governs(relations)
 @pytest.mark.parametrize("text, attack", [
     ("أعلنت مصادر رسمية وقوع انفجار سيارة مفخخة في محافظة دياربكر أسفر عن مقتل جنديين.", True),
     ("أعلنت مصادر رسمية وقوع انفجار عبوة ناسفة في محافظة دياربكر أسفر عن مقتل جنديين.", True),
+    ("أعلنت مصادر رسمية وقوع انفجار شاحنة ملغومة في محافظة دياربكر أسفر عن مقتل جنديين.", True),
     ("أعلنت مصادر رسمية وقوع انفجار سيارة في محافظة دياربكر أسفر عن مقتل شخصين.", False),
 ])
 def test_a_car_bomb_exploding_is_an_attack_a_car_exploding_is_not(where, text, attack):
