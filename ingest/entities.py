@@ -165,7 +165,10 @@ class _State:
         needs a cue before it (مدينة، صحيفة), or a preposition for a place (unless its flag
         is ``cue``); or to have been read so elsewhere in the article."""
         cue = self.tokens[i - 1].key if i else ""
-        place_cue = cue in self.lex.grammar.get("place_cues", ())
+        bare = cue.removeprefix("و").removeprefix("ف")  # بجبهة مجزر، ومنطقة حرض: a cue under
+        bare = bare[1:] if bare[:1] in ("ب", "ل") else bare  # a proclitic
+        place_cue = cue in self.lex.grammar.get("place_cues", ()) or \
+            bare in self.lex.grammar.get("place_cues", ())
         org_cue = cue in self.lex.grammar.get("org_cues", ())
         closed = any(t.text == "»" for t in self.tokens[i + 1:i + 4])
         if cue == "«" and closed and any(self.lex.kinds.get(k) == "media" for k in keys):

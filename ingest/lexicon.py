@@ -223,7 +223,7 @@ def _add_frames(lex: Lexicon, frames: dict) -> None:
                     next_not=frozenset(normalize_text(w).removeprefix("ال")
                                        for w in spec.get("next_not", [])),
                     people=spec.get("people", ""), past=bool(spec.get("past")),
-                    symmetric=symmetric,
+                    symmetric=bool(spec.get("symmetric", symmetric)),
                     reverse=reverse)
                 where = f"frames.yaml, {predicate}"
                 if pos == "verb":

@@ -43,8 +43,8 @@ _ADVERBIAL = frozenset({"عبر", "خلال", "ب", "بواسطه", "اثناء"
 _MEANS_OR_WHERE = _ADVERBIAL | {"في"}  # an attack noun under these is a verb of attack's own
 _SPORTS = 3  # sports words in an article that make its attacks and strikes a game's
 _QUOTES = frozenset("«»\"“”'‘’()")
-_INHERIT = frozenset({"light", "other", "planning", "threatening", "negating", "ceasing",
-                      "claiming", "reciprocal"})
+_INHERIT = frozenset({"light", "other", "occurring", "planning", "threatening", "negating",
+                      "ceasing", "claiming", "reciprocal"})
 _MODE_OF_CLASS = {"planning": "Planned", "threatening": "Threatened", "negating": "Negated",
                   "foiling": "Foiled", "demanding": "Demanded", "possible": "Hypothetical"}
 # Nouns through which a noun in their construct takes the governor of the phrase: شن غارات،
@@ -87,6 +87,7 @@ _NEUTRAL_KINDS = ("media", "agency", "intergovernmental")
 _NAMING_KINDS = ("site_kinds", "institution_nouns", "place_kinds")
 _AUTHOR_UNKNOWN = ("person_nouns", "assets", "members", "weapons", "quantifiers")
 _NO_STRIKE = Trigger("", frozenset(), "", "")
+_SCALE = {"country": 0, "region": 1, "governorate": 1, "sea": 1, "city": 2, "capital": 2}
 
 
 def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentence_of: list[int],
@@ -105,6 +106,15 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
         for rel in rels:
             key = (rel.predicate, rel.agent, rel.target, rel.sentence)
             out[key] = _merged(out[key], rel) if key in out else rel
+    for s, places in reader.retold:  # وأسفر الهجوم الذي وقع في بلدة …: where it was
+        for key, rel in out.items():
+            if rel.sentence == s:
+                out[key] = reader.refined(rel, places)
+    for key, rel in out.items():  # told again in the next sentence, by the same state, in a town
+        for other in [r for r in out.values() if r.sentence == rel.sentence + 1 and
+                      r.predicate == rel.predicate and r.target == rel.target and
+                      rel.target not in reader.generics and reader.same_side(r.agent, rel.agent)]:
+            out[key] = rel = reader.refined(rel, other.places, told=True)
     for rel in list(out.values()):  # قال الوزير إن طائرات روسية قصفت …: he accuses Russia
         if reader.claim_of_attack(rel):
             out.setdefault(("accuses", rel.speaker, rel.agent, rel.sentence), Relation(
@@ -151,6 +161,8 @@ class _Reader:
         self.tolls: dict[tuple[int, int], Casualties] = {}
         self.resolving: set[int] = set()  # pronouns being resolved
         self.events: list[int] = []  # the tokens of the attacks told so far
+        self.retold: list[tuple[int, tuple[str, ...]]] = []  # (sentence, places) of attacks
+        # told again (الهجوم الذي وقع في بلدة …)
         self.conflict = self.about_violence(found)
         self.sports = sum(1 for k in self.keys if self.group_of(k, "sports_words")) >= _SPORTS
         self.starts = [bisect.bisect_left(sentence_of, s) for s in range(
@@ -270,6 +282,35 @@ class _Reader:
         sb = eb.key if eb and eb.type == "Country" else (eb.country if eb else None)
         return sa is not None and sa == sb and (a in self.lex.institution_of
                                                 or b in self.lex.institution_of)
+
+    def state_of(self, key: str) -> str | None:
+        e = self.entity(key)
+        return None if e is None else e.key if e.type == "Country" else e.country
+
+    def same_side(self, a: str, b: str) -> bool:
+        """One actor, or two of one state (الطائرات الإسرائيلية، قوات الاحتلال)."""
+        sa, sb = self.state_of(a), self.state_of(b)
+        return a == b or a not in self.generics and sa is not None and sa == sb
+
+    def scale(self, key: str) -> int:
+        """How fine a place is: a state 0, a region, province or sea 1, a city 2, a district,
+        a base or a place found in the text 3."""
+        return _SCALE.get(self.lex.kinds.get(key, ""), 3)
+
+    def refined(self, rel: Relation, places: tuple[str, ...], told: bool = False) -> Relation:
+        """An attack told with no place, or a coarser one (في شمال العراق، في ولاية قندوز),
+        takes the finer places of that state where it is told again (الهجوم الذي وقع في بلدة
+        طوز خورماتو); ``told``: only where the first telling names a place."""
+        if rel.predicate != "strikes" or rel.mode != "Asserted":
+            return rel
+        where = [k for k in (rel.target, *rel.places) if self.where(k)]
+        if told and not where:
+            return rel
+        coarse = max((self.scale(k) for k in where), default=-1)
+        states = {self.state_of(k) for k in where}
+        finer = tuple(k for k in places if self.where(k) and self.scale(k) > max(coarse, 0) and
+                      k not in where and (not states or self.state_of(k) in states))
+        return replace(rel, places=rel.places + finer) if finer else rel
 
     def is_place(self, key: str) -> bool:
         e = self.entity(key)
@@ -456,6 +497,9 @@ class _Reader:
         if undergoer:
             targets = self.slot_subject(p, governor)
             target_slot = "governor (undergo)"
+        elif entry.pos == "noun" and trig.prefix.lstrip("وف")[:1] == "ل":
+            targets = self.undergoer_of_noun(p, u)  # تعرض مبنى الحزب بإسطنبول لاعتداء
+            target_slot = "undergo noun" if targets else target_slot
         for slot in entry.agent:
             if agents:
                 break
@@ -492,7 +536,13 @@ class _Reader:
         if not targets and agent_slot == "governor" and self.same_strike(p, governor, u, trig):
             targets = self.slot_object(p, governor)  # قصفت الطائرات المواقع بغارات: its object
             target_slot = "governor" if targets else target_slot
-        if entry.symmetric and not targets and len(agents) >= 2:  # روسيا وأمريكا تتعاونان
+        if entry.symmetric and entry.relation == "strikes" and agent_slot == "بين":
+            agents, targets = self.sides(p, pps, agents)  # اشتباكات بين الجيش وداعش
+        elif entry.symmetric and {f.mention.entity for f in agents} & {
+                f.mention.entity for f in targets}:  # a side fights itself: the agents are
+            targets = []  # another clause's (اشتباكات مع مسلحين حوثيين وقوات صالح)
+        elif entry.symmetric and entry.relation != "strikes" and not targets and len(agents) >= 2:
+            # روسيا وأمريكا تتعاونان
             agents, targets = agents[:1], agents[1:]
         if "reciprocal" in gov_class and len(agents) >= 2:
             targets = agents
@@ -511,6 +561,19 @@ class _Reader:
                     self.target_units(p, u, pps))
         return Candidate(t, entry, agents, targets, places, mode, speaker, why, generic_agent,
                          generic_target, (agent_slot, target_slot))
+
+    def undergoer_of_noun(self, p: Parse, u: int) -> list[Found]:
+        """The actors in the genitive of an ``undergo_nouns`` noun whose ل phrase is unit u,
+        past the places between them (تعرض مبنى الحزب بإسطنبول لاعتداء: the party)."""
+        locatives = self.g.get("locatives", frozenset())
+        k = u - 1
+        while k > 0 and p.units[k].kind == "np" and p.units[k].prep in locatives:
+            k -= 1
+        unit = p.units[k]
+        if k < 0 or unit.kind != "np" or not self.group_of(self.keys[unit.head], "undergo_nouns"):
+            return []
+        return [f for j in range(unit.head + 1, unit.last + 1) if (f := self.at.get(j)) is not None
+                and f.first == j and self.actor(f.mention.entity)]
 
     # --- generic actors -------------------------------------------------------------------------
 
@@ -826,6 +889,20 @@ class _Reader:
                 break
         return out
 
+    def sides(self, p: Parse, pps: list[int], first: list[Found]) -> tuple[list[Found], list[Found]]:
+        """The two sides of a fight between them: two actors under بين (بين الجيش وداعش), or
+        those before من جهة and those listed after it (بين X وY من جهة، وZ من جهة أخرى), or
+        one and others unnamed (بين قوات الحكومة ومقاتلين); none where more are listed."""
+        for i, k in enumerate(pps):
+            if p.units[k].prep == "من" and self.keys[p.units[k].head] == "جهه":
+                other: list[Found] = []
+                for j in pps[i + 1:]:
+                    if p.units[j].prep or not p.units[j].conj:
+                        break
+                    other += [f for f in self.referents(p, j) if self.actor(f.mention.entity)]
+                return (first, other) if other else ([], [])
+        return (first[:1], first[1:]) if len(first) <= 2 else ([], [])  # one: and unnamed
+
     def author(self, p: Parse, u: int, pps: list[int]) -> list[Found]:
         """A ل phrase right after a strike noun names its author when it names an actor (هجوم
         لداعش على حديثة، كمين للقوات الموالية), not an asset or a place (قصف لمواقع داعش)."""
@@ -974,20 +1051,25 @@ class _Reader:
                 return v
         if p.units[u].prep in p.temporal:
             return -1  # هدد الحزب بقطع الهدنة إثر الضربات: a time, not what it threatens
+        aside = -1
         for v in range(u - 1, -1, -1):
             unit = p.units[v]
             if unit.kind == "verb":
                 args = p.args[v]
                 between = [k for k in range(v + 1, u) if p.units[k].kind not in ("ppron", "time", "aux")
-                           and k not in (args.subject, args.object) and not p.units[k].conj]
+                           and k not in (args.subject, args.object, aside) and not p.units[k].conj]
                 reach = 3 if p.units[u].prep in _ADVERBIAL else 1  # عبر، خلال: the verb's
                 if len(between) <= reach and all(p.units[k].kind == "np" and p.units[k].prep
                                                  and not self.own_act(p, k)
                                                  for k in between) and \
-                        p.units[u].prep and p.same_clause(v, u):  # not a chain of phrases,
+                        p.units[u].prep and (p.same_clause(v, u) or aside >= 0):  # not a chain,
                     return v  # nor past a من phrase of another act (تمكنت من تحديد هوية …
                     # بتفجير; but تمكن من السيطرة على … عبر هجمات)
                 return -1
+            if unit.kind == "break" and v == u - 1 and self.tokens[unit.first].text in "،," \
+                    and v > 0 and p.units[v - 1].kind == "time":
+                aside = v  # نجحت القوات الأحد، في استعادة …: past a time set apart
+                continue
             if unit.kind in ("break", "comp", "rel", "sub"):
                 return -1
         return -1
@@ -1045,7 +1127,8 @@ class _Reader:
                 break
             if p.units[k].prep:
                 before.append(k)
-        for k in before + pps:
+        opens = next((k for k in pps if self.opens_clause(p, k)), len(p.units))
+        for k in before + [k for k in pps if k < opens] + p.pps_past_comma(u):
             if p.prep_of(k) not in locatives or self.after_positional(p, k):
                 continue
             for f in self.referents(p, k) or self.place_in(p, k):
@@ -1053,6 +1136,17 @@ class _Reader:
                 if self.where(key) and key not in out and key not in taken:
                     out.append(key)
         return out
+
+    def opens_clause(self, p: Parse, k: int) -> bool:
+        """Phrase k, under و and a preposition after a comma, opens a clause whose verb follows
+        it (قصفت الطائرات مواقع، وفي حادث آخر في حمص قتل شخصان): no place of the act before."""
+        unit = p.units[k]
+        if not (unit.conj and unit.prep and k > 0 and p.units[k - 1].kind == "break"):
+            return False
+        j = k + 1
+        while j < len(p.units) and p.units[j].kind == "np":
+            j += 1
+        return j < len(p.units) and p.units[j].kind == "verb"
 
     def sentence_places(self, p: Parse, u: int) -> list[str]:
         """Where an attack told in another clause happened: the place of the sentence's locative
@@ -1186,7 +1280,7 @@ class _Reader:
                 if back <= self.sentence_of[-1] and (claimer := self.claimer(back)):
                     claims[s] = claimer
                     break
-        claimed = [c._replace(agents=claims[self.sentence_of[c.token]])
+        claimed = [c._replace(agents=claims[self.sentence_of[c.token]], slots=("claim", c.slots[1]))
                    if c.entry.relation == "strikes" and not c.agents and c.mode == "Asserted"
                    and self.sentence_of[c.token] in claims else c for c in cands]
         return self.continued(claimed)
@@ -1254,13 +1348,19 @@ class _Reader:
         if entry.relation == "strikes":
             killed, injured = self.toll(s, cand.token)
             date = event_date(self.date, self.tokens, self.starts[s], self.starts[s + 1])
-            if not places and not agents:  # an event's place, from another clause
+            if not places and (not agents or cand.slots[0] == "claim"):  # an event's place,
+                # from another clause, when its own names no agent (one claimed or attributed)
                 places = tuple(self.sentence_places(self.parse(s), self.parse(s).unit_at[
                     cand.token]))
             if not agents and self.reported_attack(cand, targets, places, killed, injured) \
                     and self.conflict and not self.sports and not self.told_before(cand) and (
                         cand.generic_agent or self.subjectless(cand.token)):
                 agents = [self.generic_key(cand.generic_agent or _UNIDENTIFIED)]
+            if not agents and cand.mode == "Asserted" and self.told_before(cand):
+                told = self.sentence_of[max(k for k in self.events if self.sentence_of[k] < s)]
+                where = self.occurred_at(cand)
+                if told == s - 1 and where:  # the attack of the sentence before, told again
+                    self.retold.append((told, where))
             if agents and not targets and cand.generic_target and (
                     not places or cand.slots[1] == "kind"):  # whom its phrase names by kind:
                 targets = [self.generic_key(cand.generic_target)]  # a place is where (قتلت
@@ -1290,6 +1390,20 @@ class _Reader:
                                     speaker=cand.speaker if cand.speaker != agent else None,
                                     mode=cand.mode, killed=killed, injured=injured, date=date))
         return out
+
+    def occurred_at(self, cand: Candidate) -> tuple[str, ...]:
+        """The places where an attack noun took place, as a verb of ``occurring`` says of it
+        (الهجوم الذي وقع في بلدة …، إن الهجوم وقع في منطقة …)."""
+        p = self.parse(self.sentence_of[cand.token])
+        u = p.unit_at.get(cand.token)
+        if u is None:
+            return ()
+        v = self.relative_verb(p, u)
+        if v < 0 and u + 1 < len(p.units) and p.args.get(u + 1) and p.args[u + 1].subject == u:
+            v = u + 1
+        if "occurring" not in self.verb_classes(p, v):
+            return ()
+        return tuple(self.places(p, v, p.pps_after(v), []))
 
     def reported_attack(self, cand: Candidate, targets: list[str], places: tuple[str, ...],
                         killed: int | None, injured: int | None) -> bool:
@@ -1350,7 +1464,8 @@ class _Reader:
         """An attack word that has other senses (weak_attack_words), unless an adjective after
         it says arms (الهجوم الانتحاري، هجوم مسلح)."""
         if t + 1 < len(self.keys) and (self.group_of(self.keys[t + 1], "armed_adjectives") or
-                                       self.group_of(self.keys[t + 1], "weapons")):
+                                       self.group_of(self.keys[t + 1], "weapons") or
+                                       self.group_of(" ".join(self.keys[t + 1:t + 3]), "weapons")):
             return False  # انفجار عبوة ناسفة، انفجار سيارة مفخخة: arms
         return self.group_of(self.keys[t], "weak_attack_words") or \
             self.triggers[t].lemma in self.g.get("weak_attack_words", frozenset())

@@ -71,6 +71,8 @@ class Parse:
         self.resumptive = lex.grammar.get("resumptive", frozenset())
         self.victim_lemmas = lex.grammar.get("victim_words", frozenset())
         self.temporal = lex.grammar.get("temporal_prepositions", frozenset())
+        self.sources = lex.grammar.get("source_words", frozenset())
+        self.locatives = lex.grammar.get("locatives", frozenset())
         self.person_nouns = lex.grammar.get("person_nouns", frozenset())
         self.copulas = lex.grammar.get("copulas", frozenset())
         self.belonging = lex.grammar.get("belonging", frozenset())
@@ -134,6 +136,35 @@ class Parse:
             if unit.kind == "np" and (unit.prep or (unit.conj and out)):
                 out.append(k)
             k += 1
+        return out
+
+    def pps_past_comma(self, u: int) -> list[int]:
+        """The prepositional phrases after the commas that end unit u's clause, while what
+        each comma opens starts with a bare phrase, a time or a place, and has no و, verb,
+        particle or source of its own: the clause goes on (استعادت القوات، الاثنين، السيطرة
+        على مبنى بمنطقة التواهي في عدن), not a phrase under another preposition (…، إلى خطة
+        قطع الدعم عن الجماعات في سوريا)."""
+        units, n = self.units, len(self.units)
+        k = u + 1
+        while k < n and self.same_clause(u, k):
+            if units[k].kind == "verb" or units[k].prep in self.temporal:
+                return []
+            k += 1
+        out: list[int] = []
+        while k < n and units[k].kind == "break" and self.tokens[units[k].first].text in "،,":
+            j = k + 1
+            while j < n and units[j].kind != "break":
+                j += 1
+            stretch = range(k + 1, j)
+            opens = units[k + 1] if stretch else None
+            if opens is None or opens.conj or opens.kind == "np" and opens.prep and \
+                    opens.prep not in self.locatives or any(
+                    units[i].kind not in ("np", "time", "ppron") or units[i].prep in self.temporal
+                    or units[i].prep in self.sources
+                    or self.tokens[units[i].first].key in self.sources for i in stretch):
+                break
+            out += [i for i in stretch if units[i].kind == "np" and units[i].prep]
+            k = j
         return out
 
     def prep_of(self, u: int) -> str:
@@ -501,7 +532,7 @@ class _Chunker:
             words[0] for words in lex.phrasal_preps if words))
         self.known = _derived(lex, "chunker_known", lambda: (
             g.get("place_kinds", frozenset()) | g.get("site_kinds", frozenset())
-            | g.get("assets", frozenset()) | g.get("members", frozenset())
+            | g.get("place_cues", frozenset()) | g.get("assets", frozenset()) | g.get("members", frozenset())
             | g.get("org_kinds", frozenset()) | self.times | self.quants
             | g.get("belonging", frozenset()) | g.get("counterpart", frozenset())
             | g.get("planning_nouns", frozenset()) | g.get("halting_nouns", frozenset())))
@@ -781,11 +812,12 @@ class _Chunker:
         return e is not None and e.type == "Country"
 
     def _title(self, k: int) -> bool:
-        """A title, a nationality or a counterpart before a name: one phrase (نظيره الروسي
-        سيرغي لافروف، الرئيس بشار الأسد)."""
+        """A title, a nationality, a counterpart or a place cue before a name: one phrase
+        (نظيره الروسي سيرغي لافروف، الرئيس بشار الأسد، العاصمة صنعاء)."""
         key = self.tokens[k].key
         return key in self.lex.title_words or key.removeprefix("ال") in self.lex.adjectives \
-            or key in self.lex.grammar.get("counterpart", frozenset())
+            or key in self.lex.grammar.get("counterpart", frozenset()) \
+            or key in self.lex.grammar.get("place_cues", frozenset())
 
     def _titled(self, k: int, first: int) -> bool:
         """Token k is a title, or an adjective after one (الرئيس السابق علي عبد الله صالح)."""
