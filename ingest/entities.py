@@ -105,7 +105,9 @@ class _State:
             alias = self.alias_at(i)
             if alias:
                 self.add(alias[0], i, i, alias[1])
-            return self.given_name(i) if alias is None else i + 1
+            if alias is None:
+                return self.construct(i) or self.given_name(i)
+            return i + 1
         n, phrases, prefix = match
         kinds = {p.kind for p in phrases}
         if "title" in kinds:
@@ -431,6 +433,24 @@ class _State:
             if self.own_state(j) and institution in self.lex.own_state and not aircraft:
                 self.pending_heads.append((i, i + n - 1, prefix, institution))
         return j
+
+    def construct(self, i: int) -> int | None:
+        """Past an institution's head in construct with a state's name (حكومة إسرائيل، وجيش
+        مصر: that state's government, army; the heads: ``construct_heads``), else None."""
+        key = self.tokens[i].key
+        prefix = key[:1] if key[:1] in "وف" and len(key) > 4 else ""
+        head = "ال" + key[len(prefix):]
+        heads = [p.value for p in self.lex.phrases.get((head,), ()) if p.kind == "head"
+                 and head in self.lex.grammar.get("construct_heads", frozenset())]
+        match = self.phrase_at(i + 1) if heads else None
+        if match is None or match[2]:
+            return None
+        for p in match[1]:
+            compound = self.lex.compounds.get((heads[0], p.value))
+            if compound and self.lex.entities[p.value].type == "Country":
+                self.add(compound, i, i + match[0], prefix)
+                return i + 1 + match[0]
+        return None
 
     def own_state(self, j: int) -> bool:
         """A bare institution is the article's state's unless a word after it says otherwise

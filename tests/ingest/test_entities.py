@@ -41,6 +41,24 @@ def test_institutions_combine_with_a_nationality_adjective(mentioned, text, key)
     assert key in mentioned(text)
 
 
+@pytest.mark.parametrize("text, key", [
+    ("وقال المتحدث إن حكومة إسرائيل تتحمل المسؤولية.", "israeli-government"),
+    ("وأكد الرئيس أن حكومة مصر تقف مع الشرعية.", "egyptian-government"),
+    ("واعتقلت شرطة الاحتلال ثلاثة شبان.", "israeli-police"),
+])
+def test_an_institution_in_construct_with_a_state_is_that_states(mentioned, text, key):
+    assert key in mentioned(text)
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("اتهمت الحكومة إسرائيل بالتصعيد.", {"israel"}),  # a definite head: the state is the object
+    ("وقصفت طائرات الولايات المتحدة المواقع.", {"united-states"}),  # planes, not a head
+    ("ورفعت أعلام المملكة العربية السعودية.", {"saudi-arabia"}),  # flags, not media
+])
+def test_a_state_after_a_definite_or_unlisted_head_stays_the_state(mentioned, text, keys):
+    assert keys <= set(mentioned(text))
+
+
 def test_a_compound_carries_its_state(read):
     doc = read("أعلنت وزارة الدفاع الروسية مقتل جنديين.")
     entity = {e.key: e for e in doc.entities}["russian-ministry-of-defense"]
