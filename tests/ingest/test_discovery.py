@@ -51,6 +51,10 @@ def test_a_dual_or_plural_kind_names_each_place_of_its_list(discovered, text, na
 @pytest.mark.parametrize("text, name, country", [
     ("واستهدف انتحاري مسجد العنود في الدمام.", "مسجد العنود", "saudi-arabia"),
     ("وهاجم مسلحون فندق النوران في مقديشو.", "فندق النوران", "somalia"),
+    # named after a person by a title: the title and the name are the site's name
+    ("وفجر انتحاري نفسه في مسجد الإمام الصادق في الكويت.", "مسجد الإمام الصادق", "kuwait"),
+    ("واستهدف التفجير مسجد الإمام علي في بغداد.", "مسجد الإمام علي", "iraq"),
+    ("وقصفت الطائرات مدرسة الشهيد خالد في غزة.", "مدرسة الشهيد خالد", "palestine"),
 ])
 def test_a_site_is_named_with_its_kind(discovered, text, name, country):
     site = discovered(text)[name]
@@ -109,6 +113,8 @@ def test_a_gazetteer_place_after_a_kind_stays_the_gazetteers(read, discovered, t
     "وهاجمت ميليشيا الشرطة المحلية القوات التركية.",
     "وقالت جماعة إن الحوثيين قصفوا مأرب.",  # a function word
     "وقصفت الطائرات جبهة الساحل في اللاذقية.",  # a front of one word names no group
+    "واستهدف الهجوم مسجد الشيخ في القرية.",  # a title with no name after it
+    "وقصفت الطائرات مستشفى الرئيس في المدينة.",
 ])
 def test_a_kind_before_a_common_word_discovers_nothing(discovered, text):
     assert discovered(text) == {}
