@@ -436,7 +436,9 @@ class _State:
 
     def construct(self, i: int) -> int | None:
         """Past an institution's head in construct with a state's name (حكومة إسرائيل، وجيش
-        مصر: that state's government, army; the heads: ``construct_heads``), else None."""
+        مصر: that state's government, army; the heads: ``construct_heads``), or a ruler's head
+        with a person's (حكومة العبادي، نظام الأسد: the government of the state they serve;
+        ``ruler_heads``), else None."""
         key = self.tokens[i].key
         prefix = key[:1] if key[:1] in "وف" and len(key) > 4 else ""
         head = "ال" + key[len(prefix):]
@@ -445,12 +447,29 @@ class _State:
         match = self.phrase_at(i + 1) if heads else None
         if match is None or match[2]:
             return None
+        rulers = self.lex.grammar.get("ruler_heads", frozenset())
         for p in match[1]:
-            compound = self.lex.compounds.get((heads[0], p.value))
-            if compound and self.lex.entities[p.value].type == "Country":
+            e = self.lex.entities.get(p.value)
+            state = e.key if e and e.type == "Country" else self.state_served(e) if (
+                e and e.type == "Person" and head in rulers) else None
+            compound = self.lex.compounds.get((heads[0], state)) if state else None
+            if compound:
                 self.add(compound, i, i + match[0], prefix)
                 return i + 1 + match[0]
         return None
+
+    def state_served(self, person: Entity) -> str | None:
+        """The state a person holds an office of in the article's year (with no date, in the
+        years of news the gazetteer covers: ``undated_years``): their affiliation, or its
+        state. None for a past ruler: نظام صدام is Saddam's, not the Iraqi government."""
+        term = self.lex.terms.get(person.key)
+        era = sorted(int(y) for y in self.lex.grammar.get("undated_years", ()) if y.isdigit())
+        first, last = (self.year, self.year) if self.year else (era[0], era[-1]) if era else \
+            (0, 9999)
+        if term is None or term[1] < first or term[0] > last:
+            return None
+        served = self.lex.entities.get(person.affiliation or "")
+        return served and (served.key if served.type == "Country" else served.country) or None
 
     def own_state(self, j: int) -> bool:
         """A bare institution is the article's state's unless a word after it says otherwise

@@ -45,9 +45,21 @@ def test_institutions_combine_with_a_nationality_adjective(mentioned, text, key)
     ("وقال المتحدث إن حكومة إسرائيل تتحمل المسؤولية.", "israeli-government"),
     ("وأكد الرئيس أن حكومة مصر تقف مع الشرعية.", "egyptian-government"),
     ("واعتقلت شرطة الاحتلال ثلاثة شبان.", "israeli-police"),
+    # a ruler's government: the state the person serves, in the article's year
+    ("وشن النائب هجوما على حكومة العبادي.", "iraqi-government"),
+    ("وقصفت طائرات نظام الأسد مدينة دوما.", "syrian-government"),
 ])
 def test_an_institution_in_construct_with_a_state_is_that_states(mentioned, text, key):
     assert key in mentioned(text)
+
+
+@pytest.mark.parametrize("text, date, key", [
+    ("ونجح الحلف في إسقاط نظام القذافي.", None, "muammar-gaddafi"),  # out of office by 2012
+    ("وانتقد النائب حكومة العبادي.", "2021-05-01", "haider-al-abadi"),  # no longer in office
+])
+def test_a_past_rulers_regime_is_no_government_of_today(mentioned, text, date, key):
+    found = mentioned(text, date)
+    assert key in found and not any(k.endswith("-government") for k in found)
 
 
 @pytest.mark.parametrize("text, keys", [
