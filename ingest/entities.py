@@ -254,6 +254,10 @@ class _State:
         speech verb (قال خالد العمري إن …) or right before a title (عبدالعزيز جباري، مستشار
         الرئيس); the title gives the role. Past the name, or i + 1 when there is none."""
         key = self.tokens[i].key
+        chain, conj = self.name_chain(i)
+        if chain > i:  # حامد حمد حامد العلي: a full name says it is one, whatever stands around
+            self.add(self.discover(i, chain, "", None, conj), i, chain - 1, conj)
+            return chain
         end = self.name_end(i) if key in self.lex.given_names else i
         if end - i < 2:
             return i + 1
@@ -266,6 +270,41 @@ class _State:
             return i + 1  # بناء علي توجيهات الرئيس: علي, a preposition, needs a speech verb
         self.add(self.discover(i, end, role or "", None), i, end - 1, "")
         return end
+
+    def name_chain(self, i: int) -> tuple[int, str]:
+        """(end, conjunction) of a full Arabic name from token i (end i when there is none):
+        three given names or more (عبد + a word is one: عبد المحسن), بن between them, closed
+        by one or two surnames with the article, or with بن in it, or of four given names
+        (فهد سليمان عبد المحسن القباع، وسعد بن سعد محمد الشريان الكعبي)."""
+        tokens, given = self.tokens, self.lex.given_names
+        conj = "و" if tokens[i].key[:1] == "و" and (
+            tokens[i].key[1:] in given or tokens[i].key[1:] in ("عبد", "ابو")) else ""
+        k, names, patronym = i, 0, False
+        while k < len(tokens) and k not in self.covered and is_word(tokens[k]):
+            key = tokens[k].key[len(conj):] if k == i else tokens[k].key
+            if key in ("بن", "ابن", "بنت") and names:
+                patronym, k = True, k + 1
+            elif key in ("عبد", "ابو") and k + 1 < len(tokens) and is_word(tokens[k + 1]) and \
+                    k + 1 not in self.covered:
+                names, k = names + 1, k + 2
+            elif key in given and (names or not tokens[k].text.startswith("ال")) and (
+                    key not in self.known_words or tokens[k].text.endswith("ي")):  # not على
+                names, k = names + 1, k + 1
+            else:
+                break
+        if names < 3 or tokens[k - 1].key in ("بن", "ابن", "بنت"):
+            return i, ""
+        stop = self.lex.grammar.get("not_names", frozenset())
+        end = k
+        while end < min(k + 2, len(tokens)) and end not in self.covered:
+            if tokens[end].key == "ال" and end + 1 < len(tokens) and is_word(tokens[end + 1]):
+                end += 2  # آل سعود، آل ثاني: the family
+                break
+            if not (tokens[end].text.startswith("ال") and len(tokens[end].key) > 2
+                    and self.name_word(end, stop)):
+                break
+            end += 1
+        return (end, conj) if end > k or patronym or names >= 4 else (i, "")
 
     def short_name(self, k: int) -> bool:
         """Token k is, in the lexicon, only a known person's one-word short name (إرنست), which
@@ -380,8 +419,9 @@ class _State:
                 return self.aliases[key[cut:]], key[:cut]
         return None
 
-    def discover(self, j: int, end: int, role: str, affiliation: str | None) -> str:
-        name = " ".join(t.text for t in self.tokens[j:end])
+    def discover(self, j: int, end: int, role: str, affiliation: str | None,
+                 prefix: str = "") -> str:
+        name = " ".join(t.text for t in self.tokens[j:end])[len(prefix):]
         latin = romanize(name)
         key = "person-" + (slug(latin) or "x")
         if key not in self.new and key not in self.lex.entities:

@@ -141,6 +141,25 @@ def test_a_title_and_a_name_make_a_person(discovered, text, name, role, affiliat
     assert person.translit and person.translit.isascii()
 
 
+@pytest.mark.parametrize("text, name", [
+    ("وعمل الكعبي مع حامد حمد حامد العلي في جمع التبرعات.", "حامد حمد حامد العلي"),
+    ("وقاد السيارة الانتحاري فهد سليمان عبد المحسن القباع.", "فهد سليمان عبد المحسن القباع"),
+    ("وفرضت عقوبات على سعد بن سعد محمد الشريان الكعبي وعبد اللطيف بن عبد الله صالح الكواري.",
+     "عبد اللطيف بن عبد الله صالح الكواري"),
+    ("واستقبل الأمير نايف بن ماجد بن سعود آل سعود الوفد.", "نايف بن ماجد بن سعود آل سعود"),
+])
+def test_a_full_name_of_three_given_names_is_a_person_with_no_title(discovered, text, name):
+    assert discovered(text)[name].type == "Person"
+
+
+@pytest.mark.parametrize("text", [
+    "والتقى محمد علي حسن في القاهرة.",  # three given names, no surname: may be three people
+    "وسلم الوفد رسالة على محمد بن",  # cut short after بن
+])
+def test_given_names_without_a_surname_or_patronym_make_no_person(discovered, text):
+    assert not [e for e in discovered(text).values() if e.type == "Person"]
+
+
 def test_a_discovered_person_speaks_and_is_named_again_by_surname(read):
     doc = read("وقال العميد سالم الكثيري إن الحوثيين قصفوا مأرب. "
                "وأضاف الكثيري أن التحالف العربي قصف صنعاء.")
