@@ -66,6 +66,8 @@ def named(found: set) -> set:
     ("وصنفت الولايات المتحدة حزب الله منظمة إرهابية.", ("united-states", "accuses", "hezbollah")),
     ("واستهجنت الخارجية المصرية تصريحات أردوغان.",
      ("egyptian-foreign-ministry", "accuses", "recep-tayyip-erdogan")),
+    ("واعتقلت السلطات التركية صلاح الدين دميرتاش بتهمة دعم الإرهاب.",
+     ("turkish-authorities", "accuses", "selahattin-demirtas")),
     # siding with; invading, assaulting, blowing up, opening fire
     ("وانحازت روسيا إلى إيران في الأزمة.", ("russia", "supports", "iran")),
     ("وغزا العراق الكويت.", ("iraq", "strikes", "kuwait")),
@@ -110,6 +112,7 @@ def test_a_verb_states_its_relation(relations, text, expected):
     ("ونسبت الحكومة إلى تركيا دورا كبيرا في التنمية.", "accuses"),
     ("وقتل جنود أتراك في هجوم نسب إلى حزب العمال الكردستاني.", "accuses"),
     ("وفتح الرئيس باب الحوار مع المعارضة.", "strikes"),
+    ("واعتقلت السلطات التركية صلاح الدين دميرتاش أمس.", "accuses"),  # an arrest, no charge
 ])
 def test_a_verb_without_its_frame_is_silent(relations, text, relation):
     assert {r for r in named(relations(text)) if r[1] == relation} == set()
