@@ -167,7 +167,9 @@ class _State:
         needs a cue before it (مدينة، صحيفة), or a preposition for a place (unless its flag
         is ``cue``); or to have been read so elsewhere in the article."""
         cue = self.tokens[i - 1].key if i else ""
-        place_cue = cue in self.lex.grammar.get("place_cues", ())
+        cues = self.lex.grammar.get("place_cues", frozenset())
+        place_cue = cue in cues or any(cue[:n] in _PROCLITICS and cue[n:] in cues
+                                       for n in (1, 2))  # بجبهة مجزر، وبمدينة …
         org_cue = cue in self.lex.grammar.get("org_cues", ())
         closed = any(t.text == "»" for t in self.tokens[i + 1:i + 4])
         if cue == "«" and closed and any(self.lex.kinds.get(k) == "media" for k in keys):

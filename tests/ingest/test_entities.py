@@ -149,6 +149,7 @@ def test_a_person_points_to_the_state_they_serve(read):
 @pytest.mark.parametrize("text, key", [
     ("وقتل ثلاثون شخصا في تفجير انتحاري في سروج.", "suruc"),  # the form that needs a cue, after في
     ("وقتل ثلاثون شخصا في تفجير سوروج.", "suruc"),  # the town's own form needs none
+    ("وقصفت الطائرات مواقع الحوثيين بجبهة مجزر.", "majzar"),  # a cue under its proclitic
 ])
 def test_a_doubtful_form_of_a_place_needs_a_cue_its_other_forms_do_not(mentioned, text, key):
     assert key in mentioned(text)
