@@ -68,6 +68,8 @@ def named(found: set) -> set:
      ("egyptian-foreign-ministry", "accuses", "recep-tayyip-erdogan")),
     ("واعتقلت السلطات التركية صلاح الدين دميرتاش بتهمة دعم الإرهاب.",
      ("turkish-authorities", "accuses", "selahattin-demirtas")),
+    ("وفرضت الولايات المتحدة عقوبات على حزب الله بتهمة تمويل الإرهاب.",
+     ("united-states", "accuses", "hezbollah")),
     # siding with; invading, assaulting, blowing up, opening fire
     ("وانحازت روسيا إلى إيران في الأزمة.", ("russia", "supports", "iran")),
     ("وغزا العراق الكويت.", ("iraq", "strikes", "kuwait")),
@@ -113,6 +115,7 @@ def test_a_verb_states_its_relation(relations, text, expected):
     ("وقتل جنود أتراك في هجوم نسب إلى حزب العمال الكردستاني.", "accuses"),
     ("وفتح الرئيس باب الحوار مع المعارضة.", "strikes"),
     ("واعتقلت السلطات التركية صلاح الدين دميرتاش أمس.", "accuses"),  # an arrest, no charge
+    ("ويسعى أوباما إلى رفع العقوبات الأمريكية على إيران.", "accuses"),  # sanctions as policy
 ])
 def test_a_verb_without_its_frame_is_silent(relations, text, relation):
     assert {r for r in named(relations(text)) if r[1] == relation} == set()
