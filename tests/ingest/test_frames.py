@@ -68,6 +68,7 @@ def named(found: set) -> set:
      ("egyptian-foreign-ministry", "accuses", "recep-tayyip-erdogan")),
     ("واعتقلت السلطات التركية صلاح الدين دميرتاش بتهمة دعم الإرهاب.",
      ("turkish-authorities", "accuses", "selahattin-demirtas")),
+    ("وقدمت السعودية مساعدات إنسانية لليمن.", ("saudi-arabia", "supports", "yemen")),
     ("وفرضت الولايات المتحدة عقوبات على حزب الله بتهمة تمويل الإرهاب.",
      ("united-states", "accuses", "hezbollah")),
     # siding with; invading, assaulting, blowing up, opening fire
@@ -116,6 +117,7 @@ def test_a_verb_states_its_relation(relations, text, expected):
     ("وفتح الرئيس باب الحوار مع المعارضة.", "strikes"),
     ("واعتقلت السلطات التركية صلاح الدين دميرتاش أمس.", "accuses"),  # an arrest, no charge
     ("ويسعى أوباما إلى رفع العقوبات الأمريكية على إيران.", "accuses"),  # sanctions as policy
+    ("ووصلت مساعدات إلى غزة.", "supports"),  # aid from no one named
 ])
 def test_a_verb_without_its_frame_is_silent(relations, text, relation):
     assert {r for r in named(relations(text)) if r[1] == relation} == set()
@@ -171,6 +173,7 @@ def test_who_praises_a_cooperation_is_no_party_to_it(relations):
     ("وقاتلت قوات الحشد الشعبي الموالية لإيران تنظيم داعش.",
      ("iran", "supports", "popular-mobilization-forces")),
     ("وأعلنت جماعة الحوثي الحليفة لإيران مسؤوليتها عن الهجوم.", ("iran", "supports", "houthis")),
+    ("وقاتلت جماعة الحوثي الممولة من إيران في تعز.", ("iran", "supports", "houthis")),
     ("وانتشرت قوات الحزام الأمني المحسوبة على الإمارات في عدن.",
      ("united-arab-emirates", "supports", "security-belt-forces")),
     ("وقاتلت فصائل المعارضة المؤيدة لتركيا وحدات حماية الشعب.",
