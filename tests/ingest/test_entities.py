@@ -71,6 +71,14 @@ def test_a_state_after_a_definite_or_unlisted_head_stays_the_state(mentioned, te
     assert keys <= set(mentioned(text))
 
 
+@pytest.mark.parametrize("text, key", [
+    ("وقال المتحدث إن الجيش سيطر على الميناء في بنغازي.", "libyan-national-army"),
+    ("وقالت الحكومة في عدن إن الحوثيين قصفوا المدينة.", "yemen-hadi-government"),
+])
+def test_a_bare_institution_is_the_named_entry_that_owns_its_states_form(mentioned, text, key):
+    assert key in mentioned(text)  # الجيش الليبي is the LNA, so the bare الجيش in Libya too
+
+
 def test_a_compound_carries_its_state(read):
     doc = read("أعلنت وزارة الدفاع الروسية مقتل جنديين.")
     entity = {e.key: e for e in doc.entities}["russian-ministry-of-defense"]
