@@ -76,6 +76,7 @@ def named(found: set) -> set:
     ("وغزا العراق الكويت.", ("iraq", "strikes", "kuwait")),
     ("واعتدى الجيش الإسرائيلي على بلدة بيت أمر.", ("israel-defense-forces", "strikes", "beit-ummar")),
     ("ونسفت القوات الإسرائيلية منزلا في نابلس.", ("israel-defense-forces", "strikes", "nablus")),
+    ("وألقت المروحيات السورية براميل متفجرة على داريا.", ("syrian-air-force", "strikes", "darayya")),
     ("وفتح مسلحو داعش النار على الجيش العراقي.", ("isis", "strikes", "iraqi-armed-forces")),
     ("ونفذت تركيا عمليات عسكرية ضد حزب العمال الكردستاني.",
      ("turkey", "strikes", "kurdistan-workers-party")),
