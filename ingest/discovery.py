@@ -197,11 +197,14 @@ def _site(tokens, start, covered, lex, morph, country) -> list[Discovery]:
     """A building or site and its name, as one name: مسجد العنود، فندق النوران."""
     first = start + 1
     end = _name_end(tokens, first, covered, lex, morph, False)
+    titled = end <= first and _titled(tokens, first, covered, lex, morph)
+    if titled:  # مسجد الإمام الصادق، مستشفى الملك فهد، مستشفى الملك عبد الله: title and name
+        end = first + 2 + (tokens[first + 1].key in ("عبد", "ابو") and first + 2 < len(tokens))
     if end <= first or not tokens[first].text.startswith("ال") and \
             not _unknown(tokens[first].key, lex) or \
             tokens[first].key in lex.grammar.get("not_site_names", frozenset()):
         return []
-    while end < len(tokens) and end - first < 2 + tokens[first].text.startswith("ال") and \
+    while not titled and end < len(tokens) and end - first < 2 + tokens[first].text.startswith("ال") and \
             _name_word(tokens, end, covered, lex, morph) and _unknown(tokens[end].key, lex) and (
                 tokens[end].text.startswith("ال") == tokens[end - 1].text.startswith("ال")):
         end += 1  # مسجد الإمام الصادق، مستشفى كمال عدوان
@@ -230,6 +233,17 @@ def _organization(tokens, start, covered, lex, morph, country) -> list[Discovery
     return [Discovery(Entity(key="org-" + (slug(latin) or "x"), type="Organization",
                              label_ar=name, label_en=latin, discovered=True, translit=latin),
                       start, k - 1, start)]
+
+
+def _titled(tokens, k, covered, lex, morph) -> bool:
+    """Token k is a title sites are named by (``site_namesakes``: الإمام، الملك) and a name
+    follows it (الإمام علي، الملك فهد، الإمام الصادق)."""
+    if k + 1 >= len(tokens) or k in covered or k + 1 in covered or \
+            tokens[k].key not in lex.grammar.get("site_namesakes", frozenset()):
+        return False
+    after = tokens[k + 1]
+    return after.key in lex.given_names or _name_word(tokens, k + 1, covered, lex, morph) and \
+        not after.text.startswith("ال") or after.key.removeprefix("ال") in lex.given_names
 
 
 def _unknown(key: str, lex: Lexicon) -> bool:

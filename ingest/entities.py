@@ -105,7 +105,9 @@ class _State:
             alias = self.alias_at(i)
             if alias:
                 self.add(alias[0], i, i, alias[1])
-            return self.given_name(i) if alias is None else i + 1
+            if alias is None:
+                return self.construct(i) or self.given_name(i)
+            return i + 1
         n, phrases, prefix = match
         kinds = {p.kind for p in phrases}
         if "title" in kinds:
@@ -165,10 +167,9 @@ class _State:
         needs a cue before it (مدينة، صحيفة), or a preposition for a place (unless its flag
         is ``cue``); or to have been read so elsewhere in the article."""
         cue = self.tokens[i - 1].key if i else ""
-        bare = cue.removeprefix("و").removeprefix("ف")  # بجبهة مجزر، ومنطقة حرض: a cue under
-        bare = bare[1:] if bare[:1] in ("ب", "ل") else bare  # a proclitic
-        place_cue = cue in self.lex.grammar.get("place_cues", ()) or \
-            bare in self.lex.grammar.get("place_cues", ())
+        cues = self.lex.grammar.get("place_cues", frozenset())
+        place_cue = cue in cues or any(cue[:n] in _PROCLITICS and cue[n:] in cues
+                                       for n in (1, 2))  # بجبهة مجزر، وبمدينة …
         org_cue = cue in self.lex.grammar.get("org_cues", ())
         closed = any(t.text == "»" for t in self.tokens[i + 1:i + 4])
         if cue == "«" and closed and any(self.lex.kinds.get(k) == "media" for k in keys):
@@ -255,6 +256,10 @@ class _State:
         speech verb (قال خالد العمري إن …) or right before a title (عبدالعزيز جباري، مستشار
         الرئيس); the title gives the role. Past the name, or i + 1 when there is none."""
         key = self.tokens[i].key
+        chain, conj = self.name_chain(i)
+        if chain > i:  # حامد حمد حامد العلي: a full name says it is one, whatever stands around
+            self.add(self.discover(i, chain, "", None, conj), i, chain - 1, conj)
+            return chain
         end = self.name_end(i) if key in self.lex.given_names else i
         if end - i < 2:
             return i + 1
@@ -267,6 +272,41 @@ class _State:
             return i + 1  # بناء علي توجيهات الرئيس: علي, a preposition, needs a speech verb
         self.add(self.discover(i, end, role or "", None), i, end - 1, "")
         return end
+
+    def name_chain(self, i: int) -> tuple[int, str]:
+        """(end, conjunction) of a full Arabic name from token i (end i when there is none):
+        three given names or more (عبد + a word is one: عبد المحسن), بن between them, closed
+        by one or two surnames with the article, or with بن in it, or of four given names
+        (فهد سليمان عبد المحسن القباع، وسعد بن سعد محمد الشريان الكعبي)."""
+        tokens, given = self.tokens, self.lex.given_names
+        conj = "و" if tokens[i].key[:1] == "و" and (
+            tokens[i].key[1:] in given or tokens[i].key[1:] in ("عبد", "ابو")) else ""
+        k, names, patronym = i, 0, False
+        while k < len(tokens) and k not in self.covered and is_word(tokens[k]):
+            key = tokens[k].key[len(conj):] if k == i else tokens[k].key
+            if key in ("بن", "ابن", "بنت") and names:
+                patronym, k = True, k + 1
+            elif key in ("عبد", "ابو") and k + 1 < len(tokens) and is_word(tokens[k + 1]) and \
+                    k + 1 not in self.covered:
+                names, k = names + 1, k + 2
+            elif key in given and (names or not tokens[k].text.startswith("ال")) and (
+                    key not in self.known_words or tokens[k].text.endswith("ي")):  # not على
+                names, k = names + 1, k + 1
+            else:
+                break
+        if names < 3 or tokens[k - 1].key in ("بن", "ابن", "بنت"):
+            return i, ""
+        stop = self.lex.grammar.get("not_names", frozenset())
+        end = k
+        while end < min(k + 2, len(tokens)) and end not in self.covered:
+            if tokens[end].key == "ال" and end + 1 < len(tokens) and is_word(tokens[end + 1]):
+                end += 2  # آل سعود، آل ثاني: the family
+                break
+            if not (tokens[end].text.startswith("ال") and len(tokens[end].key) > 2
+                    and self.name_word(end, stop)):
+                break
+            end += 1
+        return (end, conj) if end > k or patronym or names >= 4 else (i, "")
 
     def short_name(self, k: int) -> bool:
         """Token k is, in the lexicon, only a known person's one-word short name (إرنست), which
@@ -381,8 +421,9 @@ class _State:
                 return self.aliases[key[cut:]], key[:cut]
         return None
 
-    def discover(self, j: int, end: int, role: str, affiliation: str | None) -> str:
-        name = " ".join(t.text for t in self.tokens[j:end])
+    def discover(self, j: int, end: int, role: str, affiliation: str | None,
+                 prefix: str = "") -> str:
+        name = " ".join(t.text for t in self.tokens[j:end])[len(prefix):]
         latin = romanize(name)
         key = "person-" + (slug(latin) or "x")
         if key not in self.new and key not in self.lex.entities:
@@ -434,6 +475,43 @@ class _State:
             if self.own_state(j) and institution in self.lex.own_state and not aircraft:
                 self.pending_heads.append((i, i + n - 1, prefix, institution))
         return j
+
+    def construct(self, i: int) -> int | None:
+        """Past an institution's head in construct with a state's name (حكومة إسرائيل، وجيش
+        مصر: that state's government, army; the heads: ``construct_heads``), or a ruler's head
+        with a person's (حكومة العبادي، نظام الأسد: the government of the state they serve;
+        ``ruler_heads``), else None."""
+        key = self.tokens[i].key
+        prefix = key[:1] if key[:1] in "وف" and len(key) > 4 else ""
+        head = "ال" + key[len(prefix):]
+        heads = [p.value for p in self.lex.phrases.get((head,), ()) if p.kind == "head"
+                 and head in self.lex.grammar.get("construct_heads", frozenset())]
+        match = self.phrase_at(i + 1) if heads else None
+        if match is None or match[2]:
+            return None
+        rulers = self.lex.grammar.get("ruler_heads", frozenset())
+        for p in match[1]:
+            e = self.lex.entities.get(p.value)
+            state = e.key if e and e.type == "Country" else self.state_served(e) if (
+                e and e.type == "Person" and head in rulers) else None
+            compound = self.lex.compounds.get((heads[0], state)) if state else None
+            if compound:
+                self.add(compound, i, i + match[0], prefix)
+                return i + 1 + match[0]
+        return None
+
+    def state_served(self, person: Entity) -> str | None:
+        """The state a person holds an office of in the article's year (with no date, in the
+        years of news the gazetteer covers: ``undated_years``): their affiliation, or its
+        state. None for a past ruler: نظام صدام is Saddam's, not the Iraqi government."""
+        term = self.lex.terms.get(person.key)
+        era = sorted(int(y) for y in self.lex.grammar.get("undated_years", ()) if y.isdigit())
+        first, last = (self.year, self.year) if self.year else (era[0], era[-1]) if era else \
+            (0, 9999)
+        if term is None or term[1] < first or term[0] > last:
+            return None
+        served = self.lex.entities.get(person.affiliation or "")
+        return served and (served.key if served.type == "Country" else served.country) or None
 
     def own_state(self, j: int) -> bool:
         """A bare institution is the article's state's unless a word after it says otherwise

@@ -435,7 +435,16 @@ def _add_institution(lex: Lexicon, entry: dict, countries: list[dict],
                               "alt_en": [a.format(**fill) for a in entry.get("alt_en") or []]},
                         "Organization", keys=names, country=country["id"])
         lex.institution_of[key] = entry["id"]
-        lex.compounds[(entry["id"], country["id"])] = key
+        lex.compounds[(entry["id"], country["id"])] = _owner(lex, _agreeing(heads[0], adjs)) \
+            or key
+
+
+def _owner(lex: Lexicon, name: str) -> str | None:
+    """The named entry that owns an institution's first form with a state's adjective
+    (الجيش الليبي is the Libyan National Army, الجيش الإسرائيلي the IDF): what the bare head
+    and the other forms of that state's institution name too."""
+    return next((p.value for p in lex.phrases.get(name_key(name), []) if p.kind == "entity"),
+                None)
 
 
 def _definite(adjective: str) -> str:

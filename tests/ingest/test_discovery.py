@@ -51,6 +51,10 @@ def test_a_dual_or_plural_kind_names_each_place_of_its_list(discovered, text, na
 @pytest.mark.parametrize("text, name, country", [
     ("واستهدف انتحاري مسجد العنود في الدمام.", "مسجد العنود", "saudi-arabia"),
     ("وهاجم مسلحون فندق النوران في مقديشو.", "فندق النوران", "somalia"),
+    # named after a person by a title: the title and the name are the site's name
+    ("وفجر انتحاري نفسه في مسجد الإمام الصادق في الكويت.", "مسجد الإمام الصادق", "kuwait"),
+    ("واستهدف التفجير مسجد الإمام علي في بغداد.", "مسجد الإمام علي", "iraq"),
+    ("وقصفت الطائرات مدرسة الشهيد خالد في غزة.", "مدرسة الشهيد خالد", "palestine"),
 ])
 def test_a_site_is_named_with_its_kind(discovered, text, name, country):
     site = discovered(text)[name]
@@ -109,6 +113,8 @@ def test_a_gazetteer_place_after_a_kind_stays_the_gazetteers(read, discovered, t
     "وهاجمت ميليشيا الشرطة المحلية القوات التركية.",
     "وقالت جماعة إن الحوثيين قصفوا مأرب.",  # a function word
     "وقصفت الطائرات جبهة الساحل في اللاذقية.",  # a front of one word names no group
+    "واستهدف الهجوم مسجد الشيخ في القرية.",  # a title with no name after it
+    "وقصفت الطائرات مستشفى الرئيس في المدينة.",
 ])
 def test_a_kind_before_a_common_word_discovers_nothing(discovered, text):
     assert discovered(text) == {}
@@ -133,6 +139,25 @@ def test_a_title_and_a_name_make_a_person(discovered, text, name, role, affiliat
     assert person.type == "Person" and person.key.startswith("person-")
     assert (person.role.key if person.role else None, person.affiliation) == (role, affiliation)
     assert person.translit and person.translit.isascii()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وعمل الكعبي مع حامد حمد حامد العلي في جمع التبرعات.", "حامد حمد حامد العلي"),
+    ("وقاد السيارة الانتحاري فهد سليمان عبد المحسن القباع.", "فهد سليمان عبد المحسن القباع"),
+    ("وفرضت عقوبات على سعد بن سعد محمد الشريان الكعبي وعبد اللطيف بن عبد الله صالح الكواري.",
+     "عبد اللطيف بن عبد الله صالح الكواري"),
+    ("واستقبل الأمير نايف بن ماجد بن سعود آل سعود الوفد.", "نايف بن ماجد بن سعود آل سعود"),
+])
+def test_a_full_name_of_three_given_names_is_a_person_with_no_title(discovered, text, name):
+    assert discovered(text)[name].type == "Person"
+
+
+@pytest.mark.parametrize("text", [
+    "والتقى محمد علي حسن في القاهرة.",  # three given names, no surname: may be three people
+    "وسلم الوفد رسالة على محمد بن",  # cut short after بن
+])
+def test_given_names_without_a_surname_or_patronym_make_no_person(discovered, text):
+    assert not [e for e in discovered(text).values() if e.type == "Person"]
 
 
 def test_a_discovered_person_speaks_and_is_named_again_by_surname(read):

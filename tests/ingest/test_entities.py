@@ -41,6 +41,44 @@ def test_institutions_combine_with_a_nationality_adjective(mentioned, text, key)
     assert key in mentioned(text)
 
 
+@pytest.mark.parametrize("text, key", [
+    ("وقال المتحدث إن حكومة إسرائيل تتحمل المسؤولية.", "israeli-government"),
+    ("وأكد الرئيس أن حكومة مصر تقف مع الشرعية.", "egyptian-government"),
+    ("واعتقلت شرطة الاحتلال ثلاثة شبان.", "israeli-police"),
+    # a ruler's government: the state the person serves, in the article's year
+    ("وشن النائب هجوما على حكومة العبادي.", "iraqi-government"),
+    ("وقصفت طائرات نظام الأسد مدينة دوما.", "syrian-government"),
+])
+def test_an_institution_in_construct_with_a_state_is_that_states(mentioned, text, key):
+    assert key in mentioned(text)
+
+
+@pytest.mark.parametrize("text, date, key", [
+    ("ونجح الحلف في إسقاط نظام القذافي.", None, "muammar-gaddafi"),  # out of office by 2012
+    ("وانتقد النائب حكومة العبادي.", "2021-05-01", "haider-al-abadi"),  # no longer in office
+])
+def test_a_past_rulers_regime_is_no_government_of_today(mentioned, text, date, key):
+    found = mentioned(text, date)
+    assert key in found and not any(k.endswith("-government") for k in found)
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("اتهمت الحكومة إسرائيل بالتصعيد.", {"israel"}),  # a definite head: the state is the object
+    ("وقصفت طائرات الولايات المتحدة المواقع.", {"united-states"}),  # planes, not a head
+    ("ورفعت أعلام المملكة العربية السعودية.", {"saudi-arabia"}),  # flags, not media
+])
+def test_a_state_after_a_definite_or_unlisted_head_stays_the_state(mentioned, text, keys):
+    assert keys <= set(mentioned(text))
+
+
+@pytest.mark.parametrize("text, key", [
+    ("وقال المتحدث إن الجيش سيطر على الميناء في بنغازي.", "libyan-national-army"),
+    ("وقالت الحكومة في عدن إن الحوثيين قصفوا المدينة.", "yemen-hadi-government"),
+])
+def test_a_bare_institution_is_the_named_entry_that_owns_its_states_form(mentioned, text, key):
+    assert key in mentioned(text)  # الجيش الليبي is the LNA, so the bare الجيش in Libya too
+
+
 def test_a_compound_carries_its_state(read):
     doc = read("أعلنت وزارة الدفاع الروسية مقتل جنديين.")
     entity = {e.key: e for e in doc.entities}["russian-ministry-of-defense"]
@@ -119,6 +157,7 @@ def test_a_person_points_to_the_state_they_serve(read):
 @pytest.mark.parametrize("text, key", [
     ("وقتل ثلاثون شخصا في تفجير انتحاري في سروج.", "suruc"),  # the form that needs a cue, after في
     ("وقتل ثلاثون شخصا في تفجير سوروج.", "suruc"),  # the town's own form needs none
+    ("وقصفت الطائرات مواقع الحوثيين بجبهة مجزر.", "majzar"),  # a cue under its proclitic
 ])
 def test_a_doubtful_form_of_a_place_needs_a_cue_its_other_forms_do_not(mentioned, text, key):
     assert key in mentioned(text)
@@ -139,6 +178,7 @@ def test_a_doubtful_form_without_a_cue_is_a_common_word(mentioned):
     ("وأعلنت الخطوط الجوية الماليزية أن الحطام يعود إلى طائرتها.", "malaysia-airlines"),
     ("وقال أمير المنطقة الشرقية الأمير سعود بن نايف إن الطريق سيفتح.", "saud-bin-nayef"),
     ("وطالب ممثل المرجعية الدينية أحمد الصافي الحكومة بمحاربة الفساد.", "ahmed-al-safi"),
+    ("واستهدف التفجير مسجدا لقوات الطوارئ الخاصة في أبها.", "saudi-special-emergency-forces"),
 ])
 def test_the_gazetteer_knows_the_actors_and_places_of_the_regions_news_covers(mentioned, text, key):
     assert key in mentioned(text)
