@@ -287,6 +287,10 @@ class Parse:
                 if aside >= 0:  # انتقد أردوغان، في مؤتمر صحفي، واشنطن: past what is set apart
                     k = aside
                     continue
+                adverb = self._adverb_end(k) if len(out) == 1 else -1
+                if adverb >= 0:  # استنكر الوزير، بشدة تصريحات …: past the adverb
+                    k = adverb
+                    continue
                 if not (len(out) == 1 and self.tokens[unit.first].text in "،," and
                         k + 1 < len(self.units) and self.bare_np(k + 1)):
                     break
@@ -314,6 +318,15 @@ class Parse:
                 return -1
             j += 1
         return -1
+
+    def _adverb_end(self, k: int) -> int:
+        """The comma at unit k is followed by adverbs (بشدة، أمس) and then a bare phrase: the
+        unit of that phrase, else -1."""
+        j = k + 1
+        while j < len(self.units) and self.units[j].kind == "time":
+            j += 1
+        return j if self.tokens[self.units[k].first].text in "،," and j > k + 1 and \
+            self.bare_np(j) else -1
 
     def _after_relative(self, k: int) -> int:
         """The unit after the comma that ends the relative clause opened at unit k (or the end

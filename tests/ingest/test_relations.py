@@ -53,6 +53,9 @@ import pytest
     # a comma after a verb's subject
     ("دعا وزير الدفاع الروسي سيرغي شويغو، واشنطن إلى العمل المشترك.",
      ("sergei-shoigu", "callsOn", "united-states")),
+    # a comma and an adverb between the subject and the object
+    ("أدانت وزارة الخارجية المصرية، بشدة تصريحات الرئيس الإيراني حسن روحاني حول البحرين.",
+     ("egyptian-foreign-ministry", "accuses", "hassan-rouhani")),
     # a noun's target after إلى
     ("وجهت إيران اتهامات إلى السعودية بدعم الجماعات المسلحة.", ("iran", "accuses", "saudi-arabia")),
 ])

@@ -132,6 +132,9 @@ def test_the_prepositional_phrases_after_a_verb_stop_at_the_next_verb(parse):
     ("وأرسلت لها إيران أسلحة.", "وأرسلت", {"subject": "إيران", "object": "أسلحة"}),
     # a comma after the subject
     ("دعا شويغو، واشنطن إلى العمل المشترك.", "دعا", {"subject": "شويغو", "object": "واشنطن"}),
+    # …and a comma and an adverb
+    ("استنكرت مصر، بشدة الهجوم على السفارة.", "استنكرت", {"subject": "مصر", "object": "الهجوم"}),
+    ("قصفت روسيا حلب، أمس الأحد.", "قصفت", {"subject": "روسيا", "object": "حلب"}),
     # a phrase set apart by commas between the subject and its verb (apposition)
     ("وكانت القوات اليمنية، بدعم من المقاومة، نجحت في استعادة المدينة.", "نجحت",
      {"subject": "القوات اليمنية", "svo": True}),
