@@ -312,7 +312,28 @@ class _Reader:
                     or getattr(self.entity(f.mention.entity), "type", "") == "Country"
                     or proxy == "site_kinds" and self.lex.kinds.get(f.mention.entity) in (
                         "military", "armed-group")]  # مسجد قوات الطوارئ: the forces' own
-        return self.proxied(p, u)
+        return self.proxied(p, u) or self.aircraft_owner(p, u)
+
+    def aircraft_owner(self, p: Parse, u: int) -> list[Found]:
+        """Whose are warplanes named bare and definite (المقاتلات، الطائرات): the actor whose
+        warplanes the article named last before them (طائرات التحالف، الطائرات الروسية)."""
+        unit = p.units[u]
+        if unit.last != unit.head or not self.keys[unit.head].lstrip("و").startswith("ال") or \
+                not self.group_of(self.keys[unit.head], "aircraft"):
+            return []
+        for k in range(unit.head - 1, -1, -1):
+            if not self.group_of(self.keys[k], "aircraft"):
+                continue
+            f = self.at.get(k)
+            if f is not None and id(f) in self.asset_ids:
+                return [f]  # الطائرات الروسية
+            j = k + 1
+            while j < len(self.tokens) and self.tokens[j].text in _QUOTES:
+                j += 1
+            f = self.at.get(j)
+            if f is not None and f.first == j and self.actor(f.mention.entity):
+                return [f]  # طائرات “التحالف العربي”
+        return []
 
     def proxied(self, p: Parse, u: int) -> list[Found]:
         """The entity a proxy head stands for: after it in its phrase, or in a ل/من phrase
@@ -674,7 +695,8 @@ class _Reader:
         # …، كما اتهم: the main clause's subject, not one of what it said
         for k in range(v) if kama else range(v - 1, -1, -1):
             args = p.args.get(k)
-            if args is not None and args.subject >= 0 and not args.passive:
+            if args is not None and args.subject >= 0 and not args.passive and \
+                    not p.describes(k):
                 subj = [f for f in self.group_referents(p, args.subject)
                         if self.agrees(f, feminine)]
                 if pronoun.endswith(("هم", "هما")) and len(subj) == 1 and \

@@ -74,6 +74,7 @@ class Parse:
         self.person_nouns = lex.grammar.get("person_nouns", frozenset())
         self.copulas = lex.grammar.get("copulas", frozenset())
         self.belonging = lex.grammar.get("belonging", frozenset())
+        self.launch_verbs = lex.grammar.get("launch_verbs", frozenset())
         self.modal_lemmas = _derived(lex, "modal_lemmas", lambda: frozenset(
             lemma for lemma, classes in lex.verb_classes.items()
             if classes & {"light", "planning", "foiling"}))
@@ -196,6 +197,8 @@ class Parse:
                     not units[v].conj:
                 subject = v - 1  # دعم إيران لمسلحين يقاتلون حلفاءها: the phrase it describes
             obj = after[0] if after else -1
+        elif after and verb.lemma in self.launch_verbs and self._event(after[0]):
+            obj = after[0]  # حيث شنت 12 غارة على …: the raids, launched by a dropped subject
         elif after:
             subject = after[0]
             obj = after[1] if len(after) > 1 else -1
@@ -204,6 +207,13 @@ class Parse:
         if passive:
             subject, obj = -1, after[0]
         return VerbArgs(subject, obj, before, antecedent, ante_obj, passive)
+
+    def describes(self, v: int) -> bool:
+        """Verb v opens a clause that describes the phrase right before it, with a pronoun
+        after a preposition taking the phrase up (مناطق في لحج تتمركز فيها المليشيات): its
+        subject is no one the sentence goes on about."""
+        return 0 < v < len(self.units) - 1 and self.units[v - 1].kind == "np" and \
+            not self.units[v].conj and self.units[v + 1].kind == "ppron"
 
     def _continues(self, v: int) -> bool:
         """Verb v goes on from a verb before it in the sentence (و or كما before it) whose

@@ -351,3 +351,19 @@ def test_who_undertakes_an_act_does_it(relations):
                       "التركية في سروج، شنت الحكومة غارات.")
     assert ("kurdistan-workers-party", "strikes", "turkish-police") in found
     assert not any(a == "turkish-government" for a, _, _ in found)  # its raids hit no police
+
+
+def test_bare_warplanes_are_those_the_article_named_last(relations):
+    found = relations("شنت طائرات التحالف غارات على مواقع الحوثيين في صعدة. وقال شهود إن "
+                      "المقاتلات قصفت مطار صنعاء.")
+    assert ("saudi-led-coalition", "strikes", "sanaa-airport") in found
+    # …named before them, not after
+    found = relations("قال شهود إن المقاتلات قصفت مطار صنعاء. وكانت طائرات التحالف قد شنت "
+                      "غارات على صعدة.")
+    assert ("saudi-led-coalition", "strikes", "sanaa-airport") not in found
+
+
+def test_a_dropped_subject_is_not_taken_from_a_clause_that_describes_a_place(relations):
+    found = relations("أكدت مصادر أن المقاتلات قصفت مناطق في صعدة يتمركز فيها مسلحو الحوثيين، "
+                      "حيث شنت 12 غارة على مديرية حرف سفيان.")
+    assert not any(a == "houthis" for a, _, _ in found)

@@ -132,6 +132,8 @@ def test_the_prepositional_phrases_after_a_verb_stop_at_the_next_verb(parse):
     ("وأرسلت لها إيران أسلحة.", "وأرسلت", {"subject": "إيران", "object": "أسلحة"}),
     # a comma after the subject
     ("دعا شويغو، واشنطن إلى العمل المشترك.", "دعا", {"subject": "شويغو", "object": "واشنطن"}),
+    # …but an act may begin
+    ("بدأ الهجوم على المدينة فجرا.", "بدأ", {"subject": "الهجوم"}),
     # …and a comma and an adverb
     ("استنكرت مصر، بشدة الهجوم على السفارة.", "استنكرت", {"subject": "مصر", "object": "الهجوم"}),
     ("قصفت روسيا حلب، أمس الأحد.", "قصفت", {"subject": "روسيا", "object": "حلب"}),
@@ -158,6 +160,9 @@ def test_subject_and_object(parse, text, verb_text, expected):
     # a second verb under و with an indefinite phrase after it: the same subject goes on
     ("نفذت موسكو 4 آلاف طلعة ودمرت 8 آلاف هدف.", "ودمرت",
      {"subject": None, "object": "8 آلاف هدف"}),
+    # the event noun after a verb of launching is what it launches, never its subject…
+    ("وقصفت الطائرات المدينة، حيث شنت 12 غارة على أحيائها.", "شنت",
+     {"subject": None, "object": "12 غارة"}),
 ])
 def test_a_dropped_subject_is_left_to_be_carried(parse, text, verb_text, expected):
     args = verb(parse(text), verb_text)
