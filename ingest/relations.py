@@ -387,6 +387,33 @@ class _Reader:
             return [f]
         return self.group_referents(p, u)
 
+    def listed_past_place(self, p: Parse, u: int) -> list[int]:
+        """The phrases joined to the list that phrase u ends after the place of its last item
+        (تنظيم الدولة في سوريا، وحزب العمال في العراق; داعش في سورية وكذلك الحزب): actors, not
+        places, so not the في phrase's list."""
+        k = p.group(u)[-1] + 1
+        if k >= len(p.units) or p.units[k].prep != "في":
+            return []
+        here = [f for j in range(p.units[k].first, p.units[k].last + 1)
+                if (f := self.at.get(j)) is not None and f.first == j]
+        if not here or not all(self.where(f.mention.entity) for f in here):
+            return []
+        k += 1
+        if k < len(p.units) and p.units[k].kind == "break" and \
+                self.tokens[p.units[k].first].text in "،,":
+            k += 1
+        also = k < len(p.units) and p.units[k].kind == "aux" and p.units[k].conj
+        if also:  # وكذلك
+            k += 1
+        if not (p.bare_np(k) and (p.units[k].conj or also)):
+            return []
+        found = self.referents(p, k)
+        if not found or any(self.is_place(f.mention.entity) or
+                            getattr(self.entity(f.mention.entity), "type", "") == "Country"
+                            for f in found):
+            return []
+        return p.group(k)
+
     def group_referents(self, p: Parse, u: int) -> list[Found]:
         out: list[Found] = []
         for k in p.group(u):
@@ -795,7 +822,7 @@ class _Reader:
                 return self.proxied(p, u) if k + 1 >= unit.last else []
         out = [f]
         if f.last == unit.last:  # دعم روسيا وإيران: the genitive and those joined to it
-            for k in p.group(u)[1:]:
+            for k in p.group(u)[1:] + self.listed_past_place(p, u):
                 out += [g for g in self.referents(p, k) if g not in out]
         return out
 
@@ -842,7 +869,8 @@ class _Reader:
                 found = self.referents(p, k)
                 if not found and k + 2 < len(p.units) and p.units[k + 1].kind == "pron" and \
                         p.bare_np(k + 2):  # ضد هدفين هما داعش وحزب العمال: named after a pronoun
-                    found = self.group_referents(p, k + 2)
+                    found = self.group_referents(p, k + 2) + [
+                        f for j in self.listed_past_place(p, k + 2) for f in self.referents(p, j)]
                 out += [f for f in found if f not in out]
             elif started:
                 break
@@ -1298,8 +1326,10 @@ class _Reader:
         out = []
         for agent in dict.fromkeys(agents):
             for target in targets:
-                if target == agent or entry.pos == "participle" and self.same_state(agent, target):
-                    continue  # القوات الموالية للحكومة: a state's own forces
+                if target == agent or entry.pos == "participle" and entry.relation != "strikes" \
+                        and self.same_state(agent, target):
+                    continue  # القوات الموالية للحكومة: a state's own forces (a state strikes
+                    # its own rebels: مستهدفة حزب العمال)
                 relation = entry.relation
                 if entry.people and self.person(agent) and not self.is_place(target):
                     if target in self.generics:

@@ -367,3 +367,18 @@ def test_a_dropped_subject_is_not_taken_from_a_clause_that_describes_a_place(rel
     found = relations("أكدت مصادر أن المقاتلات قصفت مناطق في صعدة يتمركز فيها مسلحو الحوثيين، "
                       "حيث شنت 12 غارة على مديرية حرف سفيان.")
     assert not any(a == "houthis" for a, _, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "أطلقت تركيا عملية عسكرية ضد هدفين هما تنظيم داعش في سوريا، وحزب العمال الكردستاني في العراق.",
+    "شنت تركيا غارات مستهدفة مقاتلي داعش في سوريا وكذلك حزب العمال الكردستاني في العراق.",
+])
+def test_a_list_of_targets_goes_on_past_the_place_of_its_first(relations, text):
+    found = relations(text)
+    assert {("turkey", "strikes", "isis"), ("turkey", "strikes", "kurdistan-workers-party")} <= found
+
+
+def test_a_place_listed_after_a_place_is_where_not_whom(relations):
+    found = relations("شنت الطائرات التركية غارات على مواقع داعش في الرقة، وحلب.")
+    assert ("turkish-air-force", "strikes", "isis") in found
+    assert ("turkish-air-force", "strikes", "aleppo") not in found
