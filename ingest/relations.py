@@ -151,6 +151,7 @@ class _Reader:
         self.tolls: dict[tuple[int, int], Casualties] = {}
         self.resolving: set[int] = set()  # pronouns being resolved
         self.events: list[int] = []  # the tokens of the attacks told so far
+        self.told: dict[str, tuple[int, list[Found]]] = {}  # relation → its last (sentence, agents)
         self.conflict = self.about_violence(found)
         self.sports = sum(1 for k in self.keys if self.group_of(k, "sports_words")) >= _SPORTS
         self.starts = [bisect.bisect_left(sentence_of, s) for s in range(
@@ -528,6 +529,14 @@ class _Reader:
                 agent_slot, target_slot = "genitive", "second object"
                 if not targets and p.units[u + 1].prep:  # حصار النظام لداريا: the object
                     agents = []  # under ل, else (اغتيال القائد لأسباب) the genitive undergoes
+        s = self.sentence_of[t]
+        if not agents and entry.pos == "verb" and \
+                self.resumed_pronoun(p, u).endswith(("هم", "هما")) and \
+                s - self.told.get(entry.relation, (-9, []))[0] <= 1:
+            agents = self.told[entry.relation][1]  # دعم إيران لمسلحين. وقال إنهم يدعمون حماس
+            agent_slot = "the same act told just before"
+        if agents and not any(self.person(f.mention.entity) for f in agents):
+            self.told[entry.relation] = (s, agents)
         used.update(id(f) for f in agents)
         for slot in entry.target:
             if targets:

@@ -382,3 +382,11 @@ def test_a_place_listed_after_a_place_is_where_not_whom(relations):
     found = relations("شنت الطائرات التركية غارات على مواقع داعش في الرقة، وحلب.")
     assert ("turkish-air-force", "strikes", "isis") in found
     assert ("turkish-air-force", "strikes", "aleppo") not in found
+
+
+def test_they_who_do_an_act_are_those_told_doing_it_just_before(relations):
+    before = "ويخشى النواب دعم إيران لمسلحين في المنطقة. وقال النائب براد شيرمان "
+    assert ("iran", "supports", "hamas") in relations(before + "إنهم يدعمون حماس وحزب الله.")
+    # …not those of another act, nor "he"
+    assert not any(a == "iran" for a, _, _ in relations(before + "إنهم يهاجمون حماس."))
+    assert not any(a == "iran" for a, _, _ in relations(before + "إنه يدعم حماس."))
