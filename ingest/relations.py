@@ -308,6 +308,9 @@ class _Reader:
         proxy = next((g for g in _PROXIES if self.group_of(head, g)), None)
         if proxy is None and head.removeprefix("و") not in self.lex.title_words:
             return []  # a title stands for its state when no person was found: أمير قطر
+        held = self.held_by(p, u) if proxy in ("assets", "place_kinds") else []
+        if held:
+            return held  # مناطق يسيطر عليها داعش: the side that holds them
         if proxy in _PLACE_PROXIES:  # محيط مكتب وزارة المالية: a place, not the ministry
             return [f for f in self.proxied(p, u) if self.is_place(f.mention.entity)
                     or getattr(self.entity(f.mention.entity), "type", "") == "Country"
@@ -375,6 +378,21 @@ class _Reader:
             return [f for f in self.referents(p, nxt)  # منشآت نفطية في السعودية
                     if (e := self.entity(f.mention.entity)) is not None and e.type == "Country"]
         return []
+
+    def held_by(self, p: Parse, u: int) -> list[Found]:
+        """Who holds the places or positions of phrase u, by a clause of holding ground that
+        describes it, after its place if any (مناطق في ريف حلب تسيطر عليها المعارضة)."""
+        v = u + 1
+        if v < len(p.units) and p.units[v].prep == "في":
+            v += 1
+        if v >= len(p.units) or p.units[v].kind != "verb" or not p.describes(v):
+            return []
+        verb = p.verb_of.get(p.units[v].first)
+        if verb is None or verb.lemma not in p.holding_verbs:
+            return []
+        subject = p.args[v].subject
+        return [f for f in self.group_referents(p, subject) if self.actor(f.mention.entity)
+                and not self.is_place(f.mention.entity)] if subject > v else []
 
     def antecedent_referents(self, p: Parse, u: int) -> list[Found]:
         """Who a relative pronoun takes up: what its antecedent phrase stands for, or the name
@@ -823,6 +841,9 @@ class _Reader:
             if self.group_of(self.keys[k], "place_kinds") and k + 1 <= unit.last and \
                     (g := self.at.get(k + 1)) is not None:
                 return [g]  # قصف مدينة حلب: the place after its kind
+            if k == unit.last and f is None and (held := self.held_by(p, u)) and any(
+                    self.group_of(self.keys[k], g) for g in ("place_kinds", "assets")):
+                return held  # قصف مناطق تتمركز فيها المليشيات: the side that holds them
             if not any(self.group_of(self.keys[k], g) for g in ("assets", "members")):
                 return []
             f = next((self.at[j] for j in range(k + 1, min(unit.last + 1, k + 4))

@@ -75,6 +75,7 @@ class Parse:
         self.copulas = lex.grammar.get("copulas", frozenset())
         self.belonging = lex.grammar.get("belonging", frozenset())
         self.launch_verbs = lex.grammar.get("launch_verbs", frozenset())
+        self.holding_verbs = lex.grammar.get("holding_verbs", frozenset())
         self.modal_lemmas = _derived(lex, "modal_lemmas", lambda: frozenset(
             lemma for lemma, classes in lex.verb_classes.items()
             if classes & {"light", "planning", "foiling"}))
@@ -161,6 +162,9 @@ class Parse:
             else:
                 subject, obj = rel, after[0] if after else -1
             return VerbArgs(subject, obj, False, antecedent, ante_obj, False)
+        if self.describes(v) and after and verb.lemma in self.holding_verbs:
+            # مناطق يسيطر عليها داعش: the subject after it (not بيانا يهاجم فيه داعش)
+            return VerbArgs(after[0], after[1] if len(after) > 1 else -1, False, -1, False, False)
         prev = v - 1
         copula = False
         while prev >= 0 and (units[prev].kind in ("time", "neg", "aux") or
@@ -209,11 +213,15 @@ class Parse:
         return VerbArgs(subject, obj, before, antecedent, ante_obj, passive)
 
     def describes(self, v: int) -> bool:
-        """Verb v opens a clause that describes the phrase right before it, with a pronoun
-        after a preposition taking the phrase up (مناطق في لحج تتمركز فيها المليشيات): its
-        subject is no one the sentence goes on about."""
-        return 0 < v < len(self.units) - 1 and self.units[v - 1].kind == "np" and \
-            not self.units[v].conj and self.units[v + 1].kind == "ppron"
+        """Verb v opens a clause that describes the indefinite phrase right before it (or
+        before its place), with a pronoun after a preposition taking the phrase up (مناطق في
+        لحج تتمركز فيها المليشيات): its subject follows, and is no one the sentence goes on
+        about."""
+        k = v - 1
+        if k > 0 and self.units[k].prep == "في" and self.units[k - 1].kind == "np":
+            k -= 1
+        return 0 <= k and v < len(self.units) - 1 and self.units[k].kind == "np" and \
+            not self._definite(k) and not self.units[v].conj and self.units[v + 1].kind == "ppron"
 
     def _continues(self, v: int) -> bool:
         """Verb v goes on from a verb before it in the sentence (و or كما before it) whose

@@ -390,3 +390,26 @@ def test_they_who_do_an_act_are_those_told_doing_it_just_before(relations):
     # …not those of another act, nor "he"
     assert not any(a == "iran" for a, _, _ in relations(before + "إنهم يهاجمون حماس."))
     assert not any(a == "iran" for a, _, _ in relations(before + "إنه يدعم حماس."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قصفت الطائرات الروسية مناطق يسيطر عليها تنظيم داعش في ريف حلب.",
+     ("russian-air-force", "strikes", "isis")),
+    ("قصفت الطائرات الروسية مناطق في ريف حلب تسيطر عليها المعارضة السورية.",
+     ("russian-air-force", "strikes", "syrian-opposition")),
+    ("وشنت طائرات التحالف غارات على مواقع تتمركز فيها قوات صالح في صنعاء.",
+     ("saudi-led-coalition", "strikes", "saleh-loyalist-forces")),
+])
+def test_places_a_side_holds_stand_for_that_side(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # working in a place is not holding it
+    ("قصفت الطائرات الروسية مناطق تعمل فيها اللجنة الدولية للصليب الأحمر.", "icrc"),
+    # a statement in which one attacks a group: the group is no subject
+    ("وفي يونيو أصدر الملا منصور بيانا يهاجم فيه تنظيم داعش.", "isis"),
+])
+def test_a_clause_after_a_place_that_tells_no_holding_names_no_side(read, text, wrong):
+    assert not any(r.agent == wrong or r.predicate == "strikes" and r.target == wrong
+                   for r in read(text).relations)

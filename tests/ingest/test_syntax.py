@@ -132,6 +132,8 @@ def test_the_prepositional_phrases_after_a_verb_stop_at_the_next_verb(parse):
     ("وأرسلت لها إيران أسلحة.", "وأرسلت", {"subject": "إيران", "object": "أسلحة"}),
     # a comma after the subject
     ("دعا شويغو، واشنطن إلى العمل المشترك.", "دعا", {"subject": "شويغو", "object": "واشنطن"}),
+    # a clause of holding ground that describes a place has its subject after it
+    ("قصفت الطائرات مناطق يسيطر عليها تنظيم داعش.", "يسيطر", {"subject": "تنظيم داعش"}),
     # …but an act may begin
     ("بدأ الهجوم على المدينة فجرا.", "بدأ", {"subject": "الهجوم"}),
     # …and a comma and an adverb
