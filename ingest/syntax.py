@@ -177,6 +177,7 @@ class Parse:
             # أعلنت أنها قصفت …، استطاع الجيش أن يقوم بتفجير …: the subject is carried
             return VerbArgs(-1, after[0] if after else -1, False, -1, False, False)
         topic = self._topic(v)
+        carried = self._copula_subject(v)
         if prev >= 0 and units[prev].kind == "break" and not units[v].conj:
             prev = self._before_apposition(prev)  # طائرات حربية، تابعة للحكومة، قصفت …
         if prev >= 0 and self.bare_np(prev) and (self.same_clause(prev, v) or copula or
@@ -186,6 +187,9 @@ class Parse:
             obj = after[0] if after else -1
             if self.victim_verb(v) and (self._is_count(subject) or self._person(subject)):
                 return VerbArgs(-1, subject, True, -1, False, True)  # 390 مقاتلا قتلوا
+        elif carried >= 0:  # وكانت قوات الدفاع الجناح العسكري للحزب دانت …: كان's subject
+            subject, before = carried, True
+            obj = after[0] if after else -1
         elif topic >= 0:  # أن القوات العاملة في سوريا لا تستهدف …: the phrase after أن
             subject, before = topic, True
             obj = after[0] if after else -1
@@ -253,6 +257,18 @@ class Parse:
                 self.tokens[self.units[j].first].text not in "،,":
             return -1
         return j - 1 if j >= 1 and self.bare_np(j - 1) else -1
+
+    def _copula_subject(self, v: int) -> int:
+        """The subject right after a copula that noun phrases alone separate from verb v (كان
+        X، الجناح العسكري لـY، دان …: X had condemned), else -1."""
+        k = v - 1
+        while k >= 0 and v - k <= 5 and self.units[k].kind in ("np", "time"):
+            k -= 1
+        if k < 0 or k + 1 >= v - 1 or self.units[v].conj or self.units[k].kind != "verb" or \
+                not self._copula(k) or not self.bare_np(k + 1) or not self._named(k + 1):
+            return -1
+        copula = self.verb_of.get(self.units[k].first, _NO_VERB)
+        return k + 1 if not copula.prefix.lstrip("وف") else -1  # كان, not يعود لـ
 
     def _copula(self, v: int) -> bool:
         verb = self.verb_of.get(self.units[v].first)

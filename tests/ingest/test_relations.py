@@ -56,6 +56,9 @@ import pytest
     # a comma and an adverb between the subject and the object
     ("أدانت وزارة الخارجية المصرية، بشدة تصريحات الرئيس الإيراني حسن روحاني حول البحرين.",
      ("egyptian-foreign-ministry", "accuses", "hassan-rouhani")),
+    # a copula, its subject, an apposition, then the verb (كان X، الجناح العسكري لـY، دان)
+    ("وكانت قوات سوريا الديمقراطية الجناح العسكري لمجلس سوريا الديمقراطية دانت في بيان على "
+     "موقعها الإلكتروني القصف التركي.", ("sdf", "accuses", "turkey")),
     # a noun's target after إلى
     ("وجهت إيران اتهامات إلى السعودية بدعم الجماعات المسلحة.", ("iran", "accuses", "saudi-arabia")),
 ])

@@ -142,6 +142,12 @@ def test_the_prepositional_phrases_after_a_verb_stop_at_the_next_verb(parse):
     # a phrase set apart by commas between the subject and its verb (apposition)
     ("وكانت القوات اليمنية، بدعم من المقاومة، نجحت في استعادة المدينة.", "نجحت",
      {"subject": "القوات اليمنية", "svo": True}),
+    # …or by noun phrases alone: the copula's subject does the verb after them
+    ("وكانت قوات سوريا الديمقراطية الجناح العسكري لمجلس سوريا الديمقراطية دانت في بيان على "
+     "موقعها الإلكتروني القصف التركي.", "دانت",
+     {"subject": "قوات سوريا الديمقراطية", "object": "القصف التركي", "svo": True}),
+    ("كان الرئيس باراك أوباما في زيارة إلى روسيا حين قصفت القوات الروسية حلب.", "قصفت",
+     {"subject": "القوات الروسية", "object": "حلب"}),
     # a title, its adjective and the name are one phrase
     ("وقال الرئيس السابق علي عبد الله صالح إن الحرب مستمرة.", "وقال",
      {"subject": "الرئيس السابق علي عبد الله صالح"}),
