@@ -76,6 +76,7 @@ class Parse:
         self.belonging = lex.grammar.get("belonging", frozenset())
         self.launch_verbs = lex.grammar.get("launch_verbs", frozenset())
         self.holding_verbs = lex.grammar.get("holding_verbs", frozenset())
+        self.time_heads = lex.grammar.get("time_words", frozenset()) | lex.month_names
         self.modal_lemmas = _derived(lex, "modal_lemmas", lambda: frozenset(
             lemma for lemma, classes in lex.verb_classes.items()
             if classes & {"light", "planning", "foiling"}))
@@ -131,12 +132,24 @@ class Parse:
         k = u + 1
         while k < len(self.units) and self.same_clause(u, k):
             unit = self.units[k]
+            if unit.prep in self.temporal and self._time_only(k):
+                k += 1  # سيطر الحوثيون منذ تموز 2014 على صنعاء: a time, no other event
+                continue
             if unit.kind == "verb" and stop_at_verb or unit.prep in self.temporal:
                 break
             if unit.kind == "np" and (unit.prep or (unit.conj and out)):
                 out.append(k)
             k += 1
         return out
+
+    def _time_only(self, u: int) -> bool:
+        """Phrase u says only when: time words, month names, numbers (منذ تموز 2014، بعد
+        منتصف الليل)."""
+        unit = self.units[u]
+        return all(k not in self.mentions and (
+            self.tokens[k].key.removeprefix("ال") in self.time_heads or
+            self.tokens[k].key in self.time_heads or self.tokens[k].text.isdigit() or
+            not is_word(self.tokens[k])) for k in range(unit.first, unit.last + 1))
 
     def prep_of(self, u: int) -> str:
         """The preposition of a phrase, or of the first phrase of its coordination."""

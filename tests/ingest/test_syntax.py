@@ -111,6 +111,13 @@ def test_the_prepositional_phrases_after_a_verb_stop_at_the_next_verb(parse):
     assert [words(p, k) for k in p.pps_after(0)] == ["حاجز", "بغداد"]
 
 
+def test_a_phrase_of_time_alone_does_not_end_a_verbs_phrases(parse):
+    p = parse("وهاجم مسلحون منذ مطلع يوليو 2015 على حواجز في بغداد.")
+    assert [words(p, k) for k in p.pps_after(0)] == ["حواجز", "بغداد"]
+    # …but one that tells another event does
+    assert parse("وهاجم مسلحون بعد فرارهم من السجن على حاجز في بغداد.").pps_after(0) == []
+
+
 # --- subject and object ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, verb_text, expected", [
