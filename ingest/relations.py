@@ -744,6 +744,13 @@ class _Reader:
         sentence before when the verb opens its sentence (وأضاف أن …، كما اتهم …)."""
         feminine = self.feminine(p, v)
         pronoun = self.resumed_pronoun(p, v)
+        k = v - 1
+        while k >= 0 and p.units[k].kind in ("neg", "aux", "time"):
+            k -= 1
+        if k > 1 and p.units[k].kind == "comp" and p.units[k - 1].kind == "ppron" and \
+                p.units[k - 2].kind == "verb":  # أتاح لها أن تستعيد: she whom لها names
+            return [f for f in self.antecedent(p, p.units[k - 1].first)
+                    if self.actor(f.mention.entity)]
         kama = v > 0 and p.units[v - 1].kind == "sub" and \
             self.keys[p.units[v - 1].first].lstrip("و") == "كما"
         # …، كما اتهم: the main clause's subject, not one of what it said

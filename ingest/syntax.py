@@ -186,8 +186,10 @@ class Parse:
             prev -= 1
         if prev >= 0 and units[prev].kind == "comp" and (
                 self.tokens[units[prev].first].key in self.resumptive or
-                prev > 0 and units[prev - 1].kind == "verb" and self._modal(prev - 1)):
-            # أعلنت أنها قصفت …، استطاع الجيش أن يقوم بتفجير …: the subject is carried
+                prev > 0 and units[prev - 1].kind == "verb" and self._modal(prev - 1) or
+                prev > 1 and units[prev - 1].kind == "ppron" and units[prev - 2].kind == "verb"):
+            # أعلنت أنها قصفت …، استطاع الجيش أن يقوم بتفجير …، أتاح لها أن تستعيد …: the
+            # subject is carried
             return VerbArgs(-1, after[0] if after else -1, False, -1, False, False)
         topic = self._topic(v)
         carried = self._copula_subject(v)

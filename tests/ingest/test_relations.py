@@ -416,3 +416,11 @@ def test_places_a_side_holds_stand_for_that_side(relations, text, expected):
 def test_a_clause_after_a_place_that_tells_no_holding_names_no_side(read, text, wrong):
     assert not any(r.agent == wrong or r.predicate == "strikes" and r.target == wrong
                    for r in read(text).relations)
+
+
+def test_whom_a_verb_lets_act_does_the_act(relations):
+    found = relations("وشنت القوات العراقية هجوما واسعا سمح لها أن تستعيد السيطرة على مدينة الرمادي.")
+    assert ("iraqi-armed-forces", "strikes", "ramadi") in found
+    found = relations("وقدمت روسيا أسلحة للنظام السوري أتاحت له أن يقصف مدينة حلب.")
+    assert ("syrian-government", "strikes", "aleppo") in found
+    assert ("russia", "strikes", "aleppo") not in found

@@ -172,6 +172,9 @@ def test_subject_and_object(parse, text, verb_text, expected):
     ("وأعلنت تركيا أنها قصفت مواقع في عفرين.", "قصفت", {"subject": None, "object": "مواقع"}),
     # the subject of a verb of ability goes on into its أن clause
     ("واستطاع الجيش أن يقوم بتفجير الجسر.", "يقوم", {"subject": None}),
+    # a verb after أن that a preposition's pronoun after another verb opens: the pronoun's
+    ("وشنت القوات هجوما سمح لها أن تستعيد السيطرة على المدينة.", "تستعيد",
+     {"subject": None, "object": "السيطرة"}),
     # a second verb under و with an indefinite phrase after it: the same subject goes on
     ("نفذت موسكو 4 آلاف طلعة ودمرت 8 آلاف هدف.", "ودمرت",
      {"subject": None, "object": "8 آلاف هدف"}),
