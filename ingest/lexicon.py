@@ -285,7 +285,7 @@ def _slot(name) -> str:
 
 
 _STRUCTURAL = {"subject", "object", "object_genitive", "genitive", "adjective", "governor",
-               "relative", "possessive", "head", "victims", "clause_subject"}
+               "relative", "possessive", "head", "victims", "clause_subject", "partitive"}
 
 
 def _read(path: Path, mapping: bool = False):

@@ -559,8 +559,9 @@ class _Reader:
         for slot in entry.target:
             if targets:
                 break
-            if slot == "possessive" and agent_slot not in ("من قبل", "علي يد"):
-                continue  # هجماتها: her attacks, not attacks on her
+            if slot == "possessive" and agent_slot not in ("من قبل", "علي يد") and \
+                    entry.pos != "participle":
+                continue  # هجماتها: her attacks, not attacks on her (but حلفاؤها: hers)
             targets = [f for f in self.slot(slot, p, u, t, pps, governor, gov_class, trig, used,
                                             "target", entry.agent) if id(f) not in used]
             target_slot = slot if targets else target_slot
@@ -692,6 +693,8 @@ class _Reader:
             v = self.relative_verb(p, u)
             return self.slot_subject(p, v) if v >= 0 and self.relative_does(p, v) else []
         if slot == "possessive":
+            if "participle" in trig.pos and self.keys[t].endswith(_POSSESSIVE):  # حلفاؤهم
+                return [f for f in self.antecedent(p, t, used) if id(f) not in used]
             if trig.suffix in _POSSESSIVE and not (trig.suffix == "ه" and ends_in_ta_marbuta(
                     self.tokens[t])):  # غاراته: his; استهدافها من قبل داعش: hers, the target
                 return [f for f in self.antecedent(p, t, used, places=role == "target")
@@ -719,6 +722,8 @@ class _Reader:
             return self.participle_head(p, u, t)
         if slot == "victims":
             return self.victims(p, u)
+        if slot == "partitive":
+            return self.partitive(p, u)
         if slot == "ل" and role == "agent":
             return self.author(p, u, pps) if unit.kind == "np" else []
         return self.slot_prep(p, pps, slot)
@@ -912,6 +917,16 @@ class _Reader:
             elif started:
                 break
         return out
+
+    def partitive(self, p: Parse, u: int) -> list[Found]:
+        """The entities a من phrase right after phrase u names in its own words (حلفاؤهم من
+        قوات صالح: Saleh's; not من آخر معاقلهم, whose pronoun names another)."""
+        nxt = u + 1
+        if nxt >= len(p.units) or p.units[nxt].kind != "np" or p.units[nxt].prep != "من":
+            return []
+        unit = p.units[nxt]
+        return [f for k in p.group(nxt) for f in self.referents(p, k)
+                if unit.first <= f.first and self.actor(f.mention.entity)]
 
     def author(self, p: Parse, u: int, pps: list[int]) -> list[Found]:
         """A ل phrase right after a strike noun names its author when it names an actor (هجوم

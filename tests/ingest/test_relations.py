@@ -424,3 +424,12 @@ def test_whom_a_verb_lets_act_does_the_act(relations):
     found = relations("وقدمت روسيا أسلحة للنظام السوري أتاحت له أن يقصف مدينة حلب.")
     assert ("syrian-government", "strikes", "aleppo") in found
     assert ("russia", "strikes", "aleppo") not in found
+
+
+def test_their_allies_from_a_side_support_them(relations):
+    found = relations("وتقدمت قوات النظام السوري وحلفاؤها من حزب الله نحو المدينة.")
+    assert ("hezbollah", "supports", "syrian-army") in found
+    # …not من of a place they hold, nor من أجل
+    found = relations("وطردت القوات الحكومية الحوثيين وحلفاءهم من آخر معاقلهم في أبين.")
+    assert not any(p == "supports" for _, p, _ in found)
+    assert relations("وجمعت السعودية حلفاءها من أجل دعم اليمن ضد الحوثيين.") == set()
