@@ -953,6 +953,9 @@ class _Reader:
         if t == unit.first and self.slot_genitive(p, u, t) and u + 1 < len(p.units) and \
                 p.bare_np(u + 1) and not p.units[u + 1].conj:
             return self.referents(p, u + 1)
+        if unit.conj and unit.head < t and self.group_of(self.keys[unit.head], "partitives") \
+                and p.bare_np(u - 1):  # حزب الله وبقية المليشيات الموالية لإيران: one of them
+            return self.referents(p, u - 1)
         return self.referents(p, u) if unit.head < t else []
 
     def victims(self, p: Parse, u: int) -> list[Found]:

@@ -433,3 +433,11 @@ def test_their_allies_from_a_side_support_them(relations):
     found = relations("وطردت القوات الحكومية الحوثيين وحلفاءهم من آخر معاقلهم في أبين.")
     assert not any(p == "supports" for _, p, _ in found)
     assert relations("وجمعت السعودية حلفاءها من أجل دعم اليمن ضد الحوثيين.") == set()
+
+
+def test_the_rest_of_a_kind_describes_the_one_named_before_it(relations):
+    found = relations("وقاتل حزب الله وبقية الميليشيات المدعومة من إيران في حلب.")
+    assert ("iran", "supports", "hezbollah") in found
+    # …but other militias are others
+    found = relations("وقاتل حزب الله والميليشيات المدعومة من إيران في حلب.")
+    assert ("iran", "supports", "hezbollah") not in found
