@@ -88,6 +88,7 @@ class Lexicon:
     title_words: set[str] = field(default_factory=set)  # titles of one word: وزير، أمير، رئيس
     known_words: frozenset[str] = frozenset()  # every word of a grammar list (no name is one)
     own_state: frozenset[str] = frozenset()  # institutions a bare head names of the article's state
+    month_names: frozenset[str] = frozenset()  # dates.yaml's, normalized (إب is also آب)
     kind_names: dict[str, str] = field(default_factory=dict)  # معسكر → Camp
     sectors: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # words of a
     # generic actor (مسلحون مجهولون) → (sector, English gloss), from sectors.yaml
@@ -170,6 +171,9 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
         if isinstance(words, list):
             lex.grammar[name] = frozenset(" ".join(name_key(w)) for w in words)
     lex.own_state = frozenset(grammar.get("own_state_institutions", []))  # ids, as written
+    months = _read(directory / "lexicon" / "dates.yaml", mapping=True).get("months") or {}
+    lex.month_names = frozenset(  # منذ تموز 2014: a phrase of time alone
+        " ".join(name_key(n)) for names in months.values() for n in names)
     lex.grammar["prepositions_with_pronoun"] = frozenset(
         _with_pronoun(normalize_text(prep), normalize_text(suffix))
         for prep in grammar.get("pronoun_prepositions", [])
@@ -281,7 +285,7 @@ def _slot(name) -> str:
 
 
 _STRUCTURAL = {"subject", "object", "object_genitive", "genitive", "adjective", "governor",
-               "relative", "possessive", "head", "victims", "clause_subject"}
+               "relative", "possessive", "head", "victims", "clause_subject", "partitive"}
 
 
 def _read(path: Path, mapping: bool = False):

@@ -163,6 +163,7 @@ class _Reader:
         self.events: list[int] = []  # the tokens of the attacks told so far
         self.retold: list[tuple[int, tuple[str, ...]]] = []  # (sentence, places) of attacks
         # told again (الهجوم الذي وقع في بلدة …)
+        self.told: dict[str, tuple[int, list[Found]]] = {}  # relation → its last (sentence, agents)
         self.conflict = self.about_violence(found)
         self.sports = sum(1 for k in self.keys if self.group_of(k, "sports_words")) >= _SPORTS
         self.starts = [bisect.bisect_left(sentence_of, s) for s in range(
@@ -348,12 +349,36 @@ class _Reader:
         proxy = next((g for g in _PROXIES if self.group_of(head, g)), None)
         if proxy is None and head.removeprefix("و") not in self.lex.title_words:
             return []  # a title stands for its state when no person was found: أمير قطر
+        held = self.held_by(p, u) if proxy in ("assets", "place_kinds") else []
+        if held:
+            return held  # مناطق يسيطر عليها داعش: the side that holds them
         if proxy in _PLACE_PROXIES:  # محيط مكتب وزارة المالية: a place, not the ministry
             return [f for f in self.proxied(p, u) if self.is_place(f.mention.entity)
                     or getattr(self.entity(f.mention.entity), "type", "") == "Country"
                     or proxy == "site_kinds" and self.lex.kinds.get(f.mention.entity) in (
                         "military", "armed-group")]  # مسجد قوات الطوارئ: the forces' own
-        return self.proxied(p, u)
+        return self.proxied(p, u) or self.aircraft_owner(p, u)
+
+    def aircraft_owner(self, p: Parse, u: int) -> list[Found]:
+        """Whose are warplanes named bare and definite (المقاتلات، الطائرات): the actor whose
+        warplanes the article named last before them (طائرات التحالف، الطائرات الروسية)."""
+        unit = p.units[u]
+        if unit.last != unit.head or not self.keys[unit.head].lstrip("و").startswith("ال") or \
+                not self.group_of(self.keys[unit.head], "aircraft"):
+            return []
+        for k in range(unit.head - 1, -1, -1):
+            if not self.group_of(self.keys[k], "aircraft"):
+                continue
+            f = self.at.get(k)
+            if f is not None and id(f) in self.asset_ids:
+                return [f]  # الطائرات الروسية
+            j = k + 1
+            while j < len(self.tokens) and self.tokens[j].text in _QUOTES:
+                j += 1
+            f = self.at.get(j)
+            if f is not None and f.first == j and self.actor(f.mention.entity):
+                return [f]  # طائرات “التحالف العربي”
+        return []
 
     def proxied(self, p: Parse, u: int) -> list[Found]:
         """The entity a proxy head stands for: after it in its phrase, or in a ل/من phrase
@@ -395,6 +420,21 @@ class _Reader:
                     if (e := self.entity(f.mention.entity)) is not None and e.type == "Country"]
         return []
 
+    def held_by(self, p: Parse, u: int) -> list[Found]:
+        """Who holds the places or positions of phrase u, by a clause of holding ground that
+        describes it, after its place if any (مناطق في ريف حلب تسيطر عليها المعارضة)."""
+        v = u + 1
+        if v < len(p.units) and p.units[v].prep == "في":
+            v += 1
+        if v >= len(p.units) or p.units[v].kind != "verb" or not p.describes(v):
+            return []
+        verb = p.verb_of.get(p.units[v].first)
+        if verb is None or verb.lemma not in p.holding_verbs:
+            return []
+        subject = p.args[v].subject
+        return [f for f in self.group_referents(p, subject) if self.actor(f.mention.entity)
+                and not self.is_place(f.mention.entity)] if subject > v else []
+
     def antecedent_referents(self, p: Parse, u: int) -> list[Found]:
         """Who a relative pronoun takes up: what its antecedent phrase stands for, or the name
         that ends the phrase when الذي cannot agree with the phrase's feminine or plural head
@@ -406,6 +446,33 @@ class _Reader:
                 self.tokens[unit.head].text.endswith(("ات", "ة")):
             return [f]
         return self.group_referents(p, u)
+
+    def listed_past_place(self, p: Parse, u: int) -> list[int]:
+        """The phrases joined to the list that phrase u ends after the place of its last item
+        (تنظيم الدولة في سوريا، وحزب العمال في العراق; داعش في سورية وكذلك الحزب): actors, not
+        places, so not the في phrase's list."""
+        k = p.group(u)[-1] + 1
+        if k >= len(p.units) or p.units[k].prep != "في":
+            return []
+        here = [f for j in range(p.units[k].first, p.units[k].last + 1)
+                if (f := self.at.get(j)) is not None and f.first == j]
+        if not here or not all(self.where(f.mention.entity) for f in here):
+            return []
+        k += 1
+        if k < len(p.units) and p.units[k].kind == "break" and \
+                self.tokens[p.units[k].first].text in "،,":
+            k += 1
+        also = k < len(p.units) and p.units[k].kind == "aux" and p.units[k].conj
+        if also:  # وكذلك
+            k += 1
+        if not (p.bare_np(k) and (p.units[k].conj or also)):
+            return []
+        found = self.referents(p, k)
+        if not found or any(self.is_place(f.mention.entity) or
+                            getattr(self.entity(f.mention.entity), "type", "") == "Country"
+                            for f in found):
+            return []
+        return p.group(k)
 
     def group_referents(self, p: Parse, u: int) -> list[Found]:
         out: list[Found] = []
@@ -524,12 +591,21 @@ class _Reader:
                 agent_slot, target_slot = "genitive", "second object"
                 if not targets and p.units[u + 1].prep:  # حصار النظام لداريا: the object
                     agents = []  # under ل, else (اغتيال القائد لأسباب) the genitive undergoes
+        s = self.sentence_of[t]
+        if not agents and entry.pos == "verb" and \
+                self.resumed_pronoun(p, u).endswith(("هم", "هما")) and \
+                s - self.told.get(entry.relation, (-9, []))[0] <= 1:
+            agents = self.told[entry.relation][1]  # دعم إيران لمسلحين. وقال إنهم يدعمون حماس
+            agent_slot = "the same act told just before"
+        if agents and not any(self.person(f.mention.entity) for f in agents):
+            self.told[entry.relation] = (s, agents)
         used.update(id(f) for f in agents)
         for slot in entry.target:
             if targets:
                 break
-            if slot == "possessive" and agent_slot not in ("من قبل", "علي يد"):
-                continue  # هجماتها: her attacks, not attacks on her
+            if slot == "possessive" and agent_slot not in ("من قبل", "علي يد") and \
+                    entry.pos != "participle":
+                continue  # هجماتها: her attacks, not attacks on her (but حلفاؤها: hers)
             targets = [f for f in self.slot(slot, p, u, t, pps, governor, gov_class, trig, used,
                                             "target", entry.agent) if id(f) not in used]
             target_slot = slot if targets else target_slot
@@ -680,6 +756,8 @@ class _Reader:
             v = self.relative_verb(p, u)
             return self.slot_subject(p, v) if v >= 0 and self.relative_does(p, v) else []
         if slot == "possessive":
+            if "participle" in trig.pos and self.keys[t].endswith(_POSSESSIVE):  # حلفاؤهم
+                return [f for f in self.antecedent(p, t, used) if id(f) not in used]
             if trig.suffix in _POSSESSIVE and not (trig.suffix == "ه" and ends_in_ta_marbuta(
                     self.tokens[t])):  # غاراته: his; استهدافها من قبل داعش: hers, the target
                 return [f for f in self.antecedent(p, t, used, places=role == "target")
@@ -707,6 +785,8 @@ class _Reader:
             return self.participle_head(p, u, t)
         if slot == "victims":
             return self.victims(p, u)
+        if slot == "partitive":
+            return self.partitive(p, u)
         if slot == "ل" and role == "agent":
             return self.author(p, u, pps) if unit.kind == "np" else []
         return self.slot_prep(p, pps, slot)
@@ -732,12 +812,20 @@ class _Reader:
         sentence before when the verb opens its sentence (وأضاف أن …، كما اتهم …)."""
         feminine = self.feminine(p, v)
         pronoun = self.resumed_pronoun(p, v)
+        k = v - 1
+        while k >= 0 and p.units[k].kind in ("neg", "aux", "time"):
+            k -= 1
+        if k > 1 and p.units[k].kind == "comp" and p.units[k - 1].kind == "ppron" and \
+                p.units[k - 2].kind == "verb":  # أتاح لها أن تستعيد: she whom لها names
+            return [f for f in self.antecedent(p, p.units[k - 1].first)
+                    if self.actor(f.mention.entity)]
         kama = v > 0 and p.units[v - 1].kind == "sub" and \
             self.keys[p.units[v - 1].first].lstrip("و") == "كما"
         # …، كما اتهم: the main clause's subject, not one of what it said
         for k in range(v) if kama else range(v - 1, -1, -1):
             args = p.args.get(k)
-            if args is not None and args.subject >= 0 and not args.passive:
+            if args is not None and args.subject >= 0 and not args.passive and \
+                    not p.describes(k):
                 subj = [f for f in self.group_referents(p, args.subject)
                         if self.agrees(f, feminine)]
                 if pronoun.endswith(("هم", "هما")) and len(subj) == 1 and \
@@ -828,6 +916,9 @@ class _Reader:
             if self.group_of(self.keys[k], "place_kinds") and k + 1 <= unit.last and \
                     (g := self.at.get(k + 1)) is not None:
                 return [g]  # قصف مدينة حلب: the place after its kind
+            if k == unit.last and f is None and (held := self.held_by(p, u)) and any(
+                    self.group_of(self.keys[k], g) for g in ("place_kinds", "assets")):
+                return held  # قصف مناطق تتمركز فيها المليشيات: the side that holds them
             if not any(self.group_of(self.keys[k], g) for g in ("assets", "members")):
                 return []
             f = next((self.at[j] for j in range(k + 1, min(unit.last + 1, k + 4))
@@ -836,7 +927,7 @@ class _Reader:
                 return self.proxied(p, u) if k + 1 >= unit.last else []
         out = [f]
         if f.last == unit.last:  # دعم روسيا وإيران: the genitive and those joined to it
-            for k in p.group(u)[1:]:
+            for k in p.group(u)[1:] + self.listed_past_place(p, u):
                 out += [g for g in self.referents(p, k) if g not in out]
         return out
 
@@ -883,7 +974,8 @@ class _Reader:
                 found = self.referents(p, k)
                 if not found and k + 2 < len(p.units) and p.units[k + 1].kind == "pron" and \
                         p.bare_np(k + 2):  # ضد هدفين هما داعش وحزب العمال: named after a pronoun
-                    found = self.group_referents(p, k + 2)
+                    found = self.group_referents(p, k + 2) + [
+                        f for j in self.listed_past_place(p, k + 2) for f in self.referents(p, j)]
                 out += [f for f in found if f not in out]
             elif started:
                 break
@@ -902,6 +994,16 @@ class _Reader:
                     other += [f for f in self.referents(p, j) if self.actor(f.mention.entity)]
                 return (first, other) if other else ([], [])
         return (first[:1], first[1:]) if len(first) <= 2 else ([], [])  # one: and unnamed
+
+    def partitive(self, p: Parse, u: int) -> list[Found]:
+        """The entities a من phrase right after phrase u names in its own words (حلفاؤهم من
+        قوات صالح: Saleh's; not من آخر معاقلهم, whose pronoun names another)."""
+        nxt = u + 1
+        if nxt >= len(p.units) or p.units[nxt].kind != "np" or p.units[nxt].prep != "من":
+            return []
+        unit = p.units[nxt]
+        return [f for k in p.group(nxt) for f in self.referents(p, k)
+                if unit.first <= f.first and self.actor(f.mention.entity)]
 
     def author(self, p: Parse, u: int, pps: list[int]) -> list[Found]:
         """A ل phrase right after a strike noun names its author when it names an actor (هجوم
@@ -928,6 +1030,9 @@ class _Reader:
         if t == unit.first and self.slot_genitive(p, u, t) and u + 1 < len(p.units) and \
                 p.bare_np(u + 1) and not p.units[u + 1].conj:
             return self.referents(p, u + 1)
+        if unit.conj and unit.head < t and self.group_of(self.keys[unit.head], "partitives") \
+                and p.bare_np(u - 1):  # حزب الله وبقية المليشيات الموالية لإيران: one of them
+            return self.referents(p, u - 1)
         return self.referents(p, u) if unit.head < t else []
 
     def victims(self, p: Parse, u: int) -> list[Found]:
@@ -1376,8 +1481,10 @@ class _Reader:
         out = []
         for agent in dict.fromkeys(agents):
             for target in targets:
-                if target == agent or entry.pos == "participle" and self.same_state(agent, target):
-                    continue  # القوات الموالية للحكومة: a state's own forces
+                if target == agent or entry.pos == "participle" and entry.relation != "strikes" \
+                        and self.same_state(agent, target):
+                    continue  # القوات الموالية للحكومة: a state's own forces (a state strikes
+                    # its own rebels: مستهدفة حزب العمال)
                 relation = entry.relation
                 if entry.people and self.person(agent) and not self.is_place(target):
                     if target in self.generics:

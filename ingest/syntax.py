@@ -76,6 +76,9 @@ class Parse:
         self.person_nouns = lex.grammar.get("person_nouns", frozenset())
         self.copulas = lex.grammar.get("copulas", frozenset())
         self.belonging = lex.grammar.get("belonging", frozenset())
+        self.launch_verbs = lex.grammar.get("launch_verbs", frozenset())
+        self.holding_verbs = lex.grammar.get("holding_verbs", frozenset())
+        self.time_heads = lex.grammar.get("time_words", frozenset()) | lex.month_names
         self.modal_lemmas = _derived(lex, "modal_lemmas", lambda: frozenset(
             lemma for lemma, classes in lex.verb_classes.items()
             if classes & {"light", "planning", "foiling"}))
@@ -131,6 +134,9 @@ class Parse:
         k = u + 1
         while k < len(self.units) and self.same_clause(u, k):
             unit = self.units[k]
+            if unit.prep in self.temporal and self._time_only(k):
+                k += 1  # سيطر الحوثيون منذ تموز 2014 على صنعاء: a time, no other event
+                continue
             if unit.kind == "verb" and stop_at_verb or unit.prep in self.temporal:
                 break
             if unit.kind == "np" and (unit.prep or (unit.conj and out)):
@@ -167,6 +173,15 @@ class Parse:
             k = j
         return out
 
+    def _time_only(self, u: int) -> bool:
+        """Phrase u says only when: time words, month names, numbers (منذ تموز 2014، بعد
+        منتصف الليل)."""
+        unit = self.units[u]
+        return all(k not in self.mentions and (
+            self.tokens[k].key.removeprefix("ال") in self.time_heads or
+            self.tokens[k].key in self.time_heads or self.tokens[k].text.isdigit() or
+            not is_word(self.tokens[k])) for k in range(unit.first, unit.last + 1))
+
     def prep_of(self, u: int) -> str:
         """The preposition of a phrase, or of the first phrase of its coordination."""
         while u > 0 and self.units[u].conj and self.units[u].kind == "np" and not self.units[u].prep:
@@ -191,6 +206,9 @@ class Parse:
             else:
                 subject, obj = rel, after[0] if after else -1
             return VerbArgs(subject, obj, False, antecedent, ante_obj, False)
+        if self.describes(v) and after and verb.lemma in self.holding_verbs:
+            # مناطق يسيطر عليها داعش: the subject after it (not بيانا يهاجم فيه داعش)
+            return VerbArgs(after[0], after[1] if len(after) > 1 else -1, False, -1, False, False)
         prev = v - 1
         copula = False
         while prev >= 0 and (units[prev].kind in ("time", "neg", "aux") or
@@ -199,10 +217,13 @@ class Parse:
             prev -= 1
         if prev >= 0 and units[prev].kind == "comp" and (
                 self.tokens[units[prev].first].key in self.resumptive or
-                prev > 0 and units[prev - 1].kind == "verb" and self._modal(prev - 1)):
-            # أعلنت أنها قصفت …، استطاع الجيش أن يقوم بتفجير …: the subject is carried
+                prev > 0 and units[prev - 1].kind == "verb" and self._modal(prev - 1) or
+                prev > 1 and units[prev - 1].kind == "ppron" and units[prev - 2].kind == "verb"):
+            # أعلنت أنها قصفت …، استطاع الجيش أن يقوم بتفجير …، أتاح لها أن تستعيد …: the
+            # subject is carried
             return VerbArgs(-1, after[0] if after else -1, False, -1, False, False)
         topic = self._topic(v)
+        carried = self._copula_subject(v)
         if prev >= 0 and units[prev].kind == "break" and not units[v].conj:
             prev = self._before_apposition(prev)  # طائرات حربية، تابعة للحكومة، قصفت …
         if prev >= 0 and self.bare_np(prev) and (self.same_clause(prev, v) or copula or
@@ -212,6 +233,9 @@ class Parse:
             obj = after[0] if after else -1
             if self.victim_verb(v) and (self._is_count(subject) or self._person(subject)):
                 return VerbArgs(-1, subject, True, -1, False, True)  # 390 مقاتلا قتلوا
+        elif carried >= 0:  # وكانت قوات الدفاع الجناح العسكري للحزب دانت …: كان's subject
+            subject, before = carried, True
+            obj = after[0] if after else -1
         elif topic >= 0:  # أن القوات العاملة في سوريا لا تستهدف …: the phrase after أن
             subject, before = topic, True
             obj = after[0] if after else -1
@@ -227,6 +251,8 @@ class Parse:
                     not units[v].conj:
                 subject = v - 1  # دعم إيران لمسلحين يقاتلون حلفاءها: the phrase it describes
             obj = after[0] if after else -1
+        elif after and verb.lemma in self.launch_verbs and self._event(after[0]):
+            obj = after[0]  # حيث شنت 12 غارة على …: the raids, launched by a dropped subject
         elif after:
             subject = after[0]
             obj = after[1] if len(after) > 1 else -1
@@ -235,6 +261,17 @@ class Parse:
         if passive:
             subject, obj = -1, after[0]
         return VerbArgs(subject, obj, before, antecedent, ante_obj, passive)
+
+    def describes(self, v: int) -> bool:
+        """Verb v opens a clause that describes the indefinite phrase right before it (or
+        before its place), with a pronoun after a preposition taking the phrase up (مناطق في
+        لحج تتمركز فيها المليشيات): its subject follows, and is no one the sentence goes on
+        about."""
+        k = v - 1
+        if k > 0 and self.units[k].prep == "في" and self.units[k - 1].kind == "np":
+            k -= 1
+        return 0 <= k and v < len(self.units) - 1 and self.units[k].kind == "np" and \
+            not self._definite(k) and not self.units[v].conj and self.units[v + 1].kind == "ppron"
 
     def _continues(self, v: int) -> bool:
         """Verb v goes on from a verb before it in the sentence (و or كما before it) whose
@@ -266,6 +303,18 @@ class Parse:
                 self.tokens[self.units[j].first].text not in "،,":
             return -1
         return j - 1 if j >= 1 and self.bare_np(j - 1) else -1
+
+    def _copula_subject(self, v: int) -> int:
+        """The subject right after a copula that noun phrases alone separate from verb v (كان
+        X، الجناح العسكري لـY، دان …: X had condemned), else -1."""
+        k = v - 1
+        while k >= 0 and v - k <= 5 and self.units[k].kind in ("np", "time"):
+            k -= 1
+        if k < 0 or k + 1 >= v - 1 or self.units[v].conj or self.units[k].kind != "verb" or \
+                not self._copula(k) or not self.bare_np(k + 1) or not self._named(k + 1):
+            return -1
+        copula = self.verb_of.get(self.units[k].first, _NO_VERB)
+        return k + 1 if not copula.prefix.lstrip("وف") else -1  # كان, not يعود لـ
 
     def _copula(self, v: int) -> bool:
         verb = self.verb_of.get(self.units[v].first)
@@ -318,6 +367,10 @@ class Parse:
                 if aside >= 0:  # انتقد أردوغان، في مؤتمر صحفي، واشنطن: past what is set apart
                     k = aside
                     continue
+                adverb = self._adverb_end(k) if len(out) == 1 else -1
+                if adverb >= 0:  # استنكر الوزير، بشدة تصريحات …: past the adverb
+                    k = adverb
+                    continue
                 if not (len(out) == 1 and self.tokens[unit.first].text in "،," and
                         k + 1 < len(self.units) and self.bare_np(k + 1)):
                     break
@@ -345,6 +398,15 @@ class Parse:
                 return -1
             j += 1
         return -1
+
+    def _adverb_end(self, k: int) -> int:
+        """The comma at unit k is followed by adverbs (بشدة، أمس) and then a bare phrase: the
+        unit of that phrase, else -1."""
+        j = k + 1
+        while j < len(self.units) and self.units[j].kind == "time":
+            j += 1
+        return j if self.tokens[self.units[k].first].text in "،," and j > k + 1 and \
+            self.bare_np(j) else -1
 
     def _after_relative(self, k: int) -> int:
         """The unit after the comma that ends the relative clause opened at unit k (or the end

@@ -53,6 +53,12 @@ import pytest
     # a comma after a verb's subject
     ("دعا وزير الدفاع الروسي سيرغي شويغو، واشنطن إلى العمل المشترك.",
      ("sergei-shoigu", "callsOn", "united-states")),
+    # a comma and an adverb between the subject and the object
+    ("أدانت وزارة الخارجية المصرية، بشدة تصريحات الرئيس الإيراني حسن روحاني حول البحرين.",
+     ("egyptian-foreign-ministry", "accuses", "hassan-rouhani")),
+    # a copula, its subject, an apposition, then the verb (كان X، الجناح العسكري لـY، دان)
+    (("وكانت قوات سوريا الديمقراطية الجناح العسكري لمجلس سوريا الديمقراطية دانت في بيان على "
+     "موقعها الإلكتروني القصف التركي."), ("sdf", "accuses", "turkey")),
     # a noun's target after إلى
     ("وجهت إيران اتهامات إلى السعودية بدعم الجماعات المسلحة.", ("iran", "accuses", "saudi-arabia")),
 ])
@@ -348,3 +354,90 @@ def test_who_undertakes_an_act_does_it(relations):
                       "التركية في سروج، شنت الحكومة غارات.")
     assert ("kurdistan-workers-party", "strikes", "turkish-police") in found
     assert not any(a == "turkish-government" for a, _, _ in found)  # its raids hit no police
+
+
+def test_bare_warplanes_are_those_the_article_named_last(relations):
+    found = relations("شنت طائرات التحالف غارات على مواقع الحوثيين في صعدة. وقال شهود إن "
+                      "المقاتلات قصفت مطار صنعاء.")
+    assert ("saudi-led-coalition", "strikes", "sanaa-airport") in found
+    # …named before them, not after
+    found = relations("قال شهود إن المقاتلات قصفت مطار صنعاء. وكانت طائرات التحالف قد شنت "
+                      "غارات على صعدة.")
+    assert ("saudi-led-coalition", "strikes", "sanaa-airport") not in found
+
+
+def test_a_dropped_subject_is_not_taken_from_a_clause_that_describes_a_place(relations):
+    found = relations("أكدت مصادر أن المقاتلات قصفت مناطق في صعدة يتمركز فيها مسلحو الحوثيين، "
+                      "حيث شنت 12 غارة على مديرية حرف سفيان.")
+    assert not any(a == "houthis" for a, _, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "أطلقت تركيا عملية عسكرية ضد هدفين هما تنظيم داعش في سوريا، وحزب العمال الكردستاني في العراق.",
+    "شنت تركيا غارات مستهدفة مقاتلي داعش في سوريا وكذلك حزب العمال الكردستاني في العراق.",
+])
+def test_a_list_of_targets_goes_on_past_the_place_of_its_first(relations, text):
+    found = relations(text)
+    assert {("turkey", "strikes", "isis"), ("turkey", "strikes", "kurdistan-workers-party")} <= found
+
+
+def test_a_place_listed_after_a_place_is_where_not_whom(relations):
+    found = relations("شنت الطائرات التركية غارات على مواقع داعش في الرقة، وحلب.")
+    assert ("turkish-air-force", "strikes", "isis") in found
+    assert ("turkish-air-force", "strikes", "aleppo") not in found
+
+
+def test_they_who_do_an_act_are_those_told_doing_it_just_before(relations):
+    before = "ويخشى النواب دعم إيران لمسلحين في المنطقة. وقال النائب براد شيرمان "
+    assert ("iran", "supports", "hamas") in relations(before + "إنهم يدعمون حماس وحزب الله.")
+    # …not those of another act, nor "he"
+    assert not any(a == "iran" for a, _, _ in relations(before + "إنهم يهاجمون حماس."))
+    assert not any(a == "iran" for a, _, _ in relations(before + "إنه يدعم حماس."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قصفت الطائرات الروسية مناطق يسيطر عليها تنظيم داعش في ريف حلب.",
+     ("russian-air-force", "strikes", "isis")),
+    ("قصفت الطائرات الروسية مناطق في ريف حلب تسيطر عليها المعارضة السورية.",
+     ("russian-air-force", "strikes", "syrian-opposition")),
+    ("وشنت طائرات التحالف غارات على مواقع تتمركز فيها قوات صالح في صنعاء.",
+     ("saudi-led-coalition", "strikes", "saleh-loyalist-forces")),
+])
+def test_places_a_side_holds_stand_for_that_side(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # working in a place is not holding it
+    ("قصفت الطائرات الروسية مناطق تعمل فيها اللجنة الدولية للصليب الأحمر.", "icrc"),
+    # a statement in which one attacks a group: the group is no subject
+    ("وفي يونيو أصدر الملا منصور بيانا يهاجم فيه تنظيم داعش.", "isis"),
+])
+def test_a_clause_after_a_place_that_tells_no_holding_names_no_side(read, text, wrong):
+    assert not any(r.agent == wrong or r.predicate == "strikes" and r.target == wrong
+                   for r in read(text).relations)
+
+
+def test_whom_a_verb_lets_act_does_the_act(relations):
+    found = relations("وشنت القوات العراقية هجوما واسعا سمح لها أن تستعيد السيطرة على مدينة الرمادي.")
+    assert ("iraqi-armed-forces", "strikes", "ramadi") in found
+    found = relations("وقدمت روسيا أسلحة للنظام السوري أتاحت له أن يقصف مدينة حلب.")
+    assert ("syrian-government", "strikes", "aleppo") in found
+    assert ("russia", "strikes", "aleppo") not in found
+
+
+def test_their_allies_from_a_side_support_them(relations):
+    found = relations("وتقدمت قوات النظام السوري وحلفاؤها من حزب الله نحو المدينة.")
+    assert ("hezbollah", "supports", "syrian-army") in found
+    # …not من of a place they hold, nor من أجل
+    found = relations("وطردت القوات الحكومية الحوثيين وحلفاءهم من آخر معاقلهم في أبين.")
+    assert not any(p == "supports" for _, p, _ in found)
+    assert relations("وجمعت السعودية حلفاءها من أجل دعم اليمن ضد الحوثيين.") == set()
+
+
+def test_the_rest_of_a_kind_describes_the_one_named_before_it(relations):
+    found = relations("وقاتل حزب الله وبقية الميليشيات المدعومة من إيران في حلب.")
+    assert ("iran", "supports", "hezbollah") in found
+    # …but other militias are others
+    found = relations("وقاتل حزب الله والميليشيات المدعومة من إيران في حلب.")
+    assert ("iran", "supports", "hezbollah") not in found

@@ -111,6 +111,13 @@ def test_the_prepositional_phrases_after_a_verb_stop_at_the_next_verb(parse):
     assert [words(p, k) for k in p.pps_after(0)] == ["حاجز", "بغداد"]
 
 
+def test_a_phrase_of_time_alone_does_not_end_a_verbs_phrases(parse):
+    p = parse("وهاجم مسلحون منذ مطلع يوليو 2015 على حواجز في بغداد.")
+    assert [words(p, k) for k in p.pps_after(0)] == ["حواجز", "بغداد"]
+    # …but one that tells another event does
+    assert parse("وهاجم مسلحون بعد فرارهم من السجن على حاجز في بغداد.").pps_after(0) == []
+
+
 # --- subject and object ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, verb_text, expected", [
@@ -132,9 +139,22 @@ def test_the_prepositional_phrases_after_a_verb_stop_at_the_next_verb(parse):
     ("وأرسلت لها إيران أسلحة.", "وأرسلت", {"subject": "إيران", "object": "أسلحة"}),
     # a comma after the subject
     ("دعا شويغو، واشنطن إلى العمل المشترك.", "دعا", {"subject": "شويغو", "object": "واشنطن"}),
+    # a clause of holding ground that describes a place has its subject after it
+    ("قصفت الطائرات مناطق يسيطر عليها تنظيم داعش.", "يسيطر", {"subject": "تنظيم داعش"}),
+    # …but an act may begin
+    ("بدأ الهجوم على المدينة فجرا.", "بدأ", {"subject": "الهجوم"}),
+    # …and a comma and an adverb
+    ("استنكرت مصر، بشدة الهجوم على السفارة.", "استنكرت", {"subject": "مصر", "object": "الهجوم"}),
+    ("قصفت روسيا حلب، أمس الأحد.", "قصفت", {"subject": "روسيا", "object": "حلب"}),
     # a phrase set apart by commas between the subject and its verb (apposition)
     ("وكانت القوات اليمنية، بدعم من المقاومة، نجحت في استعادة المدينة.", "نجحت",
      {"subject": "القوات اليمنية", "svo": True}),
+    # …or by noun phrases alone: the copula's subject does the verb after them
+    (("وكانت قوات سوريا الديمقراطية الجناح العسكري لمجلس سوريا الديمقراطية دانت في بيان على "
+     "موقعها الإلكتروني القصف التركي."), "دانت",
+     {"subject": "قوات سوريا الديمقراطية", "object": "القصف التركي", "svo": True}),
+    ("كان الرئيس باراك أوباما في زيارة إلى روسيا حين قصفت القوات الروسية حلب.", "قصفت",
+     {"subject": "القوات الروسية", "object": "حلب"}),
     # a title, its adjective and the name are one phrase
     ("وقال الرئيس السابق علي عبد الله صالح إن الحرب مستمرة.", "وقال",
      {"subject": "الرئيس السابق علي عبد الله صالح"}),
@@ -152,9 +172,15 @@ def test_subject_and_object(parse, text, verb_text, expected):
     ("وأعلنت تركيا أنها قصفت مواقع في عفرين.", "قصفت", {"subject": None, "object": "مواقع"}),
     # the subject of a verb of ability goes on into its أن clause
     ("واستطاع الجيش أن يقوم بتفجير الجسر.", "يقوم", {"subject": None}),
+    # a verb after أن that a preposition's pronoun after another verb opens: the pronoun's
+    ("وشنت القوات هجوما سمح لها أن تستعيد السيطرة على المدينة.", "تستعيد",
+     {"subject": None, "object": "السيطرة"}),
     # a second verb under و with an indefinite phrase after it: the same subject goes on
     ("نفذت موسكو 4 آلاف طلعة ودمرت 8 آلاف هدف.", "ودمرت",
      {"subject": None, "object": "8 آلاف هدف"}),
+    # the event noun after a verb of launching is what it launches, never its subject…
+    ("وقصفت الطائرات المدينة، حيث شنت 12 غارة على أحيائها.", "شنت",
+     {"subject": None, "object": "12 غارة"}),
 ])
 def test_a_dropped_subject_is_left_to_be_carried(parse, text, verb_text, expected):
     args = verb(parse(text), verb_text)
