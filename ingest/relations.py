@@ -645,7 +645,7 @@ class _Reader:
         if slot == "victims":
             return self.victims(p, u)
         if slot == "ل" and role == "agent":
-            return self.author(p, u, pps) if unit.kind == "np" else []
+            return self.author(p, u, t, pps) if unit.kind == "np" else []
         return self.slot_prep(p, pps, slot)
 
     # --- slots ----------------------------------------------------------------------------------
@@ -826,11 +826,16 @@ class _Reader:
                 break
         return out
 
-    def author(self, p: Parse, u: int, pps: list[int]) -> list[Found]:
+    def author(self, p: Parse, u: int, t: int, pps: list[int]) -> list[Found]:
         """A ل phrase right after a strike noun names its author when it names an actor (هجوم
-        لداعش على حديثة، كمين للقوات الموالية), not an asset or a place (قصف لمواقع داعش)."""
+        لداعش على حديثة، كمين للقوات الموالية), not an asset or a place (قصف لمواقع داعش),
+        nor the owner of what the noun hit, named before it (تدمير أطقم تابعة للحوثيين، ضربات
+        جوية موقعا للقوات: the Houthis' vehicles, the forces' position)."""
         nxt = p.group(u)[-1] + 1
         if nxt not in pps or p.units[nxt].prep != "ل":
+            return []
+        if any(self.group_of(self.keys[k], "assets") or self.group_of(self.keys[k], "belonging")
+               for k in range(t + 1, p.units[nxt].first)):
             return []
         unit = p.units[nxt]
         named = self.at.get(unit.head) or self.at.get(unit.first)  # not لمواقع داعش: a target
@@ -891,6 +896,10 @@ class _Reader:
         if len(self.keys[t]) > 4 and self.keys[t].endswith(("هم", "هما", "هن", "ها")):
             # هجومهم، اتهامها: they or she, not a man named alone
             skip |= {id(f) for f in self.at.values() if self.person(f.mention.entity)}
+        if len(self.keys[t]) > 4 and self.keys[t].endswith(("هم", "هما", "هن")):
+            # هجومهم انطلاقا من صنعاء: they, not a city or a state named alone
+            skip |= {id(f) for f in self.at.values() if self.where(f.mention.entity)
+                     and not self.keys[f.last].endswith(("ون", "ين"))}  # not الأتراك
         for k in range(t - 1, p.units[0].first - 1, -1):
             if k in p.unit_at and not p.same_clause(p.unit_at[k], u):
                 break
@@ -985,12 +994,27 @@ class _Reader:
                                                  and not self.own_act(p, k)
                                                  for k in between) and \
                         p.units[u].prep and p.same_clause(v, u):  # not a chain of phrases,
-                    return v  # nor past a من phrase of another act (تمكنت من تحديد هوية …
+                    # nor past a من phrase of another act (تمكنت من تحديد هوية …
                     # بتفجير; but تمكن من السيطرة على … عبر هجمات)
+                    return self.past_relative(p, u, v)
                 return -1
             if unit.kind in ("break", "comp", "rel", "sub"):
                 return -1
         return -1
+
+    def past_relative(self, p: Parse, u: int, v: int) -> int:
+        """The verb a ب phrase after relative clause v belongs to: the one whose subject is
+        the clause's antecedent, when that verb takes ب and v does not (قامت قوات التحالف الذي
+        تقوده السعودية بدعم الجيش: the coalition supports the army); else v."""
+        args = p.args[v]
+        if p.units[u].prep != "ب" or args.antecedent < 0 or self.ba_verb(p, v):
+            return v
+        return next((w for w in range(v - 1, -1, -1) if w in p.args
+                     and p.args[w].subject == args.antecedent and self.ba_verb(p, w)), v)
+
+    def ba_verb(self, p: Parse, v: int) -> bool:
+        verb = p.verb_of.get(p.units[v].first)
+        return verb is not None and self.group_of(verb.lemma, "ba_governors")
 
     def own_act(self, p: Parse, k: int) -> bool:
         """Phrase k is a من phrase of an act with its own object in construct, which a phrase
@@ -1038,7 +1062,10 @@ class _Reader:
         out: list[str] = []
         taken = {f.mention.entity for f in used}
         before = []
-        for k in range(u - 1 if p.units[u].prep not in p.temporal else -1, -1, -1):
+        # a noun under على is what an act before it answers (تظاهروا في السليمانية احتجاجا على
+        # الغارات، ردا على الهجوم): the places before it are that act's
+        own = p.units[u].prep not in p.temporal and p.units[u].prep != "علي"
+        for k in range(u - 1 if own else -1, -1, -1):
             # back to the phrase of time that opens this event; none before one that is in such
             # a phrase (قصفت الطائرات مواقع في سوريا بعد هجمات في تركيا: not in Syria)
             if not p.same_clause(k, u) or p.units[k].prep in p.temporal:
@@ -1168,11 +1195,23 @@ class _Reader:
                 return self.actor(subj[0].mention.entity) if subj else None
             if unit.kind == "np" and opened and self.group_of(self.keys[unit.first],
                                                               "speech_participles"):
-                verbs = [v for v in p.args if v < k]  # …، مؤكدا أن: the main clause's subject
+                verbs = self.main_verbs(p, k)  # …، مؤكدا أن: the main clause's subject
                 subj = [f for f in self.slot_subject(p, verbs[-1])
                         if self.actor(f.mention.entity)] if verbs else []
                 return self.actor(subj[0].mention.entity) if subj else None
         return None
+
+    def main_verbs(self, p: Parse, k: int) -> list[int]:
+        """The verbs before unit k that no أن/إن, colon or quote has opened a clause for: the
+        main clause's, not those of what it says (قال النائب إن داعش منع …، مشيرا إلى أن)."""
+        out = []
+        for v in range(k):
+            unit = p.units[v]
+            if unit.kind == "comp" or self.tokens[unit.first].text in (":", "«", "\"", "“"):
+                break
+            if v in p.args:
+                out.append(v)
+        return out
 
     # --- claims ---------------------------------------------------------------------------------
 

@@ -1,0 +1,73 @@
+"""Who the parties of a relation are on real prose: the speaker is the one who speaks, not a
+name in what he says; a ل phrase after what was hit names its owner, not the attacker; a
+plural pronoun is not a city; a ب phrase past a relative clause belongs to the main verb;
+the places of an act a على phrase answers are not the places of the attack it names."""
+import pytest
+
+
+def test_a_speaker_is_the_main_clause_subject_not_a_name_in_what_he_said(read):
+    doc = read("وقال النائب في تصريح له إن: تنظيم داعش منع السكان من مغادرة الرمادي، مشيرا إلى "
+               "أن الجيش العراقي وجه ضربات قوية إلى التنظيم.")
+    found = {(r.agent, r.predicate, r.target, r.speaker) for r in doc.relations}
+    assert found == {("iraqi-armed-forces", "strikes", "isis", None)}
+
+
+def test_a_speech_participle_still_gives_the_speaker_of_the_main_clause(read):
+    doc = read("واتهم وزير الخارجية السوري تركيا بدعم الإرهابيين، مؤكدا أن أنقرة تسلح جبهة النصرة.")
+    found = {(r.agent, r.predicate, r.target, r.speaker) for r in doc.relations}
+    assert ("turkey", "supports", "nusra-front", "walid-muallem") in found
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("واستهدفت غارات جوية موقعا لقوات النظام السوري في ريف حلب.",
+     ("syrian-army", "strikes", "aleppo")),
+    (("وشنت طائرات التحالف غارة على الطريق الرابط بين مديرية صرواح ومديرية مأرب تمكنت من "
+      "تدمير ثلاث عربات تابعة للحوثيين."), ("houthis", "strikes", "sirwah")),
+])
+def test_a_la_phrase_after_what_an_attack_hit_is_its_owner_not_the_attacker(relations, text,
+                                                                           wrong):
+    assert wrong not in relations(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأسفر قصف عنيف لقوات النظام السوري على حي جوبر عن مقتل ستة مدنيين.",
+     ("syrian-army", "strikes", "jobar")),
+    ("وتبنى الهجوم الانتحاري لداعش على مسجد في صنعاء عشرات القتلى.", ("isis", "strikes", "sanaa")),
+])
+def test_a_la_phrase_right_after_an_attack_still_names_its_author(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_a_plural_pronoun_is_a_group_not_the_city_named_before_it(relations):
+    found = relations("ويواصل الأكراد في سوريا تقدمهم منذ بدء هجومهم على تل أبيض.")
+    assert not any(agent == "syria" for agent, _, _ in found)
+    assert ("united-states", "strikes", "isis") in relations(
+        "وقالت الولايات المتحدة إن غاراتها على مواقع داعش مستمرة.")  # she: the state
+
+
+def test_a_ba_phrase_past_a_relative_clause_belongs_to_the_verb_that_takes_it(relations):
+    found = relations("وقامت قوات التحالف الدولي التي تقودها الولايات المتحدة بدعم الجيش العراقي في "
+                      "معركة الموصل.")
+    assert ("international-coalition", "supports", "iraqi-armed-forces") in found
+    assert ("iraqi-armed-forces", "supports", "united-states") not in found
+
+
+def test_the_places_of_a_protest_are_not_those_of_the_raids_it_protests(read):
+    doc = read("وتظاهر مئات الطلاب في مدينة إسطنبول احتجاجا على الغارات الروسية على مواقع "
+               "المعارضة السورية في ريف إدلب.")
+    strikes = [(r.agent, r.target, r.places) for r in doc.relations if r.predicate == "strikes"]
+    assert strikes == [("russia", "syrian-opposition", ("idlib",))]
+
+
+def test_a_place_before_an_attack_in_a_phrase_of_place_is_still_where_it_hit(relations):
+    assert ("russia", "strikes", "aleppo") in relations(
+        "وقتل ثلاثة مدنيين في مدينة حلب في غارات روسية على أحياء المدينة.")
+
+
+@pytest.mark.parametrize("text, guard", [
+    ("وأعلن الجيش اليمني أن قوات الحرس الجمهوري قصفت مدينة تعز.", "yemeni-republican-guard"),
+    ("اتهمت الحكومة العراقية الحرس الجمهوري بقصف الفلوجة.", "iraqi-republican-guard"),
+    ("قصفت قوات الحرس الجمهوري السوري حي جوبر في دمشق.", "syrian-republican-guard"),
+])
+def test_a_bare_republican_guard_is_the_state_of_the_story(mentioned, text, guard):
+    assert guard in mentioned(text)
