@@ -900,6 +900,8 @@ class _Reader:
             # هجومهم انطلاقا من صنعاء: they, not a city or a state named alone
             skip |= {id(f) for f in self.at.values() if self.where(f.mention.entity)
                      and not self.keys[f.last].endswith(("ون", "ين"))}  # not الأتراك
+        if self.unnamed_owner(p, u, t):
+            return []
         for k in range(t - 1, p.units[0].first - 1, -1):
             if k in p.unit_at and not p.same_clause(p.unit_at[k], u):
                 break
@@ -921,7 +923,24 @@ class _Reader:
                     self.actor(f.mention.entity) or places and self.is_place(f.mention.entity)):
                 return [f]
         s = self.sentence_of[t]
-        return self.sentence_topic(s - 1) if s > 0 else []
+        return [f for f in self.sentence_topic(s - 1) if id(f) not in skip] if s > 0 else []
+
+    def unnamed_owner(self, p: Parse, u: int, t: int) -> bool:
+        """The pronoun at token t (in unit u) takes up a phrase that names no actor: the
+        subject of the verb whose object it ends (وتواصل هذه الأطراف انتقاداتها), or the
+        subject that opens its أن clause (أن المملكة عبر دعمها للبنان): it is no one named."""
+        for args in p.args.values():
+            if args.object == u and args.subject >= 0 and not args.passive and \
+                    p.units[args.subject].last < t:
+                subject = p.units[args.subject]
+                return not any((f := self.at.get(k)) is not None and self.actor(f.mention.entity)
+                               for k in range(subject.first, subject.last + 1))
+        for c in range(u - 1, -1, -1):
+            if p.units[c].kind in ("verb", "break", "rel", "sub"):
+                return False
+            if p.units[c].kind == "comp":
+                return c + 1 < u and p.bare_np(c + 1) and not self.referents(p, c + 1)
+        return False
 
     def topic(self, p: Parse, u: int) -> list[Found]:
         """The bare phrase before unit u that names an actor, in its clause or past the comma

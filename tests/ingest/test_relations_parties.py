@@ -71,3 +71,25 @@ def test_a_place_before_an_attack_in_a_phrase_of_place_is_still_where_it_hit(rel
 ])
 def test_a_bare_republican_guard_is_the_state_of_the_story(mentioned, text, guard):
     assert guard in mentioned(text)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    (("والتقى الرئيس الفرنسي فرانسوا هولاند الرئيس التونسي الباجي قائد السبسي في باريس. "
+      "وتواصل هذه الأحزاب انتقاداتها للقاعدة العسكرية الأمريكية في تونس."),
+     ("francois-hollande", "accuses", "united-states")),
+    ("وأكد عضو كتلة القوات اللبنانية أن المملكة عبر دعمها للبنان لم تتدخل في شؤونه الداخلية.",
+     ("lebanese-forces", "supports", "lebanon")),
+])
+def test_a_pronoun_that_takes_up_an_unnamed_phrase_is_no_one_named(relations, text, wrong):
+    assert wrong not in relations(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وواصلت الطائرات الروسية غاراتها على ريف إدلب.", ("russian-air-force", "strikes", "idlib")),
+    ("ويصعد مقاتلو طالبان هجماتهم ضد القوات الأفغانية.",
+     ("taliban", "strikes", "afghan-armed-forces")),
+    ("وأكد عضو كتلة القوات اللبنانية أن السعودية عبر دعمها للبنان لم تتدخل في شؤونه الداخلية.",
+     ("saudi-arabia", "supports", "lebanon")),
+])
+def test_a_pronoun_that_takes_up_a_named_phrase_is_that_actor(relations, text, expected):
+    assert expected in relations(text)
