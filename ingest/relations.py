@@ -669,6 +669,8 @@ class _Reader:
         sentence before when the verb opens its sentence (وأضاف أن …، كما اتهم …)."""
         feminine = self.feminine(p, v)
         pronoun = self.resumed_pronoun(p, v)
+        if self.topic_after_comp(p, v):
+            return []  # ادعى أن من وصفهم بالأعداء تحالفوا: they, not who claims it
         kama = v > 0 and p.units[v - 1].kind == "sub" and \
             self.keys[p.units[v - 1].first].lstrip("و") == "كما"
         # …، كما اتهم: the main clause's subject, not one of what it said
@@ -694,6 +696,17 @@ class _Reader:
             if topic:
                 return [f for f in topic if self.agrees(f, feminine)]
         return []
+
+    def topic_after_comp(self, p: Parse, v: int) -> bool:
+        """Verb v has a phrase between it and the أن/إن that opens its clause: that phrase, no
+        verb's, is who acts, not the subject of the clause before."""
+        for k in range(v - 1, -1, -1):
+            kind = p.units[k].kind
+            if kind == "comp":
+                return any(p.units[j].kind == "np" for j in range(k + 1, v))
+            if kind in ("verb", "break", "rel", "sub"):
+                return False
+        return False
 
     def resumed_pronoun(self, p: Parse, v: int) -> str:
         """The أنه/أنها/أنهم right before verb v, if any."""
@@ -902,6 +915,8 @@ class _Reader:
                      and not self.keys[f.last].endswith(("ون", "ين"))}  # not الأتراك
         if self.unnamed_owner(p, u, t):
             return []
+        if not places:
+            skip |= {id(f) for f in self.at.values() if self.located(p, f)}
         for k in range(t - 1, p.units[0].first - 1, -1):
             if k in p.unit_at and not p.same_clause(p.unit_at[k], u):
                 break
@@ -924,6 +939,16 @@ class _Reader:
                 return [f]
         s = self.sentence_of[t]
         return [f for f in self.sentence_topic(s - 1) if id(f) not in skip] if s > 0 else []
+
+    def located(self, p: Parse, f: Found) -> bool:
+        """Mention f names a place or a state as where (في هجوم داعش شمالي العراق، سيطر
+        مقاتلوه: not Iraq's fighters): in a phrase of place, or after a word of place."""
+        k = p.unit_at.get(f.first)
+        if k is None or not self.where(f.mention.entity):
+            return False
+        unit = p.units[k]
+        return p.prep_of(k) in self.g.get("locatives", frozenset()) or \
+            unit.first < f.first and self.group_of(self.keys[unit.first], "place_cues")
 
     def unnamed_owner(self, p: Parse, u: int, t: int) -> bool:
         """The pronoun at token t (in unit u) takes up a phrase that names no actor: the

@@ -93,3 +93,24 @@ def test_a_pronoun_that_takes_up_an_unnamed_phrase_is_no_one_named(relations, te
 ])
 def test_a_pronoun_that_takes_up_a_named_phrase_is_that_actor(relations, text, expected):
     assert expected in relations(text)
+
+
+def test_a_state_named_as_where_is_not_whose_fighters_a_pronoun_means(relations):
+    found = relations("وفي هجوم تنظيم داعش الواسع شمالي العراق في العام الماضي، سيطر مقاتلوه على "
+                      "مخازن القمح في محافظة نينوى.")
+    assert ("isis", "strikes", "nineveh") in found
+    assert ("iraq", "strikes", "nineveh") not in found
+    assert ("russia", "strikes", "syrian-opposition") in relations(
+        "وفي سوريا، كثفت روسيا غاراتها على مواقع المعارضة السورية.")
+
+
+def test_a_phrase_after_that_acts_not_who_claims_it(relations):
+    assert relations("وادعى زعيم الحوثيين أن من وصفهم بالأعداء تحالفوا مع تنظيم داعش وإسرائيل.") \
+        == set()
+    assert ("iran", "supports", "houthis") in relations(
+        "وقال الوزير إن إيران تحالفت مع الحوثيين.")
+
+
+def test_a_verb_after_a_resumptive_that_has_the_speaker_as_subject(relations):
+    found = relations("وقال الجيش اليمني إنه قصف مواقع الحوثيين في صعدة.")
+    assert found == {("yemeni-armed-forces", "strikes", "houthis")}
