@@ -975,12 +975,25 @@ class _Reader:
                 break
             if p.bare_np(k):
                 start = p._group_start(k)
-                if start == k and p.units[k].conj and k > 0 and p.units[k - 1].kind == "np":
+                if start == k and p.units[k].conj and k > 0 and p.units[k - 1].kind == "np" \
+                        or self.joined_under_prep(p, k):
                     break  # من داعش وجبهة النصرة بدعم من …: joined to a phrase under من
                 found = self.group_referents(p, start)
                 if found:
                     return found
         return []
+
+    def joined_under_prep(self, p: Parse, k: int) -> bool:
+        """Bare phrase k is one of a list that a preposition opens, set beside the last of its
+        members (تحريرها من الميليشيا والمخلوع علي عبدالله صالح بدعم من …: under من)."""
+        joined = p.units[k].conj
+        for j in range(k - 1, -1, -1):
+            if p.units[j].kind != "np":
+                return False
+            if p.units[j].prep:
+                return joined
+            joined = joined or p.units[j].conj
+        return False
 
     def relative_verb(self, p: Parse, u: int) -> int:
         """The verb of a relative clause whose object pronoun takes up noun phrase u (غارات
@@ -1297,7 +1310,8 @@ class _Reader:
 
     def claimer(self, s: int) -> list[Found]:
         """Who sentence s says did an attack: the subject of a claiming verb (تبنى) or of a verb
-        whose object is a claim (أعلن مسؤوليته), or the إلى phrase of an attributing verb."""
+        whose object is a claim (أعلن مسؤوليته; not one that blames, حمّل), or the إلى phrase
+        of an attributing verb."""
         a, b = self.starts[s], self.starts[s + 1]
         if not any(self.group_of(self.keys[k], "claiming_nouns") or
                    (verb := self.morph.verb(self.keys[k])) is not None and
@@ -1308,6 +1322,9 @@ class _Reader:
         for v in p.args:
             classes = self.verb_classes(p, v)
             obj = p.args[v].object
+            trig = self.morph.trigger(self.keys[p.units[v].first])
+            if trig is not None and trig.relation == "accuses":
+                continue  # حمّل الحزب مسؤولية الهجوم: who is blamed, not who claims it
             if "claiming" in classes or obj >= 0 and self.group_of(
                     self.keys[p.units[obj].head], "claiming_nouns"):
                 found = [f for f in self.slot_subject(p, v) if self.actor(f.mention.entity)]

@@ -114,3 +114,21 @@ def test_a_phrase_after_that_acts_not_who_claims_it(relations):
 def test_a_verb_after_a_resumptive_that_has_the_speaker_as_subject(relations):
     found = relations("وقال الجيش اليمني إنه قصف مواقع الحوثيين في صعدة.")
     assert found == {("yemeni-armed-forces", "strikes", "houthis")}
+
+
+def test_with_support_does_not_help_a_name_set_beside_a_member_of_a_list_under_min(relations):
+    assert relations("وعاد الوزراء إلى عدن منذ تحريرها من ميليشيا التمرد الحوثية والمخلوع علي "
+                     "عبدالله صالح بدعم من قوات التحالف العربي.") == set()
+    assert ("saudi-led-coalition", "supports", "yemeni-armed-forces") in relations(
+        "وكانت القوات اليمنية، بدعم من التحالف العربي، نجحت في استعادة عدن.")
+
+
+def test_who_is_blamed_for_an_attack_did_not_claim_it(relations):
+    found = relations("وتبنت مجموعة متطرفة هجوما انتحاريا على السفارة الأمريكية في أنقرة، وحمل "
+                      "حزب العمال الكردستاني مسؤولية الهجوم على مركز للشرطة.")
+    assert not any(agent == "kurdistan-workers-party" for agent, _, _ in found)
+    assert ("turkish-government", "accuses", "kurdistan-workers-party") in relations(
+        "وحملت الحكومة التركية حزب العمال الكردستاني مسؤولية الهجوم على مركز للشرطة في إسطنبول.")
+    assert ("taliban", "strikes", "helmand") in relations(
+        "وقتل عشرة جنود في هجوم على قاعدة عسكرية في ولاية هلمند، وأعلنت حركة طالبان مسؤوليتها "
+        "عن الهجوم.")
