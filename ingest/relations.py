@@ -600,13 +600,17 @@ class _Reader:
                 return self.slot_object(p, u)
             if self.triggers[t].pos == frozenset({"participle"}):
                 return self.slot_genitive(p, u, t)  # مستهدفة مقاتلي داعش
-            return self.second_object(p, u, t)
+            return [f for f in self.second_object(p, u, t)  # بشمال سوريا: where, not whom
+                    if not self.locative_unit(p, p.unit_at.get(f.first, u))]
         if slot == "object_genitive":
             return self.object_genitive(p, u) if unit.kind == "verb" else []
         if slot == "genitive":
             found = self.slot_genitive(p, u, t)
             if role == "agent" and any(id(f) in self.asset_ids for f in found):
                 return []  # إسقاط طائرة إسرائيلية: the asset after the noun was hit
+            if role == "agent" and t + 1 < len(self.keys) and \
+                    self.group_of(self.keys[t + 1], "positions"):
+                return []  # قصف مواقع لجبهة النصرة: the positions were hit
             if role == "target" and trig.relation == "strikes" and "genitive" in agent_slots and any(
                     self.lex.kinds.get(f.mention.entity) == "military" for f in found):
                 return []  # غارات الطائرات التي تشنها واشنطن: the aircraft strike, not struck
@@ -657,8 +661,10 @@ class _Reader:
         args = p.args[v]
         if args.subject >= 0 and args.subject == args.antecedent:
             return self.antecedent_referents(p, args.subject)
-        if args.subject >= 0 and not args.passive:
-            return [f for f in self.group_referents(p, args.subject)]
+        if args.subject >= 0 and not args.passive:  # not بشمال سوريا: where, not who
+            return [f for f in self.group_referents(p, args.subject)
+                    if p.unit_at.get(f.first) != args.subject or not self.locative_unit(
+                        p, args.subject) and not self.beside(p, f)]
         if args.passive:
             return []
         return self.carried_subject(p, v)
@@ -685,9 +691,10 @@ class _Reader:
                 return subj
         if pronoun.endswith(("هم", "هما")):
             return []  # who "they" are, no clause near says
-        if any(p.units[k].kind == "np" and not p.units[k].prep and self.referents(p, k)
-               for k in range(v)):
-            return []  # a subject in the sentence that no verb took: not dropped
+        if any(p.units[k].kind == "np" and not p.units[k].prep and (
+                self.referents(p, k) or self.names_actor(p, k)) for k in range(v)):
+            return []  # a subject in the sentence that no verb took: not dropped (وخرق
+            # المتمردون الهدنة …، إذ أطلقوا: a verb the parse read as a noun, then its subject)
         s = self.sentence_of[p.units[v].first]
         for back in (s - 1, s - 2):
             if back < 0:
@@ -940,6 +947,21 @@ class _Reader:
         s = self.sentence_of[t]
         return [f for f in self.sentence_topic(s - 1) if id(f) not in skip] if s > 0 else []
 
+    def locative_unit(self, p: Parse, k: int) -> bool:
+        """Unit k says where: under a preposition of place, or a word of place with ب on it
+        that the parse left on the word (بشمال سوريا)."""
+        key = self.keys[p.units[k].first]
+        return p.prep_of(k) in self.g.get("locatives", frozenset()) or \
+            key.startswith("ب") and self.group_of(key[1:], "place_cues")
+
+    def beside(self, p: Parse, f: Found) -> bool:
+        """Mention f follows a word that places something by it (شمال العاصمة، أطراف المدينة),
+        not a kind of place (مدينة دوما), so the phrase is a where."""
+        unit = p.units[p.unit_at[f.first]]
+        first = self.keys[unit.first]
+        return unit.first < f.first and self.group_of(first, "place_cues") and \
+            not self.group_of(first, "place_kinds")
+
     def located(self, p: Parse, f: Found) -> bool:
         """Mention f names a place or a state as where (في هجوم داعش شمالي العراق، سيطر
         مقاتلوه: not Iraq's fighters): in a phrase of place, or after a word of place."""
@@ -947,8 +969,14 @@ class _Reader:
         if k is None or not self.where(f.mention.entity):
             return False
         unit = p.units[k]
-        return p.prep_of(k) in self.g.get("locatives", frozenset()) or \
+        return self.locative_unit(p, k) or \
             unit.first < f.first and self.group_of(self.keys[unit.first], "place_cues")
+
+    def names_actor(self, p: Parse, k: int) -> bool:
+        """Phrase k names an actor somewhere in it."""
+        unit = p.units[k]
+        return any((f := self.at.get(j)) is not None and self.actor(f.mention.entity)
+                   for j in range(unit.first, unit.last + 1))
 
     def unnamed_owner(self, p: Parse, u: int, t: int) -> bool:
         """The pronoun at token t (in unit u) takes up a phrase that names no actor: the
@@ -957,9 +985,7 @@ class _Reader:
         for args in p.args.values():
             if args.object == u and args.subject >= 0 and not args.passive and \
                     p.units[args.subject].last < t:
-                subject = p.units[args.subject]
-                return not any((f := self.at.get(k)) is not None and self.actor(f.mention.entity)
-                               for k in range(subject.first, subject.last + 1))
+                return not self.names_actor(p, args.subject)
         for c in range(u - 1, -1, -1):
             if p.units[c].kind in ("verb", "break", "rel", "sub"):
                 return False

@@ -132,3 +132,19 @@ def test_who_is_blamed_for_an_attack_did_not_claim_it(relations):
     assert ("taliban", "strikes", "helmand") in relations(
         "وقتل عشرة جنود في هجوم على قاعدة عسكرية في ولاية هلمند، وأعلنت حركة طالبان مسؤوليتها "
         "عن الهجوم.")
+
+
+def test_a_subject_no_verb_took_is_not_dropped_for_the_sentence_before(relations):
+    found = relations("وأعلن التحالف العربي بدء الهدنة مساء الأحد. وخرق الحوثيون الهدنة بعد ساعة من "
+                      "سريانها، إذ أطلقوا صواريخ على أحياء سكنية في مدينة عدن.")
+    assert ("saudi-led-coalition", "strikes", "aden") not in found
+    assert ("saudi-led-coalition", "strikes", "houthis") in relations(
+        "وأعلن التحالف العربي بدء الهدنة مساء الأحد. وأكد أنه سيرد على أي خرق، إذ أطلقت "
+        "طائراته صواريخ على مواقع الحوثيين.")
+
+
+def test_positions_an_attack_hit_and_a_place_with_ba_name_no_party_of_it(relations):
+    found = relations("وقال المرصد إن طائرات حربية قامت بقصف مواقع لجبهة النصرة بشمال سوريا.")
+    assert not any(agent in ("nusra-front", "syria") for agent, _, _ in found)
+    assert ("russian-air-force", "strikes", "nusra-front") in relations(
+        "وقصفت الطائرات الروسية مواقع لجبهة النصرة في ريف إدلب.")
