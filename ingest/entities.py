@@ -113,6 +113,8 @@ class _State:
         entities = [p.value for p in phrases if p.kind == "entity"]
         if entities and self.adjectival(i, prefix, entities):
             return i + 1
+        if entities and n == 1 and not prefix and self.of_people(i):
+            return i + 1
         if entities and self.another_name(i, n):
             return self.given_name(i)  # جيفري ويب: not James Jeffrey but a Jeffrey Webb
         if entities:
@@ -153,6 +155,12 @@ class _State:
             return False
         return (all(k in self.lex.institution_of for k in keys)
                 and any(p.kind == "head" for p in self.lex.phrases.get((head,), ())))
+
+    def of_people(self, i: int) -> bool:
+        """A nationality adjective after a word of people says where they are from, it names
+        no state (المقاتلون الأكراد السوريون، اللاجئين السوريين: not Syria)."""
+        return i > 0 and self.adjective_at(i) is not None and \
+            self.tokens[i - 1].key.lstrip("و") in self.lex.grammar.get("peoples", frozenset())
 
     def form(self, i: int, n: int, prefix: str) -> tuple[str, ...]:
         """The lexicon form of the n tokens from token i, its first without its proclitics."""

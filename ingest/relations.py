@@ -222,8 +222,9 @@ class _Reader:
             if i in self.at or not (self.group_of(key, "assets") or self.group_of(key, "members")):
                 continue
             for j in (i + 1, i + 2):
-                if j >= len(self.tokens) or not is_word(self.tokens[j]):
-                    break
+                if j >= len(self.tokens) or not is_word(self.tokens[j]) or \
+                        self.group_of(self.keys[j - 1].lstrip("و"), "peoples"):
+                    break  # المقاتلون الأكراد السوريون: Syrian Kurds, not Syria's fighters
                 state = self.adjective(j)
                 name = self.at.get(j)  # سورية: the state's name written like its adjective
                 if name and (name.first, name.last, name.mention.entity) != (j, j, state):

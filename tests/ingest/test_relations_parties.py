@@ -148,3 +148,11 @@ def test_positions_an_attack_hit_and_a_place_with_ba_name_no_party_of_it(relatio
     assert not any(agent in ("nusra-front", "syria") for agent, _, _ in found)
     assert ("russian-air-force", "strikes", "nusra-front") in relations(
         "وقصفت الطائرات الروسية مواقع لجبهة النصرة في ريف إدلب.")
+
+
+def test_a_nationality_after_a_word_of_people_names_no_state(relations, mentioned):
+    text = "واستطاع المقاتلون الأكراد السوريون السيطرة على مدينة تل أبيض بعد معارك مع تنظيم داعش."
+    assert "syria" not in mentioned(text)
+    assert not any(agent == "syria" for agent, _, _ in relations(text))
+    assert ("syrian-air-force", "strikes", "aleppo") in relations(
+        "وقصفت الطائرات السورية مواقع المعارضة في ريف حلب.")
