@@ -156,3 +156,10 @@ def test_a_nationality_after_a_word_of_people_names_no_state(relations, mentione
     assert not any(agent == "syria" for agent, _, _ in relations(text))
     assert ("syrian-air-force", "strikes", "aleppo") in relations(
         "وقصفت الطائرات السورية مواقع المعارضة في ريف حلب.")
+
+
+def test_who_ends_a_siege_did_not_lay_it(relations):
+    assert not any(target == "aden" for _, _, target in relations(
+        "وأنهت قوات الشرعية حصارا حوثيا مشددا على عدن استمر أشهرا."))
+    assert ("russian-air-force", "strikes", "idlib") in relations(
+        "وأنهت الطائرات الروسية غاراتها على ريف إدلب.")  # its own raids: they were made
