@@ -163,3 +163,11 @@ def test_who_ends_a_siege_did_not_lay_it(relations):
         "وأنهت قوات الشرعية حصارا حوثيا مشددا على عدن استمر أشهرا."))
     assert ("russian-air-force", "strikes", "idlib") in relations(
         "وأنهت الطائرات الروسية غاراتها على ريف إدلب.")  # its own raids: they were made
+
+
+def test_support_that_is_needed_is_not_given(relations):
+    assert relations("وتحتاج اليونان إلى تمويل فوري لتسديد المتأخرات المستحقة لصندوق النقد الدولي.") \
+        == set()
+    assert relations("وقال الوزير إن الجيش العراقي بحاجة إلى دعم جوي من التحالف الدولي.") == set()
+    assert ("saudi-arabia", "supports", "yemen-hadi-government") in relations(
+        "وقدمت السعودية تمويلا للحكومة اليمنية.")
