@@ -490,9 +490,29 @@ class _State:
             if nxt:
                 self.add(nxt, first, last, prefix)
         for first, last, prefix, institution in self.pending_heads:
-            key = self.lex.compounds.get((institution, focus)) if focus else None
+            state = self.state_of_acts(first) or focus
+            key = self.lex.compounds.get((institution, state)) if state else None
             if key:  # الجيش in an article about Egypt: the Egyptian army
                 self.add(key, first, last, prefix)
+
+    def state_of_acts(self, i: int) -> str | None:
+        """The one state whose acts the sentence names before token i with a nationality
+        adjective, for a head that is the subject of a verb after them (توسعت العمليات
+        الإسرائيلية، حيث استهدف سلاح الجو: Israel's air force; not غارة أمريكية على حاجز
+        للجيش, whose army was hit)."""
+        if i == 0 or self.morph.verb(self.tokens[i - 1].key) is None:
+            return None
+        acts = self.lex.grammar.get("operation_nouns", frozenset())
+        states = set()
+        for k in range(i - 1, 0, -1):
+            if self.sentence_of[k] != self.sentence_of[i]:
+                break
+            state = self.adjective_at(k)
+            before = self.tokens[k - 1].key.removeprefix("ال")
+            if state and k not in self.covered and (
+                    before in acts or self.morph.trigger(before) is not None):
+                states.add(state)
+        return states.pop() if len(states) == 1 else None
 
     # --- discovery ------------------------------------------------------------------------------
 

@@ -171,3 +171,14 @@ def test_support_that_is_needed_is_not_given(relations):
     assert relations("وقال الوزير إن الجيش العراقي بحاجة إلى دعم جوي من التحالف الدولي.") == set()
     assert ("saudi-arabia", "supports", "yemen-hadi-government") in relations(
         "وقدمت السعودية تمويلا للحكومة اليمنية.")
+
+
+def test_a_bare_air_force_after_a_state_s_operations_is_that_state_s(relations):
+    first = "وقصفت القوات السورية مواقع المعارضة في درعا. "
+    found = relations(first + "وبعدها، توسعت دائرة العمليات الإسرائيلية في سوريا، حيث استهدف "
+                      "سلاح الجو قافلة لحزب الله في القنيطرة.")
+    assert ("israeli-air-force", "strikes", "hezbollah") in found
+    assert ("syrian-air-force", "strikes", "quneitra") in relations(
+        first + "واستهدف سلاح الجو قافلة للمعارضة في القنيطرة.")  # the article's state
+    found = relations("وقتل عشرة جنود أفغان في غارة أمريكية على حاجز للجيش في ولاية لوغار قرب كابول.")
+    assert ("united-states", "strikes", "us-armed-forces") not in found  # the army it hit
