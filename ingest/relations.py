@@ -462,10 +462,11 @@ class _Reader:
                 break
             if slot == "governor" and undergoer:
                 continue
-            if slot == "ل" and entry.target[:1] == ("genitive",) and \
-                    self.has_second_object(p, u) and p.units[u + 1].prep == "ل" and \
-                    self.slot_genitive(p, u, t):
-                continue  # احتلال العراق للكويت: the genitive acts on the ل phrase, below
+            if slot == "ل" and self.has_second_object(p, u) and p.units[u + 1].prep == "ل" and \
+                    any(self.actor(f.mention.entity) for f in self.slot_genitive(p, u, t)) and \
+                    not (t + 1 < len(self.keys) and self.group_of(self.keys[t + 1], "positions")):
+                continue  # احتلال العراق للكويت، غزو العراق للكويت: the genitive acts on the
+                # ل phrase, below (not قصف مواقع المعارضة لقوات النظام: positions were hit)
             agents = [f for f in self.slot(slot, p, u, t, pps, governor, gov_class, trig, used,
                                            "agent") if self.actor(f.mention.entity)]
             if entry.relation == "strikes" and slot not in _NAMING_SLOTS and not (
@@ -855,9 +856,12 @@ class _Reader:
         nxt = p.group(u)[-1] + 1
         if nxt not in pps or p.units[nxt].prep != "ل":
             return []
-        if any(self.group_of(self.keys[k], "assets") or self.group_of(self.keys[k], "belonging")
-               for k in range(t + 1, p.units[nxt].first)):
-            return []
+        last = p.units[nxt].first - 1  # the noun before the ل phrase and its adjectives,
+        while last > t + 1 and self.keys[last].endswith(("ي", "ية", "يه")):  # when it has no
+            last -= 1  # genitive (المقر الرسمي للقنصلية: the consulate's building)
+        if last > t and (self.group_of(self.keys[last], "assets") or
+                         self.group_of(self.keys[last], "belonging")):
+            return []  # but قصف مواقع المعارضة لقوات النظام: the forces shelled
         unit = p.units[nxt]
         named = self.at.get(unit.head) or self.at.get(unit.first)  # not لمواقع داعش: a target
         if named is None or self.is_place(named.mention.entity):

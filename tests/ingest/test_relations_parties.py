@@ -182,3 +182,8 @@ def test_a_bare_air_force_after_a_state_s_operations_is_that_state_s(relations):
         first + "واستهدف سلاح الجو قافلة للمعارضة في القنيطرة.")  # the article's state
     found = relations("وقتل عشرة جنود أفغان في غارة أمريكية على حاجز للجيش في ولاية لوغار قرب كابول.")
     assert ("united-states", "strikes", "us-armed-forces") not in found  # the army it hit
+
+
+def test_an_attack_noun_s_genitive_acts_on_its_la_phrase(relations):
+    found = relations("وعقد مجلس الأمن جلسة طارئة لبحث غزو العراق للكويت.")
+    assert found == {("iraq", "strikes", "kuwait")}
