@@ -613,6 +613,9 @@ class _Reader:
             if role == "agent" and t + 1 < len(self.keys) and \
                     self.group_of(self.keys[t + 1], "positions"):
                 return []  # قصف مواقع لجبهة النصرة: the positions were hit
+            if role == "agent" and trig.relation == "strikes" and any(
+                    self.lex.kinds.get(f.mention.entity) == "office" for f in found):
+                return []  # تفجيرات السفارة الأميركية: an embassy is bombed, it bombs no one
             if role == "target" and trig.relation == "strikes" and "genitive" in agent_slots and any(
                     self.lex.kinds.get(f.mention.entity) == "military" for f in found):
                 return []  # غارات الطائرات التي تشنها واشنطن: the aircraft strike, not struck
@@ -651,6 +654,8 @@ class _Reader:
         if slot == "victims":
             return self.victims(p, u)
         if slot == "ل" and role == "agent":
+            if "light" in gov_class and p.args[governor].subject >= 0:
+                return []  # وجهوا ضربات قاسية للمتمردين: the light verb's subject dealt them
             return self.author(p, u, t, pps) if unit.kind == "np" else []
         return self.slot_prep(p, pps, slot)
 

@@ -187,3 +187,16 @@ def test_a_bare_air_force_after_a_state_s_operations_is_that_state_s(relations):
 def test_an_attack_noun_s_genitive_acts_on_its_la_phrase(relations):
     found = relations("وعقد مجلس الأمن جلسة طارئة لبحث غزو العراق للكويت.")
     assert found == {("iraq", "strikes", "kuwait")}
+
+
+def test_an_embassy_is_bombed_it_bombs_no_one(relations):
+    assert not any(agent == "us-embassy" for agent, _, _ in relations(
+        "وتحدث عن تفجيرات السفارة الأميركية عام 1984 في بيروت."))
+
+
+def test_a_la_phrase_after_a_light_verb_s_blows_is_whom_they_hit(relations):
+    found = relations("وأكد المتحدث أن القوات الحكومية اليمنية وجهت ضربات قاسية للمتمردين الحوثيين "
+                      "في أبين.")
+    assert ("yemeni-government-forces", "strikes", "houthis") in found
+    assert not any(agent == "houthis" for agent, _, _ in relations(
+        "وأكد المتحدث أن المقاتلين الموالين وجهوا ضربات قاسية للمتمردين الحوثيين في أبين."))
