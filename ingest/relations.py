@@ -827,8 +827,9 @@ class _Reader:
             if i > unit.last or not is_word(self.tokens[i]):
                 return []
             f = self.at.get(i)
-            if i == t + 2 and any(self.keys[k].startswith("ال") != definite for k in (t + 1, i)):
-                return []
+            if i == t + 2 and (any(self.keys[k].startswith("ال") != definite for k in (t + 1, i))
+                               or self.group_of(self.keys[t + 1], "peoples")):
+                return []  # استهداف مستوطنين إسرائيليين: the adjective is the settlers'
             state = self.adjective(i)
             if state and (f is None or f.mention.entity == state):
                 return [self.country_found(i, state)]

@@ -200,3 +200,10 @@ def test_a_la_phrase_after_a_light_verb_s_blows_is_whom_they_hit(relations):
     assert ("yemeni-government-forces", "strikes", "houthis") in found
     assert not any(agent == "houthis" for agent, _, _ in relations(
         "وأكد المتحدث أن المقاتلين الموالين وجهوا ضربات قاسية للمتمردين الحوثيين في أبين."))
+
+
+def test_a_nationality_after_settlers_is_theirs_not_the_state_acting(relations):
+    found = relations("وأدانت الإمارات استهداف مستوطنين إسرائيليين لمنزل عائلة فلسطينية وإحراقه في "
+                      "الضفة الغربية.")
+    assert not any(agent == "israel" for agent, _, _ in found)
+    assert ("russia", "strikes", "idlib") in relations("وتواصلت الغارات الجوية الروسية على ريف إدلب.")
