@@ -115,6 +115,8 @@ class _State:
         entities = [p.value for p in phrases if p.kind == "entity"]
         if entities and self.adjectival(i, prefix, entities):
             return i + 1
+        if entities and n == 1 and not prefix and self.of_people(i):
+            return i + 1
         if entities and self.another_name(i, n):
             return self.given_name(i)  # جيفري ويب: not James Jeffrey but a Jeffrey Webb
         if entities:
@@ -155,6 +157,12 @@ class _State:
             return False
         return (all(k in self.lex.institution_of for k in keys)
                 and any(p.kind == "head" for p in self.lex.phrases.get((head,), ())))
+
+    def of_people(self, i: int) -> bool:
+        """A nationality adjective after a word of people says where they are from, it names
+        no state (المقاتلون الأكراد السوريون، اللاجئين السوريين: not Syria)."""
+        return i > 0 and self.adjective_at(i) is not None and \
+            self.tokens[i - 1].key.lstrip("و") in self.lex.grammar.get("peoples", frozenset())
 
     def form(self, i: int, n: int, prefix: str) -> tuple[str, ...]:
         """The lexicon form of the n tokens from token i, its first without its proclitics."""
@@ -563,9 +571,29 @@ class _State:
             if nxt:
                 self.add(nxt, first, last, prefix)
         for first, last, prefix, institution in self.pending_heads:
-            key = self.lex.compounds.get((institution, focus)) if focus else None
+            state = self.state_of_acts(first) or focus
+            key = self.lex.compounds.get((institution, state)) if state else None
             if key:  # الجيش in an article about Egypt: the Egyptian army
                 self.add(key, first, last, prefix)
+
+    def state_of_acts(self, i: int) -> str | None:
+        """The one state whose acts the sentence names before token i with a nationality
+        adjective, for a head that is the subject of a verb after them (توسعت العمليات
+        الإسرائيلية، حيث استهدف سلاح الجو: Israel's air force; not غارة أمريكية على حاجز
+        للجيش, whose army was hit)."""
+        if i == 0 or self.morph.verb(self.tokens[i - 1].key) is None:
+            return None
+        acts = self.lex.grammar.get("operation_nouns", frozenset())
+        states = set()
+        for k in range(i - 1, 0, -1):
+            if self.sentence_of[k] != self.sentence_of[i]:
+                break
+            state = self.adjective_at(k)
+            before = self.tokens[k - 1].key.removeprefix("ال")
+            if state and k not in self.covered and (
+                    before in acts or self.morph.trigger(before) is not None):
+                states.add(state)
+        return states.pop() if len(states) == 1 else None
 
     # --- discovery ------------------------------------------------------------------------------
 

@@ -235,8 +235,9 @@ class _Reader:
             if i in self.at or not (self.group_of(key, "assets") or self.group_of(key, "members")):
                 continue
             for j in (i + 1, i + 2):
-                if j >= len(self.tokens) or not is_word(self.tokens[j]):
-                    break
+                if j >= len(self.tokens) or not is_word(self.tokens[j]) or \
+                        self.group_of(self.keys[j - 1].lstrip("و"), "peoples"):
+                    break  # المقاتلون الأكراد السوريون: Syrian Kurds, not Syria's fighters
                 state = self.adjective(j)
                 name = self.at.get(j)  # سورية: the state's name written like its adjective
                 if name and (name.first, name.last, name.mention.entity) != (j, j, state):
@@ -572,10 +573,11 @@ class _Reader:
                 break
             if slot == "governor" and undergoer:
                 continue
-            if slot == "ل" and entry.target[:1] == ("genitive",) and \
-                    self.has_second_object(p, u) and p.units[u + 1].prep == "ل" and \
-                    self.slot_genitive(p, u, t):
-                continue  # احتلال العراق للكويت: the genitive acts on the ل phrase, below
+            if slot == "ل" and self.has_second_object(p, u) and p.units[u + 1].prep == "ل" and \
+                    any(self.actor(f.mention.entity) for f in self.slot_genitive(p, u, t)) and \
+                    not (t + 1 < len(self.keys) and self.group_of(self.keys[t + 1], "positions")):
+                continue  # احتلال العراق للكويت، غزو العراق للكويت: the genitive acts on the
+                # ل phrase, below (not قصف مواقع المعارضة لقوات النظام: positions were hit)
             agents = [f for f in self.slot(slot, p, u, t, pps, governor, gov_class, trig, used,
                                            "agent") if self.actor(f.mention.entity)]
             if entry.relation == "strikes" and slot not in _NAMING_SLOTS and not (
@@ -739,13 +741,20 @@ class _Reader:
                 return self.slot_object(p, u)
             if self.triggers[t].pos == frozenset({"participle"}):
                 return self.slot_genitive(p, u, t)  # مستهدفة مقاتلي داعش
-            return self.second_object(p, u, t)
+            return [f for f in self.second_object(p, u, t)  # بشمال سوريا: where, not whom
+                    if not self.locative_unit(p, p.unit_at.get(f.first, u))]
         if slot == "object_genitive":
             return self.object_genitive(p, u) if unit.kind == "verb" else []
         if slot == "genitive":
             found = self.slot_genitive(p, u, t)
             if role == "agent" and any(id(f) in self.asset_ids for f in found):
                 return []  # إسقاط طائرة إسرائيلية: the asset after the noun was hit
+            if role == "agent" and t + 1 < len(self.keys) and \
+                    self.group_of(self.keys[t + 1], "positions"):
+                return []  # قصف مواقع لجبهة النصرة: the positions were hit
+            if role == "agent" and trig.relation == "strikes" and any(
+                    self.lex.kinds.get(f.mention.entity) == "office" for f in found):
+                return []  # تفجيرات السفارة الأميركية: an embassy is bombed, it bombs no one
             if role == "target" and trig.relation == "strikes" and "genitive" in agent_slots and any(
                     self.lex.kinds.get(f.mention.entity) == "military" for f in found):
                 return []  # غارات الطائرات التي تشنها واشنطن: the aircraft strike, not struck
@@ -788,7 +797,9 @@ class _Reader:
         if slot == "partitive":
             return self.partitive(p, u)
         if slot == "ل" and role == "agent":
-            return self.author(p, u, pps) if unit.kind == "np" else []
+            if "light" in gov_class and p.args[governor].subject >= 0:
+                return []  # وجهوا ضربات قاسية للمتمردين: the light verb's subject dealt them
+            return self.author(p, u, t, pps) if unit.kind == "np" else []
         return self.slot_prep(p, pps, slot)
 
     # --- slots ----------------------------------------------------------------------------------
@@ -800,8 +811,10 @@ class _Reader:
         args = p.args[v]
         if args.subject >= 0 and args.subject == args.antecedent:
             return self.antecedent_referents(p, args.subject)
-        if args.subject >= 0 and not args.passive:
-            return [f for f in self.group_referents(p, args.subject)]
+        if args.subject >= 0 and not args.passive:  # not بشمال سوريا: where, not who
+            return [f for f in self.group_referents(p, args.subject)
+                    if p.unit_at.get(f.first) != args.subject or not self.locative_unit(
+                        p, args.subject) and not self.beside(p, f)]
         if args.passive:
             return []
         return self.carried_subject(p, v)
@@ -819,6 +832,8 @@ class _Reader:
                 p.units[k - 2].kind == "verb":  # أتاح لها أن تستعيد: she whom لها names
             return [f for f in self.antecedent(p, p.units[k - 1].first)
                     if self.actor(f.mention.entity)]
+        if self.topic_after_comp(p, v):
+            return []  # ادعى أن من وصفهم بالأعداء تحالفوا: they, not who claims it
         kama = v > 0 and p.units[v - 1].kind == "sub" and \
             self.keys[p.units[v - 1].first].lstrip("و") == "كما"
         # …، كما اتهم: the main clause's subject, not one of what it said
@@ -834,9 +849,10 @@ class _Reader:
                 return subj
         if pronoun.endswith(("هم", "هما")):
             return []  # who "they" are, no clause near says
-        if any(p.units[k].kind == "np" and not p.units[k].prep and self.referents(p, k)
-               for k in range(v)):
-            return []  # a subject in the sentence that no verb took: not dropped
+        if any(p.units[k].kind == "np" and not p.units[k].prep and (
+                self.referents(p, k) or self.names_actor(p, k)) for k in range(v)):
+            return []  # a subject in the sentence that no verb took: not dropped (وخرق
+            # المتمردون الهدنة …، إذ أطلقوا: a verb the parse read as a noun, then its subject)
         s = self.sentence_of[p.units[v].first]
         for back in (s - 1, s - 2):
             if back < 0:
@@ -845,6 +861,17 @@ class _Reader:
             if topic:
                 return [f for f in topic if self.agrees(f, feminine)]
         return []
+
+    def topic_after_comp(self, p: Parse, v: int) -> bool:
+        """Verb v has a phrase between it and the أن/إن that opens its clause: that phrase, no
+        verb's, is who acts, not the subject of the clause before."""
+        for k in range(v - 1, -1, -1):
+            kind = p.units[k].kind
+            if kind == "comp":
+                return any(p.units[j].kind == "np" for j in range(k + 1, v))
+            if kind in ("verb", "break", "rel", "sub"):
+                return False
+        return False
 
     def resumed_pronoun(self, p: Parse, v: int) -> str:
         """The أنه/أنها/أنهم right before verb v, if any."""
@@ -954,8 +981,9 @@ class _Reader:
             if i > unit.last or not is_word(self.tokens[i]):
                 return []
             f = self.at.get(i)
-            if i == t + 2 and any(self.keys[k].startswith("ال") != definite for k in (t + 1, i)):
-                return []
+            if i == t + 2 and (any(self.keys[k].startswith("ال") != definite for k in (t + 1, i))
+                               or self.group_of(self.keys[t + 1], "peoples")):
+                return []  # استهداف مستوطنين إسرائيليين: the adjective is the settlers'
             state = self.adjective(i)
             if state and (f is None or f.mention.entity == state):
                 return [self.country_found(i, state)]
@@ -1005,12 +1033,20 @@ class _Reader:
         return [f for k in p.group(nxt) for f in self.referents(p, k)
                 if unit.first <= f.first and self.actor(f.mention.entity)]
 
-    def author(self, p: Parse, u: int, pps: list[int]) -> list[Found]:
+    def author(self, p: Parse, u: int, t: int, pps: list[int]) -> list[Found]:
         """A ل phrase right after a strike noun names its author when it names an actor (هجوم
-        لداعش على حديثة، كمين للقوات الموالية), not an asset or a place (قصف لمواقع داعش)."""
+        لداعش على حديثة، كمين للقوات الموالية), not an asset or a place (قصف لمواقع داعش),
+        nor the owner of what the noun hit, named before it (تدمير أطقم تابعة للحوثيين، ضربات
+        جوية موقعا للقوات: the Houthis' vehicles, the forces' position)."""
         nxt = p.group(u)[-1] + 1
         if nxt not in pps or p.units[nxt].prep != "ل":
             return []
+        last = p.units[nxt].first - 1  # the noun before the ل phrase and its adjectives,
+        while last > t + 1 and self.keys[last].endswith(("ي", "ية", "يه")):  # when it has no
+            last -= 1  # genitive (المقر الرسمي للقنصلية: the consulate's building)
+        if last > t and (self.group_of(self.keys[last], "assets") or
+                         self.group_of(self.keys[last], "belonging")):
+            return []  # but قصف مواقع المعارضة لقوات النظام: the forces shelled
         unit = p.units[nxt]
         named = self.at.get(unit.head) or self.at.get(unit.first)  # not لمواقع داعش: a target
         if named is None or self.is_place(named.mention.entity):
@@ -1073,6 +1109,14 @@ class _Reader:
         if len(self.keys[t]) > 4 and self.keys[t].endswith(("هم", "هما", "هن", "ها")):
             # هجومهم، اتهامها: they or she, not a man named alone
             skip |= {id(f) for f in self.at.values() if self.person(f.mention.entity)}
+        if len(self.keys[t]) > 4 and self.keys[t].endswith(("هم", "هما", "هن")):
+            # هجومهم انطلاقا من صنعاء: they, not a city or a state named alone
+            skip |= {id(f) for f in self.at.values() if self.where(f.mention.entity)
+                     and not self.keys[f.last].endswith(("ون", "ين"))}  # not الأتراك
+        if self.unnamed_owner(p, u, t):
+            return []
+        if not places:
+            skip |= {id(f) for f in self.at.values() if self.located(p, f)}
         for k in range(t - 1, p.units[0].first - 1, -1):
             if k in p.unit_at and not p.same_clause(p.unit_at[k], u):
                 break
@@ -1094,7 +1138,53 @@ class _Reader:
                     self.actor(f.mention.entity) or places and self.is_place(f.mention.entity)):
                 return [f]
         s = self.sentence_of[t]
-        return self.sentence_topic(s - 1) if s > 0 else []
+        return [f for f in self.sentence_topic(s - 1) if id(f) not in skip] if s > 0 else []
+
+    def locative_unit(self, p: Parse, k: int) -> bool:
+        """Unit k says where: under a preposition of place, or a word of place with ب on it
+        that the parse left on the word (بشمال سوريا)."""
+        key = self.keys[p.units[k].first]
+        return p.prep_of(k) in self.g.get("locatives", frozenset()) or \
+            key.startswith("ب") and self.group_of(key[1:], "place_cues")
+
+    def beside(self, p: Parse, f: Found) -> bool:
+        """Mention f follows a word that places something by it (شمال العاصمة، أطراف المدينة),
+        not a kind of place (مدينة دوما), so the phrase is a where."""
+        unit = p.units[p.unit_at[f.first]]
+        first = self.keys[unit.first]
+        return unit.first < f.first and self.group_of(first, "place_cues") and \
+            not self.group_of(first, "place_kinds")
+
+    def located(self, p: Parse, f: Found) -> bool:
+        """Mention f names a place or a state as where (في هجوم داعش شمالي العراق، سيطر
+        مقاتلوه: not Iraq's fighters): in a phrase of place, or after a word of place."""
+        k = p.unit_at.get(f.first)
+        if k is None or not self.where(f.mention.entity):
+            return False
+        unit = p.units[k]
+        return self.locative_unit(p, k) or \
+            unit.first < f.first and self.group_of(self.keys[unit.first], "place_cues")
+
+    def names_actor(self, p: Parse, k: int) -> bool:
+        """Phrase k names an actor somewhere in it."""
+        unit = p.units[k]
+        return any((f := self.at.get(j)) is not None and self.actor(f.mention.entity)
+                   for j in range(unit.first, unit.last + 1))
+
+    def unnamed_owner(self, p: Parse, u: int, t: int) -> bool:
+        """The pronoun at token t (in unit u) takes up a phrase that names no actor: the
+        subject of the verb whose object it ends (وتواصل هذه الأطراف انتقاداتها), or the
+        subject that opens its أن clause (أن المملكة عبر دعمها للبنان): it is no one named."""
+        for args in p.args.values():
+            if args.object == u and args.subject >= 0 and not args.passive and \
+                    p.units[args.subject].last < t:
+                return not self.names_actor(p, args.subject)
+        for c in range(u - 1, -1, -1):
+            if p.units[c].kind in ("verb", "break", "rel", "sub"):
+                return False
+            if p.units[c].kind == "comp":
+                return c + 1 < u and p.bare_np(c + 1) and not self.referents(p, c + 1)
+        return False
 
     def topic(self, p: Parse, u: int) -> list[Found]:
         """The bare phrase before unit u that names an actor, in its clause or past the comma
@@ -1104,12 +1194,25 @@ class _Reader:
                 break
             if p.bare_np(k):
                 start = p._group_start(k)
-                if start == k and p.units[k].conj and k > 0 and p.units[k - 1].kind == "np":
+                if start == k and p.units[k].conj and k > 0 and p.units[k - 1].kind == "np" \
+                        or self.joined_under_prep(p, k):
                     break  # من داعش وجبهة النصرة بدعم من …: joined to a phrase under من
                 found = self.group_referents(p, start)
                 if found:
                     return found
         return []
+
+    def joined_under_prep(self, p: Parse, k: int) -> bool:
+        """Bare phrase k is one of a list that a preposition opens, set beside the last of its
+        members (تحريرها من الميليشيا والمخلوع علي عبدالله صالح بدعم من …: under من)."""
+        joined = p.units[k].conj
+        for j in range(k - 1, -1, -1):
+            if p.units[j].kind != "np":
+                return False
+            if p.units[j].prep:
+                return joined
+            joined = joined or p.units[j].conj
+        return False
 
     def relative_verb(self, p: Parse, u: int) -> int:
         """The verb of a relative clause whose object pronoun takes up noun phrase u (غارات
@@ -1168,8 +1271,9 @@ class _Reader:
                                                  and not self.own_act(p, k)
                                                  for k in between) and \
                         p.units[u].prep and (p.same_clause(v, u) or aside >= 0):  # not a chain,
-                    return v  # nor past a من phrase of another act (تمكنت من تحديد هوية …
+                    # nor past a من phrase of another act (تمكنت من تحديد هوية …
                     # بتفجير; but تمكن من السيطرة على … عبر هجمات)
+                    return self.past_relative(p, u, v)
                 return -1
             if unit.kind == "break" and v == u - 1 and self.tokens[unit.first].text in "،," \
                     and v > 0 and p.units[v - 1].kind == "time":
@@ -1178,6 +1282,20 @@ class _Reader:
             if unit.kind in ("break", "comp", "rel", "sub"):
                 return -1
         return -1
+
+    def past_relative(self, p: Parse, u: int, v: int) -> int:
+        """The verb a ب phrase after relative clause v belongs to: the one whose subject is
+        the clause's antecedent, when that verb takes ب and v does not (قامت قوات التحالف الذي
+        تقوده السعودية بدعم الجيش: the coalition supports the army); else v."""
+        args = p.args[v]
+        if p.units[u].prep != "ب" or args.antecedent < 0 or self.ba_verb(p, v):
+            return v
+        return next((w for w in range(v - 1, -1, -1) if w in p.args
+                     and p.args[w].subject == args.antecedent and self.ba_verb(p, w)), v)
+
+    def ba_verb(self, p: Parse, v: int) -> bool:
+        verb = p.verb_of.get(p.units[v].first)
+        return verb is not None and self.group_of(verb.lemma, "ba_governors")
 
     def own_act(self, p: Parse, k: int) -> bool:
         """Phrase k is a من phrase of an act with its own object in construct, which a phrase
@@ -1225,7 +1343,10 @@ class _Reader:
         out: list[str] = []
         taken = {f.mention.entity for f in used}
         before = []
-        for k in range(u - 1 if p.units[u].prep not in p.temporal else -1, -1, -1):
+        # a noun under على is what an act before it answers (تظاهروا في السليمانية احتجاجا على
+        # الغارات، ردا على الهجوم): the places before it are that act's
+        own = p.units[u].prep not in p.temporal and p.units[u].prep != "علي"
+        for k in range(u - 1 if own else -1, -1, -1):
             # back to the phrase of time that opens this event; none before one that is in such
             # a phrase (قصفت الطائرات مواقع في سوريا بعد هجمات في تركيا: not in Syria)
             if not p.same_clause(k, u) or p.units[k].prep in p.temporal:
@@ -1367,11 +1488,23 @@ class _Reader:
                 return self.actor(subj[0].mention.entity) if subj else None
             if unit.kind == "np" and opened and self.group_of(self.keys[unit.first],
                                                               "speech_participles"):
-                verbs = [v for v in p.args if v < k]  # …، مؤكدا أن: the main clause's subject
+                verbs = self.main_verbs(p, k)  # …، مؤكدا أن: the main clause's subject
                 subj = [f for f in self.slot_subject(p, verbs[-1])
                         if self.actor(f.mention.entity)] if verbs else []
                 return self.actor(subj[0].mention.entity) if subj else None
         return None
+
+    def main_verbs(self, p: Parse, k: int) -> list[int]:
+        """The verbs before unit k that no أن/إن, colon or quote has opened a clause for: the
+        main clause's, not those of what it says (قال النائب إن داعش منع …، مشيرا إلى أن)."""
+        out = []
+        for v in range(k):
+            unit = p.units[v]
+            if unit.kind == "comp" or self.tokens[unit.first].text in (":", "«", "\"", "“"):
+                break
+            if v in p.args:
+                out.append(v)
+        return out
 
     # --- claims ---------------------------------------------------------------------------------
 
@@ -1413,7 +1546,8 @@ class _Reader:
 
     def claimer(self, s: int) -> list[Found]:
         """Who sentence s says did an attack: the subject of a claiming verb (تبنى) or of a verb
-        whose object is a claim (أعلن مسؤوليته), or the إلى phrase of an attributing verb."""
+        whose object is a claim (أعلن مسؤوليته; not one that blames, حمّل), or the إلى phrase
+        of an attributing verb."""
         a, b = self.starts[s], self.starts[s + 1]
         if not any(self.group_of(self.keys[k], "claiming_nouns") or
                    (verb := self.morph.verb(self.keys[k])) is not None and
@@ -1424,6 +1558,9 @@ class _Reader:
         for v in p.args:
             classes = self.verb_classes(p, v)
             obj = p.args[v].object
+            trig = self.morph.trigger(self.keys[p.units[v].first])
+            if trig is not None and trig.relation == "accuses" and "attributing" not in classes:
+                continue  # حمّل الحزب مسؤولية الهجوم: who is blamed, not who claims it
             if "claiming" in classes or obj >= 0 and self.group_of(
                     self.keys[p.units[obj].head], "claiming_nouns"):
                 found = [f for f in self.slot_subject(p, v) if self.actor(f.mention.entity)]

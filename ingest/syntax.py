@@ -575,6 +575,7 @@ class _Chunker:
         self.preps = g.get("prepositions", frozenset())
         self.conjs = g.get("conjunctions", frozenset())
         self.comps = g.get("complementizers", frozenset())
+        self.resumptive = g.get("resumptive", frozenset())
         self.rels = g.get("relatives", frozenset())
         self.subs = g.get("subordinators", frozenset())
         self.negs = g.get("negators", frozenset())
@@ -742,8 +743,9 @@ class _Chunker:
 
     def _verbal(self, i: int) -> bool:
         """A word that may be a verb or a verbal noun (قصف، دعم) is a verb when it carries a
-        verb's affixes (قصفت، يدعم), or stands bare first in its clause (وقصف الطيران …) or
-        right after a definite phrase (الطيران الروسي قصف …)."""
+        verb's affixes (قصفت، يدعم), or stands bare first in its clause (وقصف الطيران …),
+        right after a definite phrase (الطيران الروسي قصف …) or after a أنه that takes up
+        the subject named before it (قال الجيش إنه قصف …)."""
         trig = self.morph.trigger(self.tokens[i].key)
         if trig is None or "noun" not in trig.pos:
             return True
@@ -755,7 +757,9 @@ class _Chunker:
         key = self.tokens[prev].key if prev >= 0 else ""
         if prev < 0 or not is_word(self.tokens[prev]) or key in self.conjs or \
                 self._strip_conj(key) in self.auxiliaries or \
-                key in self.negs and key not in self.nominal_negs:
+                key in self.negs and key not in self.nominal_negs or \
+                key in self.resumptive and prev > 0 and (  # قال الجيش إنه قصف, not يذكر أنه
+                    prev - 1 in self.at or self.tokens[prev - 1].key.startswith("ال")):
             return True
         # after a definite phrase, a bare form cannot be its genitive: الطيران الروسي قصف
         # (unless a verb before has that phrase for subject: انتقد البيان دعم روسيا)
