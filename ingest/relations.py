@@ -1615,6 +1615,9 @@ class _Reader:
                 targets, places = [town], tuple(pl for pl in places if pl != town)
             else:  # هجمات في نيجيريا: a state is where, not whom
                 targets = [self.generic_key(_UNNAMED_TARGET)]
+        if entry.named:  # الحرب على الفساد، حرب في اليمن: no war between named sides
+            agents = [a for a in agents if a not in self.generics]
+            targets = [t for t in targets if t not in self.generics]
         out = []
         for agent in dict.fromkeys(agents):
             for target in targets:

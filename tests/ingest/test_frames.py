@@ -530,3 +530,27 @@ def test_a_speech_report_keeps_its_speaker_apart_from_the_agent(read, text, expe
     found = {(r.agent, r.predicate, r.target): r for r in doc.relations if r.mode == "Asserted"}
     assert found[expected].speaker == speaker
     assert not any(agent == speaker for agent, _, _ in found)
+
+
+# --- war on a named side -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("بعد عام من بدء الحرب التي أعلنتها الولايات المتحدة ضد داعش.",
+     ("united-states", "strikes", "isis")),
+    ("تشارك القوات التركية في الحرب على داعش.", ("turkish-armed-forces", "strikes", "isis")),
+    ("واصلت تركيا حربها على حزب العمال الكردستاني.",
+     ("turkey", "strikes", "kurdistan-workers-party")),
+    ("شنت طالبان حربا ضد الولايات المتحدة.", ("taliban", "strikes", "united-states")),
+])
+def test_a_war_on_a_named_side_strikes_it(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت الصين حربا على التلوث.",  # a war on no one named
+    "وقال المدير إن الحرب في لبنان انتهت.",  # a war's place, no side
+    "اندلعت حرب كلامية بين مصر وقطر.",  # a war of words
+    "وشنت مصر حربا إعلامية على قطر.",
+])
+def test_a_war_between_no_named_sides_is_no_relation(read, text):
+    assert not [r for r in read(text).relations if r.predicate == "strikes"]
