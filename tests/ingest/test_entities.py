@@ -190,3 +190,22 @@ def test_an_acting_office_holder_is_the_person_named_not_the_titular_holder(ment
     found = mentioned("وأعرب رئيس مجلس الأمة الكويتي بالإنابة مبارك الخرينج عن رفضه للتصريحات.",
                       date="2015-08-01")
     assert "mubarak-al-khurainej" in found and "marzouq-al-ghanim" not in found
+
+
+@pytest.mark.parametrize("text, state", [
+    # the article is more about Iran, but المملكة is the kingdom it names
+    ("وقالت وزارة الداخلية السعودية إن إيران تدعم الإرهاب وإن إيران تتدخل في المنطقة. "
+     "وأكدت أن المملكة لن تسمح بذلك.", "saudi-arabia"),
+    ("وقالت وزارة الخارجية البحرينية إن إيران تهدد أمن الخليج وإن إيران تدعم الميليشيات. "
+     "وأضاف أن المملكة ترفض ذلك.", "bahrain"),
+])
+def test_a_bare_kingdom_is_the_kingdom_the_article_names(mentioned, text, state):
+    assert state in mentioned(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت إيران إن المملكة تدعم الإرهاب.",  # no kingdom named: none guessed
+    "وقالت إيران إن المملكة المتحدة تدعم الإرهاب.",  # a kingdom by name
+])
+def test_a_bare_kingdom_with_none_named_is_no_state(mentioned, text):
+    assert not {"saudi-arabia", "bahrain", "jordan", "morocco"} & set(mentioned(text))
