@@ -194,10 +194,10 @@ def test_an_acting_office_holder_is_the_person_named_not_the_titular_holder(ment
 
 @pytest.mark.parametrize("text, state", [
     # the article is more about Iran, but المملكة is the kingdom it names
-    ("وقالت وزارة الداخلية السعودية إن إيران تدعم الإرهاب وإن إيران تتدخل في المنطقة. "
-     "وأكدت أن المملكة لن تسمح بذلك.", "saudi-arabia"),
-    ("وقالت وزارة الخارجية البحرينية إن إيران تهدد أمن الخليج وإن إيران تدعم الميليشيات. "
-     "وأضاف أن المملكة ترفض ذلك.", "bahrain"),
+    (("وقالت وزارة الداخلية السعودية إن إيران تدعم الإرهاب وإن إيران تتدخل في المنطقة. "
+      "وأكدت أن المملكة لن تسمح بذلك."), "saudi-arabia"),
+    (("وقالت وزارة الخارجية البحرينية إن إيران تهدد أمن الخليج وإن إيران تدعم الميليشيات. "
+      "وأضاف أن المملكة ترفض ذلك."), "bahrain"),
 ])
 def test_a_bare_kingdom_is_the_kingdom_the_article_names(mentioned, text, state):
     assert state in mentioned(text)
