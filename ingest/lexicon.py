@@ -287,7 +287,8 @@ def _slot(name) -> str:
 
 
 _STRUCTURAL = {"subject", "object", "object_genitive", "genitive", "adjective", "governor",
-               "relative", "possessive", "head", "victims", "clause_subject", "partitive"}
+               "relative", "possessive", "head", "victims", "clause_subject", "partitive",
+               "speaker"}
 
 
 def _read(path: Path, mapping: bool = False):

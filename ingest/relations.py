@@ -772,6 +772,8 @@ class _Reader:
                 return [f for f in self.antecedent(p, t, used, places=role == "target")
                         if id(f) not in used]
             return []
+        if slot == "speaker":  # قالت واشنطن إن القادة متورطون: who says it
+            return self.speaker_phrase(p, u)
         if slot == "clause_subject":  # …، مستهدفة مقاتلي داعش
             verbs = [v for v in p.args if v < u]
             return self.slot_subject(p, verbs[-1]) if verbs else []
@@ -1477,6 +1479,12 @@ class _Reader:
     def speaker(self, p: Parse, u: int) -> str | None:
         """The subject of the last speech verb before the trigger in its sentence, when أن/إن,
         a colon or a quote opens what is said between them."""
+        subj = self.speaker_phrase(p, u)
+        return self.actor(subj[0].mention.entity) if subj else None
+
+    def speaker_phrase(self, p: Parse, u: int) -> list[Found]:
+        """The actors of the speaker's phrase (``speaker``), as a slot: قالت واشنطن إن
+        القادة الثلاثة متورطون في الهجوم (Washington says so: it accuses them)."""
         opened = False
         for k in range(u - 1, -1, -1):
             unit = p.units[k]
@@ -1484,15 +1492,13 @@ class _Reader:
             if unit.kind == "comp" or text in (":", "«", "\"", "“"):
                 opened = True
             if unit.kind == "verb" and opened and "speech" in self.verb_classes(p, k):
-                subj = [f for f in self.slot_subject(p, k) if self.actor(f.mention.entity)]
-                return self.actor(subj[0].mention.entity) if subj else None
+                return [f for f in self.slot_subject(p, k) if self.actor(f.mention.entity)]
             if unit.kind == "np" and opened and self.group_of(self.keys[unit.first],
                                                               "speech_participles"):
                 verbs = self.main_verbs(p, k)  # …، مؤكدا أن: the main clause's subject
-                subj = [f for f in self.slot_subject(p, verbs[-1])
+                return [f for f in self.slot_subject(p, verbs[-1])
                         if self.actor(f.mention.entity)] if verbs else []
-                return self.actor(subj[0].mention.entity) if subj else None
-        return None
+        return []
 
     def main_verbs(self, p: Parse, k: int) -> list[int]:
         """The verbs before unit k that no أن/إن, colon or quote has opened a clause for: the

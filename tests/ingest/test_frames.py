@@ -554,3 +554,25 @@ def test_a_war_on_a_named_side_strikes_it(relations, text, expected):
 ])
 def test_a_war_between_no_named_sides_is_no_relation(read, text):
     assert not [r for r in read(text).relations if r.predicate == "strikes"]
+
+
+# --- who says another is implicated accuses it -----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال الجيش الأمريكي إن إيران تورطت في الهجوم.", ("us-armed-forces", "accuses", "iran")),
+    ("وقالت واشنطن إن حزب الله متورط في الهجمات.", ("united-states", "accuses", "hezbollah")),
+    ("وأكدت الحكومة اليمنية أن إيران ضالعة في تهريب الأسلحة.",
+     ("yemen-hadi-government", "accuses", "iran")),
+])
+def test_who_says_another_is_implicated_accuses_it(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وتورطت إيران في الهجوم.",  # no speaker: the text tells it, no one accuses
+    "وقالت إيران إنها غير متورطة في الهجوم.",  # denied
+    "وقال الجيش اليمني إن الحوثيين يحشدون في الضالع.",  # the governorate, no participle
+])
+def test_implicated_with_no_speaker_or_denied_accuses_no_one(read, text):
+    assert not [r for r in read(text).relations
+                if r.predicate == "accuses" and r.mode == "Asserted"]
