@@ -199,7 +199,9 @@ def _site(tokens, start, covered, lex, morph, country) -> list[Discovery]:
     مسجد قوات الطوارئ (a force's own: ``site_owners``, when no mention holds the force)."""
     first = start + 1
     quoted = _quoted(tokens, first, covered)
-    if quoted and _name_word(tokens, first + 1, covered, lex, morph):
+    if quoted and not any(tokens[first + 1].key in lex.grammar.get(group, ())
+                          for group in _NOT_NAME_GROUPS + ("not_site_names",)) and \
+            morph.verb(tokens[first + 1].key) is None:  # quoted, a name, if not a function word
         return [_site_named(tokens, start, [t.text for t in tokens[first + 1:quoted]], quoted,
                             country)]
     if first + 1 < len(tokens) and tokens[first].key in lex.grammar.get("site_owners", ()) and \
