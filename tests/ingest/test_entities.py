@@ -180,6 +180,7 @@ def test_a_doubtful_form_without_a_cue_is_a_common_word(mentioned):
     ("وطالب ممثل المرجعية الدينية أحمد الصافي الحكومة بمحاربة الفساد.", "ahmed-al-safi"),
     ("واستهدف التفجير مسجدا لقوات الطوارئ الخاصة في أبها.", "saudi-special-emergency-forces"),
     ("وتقدم الأكراد السوريون نحو المدينة.", "syrian-kurds"),
+    ("واستعادت القوات الحكومية السيطرة على جعولة شمال عدن.", "jaoula"),
     ("وكان الاتحاد الكاريبي داعما قويا للمرشح.", "caribbean-football-union"),
 ])
 def test_the_gazetteer_knows_the_actors_and_places_of_the_regions_news_covers(mentioned, text, key):
