@@ -576,3 +576,21 @@ def test_who_says_another_is_implicated_accuses_it(relations, text, expected):
 def test_implicated_with_no_speaker_or_denied_accuses_no_one(read, text):
     assert not [r for r in read(text).relations
                 if r.predicate == "accuses" and r.mode == "Asserted"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ودكت المدفعية السعودية مواقع الحوثيين قرب الحدود.", ("saudi-armed-forces", "strikes", "houthis")),
+    ("ويدك الطيران الروسي مدينة حلب.", ("russian-air-force", "strikes", "aleppo")),
+    ("وكبدت القوات العراقية تنظيم داعش خسائر كبيرة.", ("iraqi-armed-forces", "strikes", "isis")),
+])
+def test_pounding_and_inflicting_losses_strike(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وكبدت الأزمة الاقتصادية مصر خسائر كبيرة.",  # a crisis is no actor
+    "وكبد الفريق منافسه الهزيمة الأولى.",  # no losses: a defeat in sport
+    "وأصيب الرجل بمرض في الكبد.",
+])
+def test_losses_inflicted_by_no_actor_strike_no_one(read, text):
+    assert not [r for r in read(text).relations if not r.agent.startswith("generic-")]
