@@ -527,6 +527,10 @@ class _Reader:
         obj = p.args[u].object if entry.next_not and u in p.args else -1
         if obj >= 0 and _bare_key(self.keys[p.units[obj].head]) in entry.next_not:
             return False  # طردت مصر السفير: the object's head tells the sense
+        subj = p.args[u].subject if entry.next_not and u in p.args else -1
+        if subj == u + 1 and any(_bare_key(self.keys[k]) in entry.next_not for k in range(
+                p.units[subj].first, min(p.units[subj].last + 2, len(self.keys)))):
+            return False  # احتلت المملكة المرتبة الأولى: a VSO subject's phrase holds the sense
         if entry.needs:
             words = range(p.units[0].first, p.units[-1].last + 1)
             if not any(self.keys[k].removeprefix("ال").removeprefix("و") in entry.needs
