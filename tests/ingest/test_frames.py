@@ -599,3 +599,9 @@ def test_losses_inflicted_by_no_actor_strike_no_one(read, text):
 def test_a_rank_a_state_takes_is_no_occupation(read):
     # the parser may read the rank into the subject's phrase: its words still tell the sense
     assert not read("واحتلت البحرين المرتبة السادسة عشرة عالميا.").relations
+
+
+def test_a_price_war_makes_no_story_of_violence(read):
+    # a war has other senses: alone it does not let a blow with no author be an attack
+    doc = read("وقال الخبير إن حرب الأسعار مستمرة. وستتلقى إيران ضربة في السعر.")
+    assert not doc.relations
