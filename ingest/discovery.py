@@ -152,7 +152,8 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
     if not tok.text.startswith("ال") and key.startswith("م") and key.endswith("ه") and \
             len(key) > 4:
         return False  # an indefinite participle (مناطق مستهدفة)
-    if not tok.text.startswith("ال") and _adjective_shaped(key) and not tok.text.endswith("يه"):
+    if not tok.text.startswith("ال") and _adjective_shaped(key) and not tok.text.endswith("يه") \
+            and not (key.startswith("ابو") and len(key) > 5):  # محطة أبوعاصي: a kunya, glued
         return False  # منطقة حدودية، مسجد شيعي (not منطقة الحسيني, a construct; not ايستينيه)
     if not conj and len(key) > 3 and (key[0] in "وف" or key[0] in "بل" and key[1:3] == "ال"
                                       or key.startswith("لل")):
@@ -194,8 +195,21 @@ def _place(tokens: list[Token], first: int, last: int, kind_at: int, kind: str, 
 
 
 def _site(tokens, start, covered, lex, morph, country) -> list[Discovery]:
-    """A building or site and its name, as one name: مسجد العنود، فندق النوران."""
+    """A building or site and its name, as one name: مسجد العنود، فندق النوران، مستشفى «بهية»،
+    مسجد قوات الطوارئ (a force's own: ``site_owners``, when no mention holds the force)."""
     first = start + 1
+    quoted = _quoted(tokens, first, covered)
+    if quoted and not any(tokens[first + 1].key in lex.grammar.get(group, ())
+                          for group in _NOT_NAME_GROUPS + ("not_site_names",)) and \
+            morph.verb(tokens[first + 1].key) is None:  # quoted, a name, if not a function word
+        return [_site_named(tokens, start, [t.text for t in tokens[first + 1:quoted]], quoted,
+                            country)]
+    if first + 1 < len(tokens) and tokens[first].key in lex.grammar.get("site_owners", ()) and \
+            tokens[first + 1].text.startswith("ال") and first not in covered and \
+            first + 1 not in covered and is_word(tokens[first + 1]) and \
+            tokens[first + 1].key.removeprefix("ال") not in lex.adjectives:
+        return [_site_named(tokens, start, [tokens[first].text, tokens[first + 1].text],
+                            first + 1, country)]
     end = _name_end(tokens, first, covered, lex, morph, False)
     titled = end <= first and _titled(tokens, first, covered, lex, morph)
     if titled:  # مسجد الإمام الصادق، مستشفى الملك فهد، مستشفى الملك عبد الله: title and name
@@ -208,12 +222,31 @@ def _site(tokens, start, covered, lex, morph, country) -> list[Discovery]:
             _name_word(tokens, end, covered, lex, morph) and _unknown(tokens[end].key, lex) and (
                 tokens[end].text.startswith("ال") == tokens[end - 1].text.startswith("ال")):
         end += 1  # مسجد الإمام الصادق، مستشفى كمال عدوان
-    name = _without_clitics(" ".join(t.text for t in tokens[start:end]))
+    return [_site_named(tokens, start, [t.text for t in tokens[first:end]], end - 1, country)]
+
+
+def _site_named(tokens, start, words, last, country) -> Discovery:
+    """The site of the kind word at ``start`` named by ``words``, its mention up to ``last``."""
+    name = _without_clitics(" ".join([tokens[start].text, *words]))
     latin = _latin(name)
     key = "site-" + (f"{country}-" if country else "") + (slug(latin) or "x")
-    return [Discovery(Entity(key=key, type="Place", label_ar=name, label_en=latin,
-                             country=country, discovered=True, translit=latin),
-                      start, end - 1, start)]
+    return Discovery(Entity(key=key, type="Place", label_ar=name, label_en=latin,
+                            country=country, discovered=True, translit=latin),
+                     start, last, start)
+
+
+def _quoted(tokens: list[Token], k: int, covered: set[int]) -> int:
+    """The closing quote of one to three words quoted from token k (0 when none): «النور»."""
+    if k >= len(tokens) or tokens[k].text not in _QUOTES:
+        return 0
+    for j in range(k + 2, min(k + 5, len(tokens))):
+        if tokens[j].text == _QUOTES[tokens[k].text]:
+            return j if all(is_word(t) and i not in covered
+                            for i, t in enumerate(tokens[k + 1:j], k + 1)) else 0
+    return 0
+
+
+_QUOTES = {"«": "»", '"': '"', "“": "”"}
 
 
 def _organization(tokens, start, covered, lex, morph, country) -> list[Discovery]:

@@ -567,7 +567,8 @@ class _State:
             nxt = next((f.mention.entity for f in sorted(self.found, key=lambda f: f.first)
                         if f.first > last and self.lex.kinds.get(f.mention.entity)
                         in _KINDS.get(kind, (kind,))), None)
-            nxt = nxt or (self.lex.theatres.get((kind, focus)) if focus else None)
+            nxt = nxt or (self.lex.theatres.get((kind, focus)) if focus else None) or \
+                self.state_of_kind(kind)
             if nxt:
                 self.add(nxt, first, last, prefix)
         for first, last, prefix, institution in self.pending_heads:
@@ -643,6 +644,17 @@ class _State:
             e = self.entity(f.mention.entity)
             state = e.key if e.type == "Country" else e.country
             if state:
+                counts[state] = counts.get(state, 0) + 1
+        return max(counts, key=lambda k: (counts[k], k)) if counts else None
+
+    def state_of_kind(self, kind: str) -> str | None:
+        """The state the article names most that a bare head of this kind stands for when the
+        article is about another state (المملكة in a Saudi statement on Iran: Saudi Arabia)."""
+        counts: dict[str, int] = {}
+        for f in self.found:
+            e = self.entity(f.mention.entity)
+            state = e.key if e.type == "Country" else e.country
+            if state and self.lex.theatres.get((kind, state)) == state:
                 counts[state] = counts.get(state, 0) + 1
         return max(counts, key=lambda k: (counts[k], k)) if counts else None
 

@@ -55,6 +55,7 @@ class FrameEntry:
     reverse: frozenset[str] = frozenset()
     people: str = ""  # the relation it states when both parties are people (a verbal attack)
     past: bool = False  # only its past tense tells the act; its present, a state (يسيطر)
+    named: bool = False  # stated only between named parties: no unidentified side (حرب)
 
 
 @dataclass(eq=False)
@@ -227,6 +228,7 @@ def _add_frames(lex: Lexicon, frames: dict) -> None:
                     next_not=frozenset(normalize_text(w).removeprefix("ال")
                                        for w in spec.get("next_not", [])),
                     people=spec.get("people", ""), past=bool(spec.get("past")),
+                    named=bool(spec.get("named")),
                     symmetric=bool(spec.get("symmetric", symmetric)),
                     reverse=reverse)
                 where = f"frames.yaml, {predicate}"
@@ -285,7 +287,8 @@ def _slot(name) -> str:
 
 
 _STRUCTURAL = {"subject", "object", "object_genitive", "genitive", "adjective", "governor",
-               "relative", "possessive", "head", "victims", "clause_subject", "partitive"}
+               "relative", "possessive", "head", "victims", "clause_subject", "partitive",
+               "speaker"}
 
 
 def _read(path: Path, mapping: bool = False):

@@ -527,6 +527,10 @@ class _Reader:
         obj = p.args[u].object if entry.next_not and u in p.args else -1
         if obj >= 0 and _bare_key(self.keys[p.units[obj].head]) in entry.next_not:
             return False  # طردت مصر السفير: the object's head tells the sense
+        subj = p.args[u].subject if entry.next_not and u in p.args else -1
+        if subj == u + 1 and any(_bare_key(self.keys[k]) in entry.next_not for k in range(
+                p.units[subj].first, min(p.units[subj].last + 2, len(self.keys)))):
+            return False  # احتلت المملكة المرتبة الأولى: a VSO subject's phrase holds the sense
         if entry.needs:
             words = range(p.units[0].first, p.units[-1].last + 1)
             if not any(self.keys[k].removeprefix("ال").removeprefix("و") in entry.needs
@@ -772,6 +776,8 @@ class _Reader:
                 return [f for f in self.antecedent(p, t, used, places=role == "target")
                         if id(f) not in used]
             return []
+        if slot == "speaker":  # قالت واشنطن إن القادة متورطون: who says it
+            return self.speaker_phrase(p, u)
         if slot == "clause_subject":  # …، مستهدفة مقاتلي داعش
             verbs = [v for v in p.args if v < u]
             return self.slot_subject(p, verbs[-1]) if verbs else []
@@ -1477,6 +1483,12 @@ class _Reader:
     def speaker(self, p: Parse, u: int) -> str | None:
         """The subject of the last speech verb before the trigger in its sentence, when أن/إن,
         a colon or a quote opens what is said between them."""
+        subj = self.speaker_phrase(p, u)
+        return self.actor(subj[0].mention.entity) if subj else None
+
+    def speaker_phrase(self, p: Parse, u: int) -> list[Found]:
+        """The actors of the speaker's phrase (``speaker``), as a slot: قالت واشنطن إن
+        القادة الثلاثة متورطون في الهجوم (Washington says so: it accuses them)."""
         opened = False
         for k in range(u - 1, -1, -1):
             unit = p.units[k]
@@ -1484,15 +1496,13 @@ class _Reader:
             if unit.kind == "comp" or text in (":", "«", "\"", "“"):
                 opened = True
             if unit.kind == "verb" and opened and "speech" in self.verb_classes(p, k):
-                subj = [f for f in self.slot_subject(p, k) if self.actor(f.mention.entity)]
-                return self.actor(subj[0].mention.entity) if subj else None
+                return [f for f in self.slot_subject(p, k) if self.actor(f.mention.entity)]
             if unit.kind == "np" and opened and self.group_of(self.keys[unit.first],
                                                               "speech_participles"):
                 verbs = self.main_verbs(p, k)  # …، مؤكدا أن: the main clause's subject
-                subj = [f for f in self.slot_subject(p, verbs[-1])
+                return [f for f in self.slot_subject(p, verbs[-1])
                         if self.actor(f.mention.entity)] if verbs else []
-                return self.actor(subj[0].mention.entity) if subj else None
-        return None
+        return []
 
     def main_verbs(self, p: Parse, k: int) -> list[int]:
         """The verbs before unit k that no أن/إن, colon or quote has opened a clause for: the
@@ -1615,6 +1625,9 @@ class _Reader:
                 targets, places = [town], tuple(pl for pl in places if pl != town)
             else:  # هجمات في نيجيريا: a state is where, not whom
                 targets = [self.generic_key(_UNNAMED_TARGET)]
+        if entry.named:  # الحرب على الفساد، حرب في اليمن: no war between named sides
+            agents = [a for a in agents if a not in self.generics]
+            targets = [t for t in targets if t not in self.generics]
         out = []
         for agent in dict.fromkeys(agents):
             for target in targets:

@@ -55,6 +55,11 @@ def test_a_dual_or_plural_kind_names_each_place_of_its_list(discovered, text, na
     ("وفجر انتحاري نفسه في مسجد الإمام الصادق في الكويت.", "مسجد الإمام الصادق", "kuwait"),
     ("واستهدف التفجير مسجد الإمام علي في بغداد.", "مسجد الإمام علي", "iraq"),
     ("وقصفت الطائرات مدرسة الشهيد خالد في غزة.", "مدرسة الشهيد خالد", "palestine"),
+    # a quoted name; a kunya written as one word; a force the site belongs to
+    ("وقصفت الطائرات الروسية مسجد «النور» في حلب.", "مسجد النور", "syria"),
+    ('وقصف الجيش مستشفى "الأمل" في تعز.', "مستشفى الأمل", "yemen"),
+    ("وقصفت طائرات الاحتلال موقعا قرب محطة أبوسالم في غزة.", "محطة أبوسالم", "palestine"),
+    ("وفجر انتحاري نفسه في مسجد قوات الطوارئ في أبها.", "مسجد قوات الطوارئ", "saudi-arabia"),
 ])
 def test_a_site_is_named_with_its_kind(discovered, text, name, country):
     site = discovered(text)[name]
@@ -115,6 +120,10 @@ def test_a_gazetteer_place_after_a_kind_stays_the_gazetteers(read, discovered, t
     "وقصفت الطائرات جبهة الساحل في اللاذقية.",  # a front of one word names no group
     "واستهدف الهجوم مسجد الشيخ في القرية.",  # a title with no name after it
     "وقصفت الطائرات مستشفى الرئيس في المدينة.",
+    "وقصفت الطائرات مسجد «هذا» الحي في المدينة.",  # a quoted function word
+    "وقصفت الطائرات مسجد «المدينة الكبير» في الحي.",  # a common word quoted
+    "وقصفت الطائرات مستشفى قوات في المدينة.",  # forces of no name
+    "وقصفت الطائرات مستشفى قوات تركية في المدينة.",
 ])
 def test_a_kind_before_a_common_word_discovers_nothing(discovered, text):
     assert discovered(text) == {}

@@ -179,6 +179,9 @@ def test_a_doubtful_form_without_a_cue_is_a_common_word(mentioned):
     ("وقال أمير المنطقة الشرقية الأمير سعود بن نايف إن الطريق سيفتح.", "saud-bin-nayef"),
     ("وطالب ممثل المرجعية الدينية أحمد الصافي الحكومة بمحاربة الفساد.", "ahmed-al-safi"),
     ("واستهدف التفجير مسجدا لقوات الطوارئ الخاصة في أبها.", "saudi-special-emergency-forces"),
+    ("وتقدم الأكراد السوريون نحو المدينة.", "syrian-kurds"),
+    ("واستعادت القوات الحكومية السيطرة على جعولة شمال عدن.", "jaoula"),
+    ("وكان الاتحاد الكاريبي داعما قويا للمرشح.", "caribbean-football-union"),
 ])
 def test_the_gazetteer_knows_the_actors_and_places_of_the_regions_news_covers(mentioned, text, key):
     assert key in mentioned(text)
@@ -188,3 +191,22 @@ def test_an_acting_office_holder_is_the_person_named_not_the_titular_holder(ment
     found = mentioned("وأعرب رئيس مجلس الأمة الكويتي بالإنابة مبارك الخرينج عن رفضه للتصريحات.",
                       date="2015-08-01")
     assert "mubarak-al-khurainej" in found and "marzouq-al-ghanim" not in found
+
+
+@pytest.mark.parametrize("text, state", [
+    # the article is more about Iran, but المملكة is the kingdom it names
+    (("وقالت وزارة الداخلية السعودية إن إيران تدعم الإرهاب وإن إيران تتدخل في المنطقة. "
+      "وأكدت أن المملكة لن تسمح بذلك."), "saudi-arabia"),
+    (("وقالت وزارة الخارجية البحرينية إن إيران تهدد أمن الخليج وإن إيران تدعم الميليشيات. "
+      "وأضاف أن المملكة ترفض ذلك."), "bahrain"),
+])
+def test_a_bare_kingdom_is_the_kingdom_the_article_names(mentioned, text, state):
+    assert state in mentioned(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت إيران إن المملكة تدعم الإرهاب.",  # no kingdom named: none guessed
+    "وقالت إيران إن المملكة المتحدة تدعم الإرهاب.",  # a kingdom by name
+])
+def test_a_bare_kingdom_with_none_named_is_no_state(mentioned, text):
+    assert not {"saudi-arabia", "bahrain", "jordan", "morocco"} & set(mentioned(text))

@@ -530,3 +530,78 @@ def test_a_speech_report_keeps_its_speaker_apart_from_the_agent(read, text, expe
     found = {(r.agent, r.predicate, r.target): r for r in doc.relations if r.mode == "Asserted"}
     assert found[expected].speaker == speaker
     assert not any(agent == speaker for agent, _, _ in found)
+
+
+# --- war on a named side -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("بعد عام من بدء الحرب التي أعلنتها الولايات المتحدة ضد داعش.",
+     ("united-states", "strikes", "isis")),
+    ("تشارك القوات التركية في الحرب على داعش.", ("turkish-armed-forces", "strikes", "isis")),
+    ("واصلت تركيا حربها على حزب العمال الكردستاني.",
+     ("turkey", "strikes", "kurdistan-workers-party")),
+    ("شنت طالبان حربا ضد الولايات المتحدة.", ("taliban", "strikes", "united-states")),
+])
+def test_a_war_on_a_named_side_strikes_it(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت الصين حربا على التلوث.",  # a war on no one named
+    "وقال المدير إن الحرب في لبنان انتهت.",  # a war's place, no side
+    "اندلعت حرب كلامية بين مصر وقطر.",  # a war of words
+    "وشنت مصر حربا إعلامية على قطر.",
+])
+def test_a_war_between_no_named_sides_is_no_relation(read, text):
+    assert not [r for r in read(text).relations if r.predicate == "strikes"]
+
+
+# --- who says another is implicated accuses it -----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال الجيش الأمريكي إن إيران تورطت في الهجوم.", ("us-armed-forces", "accuses", "iran")),
+    ("وقالت واشنطن إن حزب الله متورط في الهجمات.", ("united-states", "accuses", "hezbollah")),
+    ("وأكدت الحكومة اليمنية أن إيران ضالعة في تهريب الأسلحة.",
+     ("yemen-hadi-government", "accuses", "iran")),
+])
+def test_who_says_another_is_implicated_accuses_it(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وتورطت إيران في الهجوم.",  # no speaker: the text tells it, no one accuses
+    "وقالت إيران إنها غير متورطة في الهجوم.",  # denied
+    "وقال الجيش اليمني إن الحوثيين يحشدون في الضالع.",  # the governorate, no participle
+])
+def test_implicated_with_no_speaker_or_denied_accuses_no_one(read, text):
+    assert not [r for r in read(text).relations
+                if r.predicate == "accuses" and r.mode == "Asserted"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ودكت المدفعية السعودية مواقع الحوثيين قرب الحدود.", ("saudi-armed-forces", "strikes", "houthis")),
+    ("ويدك الطيران الروسي مدينة حلب.", ("russian-air-force", "strikes", "aleppo")),
+    ("وكبدت القوات العراقية تنظيم داعش خسائر كبيرة.", ("iraqi-armed-forces", "strikes", "isis")),
+])
+def test_pounding_and_inflicting_losses_strike(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وكبدت الأزمة الاقتصادية مصر خسائر كبيرة.",  # a crisis is no actor
+    "وكبد الفريق منافسه الهزيمة الأولى.",  # no losses: a defeat in sport
+    "وأصيب الرجل بمرض في الكبد.",
+])
+def test_losses_inflicted_by_no_actor_strike_no_one(read, text):
+    assert not [r for r in read(text).relations if not r.agent.startswith("generic-")]
+
+
+def test_a_rank_a_state_takes_is_no_occupation(read):
+    # the parser may read the rank into the subject's phrase: its words still tell the sense
+    assert not read("واحتلت البحرين المرتبة السادسة عشرة عالميا.").relations
+
+
+def test_a_price_war_makes_no_story_of_violence(read):
+    # a war has other senses: alone it does not let a blow with no author be an attack
+    doc = read("وقال الخبير إن حرب الأسعار مستمرة. وستتلقى إيران ضربة في السعر.")
+    assert not doc.relations
