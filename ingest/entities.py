@@ -11,7 +11,7 @@ Left to right over the tokens, at each word the longest phrase of the lexicon th
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.discovery import discover, masdar_shaped
 from ingest.lexicon import Lexicon, Phrase, slug
@@ -54,6 +54,7 @@ def find_entities(text: str, tokens: list[Token], sentence_of: list[int], lex: L
         i += 1
     state.discover_kinds()
     state.resolve_forward()
+    state.loyal_forces()
     found = tuple(sorted(state.found, key=lambda f: f.first))
     return found, _with_links({f.mention.entity for f in found}, state.new, lex)
 
@@ -575,6 +576,19 @@ class _State:
             key = self.lex.compounds.get((institution, state)) if state else None
             if key:  # الجيش in an article about Egypt: the Egyptian army
                 self.add(key, first, last, prefix)
+
+    def loyal_forces(self) -> None:
+        """A state's army or forces loyal to a person who has a force of their own are that
+        force (قوات الجيش الموالية للرئيس السابق صالح: Saleh's forces, not Yemen's army)."""
+        loyal = self.lex.grammar.get("loyal_to", frozenset())
+        starts = {f.first: f for f in self.found}
+        for n, f in enumerate(self.found):
+            person = starts.get(f.last + 2)
+            force = person and person.prefix.startswith(("ل", "ول", "فل")) and \
+                self.lex.loyalists.get(person.mention.entity)
+            if force and f.mention.entity in self.lex.institution_of and \
+                    self.tokens[f.last + 1].key in loyal:
+                self.found[n] = Found(replace(f.mention, entity=force), f.first, f.last, f.prefix)
 
     def state_of_acts(self, i: int) -> str | None:
         """The one state whose acts the sentence names before token i with a nationality

@@ -188,3 +188,20 @@ def test_an_acting_office_holder_is_the_person_named_not_the_titular_holder(ment
     found = mentioned("وأعرب رئيس مجلس الأمة الكويتي بالإنابة مبارك الخرينج عن رفضه للتصريحات.",
                       date="2015-08-01")
     assert "mubarak-al-khurainej" in found and "marzouq-al-ghanim" not in found
+
+
+@pytest.mark.parametrize("text, key", [
+    ("وفي اليمن قصفت قوات الجيش الموالية للرئيس السابق علي عبد الله صالح أحياء تعز.",
+     "saleh-loyalist-forces"),
+    ("وفي اليمن تقدم الجيش الموالي للرئيس عبد ربه منصور هادي نحو عدن.",
+     "yemeni-government-forces"),
+])
+def test_a_states_army_loyal_to_a_person_with_a_force_is_that_force(read, text, key):
+    doc = read(text)
+    army = next(m.entity for m in doc.mentions if m.surface.endswith("الجيش"))
+    assert army == key
+    assert "yemeni-armed-forces" not in {m.entity for m in doc.mentions}
+
+
+def test_an_army_loyal_to_its_own_head_of_state_stays_that_states_army(mentioned):
+    assert "syrian-army" in mentioned("وقصف الجيش السوري الموالي للرئيس بشار الأسد مواقع المعارضة.")
