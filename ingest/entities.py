@@ -142,6 +142,12 @@ class _State:
         if state and (generic, state) in self.lex.theatres:  # العاصمة الأفغانية: Kabul
             self.add(self.lex.theatres[(generic, state)], i, i + n, prefix)
             return i + n + 1
+        if i + n < len(self.tokens) and \
+                self.tokens[i + n].key in self.lex.grammar.get("jihadist_adjectives", ()):
+            key = self.last_jihadist()  # التنظيم الجهادي: not any group named before
+            if key:
+                self.add(key, i, i + n - 1, prefix)
+            return i + n
         key = self.last_of_kind(generic, i)
         if key:
             self.add(key, i, i + n - 1, prefix)
@@ -549,6 +555,10 @@ class _State:
             if self.lex.kinds.get(f.mention.entity) in _KINDS.get(kind, (kind,)):
                 return f.mention.entity
         return None
+
+    def last_jihadist(self) -> str | None:
+        return next((f.mention.entity for f in reversed(self.found)
+                     if f.mention.entity in self.lex.jihadist), None)
 
     def resolve_forward(self) -> None:
         """A generic head or a title with nothing before it refers to the next one that fits;

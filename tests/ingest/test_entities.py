@@ -205,3 +205,23 @@ def test_a_states_army_loyal_to_a_person_with_a_force_is_that_force(read, text, 
 
 def test_an_army_loyal_to_its_own_head_of_state_stays_that_states_army(mentioned):
     assert "syrian-army" in mentioned("وقصف الجيش السوري الموالي للرئيس بشار الأسد مواقع المعارضة.")
+
+
+def test_a_jihadist_generic_head_refers_back_to_a_jihadist_group_only(read):
+    doc = read("وأعلن تنظيم داعش مسؤوليته عن التفجير. وقصف الجيش التركي مواقع حزب العمال "
+               "الكردستاني، بعد الهجوم الذي نسبته أنقرة إلى التنظيم الجهادي.")
+    head = next(m for m in doc.mentions if m.surface == "التنظيم")
+    assert head.entity == "isis"
+
+
+def test_a_jihadist_generic_head_with_no_such_group_before_names_no_one(mentioned):
+    assert "kurdistan-workers-party" not in mentioned(
+        "وقالت الحكومة إن الجماعة المتطرفة نفذت الهجوم.") and mentioned(
+        "وقصفت تركيا حزب العمال الكردستاني، وقالت إن الجماعة المتطرفة نفذت الهجوم.").count(
+        "kurdistan-workers-party") == 1
+
+
+def test_a_bare_generic_head_still_refers_back_to_the_last_armed_group(read):
+    doc = read("وقصفت تركيا مواقع حزب العمال الكردستاني، وقالت إن التنظيم قتل جنديين.")
+    assert next(m for m in doc.mentions if m.surface == "التنظيم").entity == \
+        "kurdistan-workers-party"
