@@ -118,6 +118,8 @@ class _State:
             return i + 1
         if entities and n == 1 and not prefix and self.of_people(i):
             return i + 1
+        if entities and self.locates(i):
+            return i + n  # تعز (جنوب اليمن): where Taiz lies, not South Yemen
         if entities and self.another_name(i, n):
             return self.given_name(i)  # جيفري ويب: not James Jeffrey but a Jeffrey Webb
         if entities:
@@ -164,6 +166,13 @@ class _State:
             return False
         return (all(k in self.lex.institution_of for k in keys)
                 and any(p.kind == "head" for p in self.lex.phrases.get((head,), ())))
+
+    def locates(self, i: int) -> bool:
+        """A name of direction in brackets right after a place says where it lies."""
+        return i > 1 and self.tokens[i - 1].text == "(" and bool(self.found) and \
+            self.found[-1].last == i - 2 and \
+            self.lex.entities[self.found[-1].mention.entity].type in ("Place", "Country") and \
+            self.tokens[i].key in self.lex.grammar.get("compass", frozenset())
 
     def of_people(self, i: int) -> bool:
         """A nationality adjective after a word of people says where they are from, it names

@@ -225,3 +225,9 @@ def test_a_bare_generic_head_still_refers_back_to_the_last_armed_group(read):
     doc = read("وقصفت تركيا مواقع حزب العمال الكردستاني، وقالت إن التنظيم قتل جنديين.")
     assert next(m for m in doc.mentions if m.surface == "التنظيم").entity == \
         "kurdistan-workers-party"
+
+
+def test_a_direction_in_brackets_after_a_place_names_no_region(mentioned):
+    assert "south-yemen" not in mentioned("وسيطرت المقاومة على مواقع الحوثيين في تعز (جنوب اليمن) أمس.")
+    assert "south-yemen" in mentioned("وقال مسؤول إن الحوثيين قصفوا جنوب اليمن أمس.")
+    assert "south-yemen" in mentioned("وتظاهر الآلاف (جنوب اليمن) أمس.")
