@@ -588,6 +588,9 @@ class _Reader:
         if entry.pos == "noun" and entry.target[:1] == ("genitive",) and not agents and \
                 self.has_second_object(p, u):  # تطهير قوات المقاومة القصر، قتل إسرائيل شابين
             agents = [f for f in self.slot_genitive(p, u, t) if self.actor(f.mention.entity)]
+            if agents and all(self.person(f.mention.entity) for f in agents) and \
+                    self.keys[p.units[u + 1].first] in self.lex.title_words:
+                agents = []  # خطف العقيد فلان قائد الفرقة: his title, the man undergoes
             if agents:
                 targets = self.second_object(p, u, t)
                 agent_slot, target_slot = "genitive", "second object"
@@ -1332,7 +1335,8 @@ class _Reader:
             return None
         accused = self.slot_object(p, governor)
         accuser = [f for f in self.slot_subject(p, governor) if self.actor(f.mention.entity)]
-        if not accused:
+        if not accused or p.args[governor].object > u:
+            # ندد باختطاف داعش الصحفي فلان: the phrase after the act is its object, no accused
             return None
         return (self.actor(accuser[0].mention.entity) if accuser else None), accused
 
