@@ -408,7 +408,8 @@ class _State:
         if k > j and self.tokens[k - 1].key in particles:
             return j  # عبدالعزيز بن …: a name cut short
         boundary = (surname or k >= len(self.tokens) or not is_word(self.tokens[k])
-                    or self.tokens[k].key in stop or self.phrase_at(k) is not None)
+                    or self.tokens[k].key in stop or self.phrase_at(k) is not None
+                    or self.another_given(k))
         return k if boundary and k - j >= 2 else j  # two words at least: a first name and more
 
     def name_word(self, k: int, stop: frozenset[str]) -> bool:
@@ -430,12 +431,19 @@ class _State:
                     key[1:] in self.known_words or key[1:3] in ("ال", "لل")
                     or self.morph.verb(key[1:]) is not None))  # بدرس، بتقاطعه
                 and not key.startswith("لل")
+                and not self.another_given(k)
                 and not (key[:1] == "ف" and (key[1:] in stop or key[1:] in self.known_words))
                 and not (key.startswith(("يت", "تت", "يست", "تست")) and len(key) > 4)  # يتألم
                 and not key.endswith(("ته", "تها", "هم", "هما")) and not masdar_shaped(key)
                 and not (len(key) > 4 and key.endswith("ها"))  # فريقها: a possessive
                 and not key.startswith("كال")  # كالعاشق: as the …
                 )
+
+    def another_given(self, k: int) -> bool:
+        """A given name under ب or ل: the phrase of another person (زج المدرب جروس بعبدالله)."""
+        key = self.tokens[k].key
+        return key[:1] in "بل" and key[1:] in self.lex.given_names and \
+            key not in self.lex.given_names
 
     def alias_at(self, i: int) -> tuple[str, str] | None:
         """(person, prefix) when token i is the surname of a person discovered earlier."""
