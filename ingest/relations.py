@@ -924,6 +924,9 @@ class _Reader:
         if args.object < 0 or args.antecedent_is_object:
             return []
         unit = p.units[args.object]
+        head = self.keys[unit.head].removeprefix("ال")
+        if self.group_of(head, "victim_words") or self.group_of(head, "acts_on_people"):
+            return []  # أدان اغتيال النائب العام، استنكر مقتل الصحفي: whom it befell
         for k in range(unit.head + 1, unit.last + 1):
             f = self.at.get(k)
             if f is not None:

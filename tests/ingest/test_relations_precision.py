@@ -107,3 +107,18 @@ def test_the_phrase_after_a_condemned_act_is_its_object_not_the_accused(relation
     assert ("isis", "strikes", "person-samr-alkhtib") in found
     assert not any(agent.startswith("person-") for agent, _, _ in found)
     assert ("turkey", "supports", "isis") in relations("واتهم بوتين تركيا بدعم داعش.")
+
+
+@pytest.mark.parametrize("text", [
+    "وأدانت تركيا اغتيال الرئيس بشار الأسد.",
+    "واستنكرت تركيا مقتل الرئيس بشار الأسد.",
+    "وأدانت تركيا اختطاف الرئيس بشار الأسد.",
+])
+def test_whom_a_condemned_killing_befell_is_not_the_accused(relations, text):
+    assert ("turkey", "accuses", "bashar-al-assad") not in relations(text)
+
+
+def test_whose_condemned_words_or_strikes_is_still_the_accused(relations):
+    assert ("turkey", "accuses", "bashar-al-assad") in relations(
+        "وأدانت تركيا تصريحات الرئيس بشار الأسد.")
+    assert ("turkey", "accuses", "israel") in relations("وأدانت تركيا قصف إسرائيل لغزة.")
