@@ -411,6 +411,10 @@ class _Reader:
             if not (belongs or unit.prep in ("ل", "من") or k == nxt and unit.conj):
                 break
             found = [] if belongs else self.referents(p, k)
+            if unit.prep == "من" and found and (self.group_of(head, "weapons") or self.group_of(
+                    head, "launchers")) and \
+                    all(self.where(f.mention.entity) for f in found):
+                return []  # قصفوا بالدبابات من منطقة ثعبات: where the guns stand, not whose
             if found or k > nxt or unit.conj:
                 return found
         genitive = not self.keys[unit.head].startswith("ال") and any(

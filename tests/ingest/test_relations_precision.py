@@ -122,3 +122,11 @@ def test_whose_condemned_words_or_strikes_is_still_the_accused(relations):
     assert ("turkey", "accuses", "bashar-al-assad") in relations(
         "وأدانت تركيا تصريحات الرئيس بشار الأسد.")
     assert ("turkey", "accuses", "israel") in relations("وأدانت تركيا قصف إسرائيل لغزة.")
+
+
+def test_where_guns_fire_from_is_not_what_they_hit(relations):
+    assert ("houthis", "strikes", "thabat") not in relations(
+        "وقصف الحوثيون بالدبابات من منطقة ثعبات مبنى الاتصالات.")
+    assert ("houthis", "strikes", "jizan") in relations("وأطلق الحوثيون قذائف من اليمن على جازان.")
+    assert any(target == "al-harth" for _, _, target in relations(
+        "واستهدفت الغارات قرى من محافظة الحرث."))
