@@ -526,10 +526,17 @@ class _State:
             e = self.lex.entities.get(p.value)
             state = e.key if e and e.type == "Country" else self.state_served(e) if (
                 e and e.type == "Person" and head in rulers) else None
+            adjective = 0
+            if p.kind == "generic":  # حكومة الاحتلال (الإسرائيلية): the occupying state's
+                near = self.adjective_at(i + 1 + match[0])
+                force = self.lex.theatres.get((p.value, near or self.focus_country() or ""))
+                state = self.lex.entities[force].country if force and self.lex.kinds.get(
+                    force) == "military" else None  # not قوات المقاومة: the resistance's own
+                adjective = near is not None and state == near
             compound = self.lex.compounds.get((heads[0], state)) if state else None
             if compound:
-                self.add(compound, i, i + match[0], prefix)
-                return i + 1 + match[0]
+                self.add(compound, i, i + match[0] + adjective, prefix)
+                return i + 1 + match[0] + adjective
         return None
 
     def state_served(self, person: Entity) -> str | None:

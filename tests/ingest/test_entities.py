@@ -231,3 +231,21 @@ def test_a_direction_in_brackets_after_a_place_names_no_region(mentioned):
     assert "south-yemen" not in mentioned("وسيطرت المقاومة على مواقع الحوثيين في تعز (جنوب اليمن) أمس.")
     assert "south-yemen" in mentioned("وقال مسؤول إن الحوثيين قصفوا جنوب اليمن أمس.")
     assert "south-yemen" in mentioned("وتظاهر الآلاف (جنوب اليمن) أمس.")
+
+
+@pytest.mark.parametrize("text, key", [
+    ("حملت الحكومة الأردنية حكومة الاحتلال الإسرائيلية مسؤولية التصعيد.", "israeli-government"),
+    ("وأدانت الجامعة العربية قرار سلطات الاحتلال الإسرائيلي بناء مستوطنات.", "israeli-authorities"),
+    ("وقال مسؤول فلسطيني في رام الله إن حكومة الاحتلال ماضية في الاستيطان.", "israeli-government"),
+])
+def test_the_government_of_the_occupation_is_the_occupying_states(mentioned, text, key):
+    found = mentioned(text)
+    assert key in found and "israel-defense-forces" not in found
+
+
+def test_the_occupation_forces_are_still_its_army(mentioned):
+    assert "israel-defense-forces" in mentioned("واقتحمت قوات الاحتلال المسجد الأقصى.")
+
+
+def test_the_forces_of_a_resistance_are_not_its_states_army(mentioned):
+    assert "yemeni-armed-forces" not in mentioned("وفي عدن سيطرت قوات المقاومة على حي كريتر.")
