@@ -11,7 +11,7 @@ Left to right over the tokens, at each word the longest phrase of the lexicon th
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.discovery import discover, masdar_shaped
 from ingest.lexicon import Lexicon, Phrase, slug
@@ -54,6 +54,7 @@ def find_entities(text: str, tokens: list[Token], sentence_of: list[int], lex: L
         i += 1
     state.discover_kinds()
     state.resolve_forward()
+    state.loyal_forces()
     found = tuple(sorted(state.found, key=lambda f: f.first))
     return found, _with_links({f.mention.entity for f in found}, state.new, lex)
 
@@ -117,6 +118,8 @@ class _State:
             return i + 1
         if entities and n == 1 and not prefix and self.of_people(i):
             return i + 1
+        if entities and self.locates(i):
+            return i + n  # تعز (جنوب اليمن): where Taiz lies, not South Yemen
         if entities and self.another_name(i, n):
             return self.given_name(i)  # جيفري ويب: not James Jeffrey but a Jeffrey Webb
         if entities:
@@ -141,6 +144,12 @@ class _State:
         if state and (generic, state) in self.lex.theatres:  # العاصمة الأفغانية: Kabul
             self.add(self.lex.theatres[(generic, state)], i, i + n, prefix)
             return i + n + 1
+        if i + n < len(self.tokens) and \
+                self.tokens[i + n].key in self.lex.grammar.get("jihadist_adjectives", ()):
+            key = self.last_jihadist()  # التنظيم الجهادي: not any group named before
+            if key:
+                self.add(key, i, i + n - 1, prefix)
+            return i + n
         key = self.last_of_kind(generic, i)
         if key:
             self.add(key, i, i + n - 1, prefix)
@@ -157,6 +166,13 @@ class _State:
             return False
         return (all(k in self.lex.institution_of for k in keys)
                 and any(p.kind == "head" for p in self.lex.phrases.get((head,), ())))
+
+    def locates(self, i: int) -> bool:
+        """A name of direction in brackets right after a place says where it lies."""
+        return i > 1 and self.tokens[i - 1].text == "(" and bool(self.found) and \
+            self.found[-1].last == i - 2 and \
+            self.lex.entities[self.found[-1].mention.entity].type in ("Place", "Country") and \
+            self.tokens[i].key in self.lex.grammar.get("compass", frozenset())
 
     def of_people(self, i: int) -> bool:
         """A nationality adjective after a word of people says where they are from, it names
@@ -392,7 +408,8 @@ class _State:
         if k > j and self.tokens[k - 1].key in particles:
             return j  # عبدالعزيز بن …: a name cut short
         boundary = (surname or k >= len(self.tokens) or not is_word(self.tokens[k])
-                    or self.tokens[k].key in stop or self.phrase_at(k) is not None)
+                    or self.tokens[k].key in stop or self.phrase_at(k) is not None
+                    or self.another_given(k))
         return k if boundary and k - j >= 2 else j  # two words at least: a first name and more
 
     def name_word(self, k: int, stop: frozenset[str]) -> bool:
@@ -414,12 +431,19 @@ class _State:
                     key[1:] in self.known_words or key[1:3] in ("ال", "لل")
                     or self.morph.verb(key[1:]) is not None))  # بدرس، بتقاطعه
                 and not key.startswith("لل")
+                and not self.another_given(k)
                 and not (key[:1] == "ف" and (key[1:] in stop or key[1:] in self.known_words))
                 and not (key.startswith(("يت", "تت", "يست", "تست")) and len(key) > 4)  # يتألم
                 and not key.endswith(("ته", "تها", "هم", "هما")) and not masdar_shaped(key)
                 and not (len(key) > 4 and key.endswith("ها"))  # فريقها: a possessive
                 and not key.startswith("كال")  # كالعاشق: as the …
                 )
+
+    def another_given(self, k: int) -> bool:
+        """A given name under ب or ل: the phrase of another person (زج المدرب جروس بعبدالله)."""
+        key = self.tokens[k].key
+        return key[:1] in "بل" and key[1:] in self.lex.given_names and \
+            key not in self.lex.given_names
 
     def alias_at(self, i: int) -> tuple[str, str] | None:
         """(person, prefix) when token i is the surname of a person discovered earlier."""
@@ -502,10 +526,17 @@ class _State:
             e = self.lex.entities.get(p.value)
             state = e.key if e and e.type == "Country" else self.state_served(e) if (
                 e and e.type == "Person" and head in rulers) else None
+            adjective = 0
+            if p.kind == "generic":  # حكومة الاحتلال (الإسرائيلية): the occupying state's
+                near = self.adjective_at(i + 1 + match[0])
+                force = self.lex.theatres.get((p.value, near or self.focus_country() or ""))
+                state = self.lex.entities[force].country if force and self.lex.kinds.get(
+                    force) == "military" else None  # not قوات المقاومة: the resistance's own
+                adjective = near is not None and state == near
             compound = self.lex.compounds.get((heads[0], state)) if state else None
             if compound:
-                self.add(compound, i, i + match[0], prefix)
-                return i + 1 + match[0]
+                self.add(compound, i, i + match[0] + adjective, prefix)
+                return i + 1 + match[0] + adjective
         return None
 
     def state_served(self, person: Entity) -> str | None:
@@ -549,6 +580,10 @@ class _State:
                 return f.mention.entity
         return None
 
+    def last_jihadist(self) -> str | None:
+        return next((f.mention.entity for f in reversed(self.found)
+                     if f.mention.entity in self.lex.jihadist), None)
+
     def resolve_forward(self) -> None:
         """A generic head or a title with nothing before it refers to the next one that fits;
         an ambiguous name read as an entity once in the article is that entity throughout."""
@@ -576,6 +611,19 @@ class _State:
             key = self.lex.compounds.get((institution, state)) if state else None
             if key:  # الجيش in an article about Egypt: the Egyptian army
                 self.add(key, first, last, prefix)
+
+    def loyal_forces(self) -> None:
+        """A state's army or forces loyal to a person who has a force of their own are that
+        force (قوات الجيش الموالية للرئيس السابق صالح: Saleh's forces, not Yemen's army)."""
+        loyal = self.lex.grammar.get("loyal_to", frozenset())
+        starts = {f.first: f for f in self.found}
+        for n, f in enumerate(self.found):
+            person = starts.get(f.last + 2)
+            force = person and person.prefix.startswith(("ل", "ول", "فل")) and \
+                self.lex.loyalists.get(person.mention.entity)
+            if force and f.mention.entity in self.lex.institution_of and \
+                    self.tokens[f.last + 1].key in loyal:
+                self.found[n] = Found(replace(f.mention, entity=force), f.first, f.last, f.prefix)
 
     def state_of_acts(self, i: int) -> str | None:
         """The one state whose acts the sentence names before token i with a nationality

@@ -72,6 +72,8 @@ class Lexicon:
     roles: dict[str, Role] = field(default_factory=dict)
     holders: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     terms: dict[str, tuple[int, int]] = field(default_factory=dict)  # person → years in office
+    loyalists: dict[str, str] = field(default_factory=dict)  # person → the force loyal to them
+    jihadist: set[str] = field(default_factory=set)  # groups organizations.yaml marks jihadist
     ambiguous: set[str] = field(default_factory=set)
     ambiguous_forms: set[tuple[str, ...]] = field(default_factory=set)  # forms of an entry
     # that need a cue though its other forms do not (سروج "saddles", not سوروج)
@@ -155,6 +157,8 @@ def load_lexicon(directory: Path = ONTOLOGY_DIR) -> Lexicon:
         _add_entity(lex, entry, "Place", country=entry.get("country"))
     for entry in _read(gaz / "organizations.yaml"):
         _add_entity(lex, entry, "Organization", country=entry.get("country"))
+        if entry.get("jihadist"):
+            lex.jihadist.add(entry["id"])
     for entry in _read(gaz / "people.yaml"):
         _add_person(lex, entry)
     adjectives: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
@@ -398,6 +402,11 @@ def _add_person(lex: Lexicon, entry: dict) -> None:
     if role and person.affiliation:
         lex.holders[(role.key, person.affiliation)].append(person.key)
         lex.terms[person.key] = (entry.get("from") or 0, entry.get("to") or 9999)
+    if entry.get("loyalists"):
+        if entry["loyalists"] not in lex.entities:
+            raise OntologyError(f"people.yaml {person.key}: loyalists {entry['loyalists']!r} "
+                                "is no organizations.yaml id")
+        lex.loyalists[person.key] = entry["loyalists"]
 
 
 def _add_institution(lex: Lexicon, entry: dict, countries: list[dict],

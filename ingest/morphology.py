@@ -226,7 +226,9 @@ def database_text(lexicon: Lexicon) -> str:
             stems.add(_stem(normalize_text(noun), "N", "noun", normalize_text(noun), relation))
     prefixes = ([("P0", p) for p in _NOUN_PREFIXES] + [("PD", p) for p in _DEF_PREFIXES]
                 + [("PPV", p) for p in _PV_PREFIXES] + [("PIV", p) for p in _IV_PREFIXES])
+    # a definite noun takes no pronoun (الحربي is al-Harbi or "military", not "my war")
     suffixes = ([("S0", s) for s in _NAME_SUFFIXES] + [("SN", s) for s in _NOUN_SUFFIXES]
+                + [("SND", "")]
                 + [("SPV", s) for s in _PV_SUFFIXES] + [("SPVW", s) for s in _PV_WEAK_SUFFIXES]
                 + [("SIV", s) for s in _IV_SUFFIXES] + [("SIVW", s) for s in _IV_WEAK_SUFFIXES])
     lines = ["###DEFINES###",
@@ -244,9 +246,9 @@ def database_text(lexicon: Lexicon) -> str:
              "###TABLE AB###",
              "P0 NP", "P0 N", "PD ND", "PD N", "PPV PV", "PPV PVW", "PIV IV", "PIV IVW",
              "###TABLE BC###",
-             "NP S0", "ND S0", "N SN", "PV SPV", "PVW SPVW", "IV SIV", "IVW SIVW",
+             "NP S0", "ND S0", "N SN", "N SND", "PV SPV", "PVW SPVW", "IV SIV", "IVW SIVW",
              "###TABLE AC###",
-             *(f"{a} {c}" for a, c in [("P0", "S0"), ("P0", "SN"), ("PD", "S0"), ("PD", "SN"),
+             *(f"{a} {c}" for a, c in [("P0", "S0"), ("P0", "SN"), ("PD", "S0"), ("PD", "SND"),
                                        ("PPV", "SPV"), ("PPV", "SPVW"), ("PIV", "SIV"),
                                        ("PIV", "SIVW")])]
     return "\n".join(lines) + "\n"

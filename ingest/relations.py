@@ -411,6 +411,10 @@ class _Reader:
             if not (belongs or unit.prep in ("ل", "من") or k == nxt and unit.conj):
                 break
             found = [] if belongs else self.referents(p, k)
+            if unit.prep == "من" and found and (self.group_of(head, "weapons") or self.group_of(
+                    head, "launchers")) and \
+                    all(self.where(f.mention.entity) for f in found):
+                return []  # قصفوا بالدبابات من منطقة ثعبات: where the guns stand, not whose
             if found or k > nxt or unit.conj:
                 return found
         genitive = not self.keys[unit.head].startswith("ال") and any(
@@ -592,6 +596,9 @@ class _Reader:
         if entry.pos == "noun" and entry.target[:1] == ("genitive",) and not agents and \
                 self.has_second_object(p, u):  # تطهير قوات المقاومة القصر، قتل إسرائيل شابين
             agents = [f for f in self.slot_genitive(p, u, t) if self.actor(f.mention.entity)]
+            if agents and all(self.person(f.mention.entity) for f in agents) and \
+                    self.keys[p.units[u + 1].first] in self.lex.title_words:
+                agents = []  # خطف العقيد فلان قائد الفرقة: his title, the man undergoes
             if agents:
                 targets = self.second_object(p, u, t)
                 agent_slot, target_slot = "genitive", "second object"
@@ -927,6 +934,9 @@ class _Reader:
         if args.object < 0 or args.antecedent_is_object:
             return []
         unit = p.units[args.object]
+        head = self.keys[unit.head].removeprefix("ال")
+        if self.group_of(head, "victim_words") or self.group_of(head, "acts_on_people"):
+            return []  # أدان اغتيال النائب العام، استنكر مقتل الصحفي: whom it befell
         for k in range(unit.head + 1, unit.last + 1):
             f = self.at.get(k)
             if f is not None:
@@ -1338,7 +1348,8 @@ class _Reader:
             return None
         accused = self.slot_object(p, governor)
         accuser = [f for f in self.slot_subject(p, governor) if self.actor(f.mention.entity)]
-        if not accused:
+        if not accused or p.args[governor].object > u:
+            # ندد باختطاف داعش الصحفي فلان: the phrase after the act is its object, no accused
             return None
         return (self.actor(accuser[0].mention.entity) if accuser else None), accused
 

@@ -374,7 +374,8 @@ class Parse:
                 if not (len(out) == 1 and self.tokens[unit.first].text in "،," and
                         k + 1 < len(self.units) and self.bare_np(k + 1)):
                     break
-            elif unit.kind == "np" and not unit.prep and not unit.conj:
+            elif unit.kind == "np" and not unit.prep and not unit.conj and \
+                    self.tokens[unit.first - 1].text != "(":  # تعز (جنوب اليمن): an aside
                 out.append(k)
             k += 1
         return out

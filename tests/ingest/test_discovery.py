@@ -341,3 +341,14 @@ def test_pronouns_kin_and_phrases_after_a_kind_or_a_calling_name_nothing(discove
 
 def test_a_foreign_district_ending_in_ye_is_still_a_place(discovered):
     assert "اسطينيه" in discovered("وهاجم مسلحون مركزا للشرطة في حي اسطينيه في إسطنبول.")
+
+
+def test_a_discovered_name_ends_before_a_given_name_under_a_preposition(discovered):
+    found = discovered("وزج المدرب كريستيان جروس بعبدالله المطيري في الشوط الثاني.")
+    assert "كريستيان جروس" in found and not any("بعبدالله" in name for name in found)
+    assert "بلال الحربي" in discovered("وقال المدرب بلال الحربي إن الفريق جاهز.")
+
+
+def test_a_title_after_a_name_is_no_part_of_it(discovered):
+    found = discovered("وأجرت الصحيفة حوارا خاصا مع السفير علي العياشي القنصل العام.")
+    assert "علي العياشي" in found and "علي العياشي القنصل" not in found

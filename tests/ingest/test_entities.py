@@ -210,3 +210,64 @@ def test_a_bare_kingdom_is_the_kingdom_the_article_names(mentioned, text, state)
 ])
 def test_a_bare_kingdom_with_none_named_is_no_state(mentioned, text):
     assert not {"saudi-arabia", "bahrain", "jordan", "morocco"} & set(mentioned(text))
+
+
+@pytest.mark.parametrize("text, key", [
+    ("وفي اليمن قصفت قوات الجيش الموالية للرئيس السابق علي عبد الله صالح أحياء تعز.",
+     "saleh-loyalist-forces"),
+    ("وفي اليمن تقدم الجيش الموالي للرئيس عبد ربه منصور هادي نحو عدن.",
+     "yemeni-government-forces"),
+])
+def test_a_states_army_loyal_to_a_person_with_a_force_is_that_force(read, text, key):
+    doc = read(text)
+    army = next(m.entity for m in doc.mentions if m.surface.endswith("الجيش"))
+    assert army == key
+    assert "yemeni-armed-forces" not in {m.entity for m in doc.mentions}
+
+
+def test_an_army_loyal_to_its_own_head_of_state_stays_that_states_army(mentioned):
+    assert "syrian-army" in mentioned("وقصف الجيش السوري الموالي للرئيس بشار الأسد مواقع المعارضة.")
+
+
+def test_a_jihadist_generic_head_refers_back_to_a_jihadist_group_only(read):
+    doc = read("وأعلن تنظيم داعش مسؤوليته عن التفجير. وقصف الجيش التركي مواقع حزب العمال "
+               "الكردستاني، بعد الهجوم الذي نسبته أنقرة إلى التنظيم الجهادي.")
+    head = next(m for m in doc.mentions if m.surface == "التنظيم")
+    assert head.entity == "isis"
+
+
+def test_a_jihadist_generic_head_with_no_such_group_before_names_no_one(mentioned):
+    assert "kurdistan-workers-party" not in mentioned(
+        "وقالت الحكومة إن الجماعة المتطرفة نفذت الهجوم.") and mentioned(
+        "وقصفت تركيا حزب العمال الكردستاني، وقالت إن الجماعة المتطرفة نفذت الهجوم.").count(
+        "kurdistan-workers-party") == 1
+
+
+def test_a_bare_generic_head_still_refers_back_to_the_last_armed_group(read):
+    doc = read("وقصفت تركيا مواقع حزب العمال الكردستاني، وقالت إن التنظيم قتل جنديين.")
+    assert next(m for m in doc.mentions if m.surface == "التنظيم").entity == \
+        "kurdistan-workers-party"
+
+
+def test_a_direction_in_brackets_after_a_place_names_no_region(mentioned):
+    assert "south-yemen" not in mentioned("وسيطرت المقاومة على مواقع الحوثيين في تعز (جنوب اليمن) أمس.")
+    assert "south-yemen" in mentioned("وقال مسؤول إن الحوثيين قصفوا جنوب اليمن أمس.")
+    assert "south-yemen" in mentioned("وتظاهر الآلاف (جنوب اليمن) أمس.")
+
+
+@pytest.mark.parametrize("text, key", [
+    ("حملت الحكومة الأردنية حكومة الاحتلال الإسرائيلية مسؤولية التصعيد.", "israeli-government"),
+    ("وأدانت الجامعة العربية قرار سلطات الاحتلال الإسرائيلي بناء مستوطنات.", "israeli-authorities"),
+    ("وقال مسؤول فلسطيني في رام الله إن حكومة الاحتلال ماضية في الاستيطان.", "israeli-government"),
+])
+def test_the_government_of_the_occupation_is_the_occupying_states(mentioned, text, key):
+    found = mentioned(text)
+    assert key in found and "israel-defense-forces" not in found
+
+
+def test_the_occupation_forces_are_still_its_army(mentioned):
+    assert "israel-defense-forces" in mentioned("واقتحمت قوات الاحتلال المسجد الأقصى.")
+
+
+def test_the_forces_of_a_resistance_are_not_its_states_army(mentioned):
+    assert "yemeni-armed-forces" not in mentioned("وفي عدن سيطرت قوات المقاومة على حي كريتر.")

@@ -92,3 +92,41 @@ def test_a_verb_after_an_attack_and_its_author_tells_of_the_attack(relations):
     found = relations("وشهدت صنعاء هجوما للمقاومة الشعبية استهدف نقطة تفتيش تابعة للحوثيين.")
     assert ("houthis", "strikes", "sanaa") not in found
     assert not any(agent == "houthis" for agent, _, _ in found)
+
+
+def test_a_kidnapped_man_followed_by_his_title_is_no_attacker(relations):
+    found = relations("واستنكرت الفرقة قيام عناصر من جبهة النصرة بخطف العقيد سامر الخطيب قائد "
+                      "الفرقة في ريف حلب.")
+    assert not any(agent.startswith("person-") for agent, _, _ in found)
+    assert ("houthis", "strikes", "mahmoud-al-subaihi") in relations(
+        "وأدانت الحكومة اختطاف الحوثيين الوزير محمود الصبيحي قائد المنطقة.")
+
+
+def test_the_phrase_after_a_condemned_act_is_its_object_not_the_accused(relations):
+    found = relations("وندد المجلس باختطاف تنظيم داعش الصحفي سامر الخطيب في الموصل.")
+    assert ("isis", "strikes", "person-samr-alkhtib") in found
+    assert not any(agent.startswith("person-") for agent, _, _ in found)
+    assert ("turkey", "supports", "isis") in relations("واتهم بوتين تركيا بدعم داعش.")
+
+
+@pytest.mark.parametrize("text", [
+    "وأدانت تركيا اغتيال الرئيس بشار الأسد.",
+    "واستنكرت تركيا مقتل الرئيس بشار الأسد.",
+    "وأدانت تركيا اختطاف الرئيس بشار الأسد.",
+])
+def test_whom_a_condemned_killing_befell_is_not_the_accused(relations, text):
+    assert ("turkey", "accuses", "bashar-al-assad") not in relations(text)
+
+
+def test_whose_condemned_words_or_strikes_is_still_the_accused(relations):
+    assert ("turkey", "accuses", "bashar-al-assad") in relations(
+        "وأدانت تركيا تصريحات الرئيس بشار الأسد.")
+    assert ("turkey", "accuses", "israel") in relations("وأدانت تركيا قصف إسرائيل لغزة.")
+
+
+def test_where_guns_fire_from_is_not_what_they_hit(relations):
+    assert ("houthis", "strikes", "thabat") not in relations(
+        "وقصف الحوثيون بالدبابات من منطقة ثعبات مبنى الاتصالات.")
+    assert ("houthis", "strikes", "jizan") in relations("وأطلق الحوثيون قذائف من اليمن على جازان.")
+    assert any(target == "al-harth" for _, _, target in relations(
+        "واستهدفت الغارات قرى من محافظة الحرث."))

@@ -270,3 +270,10 @@ def test_a_verb_after_an_indefinite_act_and_its_l_phrase_is_its_relative_clause(
     tokens = doc_tokens(doc)
     text = describe(parse_sentence(tokens, 0, len(tokens), {}, *resources()))
     assert "استهدف: subject هجوما, object نقطة تفتيش, antecedent هجوما" in text
+
+
+def test_a_phrase_in_brackets_after_a_place_is_no_argument_of_the_verb(relations):
+    assert ("yemeni-popular-resistance", "strikes", "houthis") in relations(
+        "طردت المقاومة الشعبية في تعز (جنوب اليمن) ميليشيات الحوثيين من مديرية صبر.")
+    assert ("abdrabbuh-mansur-hadi", "accuses", "houthis") in relations(
+        "اتهم الرئيس (عبد ربه منصور هادي) الحوثيين بخرق الهدنة.")
