@@ -4,8 +4,9 @@ The words are data (``ontology/lexicon/casualties.yaml``, with the people nouns 
 ``sectors.yaml`` and the month and weekday names of ``dates.yaml``). A count (a number, a vague
 quantity, a dual or singular noun) is a toll when a casualty noun follows it (سبعة قتلى), a cue
 follows it (لقي 20 شخصا حتفهم) or precedes it within reach (قتل 15 شخصا), or و joins it to a
-toll just before (مقتل 5 جنود و10 مسلحين: 15). Counts of one side are summed; a vague one
-(العشرات) leaves that side unknown; a count after بينهم is part of the one before.
+toll just before, or before its place (مقتل 5 جنود و10 مسلحين: 15; مقتل 8 في القرية و6 في
+المدينة: 14). Counts of one side are summed; a vague one (العشرات) leaves that side unknown;
+a count after بينهم is part of the one before.
 
 >>> from ingest.normalize import tokenize
 >>> tokens = tokenize("أسفر الهجوم عن مقتل خمسة وعشرين شخصا وإصابة 40 آخرين على الأقل.")
@@ -29,6 +30,7 @@ __all__ = ["Casualties", "find_casualties"]
 
 KILLED, INJURED, BOTH = 0, 1, 2  # BOTH: one count of the two sides (15 بين قتيل وجريح)
 REACH = 4  # words between a cue and its count (transparent words and "at least" not counted)
+GAP = 4  # at most the words of a phrase of place between two counts of one side, plus the و
 VAGUE = -1  # the value of a count with no number (العشرات)
 
 
@@ -51,12 +53,13 @@ def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
     sums, vague, found = [0, 0], [False, False], [False, False]
     cue, reach = -1, 0  # the side of the last cue and the words left in its reach
     last, last_end = -1, -1  # the side of the last toll and where it ended, for و
+    held, held_end = -1, -1  # the same, past a short phrase of place: مقتل 8 في القرية و6 في …
     subset = False  # after بينهم: counts are part of the toll before
     i = start
     while i < end:
         token = tokens[i]
         if not is_word(token):
-            cue, last = -1, -1
+            cue, last, held = -1, -1, -1
             i += 1
             continue
         skip, month = _phrase_at(tokens, i, end, lex.skipped, lex.starts)
@@ -72,16 +75,18 @@ def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
         if side < 0 and (i == start or tokens[i - 1].key not in ("بين", "من")):
             side = _toll_noun(key, lex)  # ارتفع عدد القتلى إلى 40
         if side >= 0:
-            cue, reach, subset, last = side, REACH, False, -1
+            cue, reach, subset, last, held = side, REACH, False, -1, -1
             i += 1
             if i < end and _cue(tokens[i].key, lex) == 1 - side:  # مقتل وإصابة 20: both sides
                 cue, i = -1, i + 1
             continue
         if key in lex.subset or (key == "من" and i + 1 < end and tokens[i + 1].key in lex.subset):
-            subset, cue, last = True, -1, -1
+            subset, cue, last, held = True, -1, -1, -1
             i += 1
             continue
         joined = last >= 0 and i - last_end <= 1 and (tokens[i - 1].key == "و" or _and(key, lex))
+        if not joined and held >= 0 and i - held_end <= GAP and _and(key, lex):
+            joined, last = True, held
         count = _count(tokens, i, end, lex, (cue >= 0 and not subset) or joined)
         if count is None:
             if key in lex.stops:
@@ -96,8 +101,10 @@ def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
         if side == BOTH:
             cue, last, i = -1, -1, j
             continue
-        if side < 0:  # the cue after the count is used up: 5 جنود قتلوا | وجرح 10
+        after = side < 0  # the cue after the count is used up: 5 جنود قتلوا | وجرح 10
+        if after:
             side, j = _after_at(tokens, j, end, lex)
+            after = side >= 0
         if side < 0:
             side = cue if cue >= 0 else (last if joined else -1)
         if side >= 0 and not subset:
@@ -107,6 +114,7 @@ def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
             else:
                 sums[side] += value
             last, last_end = side, j
+            held, held_end = (-1, -1) if after else (side, j)  # a verb after ends the phrase
         cue = -1
         i = j
     return Casualties(*(None if vague[s] or not found[s] else sums[s] for s in (KILLED, INJURED)))
@@ -131,6 +139,7 @@ class _Lexicon:
     not_after: set[str] = field(default_factory=set)
     subset: set[str] = field(default_factory=set)
     stops: set[str] = field(default_factory=set)
+    adjectives: set[str] = field(default_factory=set)
     starts: set[str] = field(default_factory=set)  # first words of the phrase tables
 
 
@@ -163,6 +172,7 @@ def _lexicon(directory: Path) -> _Lexicon:
         lex.not_after = {normalize_text(w) for w in data["not_after"]}
         lex.subset = {normalize_text(w) for w in data["subset"]}
         lex.stops = {normalize_text(w) for w in data["stops"]}
+        lex.adjectives = {normalize_text(w) for w in data["adjectives"]}
         lex.starts = {k[0] for table in (lex.vague, lex.not_people, lex.skipped) for k in table}
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise OntologyError(f"{directory / 'lexicon' / 'casualties.yaml'} (with the sectors.yaml "
@@ -236,6 +246,9 @@ def _count(tokens: list[Token], i: int, end: int, lex: _Lexicon,
     index after it); None when there is none, or it counts something else (15 غارة) or both
     sides at once (15 قتيلا وجريحا). A person noun alone counts just after a cue (قتل جندي)."""
     value, j = _number(tokens, i, end, lex)
+    if j == i + 1 and tokens[i].key in lex.adjectives and i > 0 and is_word(tokens[i - 1]) and \
+            _cue(tokens[i - 1].key, lex) < 0 and tokens[i - 1].key not in lex.numbers:
+        return None  # بحجر واحد: "one" after a noun is its adjective, no count
     glued = _GLUED.match(tokens[i].key)
     if j == i and glued and (_base(glued[2], lex.people) or _base(glued[2], lex.nouns)):
         noun = _base(glued[2], lex.nouns)  # 14جنديا، 7قتلى: digits and the noun in one word
@@ -283,10 +296,10 @@ def _count(tokens: list[Token], i: int, end: int, lex: _Lexicon,
 
 def _after_at(tokens: list[Token], j: int, end: int, lex: _Lexicon) -> tuple[int, int]:
     """The side a cue just after a count gives it (5 جنود قتلوا، لقي 20 شخصا حتفهم), past an
-    adjective or "at least" (12 شخصا على الأقل قتلوا، 390 مقاتلا كرديا قتلوا), or -1; and the
-    index after that cue."""
-    k, words = j, 0
-    while k < end and words < 3:
+    adjective, "at least" or whose they were (12 شخصا على الأقل قتلوا، 390 مقاتلا كرديا قتلوا،
+    12 جنديا من الجيش السوري قتلوا), or -1; and the index after that cue."""
+    k, words, limit = j, 0, 3
+    while k < end and words < limit:
         skip = _phrase_at(tokens, k, end, lex.skipped, lex.starts)[0]
         if skip:
             k += skip
@@ -295,8 +308,10 @@ def _after_at(tokens: list[Token], j: int, end: int, lex: _Lexicon) -> tuple[int
         side = lex.after.get(key, lex.after.get(key[1:], -1) if key[:1] in "وف" else -1)
         if side >= 0:
             return side, k + 1
-        if not is_word(tokens[k]) or key in lex.stops or key[:1] in "وف" or \
-                key.isdecimal() or _cue(key, lex) >= 0:
+        if key == "من" and words <= 2 and limit == 3:
+            limit = words + 5  # whose they were: 12 جنديا من الجيش السوري قتلوا
+        elif not is_word(tokens[k]) or key in lex.stops or key[:1] in "وف" and \
+                key not in lex.adjectives or key.isdecimal() or _cue(key, lex) >= 0:
             break  # another phrase or count: مقتل 12 شخصا | وإصابة 30 بجروح
         k, words = k + 1, words + 1
     return -1, j

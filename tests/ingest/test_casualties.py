@@ -60,6 +60,10 @@ def test_at_least_more_than_and_about_give_the_number(sentence, expected):
     ("قتل 3 من الجنود و5 من المسلحين.", (8, None)),
     ("قتل طفلان وامرأة.", (3, None)),
     ("قتل 3 جنود وأصيب 5 آخرون وقتل 10 مسلحين.", (13, 5)),
+    # each count with where it was: the place between does not end the toll
+    ("قتل 8 أشخاص في القرية و6 في المدينة.", (14, None)),
+    ("أسفر القصف عن مقتل 4 بمنطقة السوق و3 كانوا في سيارة.", (7, None)),
+    ("قتل 8 أشخاص في 3 قرى و4 مدن.", (8, None)),  # villages and towns: no people
 ])
 def test_tolls_split_by_side_are_summed(sentence, expected):
     assert toll(sentence) == expected
@@ -93,6 +97,8 @@ def test_injured_only_and_killed_and_injured_in_one_sentence(sentence, expected)
     ("قتل شخص واحد.", (1, None)),
     ("لقي ثلاثة جنود حتفهم في هجوم.", (3, None)),
     ("قالت الشرطة إن 5 أشخاص قتلوا في الهجوم.", (5, None)),
+    ("قالت الوزارة إن 12 جنديا من الجيش النظامي قتلوا.", (12, None)),  # whose, then the cue
+    ("لقي 6 أشخاص من عائلة واحدة مصرعهم.", (6, None)),
     ("قتل المسلحون ثلاثة جنود.", (3, None)),
     ("قتلت القوات الحكومية 15 مسلحا.", (15, None)),
     ("قتل يوم السبت 3 أشخاص.", (3, None)),
@@ -135,6 +141,7 @@ def test_a_vague_count_leaves_only_its_side_unknown():
     ("قتل 10 أشخاص بينهم 3 أطفال وأصيب 20.", (10, 20)),  # a part of the toll
     ("بلغ عدد الجرحى 25 جريحا بينهم 4 في حالة خطرة.", (None, 25)),
     ("أسفر عن مقتل 5 أشخاص، هم 3 جنود ومدنيان.", (5, None)),
+    ("قتلت قذيفة واحدة 3 أطفال.", (3, None)),  # "one" after a noun is its adjective
 ])
 def test_numbers_that_are_not_a_count_of_the_dead_are_not_taken(sentence, expected):
     assert toll(sentence) == expected
@@ -175,3 +182,4 @@ def test_two_reports_in_one_sentence_keep_their_own_tolls(read):
                "في هجوم لحركة الشباب على مدينة مقديشو.")
     assert {(r.agent, r.target, r.killed) for r in doc.relations} == {
         ("taliban", "kabul", 25), ("al-shabaab", "mogadishu", 15)}
+
