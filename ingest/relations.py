@@ -1481,11 +1481,15 @@ class _Reader:
 
     def toll(self, s: int, t: int) -> Casualties:
         """The toll of the report that holds token t: its sentence, or the part of it that a
-        comma and كما، فيما، بينما set apart (… مقتل 25 طالبا، كما قتل 15 شخصا في هجوم آخر)."""
+        comma and كما، فيما، بينما، يأتي set apart (… مقتل 25 طالبا، كما قتل 15 شخصا في هجوم
+        آخر), or a comma and a phrase of another incident (، وفي حادث آخر قتل …)."""
         a, b = self.starts[s], self.starts[s + 1]
         joins = self.lex.grammar.get("report_joins", frozenset())
+        other = self.lex.grammar.get("other_report_words", frozenset())
         for k in range(a + 1, b - 1):
-            if self.tokens[k].text in "،," and self.keys[k + 1].lstrip("و") in joins:
+            if self.tokens[k].text in "،," and (self.keys[k + 1].lstrip("و") in joins or
+                                                self.keys[k + 1] in ("في", "وفي") and
+                                                any(key in other for key in self.keys[k + 2:k + 4])):
                 if k < t:
                     a = k + 1
                 else:

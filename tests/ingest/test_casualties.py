@@ -183,3 +183,15 @@ def test_two_reports_in_one_sentence_keep_their_own_tolls(read):
     assert {(r.agent, r.target, r.killed) for r in doc.relations} == {
         ("taliban", "kabul", 25), ("al-shabaab", "mogadishu", 15)}
 
+
+@pytest.mark.parametrize("sentence, expected", [
+    (("قتل 5 جنود في هجوم لحركة طالبان على مدينة قندهار، وفي حادث آخر قتل 3 مدنيين في انفجار "
+      "عبوة ناسفة."), (5, None)),
+    (("قتل 12 شخصا في هجوم لحركة طالبان على مدينة قندهار، ويأتي ذلك بعد مقتل 20 شخصا في هجوم "
+      "مماثل الشهر الماضي."), (12, None)),
+    ("قتل 5 جنود في هجوم لحركة طالبان على مدينة قندهار، وأصيب 10 آخرون.", (5, 10)),  # one
+])
+def test_another_incident_after_a_comma_has_its_own_toll(read, sentence, expected):
+    doc = read(sentence)
+    assert {(r.agent, r.target, r.killed, r.injured) for r in doc.relations
+            if r.predicate == "strikes"} == {("taliban", "kandahar", *expected)}
