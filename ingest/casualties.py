@@ -54,12 +54,14 @@ def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
     cue, reach = -1, 0  # the side of the last cue and the words left in its reach
     last, last_end = -1, -1  # the side of the last toll and where it ended, for و
     held, held_end = -1, -1  # the same, past a short phrase of place: مقتل 8 في القرية و6 في …
+    pending, pending_end = 0, -1  # a count with no side yet, and where it ended: a count that
+    # و joins to it and a cue after gives both their side (5 مدنيين و3 جنود قتلوا: 8)
     subset = False  # after بينهم: counts are part of the toll before
     i = start
     while i < end:
         token = tokens[i]
         if not is_word(token):
-            cue, last, held = -1, -1, -1
+            cue, last, held, pending_end = -1, -1, -1, -1
             i += 1
             continue
         skip, month = _phrase_at(tokens, i, end, lex.skipped, lex.starts)
@@ -75,13 +77,13 @@ def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
         if side < 0 and (i == start or tokens[i - 1].key not in ("بين", "من")):
             side = _toll_noun(key, lex)  # ارتفع عدد القتلى إلى 40
         if side >= 0:
-            cue, reach, subset, last, held = side, REACH, False, -1, -1
+            cue, reach, subset, last, held, pending_end = side, REACH, False, -1, -1, -1
             i += 1
             if i < end and _cue(tokens[i].key, lex) == 1 - side:  # مقتل وإصابة 20: both sides
                 cue, i = -1, i + 1
             continue
         if key in lex.subset or (key == "من" and i + 1 < end and tokens[i + 1].key in lex.subset):
-            subset, cue, last, held = True, -1, -1, -1
+            subset, cue, last, held, pending_end = True, -1, -1, -1, -1
             i += 1
             continue
         joined = last >= 0 and i - last_end <= 1 and (tokens[i - 1].key == "و" or _and(key, lex))
@@ -108,6 +110,8 @@ def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
         if side < 0:
             side = cue if cue >= 0 else (last if joined else -1)
         if side >= 0 and not subset:
+            if after and pending_end >= 0 and _joined_to(tokens, pending_end, i, lex):
+                value = VAGUE if VAGUE in (value, pending) else value + pending
             found[side] = True
             if value == VAGUE:
                 vague[side] = True
@@ -115,6 +119,7 @@ def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
                 sums[side] += value
             last, last_end = side, j
             held, held_end = (-1, -1) if after else (side, j)  # a verb after ends the phrase
+        pending, pending_end = (value, j) if side < 0 and not subset else (0, -1)
         cue = -1
         i = j
     return Casualties(*(None if vague[s] or not found[s] else sums[s] for s in (KILLED, INJURED)))
@@ -179,6 +184,20 @@ def _lexicon(directory: Path) -> _Lexicon:
                             f"and dates.yaml it reads): cannot read it ({exc!r}); the comments in "
                             "the file give its shape") from exc
     return lex
+
+
+def _joined_to(tokens: list[Token], a: int, i: int, lex: _Lexicon) -> bool:
+    """Whether و joins the count at ``tokens[i]`` to the count that ended at ``a``: just after
+    it, or after whose it is (19 على الأقل من مقاتلي الحركة وجنديان)."""
+    key = tokens[i].key
+    if not (key.startswith("و") and len(key) > 1) and tokens[i - 1].key != "و":
+        return False
+    b = i - 1 if tokens[i - 1].key == "و" else i
+    if a == b:
+        return True
+    k = a + _phrase_at(tokens, a, b, lex.skipped, lex.starts)[0]
+    return k < b and tokens[k].key == "من" and b - k <= 5 and all(
+        is_word(t) for t in tokens[k:b])
 
 
 def _phrase_at(tokens: list[Token], i: int, end: int, table: dict[tuple[str, ...], int],

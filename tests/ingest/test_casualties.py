@@ -64,6 +64,10 @@ def test_at_least_more_than_and_about_give_the_number(sentence, expected):
     ("قتل 8 أشخاص في القرية و6 في المدينة.", (14, None)),
     ("أسفر القصف عن مقتل 4 بمنطقة السوق و3 كانوا في سيارة.", (7, None)),
     ("قتل 8 أشخاص في 3 قرى و4 مدن.", (8, None)),  # villages and towns: no people
+    # two counts joined by و before the cue after them
+    ("قال مصدر إن 5 مدنيين و3 جنود قتلوا في الهجوم.", (8, None)),
+    ("قال مصدر إن 12 على الأقل من المسلحين وجنديان قتلوا.", (14, None)),
+    ("شارك 50 شخصا في المسيرة و3 جنود قتلوا في الهجوم.", (3, None)),  # 50 marched
 ])
 def test_tolls_split_by_side_are_summed(sentence, expected):
     assert toll(sentence) == expected
