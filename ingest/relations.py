@@ -17,6 +17,7 @@ Demanded; only asserted relations become direct edges in the graph. A speaker is
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -95,7 +96,8 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
                    morph: Morphology, trace: list[Candidate] | None = None,
                    date: str | None = None) -> tuple[tuple[Relation, ...], dict[str, Entity]]:
     """Every relation the sentences state, once per (relation, agent, target, sentence), and
-    the generic actors they name. ``date``: the article's, for the date of its attacks."""
+    the generic actors they name; an attack told again that names nothing new is one event,
+    with its first telling. ``date``: the article's, for the date of its attacks."""
     reader = _Reader(tokens, sentence_of, found, entities, lex, morph)
     reader.date = date
     out: dict[tuple, Relation] = {}
@@ -115,6 +117,13 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
                       r.predicate == rel.predicate and r.target == rel.target and
                       rel.target not in reader.generics and reader.same_side(r.agent, rel.agent)]:
             out[key] = rel = reader.refined(rel, other.places, told=True)
+    for key in [k for k in out if k in reader.retellings]:  # وأسفر القصف الذي شنه … عن مقتل
+        first = reader.told_first(out[key], out.values())  # 57 مدنيا: one attack, told twice
+        if first is not None:
+            out[first] = _folded(out[first], out.pop(key))
+            for i, c in enumerate(trace or []):
+                if c.token == reader.retellings[key] and not c.why:
+                    trace[i] = c._replace(why=f"told again: the attack of sentence {first[3]}")
     for rel in list(out.values()):  # قال الوزير إن طائرات روسية قصفت …: he accuses Russia
         if reader.claim_of_attack(rel):
             out.setdefault(("accuses", rel.speaker, rel.agent, rel.sentence), Relation(
@@ -135,6 +144,12 @@ def _merged(first: Relation, other: Relation) -> Relation:
     return replace(first, places=tuple(dict.fromkeys(first.places + other.places)),
                    killed=first.killed if first.killed is not None else other.killed,
                    injured=first.injured if first.injured is not None else other.injured)
+
+
+def _folded(first: Relation, again: Relation) -> Relation:
+    """The attack told first, with the toll told again where it gave none."""
+    return replace(first, killed=first.killed if first.killed is not None else again.killed,
+                   injured=first.injured if first.injured is not None else again.injured)
 
 
 class _Reader:
@@ -163,6 +178,9 @@ class _Reader:
         self.events: list[int] = []  # the tokens of the attacks told so far
         self.retold: list[tuple[int, tuple[str, ...]]] = []  # (sentence, places) of attacks
         # told again (الهجوم الذي وقع في بلدة …)
+        self.retellings: dict[tuple, int] = {}  # the keys of statements of a definite attack
+        # noun whose agent is one told before or claims it (وأسفر القصف عن …، تبنت الحركة
+        # الهجوم), and its token
         self.conflict = self.about_violence(found)
         self.sports = sum(1 for k in self.keys if self.group_of(k, "sports_words")) >= _SPORTS
         self.starts = [bisect.bisect_left(sentence_of, s) for s in range(
@@ -1299,7 +1317,7 @@ class _Reader:
                     last[family] = (s, c.agents)
                 elif not c.agents and not c.generic_agent and self.definite(c.token) and \
                         not self.weak(c.token) and family in last and s - last[family][0] <= 3:
-                    c = c._replace(agents=last[family][1])
+                    c = c._replace(agents=last[family][1], slots=("told before", c.slots[1]))
             out.append(c)
         return out
 
@@ -1385,11 +1403,29 @@ class _Reader:
                     relation = entry.people  # شن رئيس الوزراء هجوما على نائبه: words
                 if relation == "strikes":
                     self.events.append(cand.token)
+                    if cand.slots[0] in ("claim", "told before") and entry.pos == "noun" and \
+                            self.definite(cand.token):
+                        self.retellings[(relation, agent, target, s)] = cand.token
                 out.append(Relation(relation, agent, target, s, self.tokens[cand.token].text,
                                     places=tuple(pl for pl in places if pl not in (target, agent)),
                                     speaker=cand.speaker if cand.speaker != agent else None,
                                     mode=cand.mode, killed=killed, injured=injured, date=date))
         return out
+
+    def told_first(self, rel: Relation, rels: Iterable[Relation]) -> tuple | None:
+        """The key of the statement that told first the attack ``rel`` tells again: by the same
+        agent, asserted, in one of the three sentences before, and ``rel`` names no target or
+        place that one does not (a generic target, or one of its target and places)."""
+        if rel.predicate != "strikes" or rel.mode != "Asserted":
+            return None
+        for other in sorted(rels, key=lambda r: -r.sentence):
+            known = (other.target, *other.places)
+            if other.predicate == "strikes" and other.mode == "Asserted" and other.agent == \
+                    rel.agent and 0 < rel.sentence - other.sentence <= 3 and (
+                    rel.target in self.generics or rel.target in known) and all(
+                    pl in known for pl in rel.places):
+                return (other.predicate, other.agent, other.target, other.sentence)
+        return None
 
     def occurred_at(self, cand: Candidate) -> tuple[str, ...]:
         """The places where an attack noun took place, as a verb of ``occurring`` says of it
