@@ -5,7 +5,8 @@ The words are data (``ontology/lexicon/casualties.yaml``, with the people nouns 
 quantity, a dual or singular noun) is a toll when a casualty noun follows it (سبعة قتلى), a cue
 follows it (لقي 20 شخصا حتفهم) or precedes it within reach (قتل 15 شخصا), or و joins it to a
 toll just before, or before its place (مقتل 5 جنود و10 مسلحين: 15; مقتل 8 في القرية و6 في
-المدينة: 14). Counts of one side are summed; a vague one (العشرات) leaves that side unknown;
+المدينة: 14), or a cue after it gives its side to the count و joins to it (5 مدنيين و3 جنود
+قتلوا: 8). Counts of one side are summed; a vague one (العشرات) leaves that side unknown;
 a count after بينهم is part of the one before.
 
 >>> from ingest.normalize import tokenize
