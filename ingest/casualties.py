@@ -12,7 +12,7 @@ a count after بينهم is part of the one before.
 >>> from ingest.normalize import tokenize
 >>> tokens = tokenize("أسفر الهجوم عن مقتل خمسة وعشرين شخصا وإصابة 40 آخرين على الأقل.")
 >>> find_casualties(tokens, 0, len(tokens))
-Casualties(killed=25, injured=40)
+Casualties(killed=25, injured=40, stated=True)
 """
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ class Casualties(NamedTuple):
 
     killed: int | None
     injured: int | None
+    stated: bool = False  # it states dead or wounded, if only vaguely (قتل العشرات)
 
 
 def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
@@ -48,7 +49,7 @@ def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
     >>> from ingest.normalize import tokenize
     >>> tokens = tokenize("قتل جندي وثمانية مسلحين، وأصيب العشرات.")
     >>> find_casualties(tokens, 0, len(tokens))
-    Casualties(killed=9, injured=None)
+    Casualties(killed=9, injured=None, stated=True)
     """
     lex = _lexicon(ONTOLOGY_DIR)
     sums, vague, found = [0, 0], [False, False], [False, False]
@@ -75,6 +76,8 @@ def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
             continue
         key = token.key
         side = _cue(key, lex)
+        if side < 0 and i > start and (tokens[i - 1].key, key) in lex.fell_victim:
+            side = KILLED  # راحوا ضحية الهجوم: a cue, no count
         if side < 0 and (i == start or tokens[i - 1].key not in ("بين", "من")):
             side = _toll_noun(key, lex)  # ارتفع عدد القتلى إلى 40
         if side >= 0:
@@ -123,7 +126,8 @@ def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
         pending, pending_end = (value, j) if side < 0 and not subset else (0, -1)
         cue = -1
         i = j
-    return Casualties(*(None if vague[s] or not found[s] else sums[s] for s in (KILLED, INJURED)))
+    return Casualties(*(None if vague[s] or not found[s] else sums[s] for s in (KILLED, INJURED)),
+                      stated=any(found))
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -146,6 +150,7 @@ class _Lexicon:
     subset: set[str] = field(default_factory=set)
     stops: set[str] = field(default_factory=set)
     adjectives: set[str] = field(default_factory=set)
+    fell_victim: set[tuple[str, ...]] = field(default_factory=set)
     starts: set[str] = field(default_factory=set)  # first words of the phrase tables
 
 
@@ -179,6 +184,7 @@ def _lexicon(directory: Path) -> _Lexicon:
         lex.subset = {normalize_text(w) for w in data["subset"]}
         lex.stops = {normalize_text(w) for w in data["stops"]}
         lex.adjectives = {normalize_text(w) for w in data["adjectives"]}
+        lex.fell_victim = set(map(name_key, data["fell_victim"]))
         lex.starts = {k[0] for table in (lex.vague, lex.not_people, lex.skipped) for k in table}
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise OntologyError(f"{directory / 'lexicon' / 'casualties.yaml'} (with the sectors.yaml "

@@ -1364,7 +1364,7 @@ class _Reader:
         s = self.sentence_of[cand.token]
         killed = injured = date = None
         if entry.relation == "strikes":
-            killed, injured = self.toll(s, cand.token)
+            killed, injured = self.toll(s, cand.token)[:2]
             date = event_date(self.date, self.tokens, self.starts[s], self.starts[s + 1])
             if not places and (not agents or cand.slots[0] == "claim"):  # an event's place,
                 # from another clause, when its own names no agent (one claimed or attributed)
@@ -1448,7 +1448,8 @@ class _Reader:
         (weak_attack_words), the kind of its agent, a named target, or armed men hit and a
         toll."""
         hit = bool(targets or cand.generic_target)
-        toll = killed is not None or injured is not None
+        toll = killed is not None or injured is not None or self.toll(
+            self.sentence_of[cand.token], cand.token).stated  # قتل العشرات: a toll, if vague
         evidence = hit + bool(places) + toll + bool(cand.generic_agent)
         if self.weak(cand.token):  # قتل رجل زوجته، غرق مركب: violence, but no attack
             armed = cand.generic_target is not None and cand.generic_target.sector not in \

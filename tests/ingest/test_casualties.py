@@ -15,7 +15,7 @@ from naba.errors import OntologyError
 
 def toll(sentence: str) -> tuple[int | None, int | None]:
     tokens = tokenize(sentence)
-    return tuple(find_casualties(tokens, 0, len(tokens)))
+    return tuple(find_casualties(tokens, 0, len(tokens)))[:2]
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -109,6 +109,7 @@ def test_injured_only_and_killed_and_injured_in_one_sentence(sentence, expected)
     ("أودى الانفجار بحياة ثلاثة أشخاص.", (3, None)),
     ("ارتفع عدد القتلى إلى 40.", (40, None)),
     ("ارتفعت حصيلة ضحايا التفجير إلى 40 قتيلا.", (40, None)),
+    ("راح ضحية الهجوم 5 أشخاص.", (5, None)),  # "fell victim": a cue
 ])
 def test_duals_singulars_cues_after_and_tallies(sentence, expected):
     assert toll(sentence) == expected
@@ -123,6 +124,7 @@ def test_duals_singulars_cues_after_and_tallies(sentence, expected):
     "مقتل وإصابة 20 شخصا.",  # one count of both sides
     "سقط 15 قتيلا وجريحا.",
     "سقط 15 بين قتيل وجريح.",
+    "قتل العشرات وأصيب عدد آخر من المارة.",
 ])
 def test_a_vague_or_shared_count_gives_no_number(sentence):
     assert toll(sentence) == (None, None)
@@ -159,17 +161,30 @@ def test_numbers_that_are_not_a_count_of_the_dead_are_not_taken(sentence, expect
     "نقل الجرحى إلى 3 مستشفيات.",  # hospitals, not the wounded
     "كان بين القتلى 3 أطفال.",  # a part of a toll not given
     "وقع الهجوم في 27 مارس 2016.",
+    "أعلنت الوزارة أسماء الجنود الذين راحوا ضحية التفجير.",  # "fell victim", no count
 ])
 def test_look_alikes_give_nothing(sentence):
     assert toll(sentence) == (None, None)
+
+
+@pytest.mark.parametrize("sentence, stated", [
+    ("قتل العشرات في الغارات.", True),
+    ("أصيب عدد من المدنيين.", True),
+    ("قتل 5 أشخاص.", True),
+    ("شنت الطائرات 15 غارة على المدينة.", False),
+    ("أعلنت الوزارة أسماء الجنود الذين راحوا ضحية التفجير.", False),
+])
+def test_a_vague_toll_is_stated_without_a_number(sentence, stated):
+    tokens = tokenize(sentence)
+    assert find_casualties(tokens, 0, len(tokens)).stated is stated
 
 
 def test_the_toll_is_read_from_the_given_sentence_only():
     text = "قتل 5 أشخاص أمس. وأصيب 3 آخرون اليوم."
     tokens = tokenize(text)
     first = next(i for i, t in enumerate(tokens) if t.text == ".") + 1
-    assert find_casualties(tokens, 0, first) == Casualties(5, None)
-    assert find_casualties(tokens, first, len(tokens)) == Casualties(None, 3)
+    assert find_casualties(tokens, 0, first) == Casualties(5, None, stated=True)
+    assert find_casualties(tokens, first, len(tokens)) == Casualties(None, 3, stated=True)
 
 
 def test_a_broken_lexicon_is_named_with_what_is_wrong(tmp_path):
@@ -199,3 +214,12 @@ def test_another_incident_after_a_comma_has_its_own_toll(read, sentence, expecte
     doc = read(sentence)
     assert {(r.agent, r.target, r.killed, r.injured) for r in doc.relations
             if r.predicate == "strikes"} == {("taliban", "kandahar", *expected)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "أسفر تفجير في مدينة بعقوبة عن مقتل العشرات وإصابة المئات.",
+    "قتل العشرات في تفجير بمدينة بعقوبة.",
+])
+def test_an_attack_with_a_place_and_a_vague_toll_is_reported_with_no_number(read, sentence):
+    assert [(r.target, r.killed, r.injured) for r in read(sentence).relations
+            if r.predicate == "strikes"] == [("baqubah", None, None)]
