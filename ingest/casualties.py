@@ -126,8 +126,8 @@ def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
         pending, pending_end = (value, j) if side < 0 and not subset else (0, -1)
         cue = -1
         i = j
-    return Casualties(*(None if vague[s] or not found[s] else sums[s] for s in (KILLED, INJURED)),
-                      stated=any(found))
+    killed, injured = (None if vague[s] or not found[s] else sums[s] for s in (KILLED, INJURED))
+    return Casualties(killed, injured, any(found))
 
 
 # --- helpers -----------------------------------------------------------------------------------

@@ -121,8 +121,8 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
         first = reader.told_first(out[key], out.values())  # 57 مدنيا: one attack, told twice
         if first is not None:
             out[first] = _folded(out[first], out.pop(key))
-            for i, c in enumerate(trace or []):
-                if c.token == reader.retellings[key] and not c.why:
+            for i, c in enumerate(trace if trace is not None else []):
+                if trace is not None and c.token == reader.retellings[key] and not c.why:
                     trace[i] = c._replace(why=f"told again: the attack of sentence {first[3]}")
     for rel in list(out.values()):  # قال الوزير إن طائرات روسية قصفت …: he accuses Russia
         if reader.claim_of_attack(rel):
@@ -1519,7 +1519,8 @@ class _Reader:
     def toll(self, s: int, t: int) -> Casualties:
         """The toll of the report that holds token t: its sentence, or the part of it that a
         comma and كما، فيما، بينما، يأتي set apart (… مقتل 25 طالبا، كما قتل 15 شخصا في هجوم
-        آخر), or a comma and a phrase of another incident (، وفي حادث آخر قتل …)."""
+        آخر), or a comma and a phrase of another incident (، وفي حادث آخر قتل …); not the
+        other side of the toll before (لقي 13 شخصا مصرعهم، فيما أصيب 12 آخرون)."""
         a, b = self.starts[s], self.starts[s + 1]
         joins = self.lex.grammar.get("report_joins", frozenset())
         other = self.lex.grammar.get("other_report_words", frozenset())
@@ -1527,6 +1528,8 @@ class _Reader:
             if self.tokens[k].text in "،," and (self.keys[k + 1].lstrip("و") in joins or
                                                 self.keys[k + 1] in ("في", "وفي") and
                                                 any(key in other for key in self.keys[k + 2:k + 4])):
+                if self.toll_goes_on(a, k, b):
+                    continue
                 if k < t:
                     a = k + 1
                 else:
@@ -1535,6 +1538,20 @@ class _Reader:
         if (a, b) not in self.tolls:
             self.tolls[(a, b)] = find_casualties(self.tokens, a, b)
         return self.tolls[(a, b)]
+
+    def toll_goes_on(self, a: int, k: int, b: int) -> bool:
+        """After the comma at k, the other side of the toll before it, of "others", and one of
+        the two parts tells no attack of its own (لقي 13 شخصا مصرعهم، فيما أصيب 12 آخرون في
+        هجوم …): one report."""
+        words = self.lex.grammar.get("toll_others", frozenset())
+        if not any(key in words for key in self.keys[k + 2:k + 7]) or all(
+                any(self.triggers[i].relation == "strikes" for i in range(x, y) if i in
+                    self.triggers) for x, y in ((a, k), (k + 1, b))):
+            return False
+        before, after = find_casualties(self.tokens, a, k), find_casualties(self.tokens, k + 1, b)
+        return (before.killed is None) != (before.injured is None) and \
+            (after.killed is None) != (after.injured is None) and \
+            (before.killed is None) == (after.injured is None)
 
     def generic_key(self, g: Generic) -> str:
         """The key of a generic actor of this article (one per sector, words and affiliation)."""

@@ -196,6 +196,13 @@ def test_a_broken_lexicon_is_named_with_what_is_wrong(tmp_path):
         _lexicon(tmp_path)
 
 
+def test_wounded_others_after_a_join_in_another_attack_are_its_own(read):
+    doc = read("وأسفر تفجير انتحاري نفذته حركة طالبان في كابول عن مقتل 25 طالبا، كما أصيب 15 "
+               "آخرون في هجوم لحركة الشباب على مدينة مقديشو.")
+    assert {(r.agent, r.target, r.killed, r.injured) for r in doc.relations} == {
+        ("taliban", "kabul", 25, None), ("al-shabaab", "mogadishu", None, 15)}
+
+
 def test_two_reports_in_one_sentence_keep_their_own_tolls(read):
     doc = read("وأسفر تفجير انتحاري نفذته حركة طالبان في كابول عن مقتل 25 طالبا، كما قتل 15 شخصا "
                "في هجوم لحركة الشباب على مدينة مقديشو.")
@@ -209,6 +216,9 @@ def test_two_reports_in_one_sentence_keep_their_own_tolls(read):
     (("قتل 12 شخصا في هجوم لحركة طالبان على مدينة قندهار، ويأتي ذلك بعد مقتل 20 شخصا في هجوم "
       "مماثل الشهر الماضي."), (12, None)),
     ("قتل 5 جنود في هجوم لحركة طالبان على مدينة قندهار، وأصيب 10 آخرون.", (5, 10)),  # one
+    # the other side of the toll, of others: one report
+    ("قتل 5 جنود في هجوم لحركة طالبان على مدينة قندهار، فيما أصيب 10 آخرون بجروح.", (5, 10)),
+    ("لقي 5 جنود مصرعهم، فيما أصيب 10 آخرون في هجوم لحركة طالبان على مدينة قندهار.", (5, 10)),
 ])
 def test_another_incident_after_a_comma_has_its_own_toll(read, sentence, expected):
     doc = read(sentence)
