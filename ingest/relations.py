@@ -1518,14 +1518,16 @@ class _Reader:
 
     def toll(self, s: int, t: int) -> Casualties:
         """The toll of the report that holds token t: its sentence, or the part of it that a
-        comma and كما، فيما، بينما، يأتي set apart (… مقتل 25 طالبا، كما قتل 15 شخصا في هجوم
+        comma and كما، فيما، بينما، في حين، يأتي set apart (… مقتل 25 طالبا، كما قتل 15 شخصا في هجوم
         آخر), or a comma and a phrase of another incident (، وفي حادث آخر قتل …); not the
         other side of the toll before (لقي 13 شخصا مصرعهم، فيما أصيب 12 آخرون)."""
         a, b = self.starts[s], self.starts[s + 1]
         joins = self.lex.grammar.get("report_joins", frozenset())
         other = self.lex.grammar.get("other_report_words", frozenset())
         for k in range(a + 1, b - 1):
-            if self.tokens[k].text in "،," and (self.keys[k + 1].lstrip("و") in joins or
+            join = self.keys[k + 1].lstrip("و")
+            if self.tokens[k].text in "،," and (join in joins or
+                                                k + 2 < b and f"{join} {self.keys[k + 2]}" in joins or
                                                 self.keys[k + 1] in ("في", "وفي") and
                                                 any(key in other for key in self.keys[k + 2:k + 4])):
                 if self.toll_goes_on(a, k, b):
