@@ -323,7 +323,8 @@ def _count(tokens: list[Token], i: int, end: int, lex: _Lexicon,
 def _after_at(tokens: list[Token], j: int, end: int, lex: _Lexicon) -> tuple[int, int]:
     """The side a cue just after a count gives it (5 جنود قتلوا، لقي 20 شخصا حتفهم), past an
     adjective, "at least" or whose they were (12 شخصا على الأقل قتلوا، 390 مقاتلا كرديا قتلوا،
-    12 جنديا من الجيش السوري قتلوا), or -1; and the index after that cue."""
+    12 جنديا من الجيش السوري قتلوا), or -1; and the index after that cue. Not a cue under و
+    that a count follows (مسلحان وقتلا خلاله 21 سائحا: the two killed 21)."""
     k, words, limit = j, 0, 3
     while k < end and words < limit:
         skip = _phrase_at(tokens, k, end, lex.skipped, lex.starts)[0]
@@ -332,6 +333,9 @@ def _after_at(tokens: list[Token], j: int, end: int, lex: _Lexicon) -> tuple[int
             continue
         key = tokens[k].key
         side = lex.after.get(key, lex.after.get(key[1:], -1) if key[:1] in "وف" else -1)
+        if side >= 0 and key not in lex.after and any(
+                t.key.isdecimal() or t.key in lex.numbers for t in tokens[k + 1:min(k + 3, end)]):
+            break  # نفذه مسلحان وقتلا خلاله 21 سائحا: a verb of their own, and its count
         if side >= 0:
             return side, k + 1
         if key == "من" and words <= 2 and limit == 3:
