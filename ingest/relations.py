@@ -120,7 +120,9 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
     for key in [k for k in out if k in reader.retellings]:  # وأسفر القصف الذي شنه … عن مقتل
         first = reader.told_first(out[key], out.values())  # 57 مدنيا: one attack, told twice
         if first is not None:
-            out[first] = _folded(out[first], out.pop(key))
+            again = out.pop(key)
+            if reader.sole_attack(reader.retellings[key]):  # not غداة مقتل 23 في تفجير سيارتين
+                out[first] = _folded(out[first], again)
             for i, c in enumerate(trace if trace is not None else []):
                 if trace is not None and c.token == reader.retellings[key] and not c.why:
                     trace[i] = c._replace(why=f"told again: the attack of sentence {first[3]}")
@@ -1411,6 +1413,12 @@ class _Reader:
                                     speaker=cand.speaker if cand.speaker != agent else None,
                                     mode=cand.mode, killed=killed, injured=injured, date=date))
         return out
+
+    def sole_attack(self, t: int) -> bool:
+        """The attack noun at t is the only one of its sentence, so the toll there is its own."""
+        a, b = self.starts[self.sentence_of[t]], self.starts[self.sentence_of[t] + 1]
+        return not any(k != t and k in self.triggers and self.triggers[k].relation == "strikes"
+                       and "noun" in self.triggers[k].pos for k in range(a, b))
 
     def told_first(self, rel: Relation, rels: Iterable[Relation]) -> tuple | None:
         """The key of the statement that told first the attack ``rel`` tells again: by the same

@@ -28,6 +28,13 @@ def test_the_first_telling_keeps_its_own_toll(read):
     assert [(s, killed) for s, *_, killed, _ in strikes(read, text)] == [(0, 12)]
 
 
+def test_a_toll_of_another_attack_in_the_retelling_is_not_taken(read):
+    text = ("شنت طائرات التحالف غارات على مواقع الحوثيين في صنعاء. واستهدفت الغارات مواقع "
+            "الحوثيين في صنعاء غداة مقتل 20 شخصا في تفجير سيارة مفخخة.")
+    assert [(s, agent, killed) for s, agent, *_, killed, _ in strikes(read, text) if s == 0] == [
+        (0, "saudi-led-coalition", None)]
+
+
 def test_raids_told_again_on_a_new_place_are_another_event(read):
     text = ("شنت طائرات التحالف غارات على مواقع الحوثيين في صنعاء. "
             "واستهدفت الغارات مواقع للحوثيين في مدينة صعدة.")
