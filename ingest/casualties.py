@@ -151,6 +151,7 @@ class _Lexicon:
     stops: set[str] = field(default_factory=set)
     adjectives: set[str] = field(default_factory=set)
     fell_victim: set[tuple[str, ...]] = field(default_factory=set)
+    each: set[str] = field(default_factory=set)
     starts: set[str] = field(default_factory=set)  # first words of the phrase tables
 
 
@@ -185,6 +186,7 @@ def _lexicon(directory: Path) -> _Lexicon:
         lex.stops = {normalize_text(w) for w in data["stops"]}
         lex.adjectives = {normalize_text(w) for w in data["adjectives"]}
         lex.fell_victim = set(map(name_key, data["fell_victim"]))
+        lex.each = {normalize_text(w) for w in data["each"]}
         lex.starts = {k[0] for table in (lex.vague, lex.not_people, lex.skipped) for k in table}
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise OntologyError(f"{directory / 'lexicon' / 'casualties.yaml'} (with the sectors.yaml "
@@ -299,6 +301,8 @@ def _count(tokens: list[Token], i: int, end: int, lex: _Lexicon,
         elif j < end and _base(tokens[j].key, lex.people):
             j += 1
     else:  # a noun that says its own number: قتيلان، جريح؛ after a cue: جندي، جنديين
+        if i > 0 and tokens[i - 1].key in lex.each:
+            return None  # وسام لكل شهيد: each one, no count
         noun = _base(tokens[i].key, lex.nouns)
         person = _base(tokens[i].key, lex.people) if noun is None and (
             after_cue or _after_at(tokens, i + 1, end, lex)[0] >= 0) else None  # جنديين ليبيين قتلا

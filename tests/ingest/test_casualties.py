@@ -163,6 +163,7 @@ def test_numbers_that_are_not_a_count_of_the_dead_are_not_taken(sentence, expect
     "كان بين القتلى 3 أطفال.",  # a part of a toll not given
     "وقع الهجوم في 27 مارس 2016.",
     "أعلنت الوزارة أسماء الجنود الذين راحوا ضحية التفجير.",  # "fell victim", no count
+    "منحت الحكومة وساما لكل شهيد سقط في الهجوم.",  # each one, no count
 ])
 def test_look_alikes_give_nothing(sentence):
     assert toll(sentence) == (None, None)
