@@ -4,13 +4,15 @@ The words are data (``ontology/lexicon/casualties.yaml``, with the people nouns 
 ``sectors.yaml`` and the month and weekday names of ``dates.yaml``). A count (a number, a vague
 quantity, a dual or singular noun) is a toll when a casualty noun follows it (سبعة قتلى), a cue
 follows it (لقي 20 شخصا حتفهم) or precedes it within reach (قتل 15 شخصا), or و joins it to a
-toll just before (مقتل 5 جنود و10 مسلحين: 15). Counts of one side are summed; a vague one
-(العشرات) leaves that side unknown; a count after بينهم is part of the one before.
+toll just before, or before its place (مقتل 5 جنود و10 مسلحين: 15; مقتل 8 في القرية و6 في
+المدينة: 14), or a cue after it gives its side to the count و joins to it (5 مدنيين و3 جنود
+قتلوا: 8). Counts of one side are summed; a vague one (العشرات) leaves that side unknown;
+a count after بينهم is part of the one before.
 
 >>> from ingest.normalize import tokenize
 >>> tokens = tokenize("أسفر الهجوم عن مقتل خمسة وعشرين شخصا وإصابة 40 آخرين على الأقل.")
 >>> find_casualties(tokens, 0, len(tokens))
-Casualties(killed=25, injured=40)
+Casualties(killed=25, injured=40, stated=True)
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ __all__ = ["Casualties", "find_casualties"]
 
 KILLED, INJURED, BOTH = 0, 1, 2  # BOTH: one count of the two sides (15 بين قتيل وجريح)
 REACH = 4  # words between a cue and its count (transparent words and "at least" not counted)
+GAP = 4  # at most the words of a phrase of place between two counts of one side, plus the و
 VAGUE = -1  # the value of a count with no number (العشرات)
 
 
@@ -37,6 +40,7 @@ class Casualties(NamedTuple):
 
     killed: int | None
     injured: int | None
+    stated: bool = False  # it states dead or wounded, if only vaguely (قتل العشرات)
 
 
 def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
@@ -45,18 +49,21 @@ def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
     >>> from ingest.normalize import tokenize
     >>> tokens = tokenize("قتل جندي وثمانية مسلحين، وأصيب العشرات.")
     >>> find_casualties(tokens, 0, len(tokens))
-    Casualties(killed=9, injured=None)
+    Casualties(killed=9, injured=None, stated=True)
     """
     lex = _lexicon(ONTOLOGY_DIR)
     sums, vague, found = [0, 0], [False, False], [False, False]
     cue, reach = -1, 0  # the side of the last cue and the words left in its reach
     last, last_end = -1, -1  # the side of the last toll and where it ended, for و
+    held, held_end = -1, -1  # the same, past a short phrase of place: مقتل 8 في القرية و6 في …
+    pending, pending_end = 0, -1  # a count with no side yet, and where it ended: a count that
+    # و joins to it and a cue after gives both their side (5 مدنيين و3 جنود قتلوا: 8)
     subset = False  # after بينهم: counts are part of the toll before
     i = start
     while i < end:
         token = tokens[i]
         if not is_word(token):
-            cue, last = -1, -1
+            cue, last, held, pending_end = -1, -1, -1, -1
             i += 1
             continue
         skip, month = _phrase_at(tokens, i, end, lex.skipped, lex.starts)
@@ -69,19 +76,23 @@ def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
             continue
         key = token.key
         side = _cue(key, lex)
+        if side < 0 and i > start and (tokens[i - 1].key, key) in lex.fell_victim:
+            side = KILLED  # راحوا ضحية الهجوم: a cue, no count
         if side < 0 and (i == start or tokens[i - 1].key not in ("بين", "من")):
             side = _toll_noun(key, lex)  # ارتفع عدد القتلى إلى 40
         if side >= 0:
-            cue, reach, subset, last = side, REACH, False, -1
+            cue, reach, subset, last, held, pending_end = side, REACH, False, -1, -1, -1
             i += 1
             if i < end and _cue(tokens[i].key, lex) == 1 - side:  # مقتل وإصابة 20: both sides
                 cue, i = -1, i + 1
             continue
         if key in lex.subset or (key == "من" and i + 1 < end and tokens[i + 1].key in lex.subset):
-            subset, cue, last = True, -1, -1
+            subset, cue, last, held, pending_end = True, -1, -1, -1, -1
             i += 1
             continue
         joined = last >= 0 and i - last_end <= 1 and (tokens[i - 1].key == "و" or _and(key, lex))
+        if not joined and held >= 0 and i - held_end <= GAP and _and(key, lex):
+            joined, last = True, held
         count = _count(tokens, i, end, lex, (cue >= 0 and not subset) or joined)
         if count is None:
             if key in lex.stops:
@@ -96,20 +107,27 @@ def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
         if side == BOTH:
             cue, last, i = -1, -1, j
             continue
-        if side < 0:  # the cue after the count is used up: 5 جنود قتلوا | وجرح 10
+        after = side < 0  # the cue after the count is used up: 5 جنود قتلوا | وجرح 10
+        if after:
             side, j = _after_at(tokens, j, end, lex)
+            after = side >= 0
         if side < 0:
             side = cue if cue >= 0 else (last if joined else -1)
         if side >= 0 and not subset:
+            if after and pending_end >= 0 and _joined_to(tokens, pending_end, i, lex):
+                value = VAGUE if VAGUE in (value, pending) else value + pending
             found[side] = True
             if value == VAGUE:
                 vague[side] = True
             else:
                 sums[side] += value
             last, last_end = side, j
+            held, held_end = (-1, -1) if after else (side, j)  # a verb after ends the phrase
+        pending, pending_end = (value, j) if side < 0 and not subset else (0, -1)
         cue = -1
         i = j
-    return Casualties(*(None if vague[s] or not found[s] else sums[s] for s in (KILLED, INJURED)))
+    killed, injured = (None if vague[s] or not found[s] else sums[s] for s in (KILLED, INJURED))
+    return Casualties(killed, injured, any(found))
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -131,6 +149,9 @@ class _Lexicon:
     not_after: set[str] = field(default_factory=set)
     subset: set[str] = field(default_factory=set)
     stops: set[str] = field(default_factory=set)
+    adjectives: set[str] = field(default_factory=set)
+    fell_victim: set[tuple[str, ...]] = field(default_factory=set)
+    each: set[str] = field(default_factory=set)
     starts: set[str] = field(default_factory=set)  # first words of the phrase tables
 
 
@@ -163,12 +184,29 @@ def _lexicon(directory: Path) -> _Lexicon:
         lex.not_after = {normalize_text(w) for w in data["not_after"]}
         lex.subset = {normalize_text(w) for w in data["subset"]}
         lex.stops = {normalize_text(w) for w in data["stops"]}
+        lex.adjectives = {normalize_text(w) for w in data["adjectives"]}
+        lex.fell_victim = set(map(name_key, data["fell_victim"]))
+        lex.each = {normalize_text(w) for w in data["each"]}
         lex.starts = {k[0] for table in (lex.vague, lex.not_people, lex.skipped) for k in table}
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise OntologyError(f"{directory / 'lexicon' / 'casualties.yaml'} (with the sectors.yaml "
                             f"and dates.yaml it reads): cannot read it ({exc!r}); the comments in "
                             "the file give its shape") from exc
     return lex
+
+
+def _joined_to(tokens: list[Token], a: int, i: int, lex: _Lexicon) -> bool:
+    """Whether و joins the count at ``tokens[i]`` to the count that ended at ``a``: just after
+    it, or after whose it is (19 على الأقل من مقاتلي الحركة وجنديان)."""
+    key = tokens[i].key
+    if not (key.startswith("و") and len(key) > 1) and tokens[i - 1].key != "و":
+        return False
+    b = i - 1 if tokens[i - 1].key == "و" else i
+    if a == b:
+        return True
+    k = a + _phrase_at(tokens, a, b, lex.skipped, lex.starts)[0]
+    return k < b and tokens[k].key == "من" and b - k <= 5 and all(
+        is_word(t) for t in tokens[k:b])
 
 
 def _phrase_at(tokens: list[Token], i: int, end: int, table: dict[tuple[str, ...], int],
@@ -236,6 +274,9 @@ def _count(tokens: list[Token], i: int, end: int, lex: _Lexicon,
     index after it); None when there is none, or it counts something else (15 غارة) or both
     sides at once (15 قتيلا وجريحا). A person noun alone counts just after a cue (قتل جندي)."""
     value, j = _number(tokens, i, end, lex)
+    if j == i + 1 and tokens[i].key in lex.adjectives and i > 0 and is_word(tokens[i - 1]) and \
+            _cue(tokens[i - 1].key, lex) < 0 and tokens[i - 1].key not in lex.numbers:
+        return None  # بحجر واحد: "one" after a noun is its adjective, no count
     glued = _GLUED.match(tokens[i].key)
     if j == i and glued and (_base(glued[2], lex.people) or _base(glued[2], lex.nouns)):
         noun = _base(glued[2], lex.nouns)  # 14جنديا، 7قتلى: digits and the noun in one word
@@ -260,6 +301,8 @@ def _count(tokens: list[Token], i: int, end: int, lex: _Lexicon,
         elif j < end and _base(tokens[j].key, lex.people):
             j += 1
     else:  # a noun that says its own number: قتيلان، جريح؛ after a cue: جندي، جنديين
+        if i > 0 and tokens[i - 1].key in lex.each:
+            return None  # وسام لكل شهيد: each one, no count
         noun = _base(tokens[i].key, lex.nouns)
         person = _base(tokens[i].key, lex.people) if noun is None and (
             after_cue or _after_at(tokens, i + 1, end, lex)[0] >= 0) else None  # جنديين ليبيين قتلا
@@ -283,20 +326,26 @@ def _count(tokens: list[Token], i: int, end: int, lex: _Lexicon,
 
 def _after_at(tokens: list[Token], j: int, end: int, lex: _Lexicon) -> tuple[int, int]:
     """The side a cue just after a count gives it (5 جنود قتلوا، لقي 20 شخصا حتفهم), past an
-    adjective or "at least" (12 شخصا على الأقل قتلوا، 390 مقاتلا كرديا قتلوا), or -1; and the
-    index after that cue."""
-    k, words = j, 0
-    while k < end and words < 3:
+    adjective, "at least" or whose they were (12 شخصا على الأقل قتلوا، 390 مقاتلا كرديا قتلوا،
+    12 جنديا من الجيش السوري قتلوا), or -1; and the index after that cue. Not a cue under و
+    that a count follows (مسلحان وقتلا خلاله 21 سائحا: the two killed 21)."""
+    k, words, limit = j, 0, 3
+    while k < end and words < limit:
         skip = _phrase_at(tokens, k, end, lex.skipped, lex.starts)[0]
         if skip:
             k += skip
             continue
         key = tokens[k].key
         side = lex.after.get(key, lex.after.get(key[1:], -1) if key[:1] in "وف" else -1)
+        if side >= 0 and key not in lex.after and any(
+                t.key.isdecimal() or t.key in lex.numbers for t in tokens[k + 1:min(k + 3, end)]):
+            break  # نفذه مسلحان وقتلا خلاله 21 سائحا: a verb of their own, and its count
         if side >= 0:
             return side, k + 1
-        if not is_word(tokens[k]) or key in lex.stops or key[:1] in "وف" or \
-                key.isdecimal() or _cue(key, lex) >= 0:
+        if key == "من" and words <= 2 and limit == 3:
+            limit = words + 5  # whose they were: 12 جنديا من الجيش السوري قتلوا
+        elif not is_word(tokens[k]) or key in lex.stops or key[:1] in "وف" and \
+                key not in lex.adjectives or key.isdecimal() or _cue(key, lex) >= 0:
             break  # another phrase or count: مقتل 12 شخصا | وإصابة 30 بجروح
         k, words = k + 1, words + 1
     return -1, j

@@ -17,6 +17,7 @@ Demanded; only asserted relations become direct edges in the graph. A speaker is
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -95,7 +96,8 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
                    morph: Morphology, trace: list[Candidate] | None = None,
                    date: str | None = None) -> tuple[tuple[Relation, ...], dict[str, Entity]]:
     """Every relation the sentences state, once per (relation, agent, target, sentence), and
-    the generic actors they name. ``date``: the article's, for the date of its attacks."""
+    the generic actors they name; an attack told again that names nothing new is one event,
+    with its first telling. ``date``: the article's, for the date of its attacks."""
     reader = _Reader(tokens, sentence_of, found, entities, lex, morph)
     reader.date = date
     out: dict[tuple, Relation] = {}
@@ -115,6 +117,15 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
                       r.predicate == rel.predicate and r.target == rel.target and
                       rel.target not in reader.generics and reader.same_side(r.agent, rel.agent)]:
             out[key] = rel = reader.refined(rel, other.places, told=True)
+    for key in [k for k in out if k in reader.retellings]:  # وأسفر القصف الذي شنه … عن مقتل
+        first = reader.told_first(out[key], out.values())  # 57 مدنيا: one attack, told twice
+        if first is not None:
+            again = out.pop(key)
+            if reader.sole_attack(reader.retellings[key]):  # not غداة مقتل 23 في تفجير سيارتين
+                out[first] = _folded(out[first], again)
+            for i, c in enumerate(trace if trace is not None else []):
+                if trace is not None and c.token == reader.retellings[key] and not c.why:
+                    trace[i] = c._replace(why=f"told again: the attack of sentence {first[3]}")
     for rel in list(out.values()):  # قال الوزير إن طائرات روسية قصفت …: he accuses Russia
         if reader.claim_of_attack(rel):
             out.setdefault(("accuses", rel.speaker, rel.agent, rel.sentence), Relation(
@@ -135,6 +146,12 @@ def _merged(first: Relation, other: Relation) -> Relation:
     return replace(first, places=tuple(dict.fromkeys(first.places + other.places)),
                    killed=first.killed if first.killed is not None else other.killed,
                    injured=first.injured if first.injured is not None else other.injured)
+
+
+def _folded(first: Relation, again: Relation) -> Relation:
+    """The attack told first, with the toll told again where it gave none."""
+    return replace(first, killed=first.killed if first.killed is not None else again.killed,
+                   injured=first.injured if first.injured is not None else again.injured)
 
 
 class _Reader:
@@ -164,6 +181,9 @@ class _Reader:
         self.retold: list[tuple[int, tuple[str, ...]]] = []  # (sentence, places) of attacks
         # told again (الهجوم الذي وقع في بلدة …)
         self.told: dict[str, tuple[int, list[Found]]] = {}  # relation → its last (sentence, agents)
+        self.retellings: dict[tuple, int] = {}  # the keys of statements of a definite attack
+        # noun whose agent is one told before or claims it (وأسفر القصف عن …، تبنت الحركة
+        # الهجوم), and its token
         self.conflict = self.about_violence(found)
         self.sports = sum(1 for k in self.keys if self.group_of(k, "sports_words")) >= _SPORTS
         self.starts = [bisect.bisect_left(sentence_of, s) for s in range(
@@ -1558,7 +1578,7 @@ class _Reader:
                     last[family] = (s, c.agents)
                 elif not c.agents and not c.generic_agent and self.definite(c.token) and \
                         not self.weak(c.token) and family in last and s - last[family][0] <= 3:
-                    c = c._replace(agents=last[family][1])
+                    c = c._replace(agents=last[family][1], slots=("told before", c.slots[1]))
             out.append(c)
         return out
 
@@ -1609,7 +1629,7 @@ class _Reader:
         s = self.sentence_of[cand.token]
         killed = injured = date = None
         if entry.relation == "strikes":
-            killed, injured = self.toll(s, cand.token)
+            killed, injured = self.toll(s, cand.token)[:2]
             date = event_date(self.date, self.tokens, self.starts[s], self.starts[s + 1])
             if not places and (not agents or cand.slots[0] == "claim"):  # an event's place,
                 # from another clause, when its own names no agent (one claimed or attributed)
@@ -1653,11 +1673,35 @@ class _Reader:
                     relation = entry.people  # شن رئيس الوزراء هجوما على نائبه: words
                 if relation == "strikes":
                     self.events.append(cand.token)
+                    if cand.slots[0] in ("claim", "told before") and entry.pos == "noun" and \
+                            self.definite(cand.token):
+                        self.retellings[(relation, agent, target, s)] = cand.token
                 out.append(Relation(relation, agent, target, s, self.tokens[cand.token].text,
                                     places=tuple(pl for pl in places if pl not in (target, agent)),
                                     speaker=cand.speaker if cand.speaker != agent else None,
                                     mode=cand.mode, killed=killed, injured=injured, date=date))
         return out
+
+    def sole_attack(self, t: int) -> bool:
+        """The attack noun at t is the only one of its sentence, so the toll there is its own."""
+        a, b = self.starts[self.sentence_of[t]], self.starts[self.sentence_of[t] + 1]
+        return not any(k != t and k in self.triggers and self.triggers[k].relation == "strikes"
+                       and "noun" in self.triggers[k].pos for k in range(a, b))
+
+    def told_first(self, rel: Relation, rels: Iterable[Relation]) -> tuple | None:
+        """The key of the statement that told first the attack ``rel`` tells again: by the same
+        agent, asserted, in one of the three sentences before, and ``rel`` names no target or
+        place that one does not (a generic target, or one of its target and places)."""
+        if rel.predicate != "strikes" or rel.mode != "Asserted":
+            return None
+        for other in sorted(rels, key=lambda r: -r.sentence):
+            known = (other.target, *other.places)
+            if other.predicate == "strikes" and other.mode == "Asserted" and other.agent == \
+                    rel.agent and 0 < rel.sentence - other.sentence <= 3 and (
+                    rel.target in self.generics or rel.target in known) and all(
+                    pl in known for pl in rel.places):
+                return (other.predicate, other.agent, other.target, other.sentence)
+        return None
 
     def occurred_at(self, cand: Candidate) -> tuple[str, ...]:
         """The places where an attack noun took place, as a verb of ``occurring`` says of it
@@ -1680,7 +1724,8 @@ class _Reader:
         (weak_attack_words), the kind of its agent, a named target, or armed men hit and a
         toll."""
         hit = bool(targets or cand.generic_target)
-        toll = killed is not None or injured is not None
+        toll = killed is not None or injured is not None or self.toll(
+            self.sentence_of[cand.token], cand.token).stated  # قتل العشرات: a toll, if vague
         evidence = hit + bool(places) + toll + bool(cand.generic_agent)
         if self.weak(cand.token):  # قتل رجل زوجته، غرق مركب: violence, but no attack
             armed = cand.generic_target is not None and cand.generic_target.sector not in \
@@ -1749,11 +1794,20 @@ class _Reader:
 
     def toll(self, s: int, t: int) -> Casualties:
         """The toll of the report that holds token t: its sentence, or the part of it that a
-        comma and كما، فيما، بينما set apart (… مقتل 25 طالبا، كما قتل 15 شخصا في هجوم آخر)."""
+        comma and كما، فيما، بينما، في حين، يأتي set apart (… مقتل 25 طالبا، كما قتل 15 شخصا في هجوم
+        آخر), or a comma and a phrase of another incident (، وفي حادث آخر قتل …); not the
+        other side of the toll before (لقي 13 شخصا مصرعهم، فيما أصيب 12 آخرون)."""
         a, b = self.starts[s], self.starts[s + 1]
         joins = self.lex.grammar.get("report_joins", frozenset())
+        other = self.lex.grammar.get("other_report_words", frozenset())
         for k in range(a + 1, b - 1):
-            if self.tokens[k].text in "،," and self.keys[k + 1].lstrip("و") in joins:
+            join = self.keys[k + 1].lstrip("و")
+            if self.tokens[k].text in "،," and (join in joins or
+                                                k + 2 < b and f"{join} {self.keys[k + 2]}" in joins or
+                                                self.keys[k + 1] in ("في", "وفي") and
+                                                any(key in other for key in self.keys[k + 2:k + 4])):
+                if self.toll_goes_on(a, k, b):
+                    continue
                 if k < t:
                     a = k + 1
                 else:
@@ -1762,6 +1816,20 @@ class _Reader:
         if (a, b) not in self.tolls:
             self.tolls[(a, b)] = find_casualties(self.tokens, a, b)
         return self.tolls[(a, b)]
+
+    def toll_goes_on(self, a: int, k: int, b: int) -> bool:
+        """After the comma at k, the other side of the toll before it, of "others", and one of
+        the two parts tells no attack of its own (لقي 13 شخصا مصرعهم، فيما أصيب 12 آخرون في
+        هجوم …): one report."""
+        words = self.lex.grammar.get("toll_others", frozenset())
+        if not any(key in words for key in self.keys[k + 2:k + 7]) or all(
+                any(self.triggers[i].relation == "strikes" for i in range(x, y) if i in
+                    self.triggers) for x, y in ((a, k), (k + 1, b))):
+            return False
+        before, after = find_casualties(self.tokens, a, k), find_casualties(self.tokens, k + 1, b)
+        return (before.killed is None) != (before.injured is None) and \
+            (after.killed is None) != (after.injured is None) and \
+            (before.killed is None) == (after.injured is None)
 
     def generic_key(self, g: Generic) -> str:
         """The key of a generic actor of this article (one per sector, words and affiliation)."""
