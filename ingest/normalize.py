@@ -14,22 +14,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import regex
 
 __all__ = ["Token", "ends_in_ta_marbuta", "is_word", "normalize_text", "tokenize"]
 
-_DIAC = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
-_STRIP = re.compile(f"[{_DIAC}\u0640]")
-_MAP = str.maketrans({"\u0625": "\u0627", "\u0623": "\u0627", "\u0622": "\u0627",
+_DIAC: Final = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
+_STRIP: Final = re.compile(f"[{_DIAC}\u0640]")
+_MAP: Final = str.maketrans({"\u0625": "\u0627", "\u0623": "\u0627", "\u0622": "\u0627",
                       "\u0671": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647"})
 # Characters NFKC changes in Arabic text: presentation forms and a few compatibility ones.
-_NEEDS_NFKC = re.compile("[\u00a0-\u00bf\u2000-\u206f\u2100-\u2bff\ufb00-\ufdff\ufe10-\ufeff"
+_NEEDS_NFKC: Final = re.compile("[\u00a0-\u00bf\u2000-\u206f\u2100-\u2bff\ufb00-\ufdff\ufe10-\ufeff"
                          "\uff00-\uffef]")
-_FIX = {"\ufdfc": "ريال", "\ufdfd": "بسم الله الرحمن الرحيم"}
-_TOKEN = regex.compile(r"[\p{P}\p{S}]|[^\s\p{P}\p{S}]+")
-_WORD = regex.compile(r"^[\p{L}\p{M}\p{N}]+$")
+_FIX: Final = {"\ufdfc": "ريال", "\ufdfd": "بسم الله الرحمن الرحيم"}
+_TOKEN: Final = regex.compile(r"[\p{P}\p{S}]|[^\s\p{P}\p{S}]+")
+_WORD: Final = regex.compile(r"^[\p{L}\p{M}\p{N}]+$")
 
 
 class Token(NamedTuple):
@@ -66,9 +66,9 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-_CACHE_SIZE = 100_000  # words remembered per cache before it starts again: memory stays flat
-_KEYS: dict[str, str] = {}  # token → key, per process
-_new_token = tuple.__new__  # Token(...) without the Python-level __new__, in the hot loop
+_CACHE_SIZE: Final = 100_000  # words remembered per cache before it starts again: memory stays flat
+_KEYS: Final[dict[str, str]] = {}  # token → key, per process
+_new_token: Final = tuple.__new__  # Token(...) without the Python-level __new__, in the hot loop
 
 
 def is_word(token: Token) -> bool:
@@ -85,7 +85,7 @@ def is_word(token: Token) -> bool:
     return found
 
 
-_WORDS: dict[str, bool] = {}  # token → is_word, per process
+_WORDS: Final[dict[str, bool]] = {}  # token → is_word, per process
 
 
 def ends_in_ta_marbuta(token: Token) -> bool:
