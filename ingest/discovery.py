@@ -74,7 +74,7 @@ def discover(tokens: list[Token], start: int, covered: set[int], lex: Lexicon,
     return out
 
 
-_NAME_HEADS: Final = frozenset({"دار", "بيت", "ابو", "ام", "عين", "تل", "خان", "كفر", "دير", "جسر", "راس",
+_NAME_HEADS = frozenset({"دار", "بيت", "ابو", "ام", "عين", "تل", "خان", "كفر", "دير", "جسر", "راس",
                          "بئر", "بير", "وادي", "جبل", "سيدي", "باب", "قصر", "برج", "مرج", "ذات",
                          "بني", "ال", "عبد", "شيخ", "سوق", "بلاد", "جزيره", "حمام", "قلعه", "نهر",
                          "تله", "عرب", "عزبه", "كوم", "ميت", "حوض", "حرف", "شعب", "خور", "بحر",
@@ -167,7 +167,7 @@ def masdar_shaped(key: str) -> bool:
     """A verbal noun's shape (تحقيق، لتحقيق، استخدام، إلغاء، انسحاب، اعتداء، معاملة): no name."""
     bare = key.removeprefix("ال")
     return bool(_MASDAR.match(bare) or bare[:1] in "بلو" and _MASDAR.match(bare[1:]))
-_NOT_NAME_GROUPS: Final = ("prepositions", "conjunctions", "complementizers", "relatives", "subordinators",
+_NOT_NAME_GROUPS = ("prepositions", "conjunctions", "complementizers", "relatives", "subordinators",
                     "negators", "pronouns", "time_words", "quantifiers", "place_kinds", "site_kinds",
                     "positional", "not_names", "auxiliaries", "assets", "members", "org_kinds",
                     "prepositions_with_pronoun", "belonging")

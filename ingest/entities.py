@@ -674,7 +674,7 @@ class _State:
 
 _PROCLITICS: Final = {"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}
 _TYPE_RANK: Final = {"Person": 0, "Organization": 1, "Country": 2, "Place": 3}
-_KINDS: Final = {"city": ("city", "capital"), "armed-group": ("armed-group",),
+_KINDS = {"city": ("city", "capital"), "armed-group": ("armed-group",),
           "ministry": ("ministry",), "alliance": ("alliance",), "coalition": ("coalition",),
           "capital": ("capital",)}
 

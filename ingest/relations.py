@@ -34,7 +34,7 @@ __all__ = ["find_relations"]
 
 _POSSESSIVE: Final = ("ه", "ها", "هم", "هما")
 # Heads that stand for the entity after them: مواقع الحوثيين، مسلحو داعش، مدينة حلب، محيط عدن
-_PROXIES: Final = ("assets", "members", "place_kinds", "place_cues", "site_kinds", "counterpart",
+_PROXIES = ("assets", "members", "place_kinds", "place_cues", "site_kinds", "counterpart",
             "org_kinds")
 _PLACE_PROXIES: Final = ("place_kinds", "place_cues", "site_kinds")
 _NAMING_SLOTS: Final = frozenset({"subject", "relative", "من قبل", "علي يد", "genitive"})
@@ -43,15 +43,15 @@ _ADVERBIAL: Final = frozenset({"عبر", "خلال", "ب", "بواسطه", "اث
 _MEANS_OR_WHERE: Final = _ADVERBIAL | {"في"}  # an attack noun under these is a verb of attack's own
 _SPORTS: Final = 3  # sports words in an article that make its attacks and strikes a game's
 _QUOTES: Final = frozenset("«»\"“”'‘’()")
-_INHERIT: Final = frozenset({"light", "other", "occurring", "planning", "threatening", "negating",
+_INHERIT = frozenset({"light", "other", "occurring", "planning", "threatening", "negating",
                       "ceasing", "claiming", "reciprocal"})
-_MODE_OF_CLASS: Final = {"planning": "Planned", "threatening": "Threatened", "negating": "Negated",
+_MODE_OF_CLASS = {"planning": "Planned", "threatening": "Threatened", "negating": "Negated",
                   "foiling": "Foiled", "demanding": "Demanded", "possible": "Hypothetical"}
 # Nouns through which a noun in their construct takes the governor of the phrase: شن غارات،
 # عملية تحرير، قرار شن هجوم، مسؤولية تفجير
-_PASSING: Final = ("light_nouns", "operation_nouns", "planning_nouns", "foiling_nouns",
+_PASSING = ("light_nouns", "operation_nouns", "planning_nouns", "foiling_nouns",
             "demanding_nouns", "claiming_nouns", "quantifiers")
-_MODE_OF_NOUN: Final = {"planning_nouns": "Planned", "foiling_nouns": "Foiled",
+_MODE_OF_NOUN = {"planning_nouns": "Planned", "foiling_nouns": "Foiled",
                  "demanding_nouns": "Demanded", "fearing_nouns": "Hypothetical"}
 
 
