@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ingest import ONTOLOGY_DIR
 from ingest.lexicon import _read, name_key
@@ -30,9 +30,9 @@ from naba.errors import OntologyError
 __all__ = ["Casualties", "find_casualties"]
 
 KILLED, INJURED, BOTH = 0, 1, 2  # BOTH: one count of the two sides (15 بين قتيل وجريح)
-REACH = 4  # words between a cue and its count (transparent words and "at least" not counted)
-GAP = 4  # at most the words of a phrase of place between two counts of one side, plus the و
-VAGUE = -1  # the value of a count with no number (العشرات)
+REACH: Final = 4  # words between a cue and its count (transparent words and "at least" not counted)
+GAP: Final = 4  # at most the words of a phrase of place between two counts of one side, plus the و
+VAGUE: Final = -1  # the value of a count with no number (العشرات)
 
 
 class Casualties(NamedTuple):
@@ -265,7 +265,7 @@ def _base(key: str, table: dict) -> tuple[str, bool] | None:
     return None
 
 
-_GLUED = re.compile(r"^(\d+)(\D{3,})$")
+_GLUED: Final = re.compile(r"^(\d+)(\D{3,})$")
 
 
 def _count(tokens: list[Token], i: int, end: int, lex: _Lexicon,

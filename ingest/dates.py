@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import Final
 
 from ingest import ONTOLOGY_DIR
 from ingest.lexicon import _read, name_key
@@ -30,8 +31,8 @@ from naba.errors import OntologyError
 
 __all__ = ["event_date"]
 
-LAST = 0  # the day of a part of a month that means its last day (أواخر، نهاية)
-_FIRST_GREGORIAN_YEAR = 1600  # Hijri years in the news are 1300-1500 (1436 هـ = 2015)
+LAST: Final = 0  # the day of a part of a month that means its last day (أواخر، نهاية)
+_FIRST_GREGORIAN_YEAR: Final = 1600  # Hijri years in the news are 1300-1500 (1436 هـ = 2015)
 NOT_AFTER, BEFORE, AFTER, IN_YEAR = 0, 1, 2, 3  # how a date without a year is placed
 
 

@@ -18,7 +18,7 @@ follow an org kind in institution names (قوات الأمن، حركة السي
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ingest.lexicon import Lexicon, slug
 from ingest.model import Entity
@@ -28,7 +28,7 @@ from ingest.transliterate import romanize
 
 __all__ = ["Discovery", "discover", "masdar_shaped"]
 
-_MAX_WORDS = 3
+_MAX_WORDS: Final = 3
 
 
 class Discovery(NamedTuple):
@@ -161,7 +161,7 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
     return morph.verb(key) is None and morph.trigger(key) is None
 
 
-_MASDAR = re.compile(r"^(?:ت..ي.|است..ا.|ا..ا.|ان..ا.|ا.ت.ا.|م.ا..ه)$")
+_MASDAR: Final = re.compile(r"^(?:ت..ي.|است..ا.|ا..ا.|ان..ا.|ا.ت.ا.|م.ا..ه)$")
 
 
 def masdar_shaped(key: str) -> bool:

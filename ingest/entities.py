@@ -12,6 +12,7 @@ Left to right over the tokens, at each word the longest phrase of the lexicon th
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Final
 
 from ingest.discovery import discover, masdar_shaped
 from ingest.lexicon import Lexicon, Phrase, slug
@@ -22,7 +23,7 @@ from ingest.transliterate import romanize
 
 __all__ = ["Found", "find_entities"]
 
-_MAX_NAME_WORDS = 4
+_MAX_NAME_WORDS: Final = 4
 
 
 @dataclass(frozen=True, eq=False)
@@ -670,8 +671,13 @@ class _State:
         killing): a place or a group the gazetteer lacks is discovered there only, where the
         graph needs it, not in a story about markets, sports or schools."""
         victims = self.lex.grammar.get("victim_words", frozenset())
-        return {self.sentence_of[i] for i, tok in enumerate(self.tokens)
-                if self.morph.trigger(tok.key) is not None or tok.key.lstrip("و") in victims}
+        out: set[int] = set()
+        for i, tok in enumerate(self.tokens):  # a sentence once known to tell is not read on
+            s = self.sentence_of[i]
+            if s not in out and (self.morph.trigger(tok.key) is not None
+                                 or tok.key.lstrip("و") in victims):
+                out.add(s)
+        return out
 
     def kind_word(self, key: str) -> bool:
         kinds = self.kind_words
@@ -726,8 +732,8 @@ class _State:
             self.aliases[surname] = ""  # two people of that surname here: neither alone
 
 
-_PROCLITICS = {"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}
-_TYPE_RANK = {"Person": 0, "Organization": 1, "Country": 2, "Place": 3}
+_PROCLITICS: Final = {"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}
+_TYPE_RANK: Final = {"Person": 0, "Organization": 1, "Country": 2, "Place": 3}
 _KINDS = {"city": ("city", "capital"), "armed-group": ("armed-group",),
           "ministry": ("ministry",), "alliance": ("alliance",), "coalition": ("coalition",),
           "capital": ("capital",)}

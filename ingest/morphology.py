@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from itertools import product
 from pathlib import Path
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ingest.cache import cached_path, read_cached, write_cached
 from ingest.lexicon import Lexicon
@@ -19,22 +19,22 @@ from ingest.normalize import normalize_text
 
 __all__ = ["Morphology", "Reading", "Trigger", "Verb", "database_text"]
 
-_CONJ = ["", "و", "ف"]
-_PREP = ["", "ب", "ل", "ك"]
-_NOUN_PREFIXES = sorted({c + p for c, p in product(_CONJ, _PREP)})
+_CONJ: Final = ["", "و", "ف"]
+_PREP: Final = ["", "ب", "ل", "ك"]
+_NOUN_PREFIXES: Final = sorted({c + p for c, p in product(_CONJ, _PREP)})
 _DEF_PREFIXES = sorted({c + ("لل" if p == "ل" else p + "ال") for c, p in product(_CONJ, _PREP)})
-_PV_PREFIXES = ["", "و", "ف"]  # not ل: لقتلاهم is "for their dead"
-_IV_PREFIXES = sorted({c + m + p for c, m, p in product(_CONJ, ["", "س", "ل"], "يتنا")})
-_OBJ = ["", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ني"]
+_PV_PREFIXES: Final = ["", "و", "ف"]  # not ل: لقتلاهم is "for their dead"
+_IV_PREFIXES: Final = sorted({c + m + p for c, m, p in product(_CONJ, ["", "س", "ل"], "يتنا")})
+_OBJ: Final = ["", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ني"]
 _PV_SUFFIXES = sorted({s + o for s, o in product(["", "ت", "ا", "تا", "نا", "تم", "ن"], _OBJ)}
                       | {"وا", "و" + "ه", "وها", "وهم", "وهما"})
 _PV_WEAK_SUFFIXES = sorted({s + o for s, o in product(["ت", "تا", "ا", "ي", "تم", "نا"], _OBJ)}
                            | {"وا", "وه", "وها", "وهم"})  # تبنته، رمته، دعاهم
 _IV_SUFFIXES = sorted({s + o for s, o in product(["", "ون", "ان", "ين", "ن", "ا"], _OBJ)}
                       | {"وا"})
-_IV_WEAK_SUFFIXES = sorted({s + o for s, o in product(["ون", "ان", "ين"], _OBJ)} | {"وا"})
-_NOUN_SUFFIXES = ["", "ا", "ه", "ها", "هم", "هما", "نا", "ي", "كم"]
-_NAME_SUFFIXES = [""]
+_IV_WEAK_SUFFIXES: Final = sorted({s + o for s, o in product(["ون", "ان", "ين"], _OBJ)} | {"وا"})
+_NOUN_SUFFIXES: Final = ["", "ا", "ه", "ها", "هم", "هما", "نا", "ي", "كم"]
+_NAME_SUFFIXES: Final = [""]
 
 
 class Reading(NamedTuple):
@@ -80,8 +80,8 @@ class _Word(NamedTuple):
 # which its normalization map changes (normalize_text has changed them in every key).
 _PLAIN = "".join(chr(c) for c in [*range(0x0621, 0x063B), *range(0x0641, 0x064B)]
                  if chr(c) not in "\u0622\u0623\u0625\u0629\u0649")
-_MEMO_SIZE = 100_000  # words remembered before the memo starts again: memory stays flat
-_NO_READING = _Word((), frozenset(), None, None)
+_MEMO_SIZE: Final = 100_000  # words remembered before the memo starts again: memory stays flat
+_NO_READING: Final = _Word((), frozenset(), None, None)
 
 
 class Morphology:
@@ -162,12 +162,16 @@ class Morphology:
         if key.strip(_PLAIN):
             return True  # another character: the Analyzer's digit, punctuation or foreign words
         n = len(key)
+        ends = [s for s in range(min(self._max_suffix, n - 1) + 1)  # once, not once a prefix
+                if key[n - s:] in self._suffixes]
         for p in range(min(self._max_prefix, n - 1) + 1):
             prefix = key[:p]
             if prefix in self._prefixes:
-                for s in range(min(self._max_suffix, n - p - 1) + 1):
+                for s in ends:
+                    if s > n - p - 1:
+                        break
                     suffix = key[n - s:]
-                    if suffix in self._suffixes and key[p:n - s] in self._stem_keys:
+                    if key[p:n - s] in self._stem_keys:
                         fits = self._fits.get((prefix, suffix))
                         if fits is None:
                             fits = self._fitting(prefix, suffix)

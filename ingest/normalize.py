@@ -14,22 +14,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import regex
 
 __all__ = ["Token", "ends_in_ta_marbuta", "is_word", "normalize_text", "tokenize"]
 
-_DIAC = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
-_STRIP = re.compile(f"[{_DIAC}\u0640]")
-_MAP = str.maketrans({"\u0625": "\u0627", "\u0623": "\u0627", "\u0622": "\u0627",
-                      "\u0671": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647"})
+_DIAC: Final = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
+_STRIP: Final = re.compile(f"[{_DIAC}\u0640]")
+_MAP: Final = str.maketrans({"\u0625": "\u0627", "\u0623": "\u0627", "\u0622": "\u0627",
+                             "\u0671": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647"})
 # Characters NFKC changes in Arabic text: presentation forms and a few compatibility ones.
 _NEEDS_NFKC = re.compile("[\u00a0-\u00bf\u2000-\u206f\u2100-\u2bff\ufb00-\ufdff\ufe10-\ufeff"
                          "\uff00-\uffef]")
-_FIX = {"\ufdfc": "ريال", "\ufdfd": "بسم الله الرحمن الرحيم"}
-_TOKEN = regex.compile(r"[\p{P}\p{S}]|[^\s\p{P}\p{S}]+")
-_WORD = regex.compile(r"^[\p{L}\p{M}\p{N}]+$")
+_FIX: Final = {"\ufdfc": "ريال", "\ufdfd": "بسم الله الرحمن الرحيم"}
+# any character one of the three steps below changes: a text without one is its own key
+_CHANGED: Final = re.compile(f"[{_DIAC}\u0640\u0625\u0623\u0622\u0671\u0649\u0629]|"
+                             + _NEEDS_NFKC.pattern)
+_TOKEN: Final = regex.compile(r"[\p{P}\p{S}]|[^\s\p{P}\p{S}]+")
+_WORD: Final = regex.compile(r"^[\p{L}\p{M}\p{N}]+$")
 
 
 class Token(NamedTuple):
@@ -43,6 +46,8 @@ class Token(NamedTuple):
 
 def normalize_text(text: str) -> str:
     """The matching key of a text: camel's unicode, diacritic, alef, ya and teh normalization."""
+    if not _CHANGED.search(text):
+        return text  # most new words of the news: one search, not three passes
     if _NEEDS_NFKC.search(text):
         for char, repl in _FIX.items():
             text = text.replace(char, repl)
@@ -66,9 +71,9 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-_CACHE_SIZE = 100_000  # words remembered per cache before it starts again: memory stays flat
-_KEYS: dict[str, str] = {}  # token → key, per process
-_new_token = tuple.__new__  # Token(...) without the Python-level __new__, in the hot loop
+_CACHE_SIZE: Final = 100_000  # words remembered per cache before it starts again: memory stays flat
+_KEYS: Final[dict[str, str]] = {}  # token → key, per process
+_new_token: Final = tuple.__new__  # Token(...) without the Python-level __new__, in the hot loop
 
 
 def is_word(token: Token) -> bool:
@@ -85,7 +90,7 @@ def is_word(token: Token) -> bool:
     return found
 
 
-_WORDS: dict[str, bool] = {}  # token → is_word, per process
+_WORDS: Final[dict[str, bool]] = {}  # token → is_word, per process
 
 
 def ends_in_ta_marbuta(token: Token) -> bool:

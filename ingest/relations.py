@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ingest.casualties import Casualties, find_casualties
 from ingest.dates import event_date
@@ -33,17 +33,17 @@ from ingest.syntax import Parse, parse_sentence
 
 __all__ = ["find_relations"]
 
-_POSSESSIVE = ("ه", "ها", "هم", "هما")
+_POSSESSIVE: Final = ("ه", "ها", "هم", "هما")
 # Heads that stand for the entity after them: مواقع الحوثيين، مسلحو داعش، مدينة حلب، محيط عدن
 _PROXIES = ("assets", "members", "place_kinds", "place_cues", "site_kinds", "counterpart",
             "org_kinds")
-_PLACE_PROXIES = ("place_kinds", "place_cues", "site_kinds")
-_NAMING_SLOTS = frozenset({"subject", "relative", "من قبل", "علي يد", "genitive"})
-_VICTIMS_ONLY = frozenset({"civilians", "journalists", "medical", "refugees", "protesters"})
-_ADVERBIAL = frozenset({"عبر", "خلال", "ب", "بواسطه", "اثناء"})  # phrases of means and time
-_MEANS_OR_WHERE = _ADVERBIAL | {"في"}  # an attack noun under these is a verb of attack's own
-_SPORTS = 3  # sports words in an article that make its attacks and strikes a game's
-_QUOTES = frozenset("«»\"“”'‘’()")
+_PLACE_PROXIES: Final = ("place_kinds", "place_cues", "site_kinds")
+_NAMING_SLOTS: Final = frozenset({"subject", "relative", "من قبل", "علي يد", "genitive"})
+_VICTIMS_ONLY: Final = frozenset({"civilians", "journalists", "medical", "refugees", "protesters"})
+_ADVERBIAL: Final = frozenset({"عبر", "خلال", "ب", "بواسطه", "اثناء"})  # phrases of means and time
+_MEANS_OR_WHERE: Final = _ADVERBIAL | {"في"}  # an attack noun under these is a verb of attack's own
+_SPORTS: Final = 3  # sports words in an article that make its attacks and strikes a game's
+_QUOTES: Final = frozenset("«»\"“”'‘’()")
 _INHERIT = frozenset({"light", "other", "occurring", "planning", "threatening", "negating",
                       "ceasing", "claiming", "reciprocal"})
 _MODE_OF_CLASS = {"planning": "Planned", "threatening": "Threatened", "negating": "Negated",
@@ -82,13 +82,13 @@ class Generic(NamedTuple):
     affiliation: str | None
 
 
-_UNIDENTIFIED = Generic("unidentified", "unidentified", "مجهول", None)
-_UNNAMED_TARGET = Generic("unidentified", "unnamed target", "غير مسمى", None)
-_NEUTRAL_KINDS = ("media", "agency", "intergovernmental")
-_NAMING_KINDS = ("site_kinds", "institution_nouns", "place_kinds")
-_AUTHOR_UNKNOWN = ("person_nouns", "assets", "members", "weapons", "quantifiers")
-_NO_STRIKE = Trigger("", frozenset(), "", "")
-_SCALE = {"country": 0, "region": 1, "governorate": 1, "sea": 1, "city": 2, "capital": 2}
+_UNIDENTIFIED: Final = Generic("unidentified", "unidentified", "مجهول", None)
+_UNNAMED_TARGET: Final = Generic("unidentified", "unnamed target", "غير مسمى", None)
+_NEUTRAL_KINDS: Final = ("media", "agency", "intergovernmental")
+_NAMING_KINDS: Final = ("site_kinds", "institution_nouns", "place_kinds")
+_AUTHOR_UNKNOWN: Final = ("person_nouns", "assets", "members", "weapons", "quantifiers")
+_NO_STRIKE: Final = Trigger("", frozenset(), "", "")
+_SCALE: Final = {"country": 0, "region": 1, "governorate": 1, "sea": 1, "city": 2, "capital": 2}
 
 
 def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentence_of: list[int],
@@ -251,8 +251,12 @@ class _Reader:
         """A state's asset named with its nationality adjective, as a mention of the state:
         طائرة حربية روسية، المصالح الأمريكية، مواقع سورية (not inside another mention)."""
         out = []
+        proxies = self.lex.word_groups.get("assets|members")  # one test a token, not two
+        if proxies is None:
+            proxies = self.lex.word_groups["assets|members"] = _forms(
+                self.g.get("assets", frozenset()) | self.g.get("members", frozenset()))
         for i, key in enumerate(self.keys):
-            if i in self.at or not (self.group_of(key, "assets") or self.group_of(key, "members")):
+            if key not in proxies or i in self.at:
                 continue
             for j in (i + 1, i + 2):
                 if j >= len(self.tokens) or not is_word(self.tokens[j]) or \

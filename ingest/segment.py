@@ -10,14 +10,15 @@ after a one-letter abbreviation (د. ، م.), not between digits (3.5).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ingest.model import Sentence
 
 __all__ = ["split_sentences"]
 
-_BOUNDARY = re.compile(r"[.!?؟…]+[\"»”’)\]]*(?=\s|[\u0621-\u064A«\"“(]|$)|\n+")
-_ABBREVIATION = re.compile(r"(?:^|[\s(«\"])[\u0621-\u064Aa-zA-Z]\.$")
-_MAX_SENTENCE = 2000  # characters: a longer run without a boundary is cut at a space
+_BOUNDARY: Final = re.compile(r"[.!?؟…]+[\"»”’)\]]*(?=\s|[\u0621-\u064A«\"“(]|$)|\n+")
+_ABBREVIATION: Final = re.compile(r"(?:^|[\s(«\"])[\u0621-\u064Aa-zA-Z]\.$")
+_MAX_SENTENCE: Final = 2000  # characters: a longer run without a boundary is cut at a space
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:

@@ -21,7 +21,7 @@ verb شنت | np طائرات التحالف | np غارات | np[علي] موا
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ingest.lexicon import Lexicon
 from ingest.morphology import Morphology, Verb
@@ -29,9 +29,9 @@ from ingest.normalize import Token, ends_in_ta_marbuta, is_word, tokenize
 
 __all__ = ["Parse", "Unit", "VerbArgs", "describe", "doc_tokens", "parse_sentence"]
 
-_QUOTES = frozenset("«»\"“”'‘’()[]{}")
-_CLITIC_PREPS = ("ب", "ل", "ك")
-_NO_VERB = Verb("", "", "")
+_QUOTES: Final = frozenset("«»\"“”'‘’()[]{}")
+_CLITIC_PREPS: Final = ("ب", "ل", "ك")
+_NO_VERB: Final = Verb("", "", "")
 
 
 class Unit(NamedTuple):
@@ -482,9 +482,9 @@ class Parse:
         return tok.text.isdigit() or tok.key in _COUNT_WORDS
 
 
-_OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
-_PLACE_PREPS = ("في", "ب", "قرب", "داخل")  # a place between an antecedent and الذي/التي
-_HUMAN_RELATIVES = frozenset({"الذين", "اللواتي", "اللاتي", "اللائي"})
+_OBJECT_PRONOUNS: Final = ("ه", "ها", "هم", "هما", "هن")
+_PLACE_PREPS: Final = ("في", "ب", "قرب", "داخل")  # a place between an antecedent and الذي/التي
+_HUMAN_RELATIVES: Final = frozenset({"الذين", "اللواتي", "اللاتي", "اللائي"})
 
 
 def _has_object_pronoun(verb: Verb) -> bool:
