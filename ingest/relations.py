@@ -439,12 +439,14 @@ class _Reader:
     def antecedent_referents(self, p: Parse, u: int) -> list[Found]:
         """Who a relative pronoun takes up: what its antecedent phrase stands for, or the name
         that ends the phrase when الذي cannot agree with the phrase's feminine or plural head
-        (تصريحات نائب الرئيس نوري المالكي الذي اتهم …: Maliki)."""
+        (تصريحات نائب الرئيس نوري المالكي الذي اتهم …: Maliki) or that name is a person's
+        (رفضه لنائب الرئيس نوري المالكي الذي اتهم …: Maliki, not the refusal)."""
         unit = p.units[u]
         f = self.at.get(unit.last)
         pronoun = self.keys[p.units[u + 1].first] if u + 1 < len(p.units) else ""
-        if f is not None and f.first > unit.head and pronoun.lstrip("و") == "الذي" and \
-                self.tokens[unit.head].text.endswith(("ات", "ة")):
+        if f is not None and f.first > unit.head and pronoun.lstrip("و") == "الذي" and (
+                self.tokens[unit.head].text.endswith(("ات", "ة"))
+                or self.person(f.mention.entity)):
             return [f]
         return self.group_referents(p, u)
 

@@ -247,9 +247,20 @@ def test_who_condemns_an_attack_another_carried_out_is_not_its_agent(relations):
     # the name that ends the antecedent phrase is the noun the relative pronoun takes up
     ("واستنكر الوزير تصريحات نائب الرئيس العراقي نوري المالكي الذي اتهم السعودية بدعم الإرهاب.",
      ("nouri-al-maliki", "accuses", "saudi-arabia")),
+    # …or when it is a person's, whatever the phrase's head and preposition
+    ("وأعرب الوزير عن استيائه من كلام الرئيس الإيراني حسن روحاني الذي اتهم السعودية بدعم الإرهاب.",
+     ("hassan-rouhani", "accuses", "saudi-arabia")),
+    ("وانتقد الوزير خطاب الرئيس الإيراني حسن روحاني الذي اتهم السعودية بدعم الإرهاب.",
+     ("hassan-rouhani", "accuses", "saudi-arabia")),
 ])
 def test_a_relative_clause_takes_up_its_antecedent(relations, text, expected):
     assert expected in relations(text)
+
+
+def test_a_relative_clause_after_a_phrase_with_no_person_finds_no_agent_there(relations):
+    found = relations("وأعرب الوزير عن رفضه لتصريح المتحدث الذي اتهم السعودية بدعم الإرهاب.")
+    assert not any(predicate == "accuses" and target == "saudi-arabia"
+                   for _, predicate, target in found)
 
 
 def test_the_main_clause_around_a_relative_clause_keeps_its_own_arguments(relations):
