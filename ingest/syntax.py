@@ -119,9 +119,10 @@ class Parse:
             unit = self.units[k]
             if unit.kind == "np" and unit.conj:
                 out.append(k)
-            elif not (unit.kind == "break" and self.tokens[unit.first].text in "،,"
+            elif not ((unit.kind == "ppron" or unit.kind == "break" and
+                       self.tokens[unit.first].text in "،,")
                       and k + 1 < len(self.units) and self.units[k + 1].kind == "np"
-                      and self.units[k + 1].conj):  # X، وY
+                      and self.units[k + 1].conj):  # X، وY; X والقرى المجاورة لها وY
                 break
             k += 1
         return out
@@ -786,6 +787,9 @@ class _Chunker:
         f = self.at.get(i)
         if f is not None and f.first == i:
             prefix = f.prefix
+            key = self.tokens[i].key
+            if not prefix and key[:1] == "و" and key[1:] in self.known:
+                prefix = "و"  # وفندق النوران: a name found with the و that joins it to a list
         else:
             trig = self.morph.trigger(self.tokens[i].key)
             prefix = trig.prefix if trig is not None else self._guess_prefix(self.tokens[i].key)

@@ -359,6 +359,26 @@ def test_every_target_of_a_list_is_struck(relations):
         relations("وقصف الطيران الروسي مدن حلب وإدلب وحماة.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a phrase that ends on its own pronoun (المجاورة لها) does not end the list
+    ("وقصفت الطائرات الروسية مدينة حلب والقرى المجاورة لها وبلدة الأتارب.",
+     ("russian-air-force", "strikes", "atarib")),
+    # a site found with the و that lists it (وفندق …) is listed all the same
+    ("وتمكن الجيش الليبي من السيطرة على المطار وفندق الواحة ببنغازي.",
+     ("libyan-national-army", "strikes", "site-libya-fndq-al-waha")),
+    ("وتمكن الجيش الليبي من السيطرة على المطار والمحطة المجاورة له وفندق الواحة في سرت.",
+     ("libyan-national-army", "strikes", "site-libya-fndq-al-waha")),
+])
+def test_a_list_goes_on_past_a_phrase_with_its_own_pronoun(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_a_list_past_a_pronoun_does_not_take_the_next_clause(relations):
+    found = relations("وقصفت الطائرات الروسية مدينة حلب والقرى المجاورة لها وقتلت عشرة مدنيين.")
+    assert ("russian-air-force", "strikes", "aleppo") in found
+    assert {target for _, _, target in found} <= {"aleppo", "generic-civilians-1"}
+
+
 # --- victims and places ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected, never", [
