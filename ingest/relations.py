@@ -719,18 +719,23 @@ class _Reader:
     def victim_units(self, p: Parse) -> list[int]:
         """The phrases of who was killed or wounded in a sentence (قتل 7 من الحوثيين، مقتل
         ثلاثة جنود، إصابة مدنيين)."""
-        out: list[int] = []
+        return [k for run in self.victim_runs(p) for k in run]
+
+    def victim_runs(self, p: Parse) -> list[list[int]]:
+        """The phrases of the victims, one list for each word of killing or wounding."""
+        runs: list[list[int]] = []
         for k, unit in enumerate(p.units):
             if not self.group_of(self.keys[unit.first], "victim_words"):
                 continue
-            if unit.kind == "np" and unit.last > unit.first:
-                out.append(k)  # مقتل سبعة جنود: in the phrase
+            run = [k] if unit.kind == "np" and unit.last > unit.first else []  # مقتل سبعة جنود
             nxt = k + 1
             while nxt < len(p.units) and p.units[nxt].kind == "np" and (
                     not p.units[nxt].prep or p.units[nxt].prep == "من" or p.units[nxt].conj):
-                out.append(nxt)
+                run.append(nxt)
                 nxt += 1
-        return out
+            if run:
+                runs.append(run)
+        return runs
 
     def slot(self, slot: str, p: Parse, u: int, t: int, pps: list[int], governor: int,
              gov_class: frozenset[str], trig: Trigger, used: set[int], role: str,
@@ -1080,14 +1085,16 @@ class _Reader:
         attacks = [k for k, unit in enumerate(p.units) if any(
             self.triggers.get(j, _NO_STRIKE).relation == "strikes"
             for j in range(unit.first, unit.last + 1))]
-        for k in self.victim_units(p):
-            if attacks and min(attacks, key=lambda a: (abs(a - k), a)) != u:
+        for run in self.victim_runs(p):
+            last = run[-1]  # قتل 7 من الحوثيين وصالح في كمين: all of them, of the attack nearest
+            if attacks and min(attacks, key=lambda a: (abs(a - last), a)) != u:
                 continue  # the victims of another attack of the sentence
-            unit = p.units[k]
-            found = [f for j in range(unit.first, unit.last + 1) if (f := self.at.get(j))
-                     and f.first == j] if self.group_of(self.keys[unit.first], "victim_words") \
-                else self.referents(p, k)
-            out += [f for f in found if f not in out and self.actor(f.mention.entity)]
+            for k in run:
+                unit = p.units[k]
+                found = [f for j in range(unit.first, unit.last + 1) if (f := self.at.get(j))
+                         and f.first == j] if self.group_of(self.keys[unit.first], "victim_words") \
+                    else self.referents(p, k)
+                out += [f for f in found if f not in out and self.actor(f.mention.entity)]
         return out
 
     def antecedent(self, p: Parse, t: int, skip: set[int] | None = None,

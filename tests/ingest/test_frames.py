@@ -398,6 +398,24 @@ def test_victims_are_targets_never_agents(relations, text, expected, never):
     assert not any(agent == never for agent, _, _ in found)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # every victim listed after the killing is a target of the attack they were killed in
+    ("وقتل سبعة من مسلحي حركة الشباب وحلفائهم في كمين للقوات الصومالية.",
+     {("somali-armed-forces", "strikes", "al-shabaab")}),
+    ("وقتل تسعة من الحوثيين وقوات صالح في هجوم للمقاومة الشعبية في مأرب.",
+     {("yemeni-popular-resistance", "strikes", "houthis"),
+      ("yemeni-popular-resistance", "strikes", "saleh-loyalist-forces")}),
+    ("وقتل خمسة من عناصر الجيش العراقي والشرطة العراقية في هجوم لتنظيم داعش، "
+     "فيما شنت طائرات التحالف الدولي غارات على الرقة.",
+     {("isis", "strikes", "iraqi-armed-forces"), ("isis", "strikes", "iraqi-police")}),
+])
+def test_a_list_of_victims_belongs_to_one_attack(relations, text, expected):
+    found = relations(text)
+    assert expected <= found
+    assert not any(agent == "international-coalition" and target != "raqqa"
+                   for agent, _, target in found)
+
+
 @pytest.mark.parametrize("text, expected, place", [
     # في says where it happened; the target is whom the act is against
     ("ونفذت الطائرات الأمريكية غارات في سوريا ضد مواقع لتنظيم داعش.",
