@@ -405,8 +405,8 @@ def test_victims_are_targets_never_agents(relations, text, expected, never):
     ("وقتل تسعة من الحوثيين وقوات صالح في هجوم للمقاومة الشعبية في مأرب.",
      {("yemeni-popular-resistance", "strikes", "houthis"),
       ("yemeni-popular-resistance", "strikes", "saleh-loyalist-forces")}),
-    ("وقتل خمسة من عناصر الجيش العراقي والشرطة العراقية في هجوم لتنظيم داعش، "
-     "فيما شنت طائرات التحالف الدولي غارات على الرقة.",
+    (("وقتل خمسة من عناصر الجيش العراقي والشرطة العراقية في هجوم لتنظيم داعش، "
+      "فيما شنت طائرات التحالف الدولي غارات على الرقة."),
      {("isis", "strikes", "iraqi-armed-forces"), ("isis", "strikes", "iraqi-police")}),
 ])
 def test_a_list_of_victims_belongs_to_one_attack(relations, text, expected):
