@@ -1124,7 +1124,8 @@ class _Reader:
                      and not self.keys[f.last].endswith(("ون", "ين"))}  # not الأتراك
         if self.unnamed_owner(p, u, t):
             return []
-        if not places:
+        if not places or self.tokens[t].text.endswith("ه"):
+            # أصيب الفتى شرق بيت حانون جراء استهدافه: him, not the place where he was hit
             skip |= {id(f) for f in self.at.values() if self.located(p, f)}
         for k in range(t - 1, p.units[0].first - 1, -1):
             if k in p.unit_at and not p.same_clause(p.unit_at[k], u):
@@ -1171,8 +1172,16 @@ class _Reader:
         if k is None or not self.where(f.mention.entity):
             return False
         unit = p.units[k]
-        return self.locative_unit(p, k) or \
+        return self.locative_unit(p, k) or self.directed(p, k, f) or \
             unit.first < f.first and self.group_of(self.keys[unit.first], "place_cues")
+
+    def directed(self, p: Parse, k: int, f: Found) -> bool:
+        """Mention f, in unit k, follows a word that places by it, maybe with its kind between
+        (أصيب بجروح شرق مدينة غزة، شرق بيت حانون)."""
+        j = f.first - 1
+        if j > p.units[k].first and self.group_of(self.keys[j], "place_kinds"):
+            j -= 1
+        return j >= p.units[k].first and self.group_of(self.keys[j], "directions")
 
     def names_actor(self, p: Parse, k: int) -> bool:
         """Phrase k names an actor somewhere in it."""
@@ -1360,17 +1369,25 @@ class _Reader:
             # a phrase (قصفت الطائرات مواقع في سوريا بعد هجمات في تركيا: not in Syria)
             if not p.same_clause(k, u) or p.units[k].prep in p.temporal:
                 break
-            if p.units[k].prep:
+            if p.units[k].prep or self.beside_unit(p, k):
                 before.append(k)
         opens = next((k for k in pps if self.opens_clause(p, k)), len(p.units))
         for k in before + [k for k in pps if k < opens] + p.pps_past_comma(u):
-            if p.prep_of(k) not in locatives or self.after_positional(p, k):
+            if p.prep_of(k) not in locatives and not self.beside_unit(p, k) or \
+                    self.after_positional(p, k):
                 continue
             for f in self.referents(p, k) or self.place_in(p, k):
                 key = f.mention.entity
                 if self.where(key) and key not in out and key not in taken:
                     out.append(key)
         return out
+
+    def beside_unit(self, p: Parse, k: int) -> bool:
+        """Unit k, bare, places what comes before it by a place (أصيب الفتى شرق بيت حانون)."""
+        unit = p.units[k]
+        return unit.kind == "np" and not unit.prep and not unit.conj and any(
+            (f := self.at.get(j)) is not None and f.first == j and self.where(f.mention.entity)
+            and self.directed(p, k, f) for j in range(unit.first + 1, unit.last + 1))
 
     def opens_clause(self, p: Parse, k: int) -> bool:
         """Phrase k, under و and a preposition after a comma, opens a clause whose verb follows

@@ -416,6 +416,22 @@ def test_a_list_of_victims_belongs_to_one_attack(relations, text, expected):
                    for agent, _, target in found)
 
 
+@pytest.mark.parametrize("text", [
+    # his: the one hit, not the place where he was (in it or by it); that place is where
+    "وأصيب إسماعيل هنية بجروح طفيفة شرق مدينة غزة جراء استهدافه من قبل الجيش الإسرائيلي.",
+    "وأصيب إسماعيل هنية بجروح في مدينة غزة جراء استهدافه من قبل الجيش الإسرائيلي.",
+])
+def test_his_is_the_wounded_man_and_the_place_beside_is_where(read, text):
+    strikes = [(r.agent, r.target, r.places) for r in read(text).relations
+               if r.predicate == "strikes"]
+    assert strikes == [("israel-defense-forces", "ismail-haniyeh", ("gaza",))]
+
+
+def test_her_may_still_be_the_city_where_the_fighting_is(relations):
+    assert ("russian-air-force", "strikes", "aleppo") in \
+        relations("واشتدت المعارك شرق مدينة حلب بعد قصفها من قبل الطيران الروسي.")
+
+
 @pytest.mark.parametrize("text, expected, place", [
     # في says where it happened; the target is whom the act is against
     ("ونفذت الطائرات الأمريكية غارات في سوريا ضد مواقع لتنظيم داعش.",
