@@ -342,8 +342,8 @@ class _Reader:
                 head, "partitives")) and u + 1 < len(p.units) and p.units[u + 1].kind == "np" \
                 and p.units[u + 1].prep == "من":  # عشرة من مقاتلي المعارضة، أجزاء من المدينة
             return self.referents(p, u + 1)
-        if self.possessed_proxy(head):
-            return self.antecedent(p, unit.head)  # قالت الوزارة إن طائراتها استهدفت …
+        if self.possessed_proxy(head) and not ends_in_ta_marbuta(self.tokens[unit.head]):
+            return self.antecedent(p, unit.head)  # قالت الوزارة إن طائراتها استهدفت …; not قرية
         trig = self.triggers.get(unit.head)
         if trig is not None and "noun" in trig.pos:  # الغارات الأمريكية استهدفت: the state acts
             return self.slot_adjective(p, u, unit.head, trig)
@@ -434,7 +434,8 @@ class _Reader:
             return []
         subject = p.args[v].subject
         return [f for f in self.group_referents(p, subject) if self.actor(f.mention.entity)
-                and not self.is_place(f.mention.entity)] if subject > v else []
+                and not self.is_place(f.mention.entity) and not self.located(p, f)
+                ] if subject > v else []  # not تسيطر عليها القوات الكردية في شمال سوريا: Syria
 
     def antecedent_referents(self, p: Parse, u: int) -> list[Found]:
         """Who a relative pronoun takes up: what its antecedent phrase stands for, or the name
@@ -1004,6 +1005,8 @@ class _Reader:
         out: list[Found] = []
         started = False
         for k in pps:
+            if self.after_positional(p, k):
+                continue  # منطقة الكشار المطلة على منطقة أخرى: describes X, not another target
             if p.units[k].prep == prep or (started and p.units[k].conj and not p.units[k].prep):
                 started = True
                 found = self.referents(p, k)

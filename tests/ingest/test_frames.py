@@ -373,6 +373,33 @@ def test_a_list_goes_on_past_a_phrase_with_its_own_pronoun(relations, text, expe
     assert expected in relations(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a phrase of position set apart by a comma does not end the list of targets
+    ("وشنت طائرات التحالف غارات على منطقة الحسيني، الواقعة جنوب قاعدة العند، وعلى مدينة الحوطة.",
+     ("saudi-led-coalition", "strikes", "al-hawtah-lahj")),
+    ("وشنت طائرات التحالف غارات على منطقة الحسيني، الواقعة جنوب قاعدة العند وعلى مدينة الحوطة.",
+     ("saudi-led-coalition", "strikes", "al-hawtah-lahj")),
+    # a village listed with و is that village, not "his villages"
+    ("شن تنظيم داعش هجوما على مدينة كوباني وقرية برخ بوطان.", ("isis", "strikes", "place-syria-brkh")),
+    ("وقصفت الدبابات التركية قرية تسيطر عليها وحدات حماية الشعب في شمال سوريا.",
+     ("turkey", "strikes", "peoples-protection-units")),
+])
+def test_a_list_goes_on_past_a_phrase_of_position(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text, never", [
+    # what a phrase of position names describes the place; it is not struck
+    ("وشن الحوثيون هجوما على منطقة الكشار المطلة على مدينة تعز.", "taiz"),
+    ("شن تنظيم داعش هجوما على مدينة كوباني، الواقعة على الحدود التركية، وقرية برخ بوطان القريبة منها.",
+     "turkey"),
+    # nor is the state where the side holding a village is
+    ("وقصفت الدبابات التركية قرية تسيطر عليها القوات الكردية في شمال سوريا.", "syria"),
+])
+def test_a_place_that_describes_a_target_is_not_struck(relations, text, never):
+    assert not any(target == never for _, _, target in relations(text))
+
+
 def test_a_list_past_a_pronoun_does_not_take_the_next_clause(relations):
     found = relations("وقصفت الطائرات الروسية مدينة حلب والقرى المجاورة لها وقتلت عشرة مدنيين.")
     assert ("russian-air-force", "strikes", "aleppo") in found
