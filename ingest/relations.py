@@ -1383,7 +1383,21 @@ class _Reader:
                 key = f.mention.entity
                 if self.where(key) and key not in out and key not in taken:
                     out.append(key)
-        return out
+        return out + [key for key in self.where_before(p, u) if key not in out + list(taken)]
+
+    def where_before(self, p: Parse, u: int) -> list[str]:
+        """The places of the phrase a حيث clause follows when unit u is that clause's event,
+        its verb or the subject right after it (منطقة بركي براك حيث حصلت الغارة: Baraki Barak;
+        not أوفدت وزيرا إلى أربيل حيث التقى … بشأن الغارات)."""
+        k = u  # the first unit of u's clause
+        while k > 0 and p.same_clause(k - 1, u):
+            k -= 1
+        if k < 1 or u - k > 2 or p.units[k].kind != "sub" or \
+                self.keys[p.units[k].first] != "حيث" or p.units[k - 1].kind != "np" or \
+                any(p.units[j].prep == "بين" for j in p.pps_after(u)):
+            return []  # حيث تجري مواجهات بين …: the sides fight there, the place is not hit
+        return [f.mention.entity for f in self.referents(p, k - 1) or self.place_in(p, k - 1)
+                if self.where(f.mention.entity)]
 
     def beside_unit(self, p: Parse, k: int) -> bool:
         """Unit k, bare, places what comes before it by a place (أصيب الفتى شرق بيت حانون)."""

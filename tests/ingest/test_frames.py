@@ -443,6 +443,18 @@ def test_a_list_of_victims_belongs_to_one_attack(relations, text, expected):
                    for agent, _, target in found)
 
 
+def test_the_place_a_where_clause_follows_is_where_its_event_happened(relations):
+    assert ("united-states", "strikes", "kunduz") in relations(
+        "وقال مسؤول محلي في ولاية قندوز حيث وقعت الغارة الأمريكية إن عشرة مدنيين قتلوا.")
+
+
+def test_a_where_clause_about_something_else_gives_no_place(read):
+    found = read("ووصل وزير الخارجية التركي إلى أربيل حيث التقى مسعود بارزاني لبحث الغارات "
+                 "التركية على حزب العمال الكردستاني.").relations
+    assert [(r.agent, r.target, r.places) for r in found if r.predicate == "strikes"] == \
+        [("turkey", "kurdistan-workers-party", ())]
+
+
 @pytest.mark.parametrize("text", [
     # his: the one hit, not the place where he was (in it or by it); that place is where
     "وأصيب إسماعيل هنية بجروح طفيفة شرق مدينة غزة جراء استهدافه من قبل الجيش الإسرائيلي.",
