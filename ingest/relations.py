@@ -366,8 +366,8 @@ class _Reader:
                 head, "partitives")) and u + 1 < len(p.units) and p.units[u + 1].kind == "np" \
                 and p.units[u + 1].prep == "من":  # عشرة من مقاتلي المعارضة، أجزاء من المدينة
             return self.referents(p, u + 1)
-        if self.possessed_proxy(head):
-            return self.antecedent(p, unit.head)  # قالت الوزارة إن طائراتها استهدفت …
+        if self.possessed_proxy(head) and not ends_in_ta_marbuta(self.tokens[unit.head]):
+            return self.antecedent(p, unit.head)  # قالت الوزارة إن طائراتها استهدفت …; not قرية
         trig = self.triggers.get(unit.head)
         if trig is not None and "noun" in trig.pos:  # الغارات الأمريكية استهدفت: the state acts
             return self.slot_adjective(p, u, unit.head, trig)
@@ -462,17 +462,20 @@ class _Reader:
             return []
         subject = p.args[v].subject
         return [f for f in self.group_referents(p, subject) if self.actor(f.mention.entity)
-                and not self.is_place(f.mention.entity)] if subject > v else []
+                and not self.is_place(f.mention.entity) and not self.located(p, f)
+                ] if subject > v else []  # not تسيطر عليها القوات الكردية في شمال سوريا: Syria
 
     def antecedent_referents(self, p: Parse, u: int) -> list[Found]:
         """Who a relative pronoun takes up: what its antecedent phrase stands for, or the name
         that ends the phrase when الذي cannot agree with the phrase's feminine or plural head
-        (تصريحات نائب الرئيس نوري المالكي الذي اتهم …: Maliki)."""
+        (تصريحات نائب الرئيس نوري المالكي الذي اتهم …: Maliki) or that name is a person's
+        (رفضه لنائب الرئيس نوري المالكي الذي اتهم …: Maliki, not the refusal)."""
         unit = p.units[u]
         f = self.at.get(unit.last)
         pronoun = self.keys[p.units[u + 1].first] if u + 1 < len(p.units) else ""
-        if f is not None and f.first > unit.head and pronoun.lstrip("و") == "الذي" and \
-                self.tokens[unit.head].text.endswith(("ات", "ة")):
+        if f is not None and f.first > unit.head and pronoun.lstrip("و") == "الذي" and (
+                self.tokens[unit.head].text.endswith(("ات", "ة"))
+                or self.person(f.mention.entity)):
             return [f]
         return self.group_referents(p, u)
 
@@ -752,18 +755,23 @@ class _Reader:
     def victim_units(self, p: Parse) -> list[int]:
         """The phrases of who was killed or wounded in a sentence (قتل 7 من الحوثيين، مقتل
         ثلاثة جنود، إصابة مدنيين)."""
-        out: list[int] = []
+        return [k for run in self.victim_runs(p) for k in run]
+
+    def victim_runs(self, p: Parse) -> list[list[int]]:
+        """The phrases of the victims, one list for each word of killing or wounding."""
+        runs: list[list[int]] = []
         for k, unit in enumerate(p.units):
             if not self.group_of(self.keys[unit.first], "victim_words"):
                 continue
-            if unit.kind == "np" and unit.last > unit.first:
-                out.append(k)  # مقتل سبعة جنود: in the phrase
+            run = [k] if unit.kind == "np" and unit.last > unit.first else []  # مقتل سبعة جنود
             nxt = k + 1
             while nxt < len(p.units) and p.units[nxt].kind == "np" and (
                     not p.units[nxt].prep or p.units[nxt].prep == "من" or p.units[nxt].conj):
-                out.append(nxt)
+                run.append(nxt)
                 nxt += 1
-        return out
+            if run:
+                runs.append(run)
+        return runs
 
     def slot(self, slot: str, p: Parse, u: int, t: int, pps: list[int], governor: int,
              gov_class: frozenset[str], trig: Trigger, used: set[int], role: str,
@@ -1037,6 +1045,8 @@ class _Reader:
         out: list[Found] = []
         started = False
         for k in pps:
+            if self.after_positional(p, k):
+                continue  # منطقة الكشار المطلة على منطقة أخرى: describes X, not another target
             if p.units[k].prep == prep or (started and p.units[k].conj and not p.units[k].prep):
                 started = True
                 found = self.referents(p, k)
@@ -1118,14 +1128,16 @@ class _Reader:
         attacks = [k for k, unit in enumerate(p.units) if any(
             self.triggers.get(j, _NO_STRIKE).relation == "strikes"
             for j in range(unit.first, unit.last + 1))]
-        for k in self.victim_units(p):
-            if attacks and min(attacks, key=lambda a: (abs(a - k), a)) != u:
+        for run in self.victim_runs(p):
+            last = run[-1]  # قتل 7 من الحوثيين وصالح في كمين: all of them, of the attack nearest
+            if attacks and min(attacks, key=lambda a: (abs(a - last), a)) != u:
                 continue  # the victims of another attack of the sentence
-            unit = p.units[k]
-            found = [f for j in range(unit.first, unit.last + 1) if (f := self.at.get(j))
-                     and f.first == j] if self.group_of(self.keys[unit.first], "victim_words") \
-                else self.referents(p, k)
-            out += [f for f in found if f not in out and self.actor(f.mention.entity)]
+            for k in run:
+                unit = p.units[k]
+                found = [f for j in range(unit.first, unit.last + 1) if (f := self.at.get(j))
+                         and f.first == j] if self.group_of(self.keys[unit.first], "victim_words") \
+                    else self.referents(p, k)
+                out += [f for f in found if f not in out and self.actor(f.mention.entity)]
         return out
 
     def antecedent(self, p: Parse, t: int, skip: set[int] | None = None,
@@ -1155,7 +1167,8 @@ class _Reader:
                      and not self.keys[f.last].endswith(("ون", "ين"))}  # not الأتراك
         if self.unnamed_owner(p, u, t):
             return []
-        if not places:
+        if not places or self.tokens[t].text.endswith("ه"):
+            # أصيب الفتى شرق بيت حانون جراء استهدافه: him, not the place where he was hit
             skip |= {id(f) for f in self.at.values() if self.located(p, f)}
         for k in range(t - 1, p.units[0].first - 1, -1):
             if k in p.unit_at and not p.same_clause(p.unit_at[k], u):
@@ -1202,8 +1215,16 @@ class _Reader:
         if k is None or not self.where(f.mention.entity):
             return False
         unit = p.units[k]
-        return self.locative_unit(p, k) or \
+        return self.locative_unit(p, k) or self.directed(p, k, f) or \
             unit.first < f.first and self.group_of(self.keys[unit.first], "place_cues")
+
+    def directed(self, p: Parse, k: int, f: Found) -> bool:
+        """Mention f, in unit k, follows a word that places by it, maybe with its kind between
+        (أصيب بجروح شرق مدينة غزة، شرق بيت حانون)."""
+        j = f.first - 1
+        if j > p.units[k].first and self.group_of(self.keys[j], "place_kinds"):
+            j -= 1
+        return j >= p.units[k].first and self.group_of(self.keys[j], "directions")
 
     def names_actor(self, p: Parse, k: int) -> bool:
         """Phrase k names an actor somewhere in it."""
@@ -1392,17 +1413,39 @@ class _Reader:
             # a phrase (قصفت الطائرات مواقع في سوريا بعد هجمات في تركيا: not in Syria)
             if not p.same_clause(k, u) or p.units[k].prep in p.temporal:
                 break
-            if p.units[k].prep:
+            if p.units[k].prep or self.beside_unit(p, k):
                 before.append(k)
         opens = next((k for k in pps if self.opens_clause(p, k)), len(p.units))
         for k in before + [k for k in pps if k < opens] + p.pps_past_comma(u):
-            if p.prep_of(k) not in locatives or self.after_positional(p, k):
+            if p.prep_of(k) not in locatives and not self.beside_unit(p, k) or \
+                    self.after_positional(p, k):
                 continue
             for f in self.referents(p, k) or self.place_in(p, k):
                 key = f.mention.entity
                 if self.where(key) and key not in out and key not in taken:
                     out.append(key)
-        return out
+        return out + [key for key in self.where_before(p, u) if key not in out + list(taken)]
+
+    def where_before(self, p: Parse, u: int) -> list[str]:
+        """The places of the phrase a حيث clause follows when unit u is that clause's event,
+        its verb or the subject right after it (منطقة بركي براك حيث حصلت الغارة: Baraki Barak;
+        not أوفدت وزيرا إلى أربيل حيث التقى … بشأن الغارات)."""
+        k = u  # the first unit of u's clause
+        while k > 0 and p.same_clause(k - 1, u):
+            k -= 1
+        if k < 1 or u - k > 2 or p.units[k].kind != "sub" or \
+                self.keys[p.units[k].first] != "حيث" or p.units[k - 1].kind != "np" or \
+                any(p.units[j].prep == "بين" for j in p.pps_after(u)):
+            return []  # حيث تجري مواجهات بين …: the sides fight there, the place is not hit
+        return [f.mention.entity for f in self.referents(p, k - 1) or self.place_in(p, k - 1)
+                if self.where(f.mention.entity)]
+
+    def beside_unit(self, p: Parse, k: int) -> bool:
+        """Unit k, bare, places what comes before it by a place (أصيب الفتى شرق بيت حانون)."""
+        unit = p.units[k]
+        return unit.kind == "np" and not unit.prep and not unit.conj and any(
+            (f := self.at.get(j)) is not None and f.first == j and self.where(f.mention.entity)
+            and self.directed(p, k, f) for j in range(unit.first + 1, unit.last + 1))
 
     def opens_clause(self, p: Parse, k: int) -> bool:
         """Phrase k, under و and a preposition after a comma, opens a clause whose verb follows

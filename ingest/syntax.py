@@ -76,6 +76,7 @@ class Parse:
         self.person_nouns = lex.grammar.get("person_nouns", frozenset())
         self.copulas = lex.grammar.get("copulas", frozenset())
         self.belonging = lex.grammar.get("belonging", frozenset())
+        self.positional = lex.grammar.get("positional", frozenset())
         self.launch_verbs = lex.grammar.get("launch_verbs", frozenset())
         self.holding_verbs = lex.grammar.get("holding_verbs", frozenset())
         self.time_heads = lex.grammar.get("time_words", frozenset()) | lex.month_names
@@ -93,7 +94,8 @@ class Parse:
         c = 0
         for u, unit in enumerate(units):
             listing = (unit.kind == "break" and tokens[unit.first].text in "،,"
-                       and u + 1 < len(units) and units[u + 1].kind == "np" and units[u + 1].conj)
+                       and u + 1 < len(units) and units[u + 1].kind == "np" and (
+                           units[u + 1].conj or self._positional_aside(u)))
             if unit.kind in ("break", "comp", "rel", "sub") and not listing or (
                     unit.kind == "verb" and unit.conj and u and units[u - 1].kind != "neg"):
                 c += 1
@@ -119,9 +121,10 @@ class Parse:
             unit = self.units[k]
             if unit.kind == "np" and unit.conj:
                 out.append(k)
-            elif not (unit.kind == "break" and self.tokens[unit.first].text in "،,"
+            elif not ((unit.kind == "ppron" or unit.kind == "break" and
+                       self.tokens[unit.first].text in "،,")
                       and k + 1 < len(self.units) and self.units[k + 1].kind == "np"
-                      and self.units[k + 1].conj):  # X، وY
+                      and self.units[k + 1].conj):  # X، وY; X والقرى المجاورة لها وY
                 break
             k += 1
         return out
@@ -379,6 +382,21 @@ class Parse:
                 out.append(k)
             k += 1
         return out
+
+    def _positional_aside(self, k: int) -> bool:
+        """The comma at unit k opens a phrase of position that the next item of a list
+        closes (غارات على منطقة X، الواقعة جنوب Y، وعلى Z): the clause goes on."""
+        units = self.units
+        if self.tokens[units[k + 1].first].key not in self.positional:
+            return False
+        j = k + 2
+        while j < len(units) and units[j].kind == "np" and not units[j].conj:
+            j += 1
+        if j < len(units) and units[j].kind == "np" and units[j].prep:
+            return True  # …، الواقعة جنوب Y وعلى Z
+        return j + 1 < len(units) and units[j].kind == "break" and \
+            self.tokens[units[j].first].text in "،," and units[j + 1].kind == "np" and \
+            units[j + 1].conj
 
     def _aside_end(self, k: int) -> int:
         """The comma at unit k opens an aside that another comma closes (prepositional or
@@ -787,6 +805,9 @@ class _Chunker:
         f = self.at.get(i)
         if f is not None and f.first == i:
             prefix = f.prefix
+            key = self.tokens[i].key
+            if not prefix and key[:1] == "و" and key[1:] in self.known:
+                prefix = "و"  # وفندق النوران: a name found with the و that joins it to a list
         else:
             trig = self.morph.trigger(self.tokens[i].key)
             prefix = trig.prefix if trig is not None else self._guess_prefix(self.tokens[i].key)

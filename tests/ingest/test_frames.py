@@ -247,9 +247,20 @@ def test_who_condemns_an_attack_another_carried_out_is_not_its_agent(relations):
     # the name that ends the antecedent phrase is the noun the relative pronoun takes up
     ("واستنكر الوزير تصريحات نائب الرئيس العراقي نوري المالكي الذي اتهم السعودية بدعم الإرهاب.",
      ("nouri-al-maliki", "accuses", "saudi-arabia")),
+    # …or when it is a person's, whatever the phrase's head and preposition
+    ("وأعرب الوزير عن استيائه من كلام الرئيس الإيراني حسن روحاني الذي اتهم السعودية بدعم الإرهاب.",
+     ("hassan-rouhani", "accuses", "saudi-arabia")),
+    ("وانتقد الوزير خطاب الرئيس الإيراني حسن روحاني الذي اتهم السعودية بدعم الإرهاب.",
+     ("hassan-rouhani", "accuses", "saudi-arabia")),
 ])
 def test_a_relative_clause_takes_up_its_antecedent(relations, text, expected):
     assert expected in relations(text)
+
+
+def test_a_relative_clause_after_a_phrase_with_no_person_finds_no_agent_there(relations):
+    found = relations("وأعرب الوزير عن رفضه لتصريح المتحدث الذي اتهم السعودية بدعم الإرهاب.")
+    assert not any(predicate == "accuses" and target == "saudi-arabia"
+                   for _, predicate, target in found)
 
 
 def test_the_main_clause_around_a_relative_clause_keeps_its_own_arguments(relations):
@@ -348,6 +359,53 @@ def test_every_target_of_a_list_is_struck(relations):
         relations("وقصف الطيران الروسي مدن حلب وإدلب وحماة.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a phrase that ends on its own pronoun (المجاورة لها) does not end the list
+    ("وقصفت الطائرات الروسية مدينة حلب والقرى المجاورة لها وبلدة الأتارب.",
+     ("russian-air-force", "strikes", "atarib")),
+    # a site found with the و that lists it (وفندق …) is listed all the same
+    ("وتمكن الجيش الليبي من السيطرة على المطار وفندق الواحة ببنغازي.",
+     ("libyan-national-army", "strikes", "site-libya-fndq-al-waha")),
+    ("وتمكن الجيش الليبي من السيطرة على المطار والمحطة المجاورة له وفندق الواحة في سرت.",
+     ("libyan-national-army", "strikes", "site-libya-fndq-al-waha")),
+])
+def test_a_list_goes_on_past_a_phrase_with_its_own_pronoun(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a phrase of position set apart by a comma does not end the list of targets
+    ("وشنت طائرات التحالف غارات على منطقة الحسيني، الواقعة جنوب قاعدة العند، وعلى مدينة الحوطة.",
+     ("saudi-led-coalition", "strikes", "al-hawtah-lahj")),
+    ("وشنت طائرات التحالف غارات على منطقة الحسيني، الواقعة جنوب قاعدة العند وعلى مدينة الحوطة.",
+     ("saudi-led-coalition", "strikes", "al-hawtah-lahj")),
+    # a village listed with و is that village, not "his villages"
+    ("شن تنظيم داعش هجوما على مدينة كوباني وقرية برخ بوطان.", ("isis", "strikes", "place-syria-brkh")),
+    ("وقصفت الدبابات التركية قرية تسيطر عليها وحدات حماية الشعب في شمال سوريا.",
+     ("turkey", "strikes", "peoples-protection-units")),
+])
+def test_a_list_goes_on_past_a_phrase_of_position(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text, never", [
+    # what a phrase of position names describes the place; it is not struck
+    ("وشن الحوثيون هجوما على منطقة الكشار المطلة على مدينة تعز.", "taiz"),
+    ("شن تنظيم داعش هجوما على مدينة كوباني، الواقعة على الحدود التركية، وقرية برخ بوطان القريبة منها.",
+     "turkey"),
+    # nor is the state where the side holding a village is
+    ("وقصفت الدبابات التركية قرية تسيطر عليها القوات الكردية في شمال سوريا.", "syria"),
+])
+def test_a_place_that_describes_a_target_is_not_struck(relations, text, never):
+    assert not any(target == never for _, _, target in relations(text))
+
+
+def test_a_list_past_a_pronoun_does_not_take_the_next_clause(relations):
+    found = relations("وقصفت الطائرات الروسية مدينة حلب والقرى المجاورة لها وقتلت عشرة مدنيين.")
+    assert ("russian-air-force", "strikes", "aleppo") in found
+    assert {target for _, _, target in found} <= {"aleppo", "generic-civilians-1"}
+
+
 # --- victims and places ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected, never", [
@@ -365,6 +423,52 @@ def test_victims_are_targets_never_agents(relations, text, expected, never):
     found = relations(text)
     assert expected in found
     assert not any(agent == never for agent, _, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # every victim listed after the killing is a target of the attack they were killed in
+    ("وقتل سبعة من مسلحي حركة الشباب وحلفائهم في كمين للقوات الصومالية.",
+     {("somali-armed-forces", "strikes", "al-shabaab")}),
+    ("وقتل تسعة من الحوثيين وقوات صالح في هجوم للمقاومة الشعبية في مأرب.",
+     {("yemeni-popular-resistance", "strikes", "houthis"),
+      ("yemeni-popular-resistance", "strikes", "saleh-loyalist-forces")}),
+    (("وقتل خمسة من عناصر الجيش العراقي والشرطة العراقية في هجوم لتنظيم داعش، "
+      "فيما شنت طائرات التحالف الدولي غارات على الرقة."),
+     {("isis", "strikes", "iraqi-armed-forces"), ("isis", "strikes", "iraqi-police")}),
+])
+def test_a_list_of_victims_belongs_to_one_attack(relations, text, expected):
+    found = relations(text)
+    assert expected <= found
+    assert not any(agent == "international-coalition" and target != "raqqa"
+                   for agent, _, target in found)
+
+
+def test_the_place_a_where_clause_follows_is_where_its_event_happened(relations):
+    assert ("united-states", "strikes", "kunduz") in relations(
+        "وقال مسؤول محلي في ولاية قندوز حيث وقعت الغارة الأمريكية إن عشرة مدنيين قتلوا.")
+
+
+def test_a_where_clause_about_something_else_gives_no_place(read):
+    found = read("ووصل وزير الخارجية التركي إلى أربيل حيث التقى مسعود بارزاني لبحث الغارات "
+                 "التركية على حزب العمال الكردستاني.").relations
+    assert [(r.agent, r.target, r.places) for r in found if r.predicate == "strikes"] == \
+        [("turkey", "kurdistan-workers-party", ())]
+
+
+@pytest.mark.parametrize("text", [
+    # his: the one hit, not the place where he was (in it or by it); that place is where
+    "وأصيب إسماعيل هنية بجروح طفيفة شرق مدينة غزة جراء استهدافه من قبل الجيش الإسرائيلي.",
+    "وأصيب إسماعيل هنية بجروح في مدينة غزة جراء استهدافه من قبل الجيش الإسرائيلي.",
+])
+def test_his_is_the_wounded_man_and_the_place_beside_is_where(read, text):
+    strikes = [(r.agent, r.target, r.places) for r in read(text).relations
+               if r.predicate == "strikes"]
+    assert strikes == [("israel-defense-forces", "ismail-haniyeh", ("gaza",))]
+
+
+def test_her_may_still_be_the_city_where_the_fighting_is(relations):
+    assert ("russian-air-force", "strikes", "aleppo") in \
+        relations("واشتدت المعارك شرق مدينة حلب بعد قصفها من قبل الطيران الروسي.")
 
 
 @pytest.mark.parametrize("text, expected, place", [
