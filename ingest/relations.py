@@ -1782,7 +1782,8 @@ class _Reader:
 
     def hits_something(self, cand: Candidate) -> bool:
         """A new attack (a verb, or a noun without the article: not الهجوم, told before) that
-        names what it hit by a common noun: an object, or a phrase under على/ضد."""
+        names what it hit by a common noun: an object, or a phrase under على/ضد, also after
+        the relative clause that gave its agent (غارات شنتها الطائرات ضد مواقع الجماعة)."""
         t = cand.token
         p = self.parse(self.sentence_of[t])
         u = p.unit_at.get(t)
@@ -1790,7 +1791,9 @@ class _Reader:
             return False
         if p.units[u].kind == "verb" and p.args[u].object >= 0:
             return True
-        return any(p.units[k].prep in ("علي", "ضد") for k in p.pps_after(u))
+        v = self.relative_verb(p, u) if cand.slots[0] == "relative" else -1
+        return any(p.units[k].prep in ("علي", "ضد") for k in p.pps_after(u) + (
+            p.pps_after(v) if v >= 0 else []))
 
     def claim_of_attack(self, rel: Relation) -> bool:
         """An attack on a party that the party says another did: it accuses the attacker
