@@ -84,6 +84,7 @@ class Generic(NamedTuple):
 
 _UNIDENTIFIED: Final = Generic("unidentified", "unidentified", "مجهول", None)
 _UNNAMED_TARGET: Final = Generic("unidentified", "unnamed target", "غير مسمى", None)
+_SUICIDE_ATTACKER: Final = Generic("suicide-attacker", "suicide attacker", "انتحاري", None)
 _NEUTRAL_KINDS: Final = ("media", "agency", "intergovernmental")
 _NAMING_KINDS: Final = ("site_kinds", "institution_nouns", "place_kinds")
 _AUTHOR_UNKNOWN: Final = ("person_nouns", "assets", "members", "weapons", "quantifiers")
@@ -1047,6 +1048,11 @@ class _Reader:
         for k in pps:
             if self.after_positional(p, k):
                 continue  # منطقة الكشار المطلة على منطقة أخرى: describes X, not another target
+            if prep == "علي" and p.units[k].prep == prep and self.group_of(
+                    self.keys[p.units[k].head], "along_words") and \
+                    "مع" in self.keys[p.units[k].head + 1:p.units[k].last + 2]:
+                break  # فجر نفسه على الحدود مع سوريا: where he was, not whom he hit (but
+                # اعتدى العراق على الحدود الكويتية: on Kuwait)
             if p.units[k].prep == prep or (started and p.units[k].conj and not p.units[k].prep):
                 started = True
                 found = self.referents(p, k)
@@ -1666,6 +1672,9 @@ class _Reader:
     def build(self, cand: Candidate) -> list[Relation]:
         entry = cand.entry
         agents = [a for f in cand.agents if (a := self.actor(f.mention.entity))]
+        if entry.relation == "strikes" and cand.speaker in agents and self.on_itself(cand.token):
+            agents = [self.generic_key(_SUICIDE_ATTACKER)]  # أشارت السلطات إلى أنه فجر نفسه:
+            # the one who blew himself up, not the speaker his أنه would take up
         targets = []
         for f in cand.targets:
             key = f.mention.entity
@@ -1780,9 +1789,14 @@ class _Reader:
             return bool(cand.generic_agent) or bool(targets) or armed and toll
         return evidence >= 2
 
+    def on_itself(self, t: int) -> bool:
+        """A trigger whose object is its own agent (فجر نفسه): a suicide attack."""
+        return t + 1 < len(self.keys) and self.keys[t + 1] in self.g.get("reflexives", frozenset())
+
     def hits_something(self, cand: Candidate) -> bool:
         """A new attack (a verb, or a noun without the article: not الهجوم, told before) that
-        names what it hit by a common noun: an object, or a phrase under على/ضد."""
+        names what it hit by a common noun: an object, or a phrase under على/ضد, also after
+        the relative clause that gave its agent (غارات شنتها الطائرات ضد مواقع الجماعة)."""
         t = cand.token
         p = self.parse(self.sentence_of[t])
         u = p.unit_at.get(t)
@@ -1790,7 +1804,9 @@ class _Reader:
             return False
         if p.units[u].kind == "verb" and p.args[u].object >= 0:
             return True
-        return any(p.units[k].prep in ("علي", "ضد") for k in p.pps_after(u))
+        v = self.relative_verb(p, u) if cand.slots[0] == "relative" else -1
+        return any(p.units[k].prep in ("علي", "ضد") for k in p.pps_after(u) + (
+            p.pps_after(v) if v >= 0 else []))
 
     def claim_of_attack(self, rel: Relation) -> bool:
         """An attack on a party that the party says another did: it accuses the attacker

@@ -603,6 +603,7 @@ class _Chunker:
         self.auxiliaries = g.get("auxiliaries", frozenset())
         self.temporal = g.get("temporal_prepositions", frozenset())
         self.prons = g.get("pronouns", frozenset())
+        self.reflexives = g.get("reflexives", frozenset())
         self.pron_preps = g.get("prepositions_with_pronoun", frozenset())
         self.times = g.get("time_words", frozenset())
         self.adverbs = g.get("adverbs", frozenset())
@@ -732,7 +733,7 @@ class _Chunker:
             if k in self.pron_preps:
                 return "ppron", conj, False
         verb = None if ends_in_ta_marbuta(self.tokens[i]) else self.morph.verb(key)
-        if verb is not None and self._verbal(i) and not self._noun_word(key):
+        if verb is not None and (self._verbal(i) and not self._noun_word(key) or self._reflexive_after(i)):
             return "verb", verb.prefix[:1] in ("و", "ف"), False
         return "", False, False
 
@@ -752,6 +753,11 @@ class _Chunker:
         verb = self.morph.verb(self.tokens[unit.first].key)
         return verb is not None and bool(self.lex.verb_classes.get(verb.lemma, frozenset()) &
                                          {"light", "planning", "foiling", "threatening"})
+
+    def _reflexive_after(self, i: int) -> bool:
+        """A word right before a reflexive object (فجر نفسه) is a verb; not past a word between
+        (فجر اليوم نفسه: dawn of that same day)."""
+        return i + 1 < len(self.tokens) and self.tokens[i + 1].key in self.reflexives
 
     def _noun_word(self, key: str) -> bool:
         """A word of a noun group (تابعة، مواقع، قوات), though it reads as a verb too."""

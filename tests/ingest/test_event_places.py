@@ -149,3 +149,34 @@ def test_a_suicide_bomber_in_the_accusative_is_a_suicide_attacker(read):
     doc = read("قالت الشرطة إن انتحاريا هاجم مركزا للشرطة في كابل اليوم فقتل خمسة أشخاص.")
     kinds = {e.key: e.sector for e in doc.entities}
     assert any(kinds.get(r.agent) == "suicide-attacker" for r in doc.relations)
+
+
+def test_a_suicide_bomber_who_blew_himself_up_is_an_attack_where_he_did(read):
+    doc = read("وقالت الشرطة إن انتحاريا فجر نفسه في سوق شعبي في بغداد، ما أسفر عن مقتل 12 شخصا.")
+    kinds = {e.key: e.sector for e in doc.entities}
+    assert [(kinds.get(r.agent), r.target, r.killed) for r in doc.relations
+            if r.predicate == "strikes"] == [("suicide-attacker", "baghdad", 12)]
+
+
+def test_dawn_of_the_same_day_is_no_attack(read):
+    doc = read("ووصل الوفد العسكري إلى بغداد فجر اليوم نفسه لبحث الهدنة بعد المعارك.")
+    assert [r for r in doc.relations if r.predicate == "strikes"] == []
+
+
+@pytest.mark.parametrize("text, agent, target", [
+    # a speaker whose أنه would be the subject does not blow himself up
+    ("وأعلنت الشرطة التركية أنه فجر نفسه في سوق شعبي في مدينة أضنة.", "suicide-attacker", "adana"),
+    # on the border with a state: where it was, not that state hit
+    ("وقالت الشرطة التركية إن انتحاريا فجر نفسه في مدينة أضنة على الحدود مع سوريا فقتل ثلاثة.",
+     "suicide-attacker", "adana"),
+])
+def test_a_suicide_bomber_told_through_a_pronoun_or_on_a_border_is_placed_where_he_was(
+        read, text, agent, target):
+    doc = read(text)
+    kinds = {e.key: e.sector for e in doc.entities}
+    assert [(kinds.get(r.agent), r.target) for r in doc.relations
+            if r.predicate == "strikes"] == [(agent, target)]
+
+
+def test_an_attack_on_a_states_border_is_on_that_state(relations):
+    assert ("iraq", "strikes", "kuwait") in relations("واعتدى العراق على الحدود الكويتية فجر الخميس.")

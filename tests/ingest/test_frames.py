@@ -531,6 +531,11 @@ def test_an_attack_in_a_phrase_of_time_is_not_where_the_main_clause_is(read):
     ("وتوقفت الطائرات الروسية عن قصف حلب.", ("russian-air-force", "strikes", "aleppo"), "Negated"),
     ("ولم يتوقف الجيش السوري منذ أيام عن قصف حلب.", ("syrian-army", "strikes", "aleppo"),
      "Asserted"),
+    # a victim of an act under ل: it happened; the ل of a purpose: planned
+    ("وسقط عشرات المدنيين ضحية لقصف النظام على بلدة الزبداني.",
+     ("syrian-government", "strikes", "zabadani"), "Asserted"),
+    ("وتقدم الجيش السوري الحر نحو دمشق لقصف مواقع النظام في الزبداني.",
+     ("free-syrian-army", "strikes", "syrian-government"), "Planned"),
 ])
 def test_a_relation_not_stated_as_fact_keeps_its_mode(read, text, triple, mode):
     modes = {r.mode for r in read(text).relations if (r.agent, r.predicate, r.target) == triple}

@@ -441,3 +441,17 @@ def test_the_rest_of_a_kind_describes_the_one_named_before_it(relations):
     # …but other militias are others
     found = relations("وقاتل حزب الله والميليشيات المدعومة من إيران في حلب.")
     assert ("iran", "supports", "hezbollah") not in found
+
+
+@pytest.mark.parametrize("text, hit", [
+    # what the strikes hit comes after the relative clause that names who made them
+    ("قتل 9 أشخاص أمس في غارات شنتها الطائرات الروسية ضد مواقع الجماعة.", True),
+    ("قتل 9 أشخاص أمس في غارات شنتها الطائرات الروسية على مواقع الجماعة.", True),
+    # على مدى: over a time, nothing hit; no على phrase at all: nothing hit either
+    ("وتحدث الوزير عن غارات شنتها الطائرات الروسية على مدى أسبوع.", False),
+    ("وتحدث الوزير عن غارات شنتها الطائرات الروسية في الماضي.", False),
+])
+def test_strikes_whose_relative_clause_names_the_agent_hit_the_phrase_after_it(read, text, hit):
+    strikes = [(r.agent, r.target) for r in read(text).relations
+               if r.predicate == "strikes" and r.mode == "Asserted"]
+    assert strikes == ([("russian-air-force", "generic-unidentified-1")] if hit else [])

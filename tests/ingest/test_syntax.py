@@ -277,3 +277,14 @@ def test_a_phrase_in_brackets_after_a_place_is_no_argument_of_the_verb(relations
         "طردت المقاومة الشعبية في تعز (جنوب اليمن) ميليشيات الحوثيين من مديرية صبر.")
     assert ("abdrabbuh-mansur-hadi", "accuses", "houthis") in relations(
         "اتهم الرئيس (عبد ربه منصور هادي) الحوثيين بخرق الهدنة.")
+
+
+@pytest.mark.parametrize("text, word, reflexive", [
+    ("وقال المتحدث إن انتحاريا فجر نفسه في سوق المدينة.", "فجر", True),  # blew himself up
+    ("ووصل الوفد إلى المدينة فجر اليوم نفسه.", "فجر", False),  # dawn of that same day
+    ("ووصل الوفد إلى المدينة فجر الأحد.", "فجر", False),
+])
+def test_a_word_of_time_before_a_reflexive_object_is_a_verb(parse, text, word, reflexive):
+    p = parse(text)
+    kinds = [u.kind for u in p.units if p.tokens[u.first].text == word]
+    assert kinds == ["verb" if reflexive else "time"]
