@@ -613,8 +613,13 @@ class _Reader:
                     not (t + 1 < len(self.keys) and self.group_of(self.keys[t + 1], "positions")):
                 continue  # احتلال العراق للكويت، غزو العراق للكويت: the genitive acts on the
                 # ل phrase, below (not قصف مواقع المعارضة لقوات النظام: positions were hit)
-            agents = [f for f in self.slot(slot, p, u, t, pps, governor, gov_class, trig, used,
-                                           "agent") if self.actor(f.mention.entity)]
+            if slot == "subject" and self.complement_as_subject(entry, p, u):
+                found = self.carried_subject(p, u)  # وحمّلته المسؤولية: the blame is no agent
+                targets = self.blamed(p, u, found) if "object" in entry.target else []
+                target_slot = "object pronoun" if targets else target_slot
+            else:
+                found = self.slot(slot, p, u, t, pps, governor, gov_class, trig, used, "agent")
+            agents = [f for f in found if self.actor(f.mention.entity)]
             if entry.relation == "strikes" and slot not in _NAMING_SLOTS and not (
                     entry.people and slot == "governor" and "light" in gov_class):
                 agents = [f for f in agents if not self.person(f.mention.entity)]  # a person
@@ -959,6 +964,21 @@ class _Reader:
             subject = {id(f) for f in self.slot_subject(p, v)}
             return [f for f in self.antecedent(p, p.units[v].first) if id(f) not in subject][:1]
         return []
+
+    def complement_as_subject(self, entry: FrameEntry, p: Parse, v: int) -> bool:
+        """The parse took the word a frame needs for the subject of verb v (حمّلها المسؤولية،
+        أطلقت صواريخ على): the subject is dropped, carried from before."""
+        subject = p.args[v].subject if v in p.args else -1
+        return subject >= 0 and bool(entry.needs) and not self.referents(p, subject) and \
+            _bare_key(self.keys[p.units[subject].head]) in entry.needs
+
+    def blamed(self, p: Parse, v: int, agents: list[Found]) -> list[Found]:
+        """Whom the object pronoun of verb v takes up, past the agents carried to it: in
+        التقت الحكومة بممثلي الحزب، وحملته المسؤولية, the party, not the government."""
+        verb = p.verb_of.get(p.units[v].first)
+        if verb is None or not verb.suffix.endswith(_POSSESSIVE):
+            return []
+        return self.antecedent(p, p.units[v].first, {id(f) for f in agents})[:1]
 
     def object_genitive(self, p: Parse, v: int) -> list[Found]:
         """The entity inside a verb's object: استنكرت البحرين تصريحات المالكي."""
