@@ -968,9 +968,10 @@ class _Reader:
     def complement_as_subject(self, entry: FrameEntry, p: Parse, v: int) -> bool:
         """The parse took the word a frame needs for the subject of verb v (حمّلها المسؤولية،
         أطلقت صواريخ على): the subject is dropped, carried from before."""
-        subject = p.args[v].subject if v in p.args else -1
+        args = p.args.get(v)
+        subject = args.subject if args is not None and args.subject != args.antecedent else -1
         return subject >= 0 and bool(entry.needs) and not self.referents(p, subject) and \
-            _bare_key(self.keys[p.units[subject].head]) in entry.needs
+            _bare_key(self.keys[p.units[subject].head]) in entry.needs  # not الهجوم الذي نسب إلى
 
     def blamed(self, p: Parse, v: int, agents: list[Found]) -> list[Found]:
         """Whom the object pronoun of verb v takes up, past the agents carried to it: in
@@ -1133,6 +1134,8 @@ class _Reader:
                 return [f]
         if t == unit.first and u > 0 and p.units[u - 1].kind == "np":
             return self.referents(p, u - 1)
+        if t == unit.first and self.copula_predicate(p, u):  # وظلت داعمة لحماس: she who
+            return self.carried_subject(p, u - 1)  # stays, the subject carried to the copula
         if t == unit.first and self.slot_genitive(p, u, t) and u + 1 < len(p.units) and \
                 p.bare_np(u + 1) and not p.units[u + 1].conj:
             return self.referents(p, u + 1)
@@ -1140,6 +1143,16 @@ class _Reader:
                 and p.bare_np(u - 1):  # حزب الله وبقية المليشيات الموالية لإيران: one of them
             return self.referents(p, u - 1)
         return self.referents(p, u) if unit.head < t else []
+
+    def copula_predicate(self, p: Parse, u: int) -> bool:
+        """Unit u is the predicate right after a copula that names no subject: ظلت داعمة، كان
+        داعما (indefinite, which the parse may take for the subject)."""
+        args = p.args.get(u - 1)
+        verb = p.verb_of.get(p.units[u - 1].first) if u > 0 else None
+        if verb is None or args is None or verb.lemma not in self.g.get("copulas", frozenset()):
+            return False
+        key = self.keys[p.units[u].first]
+        return args.object == u and args.subject < 0 or args.subject == u and _bare_key(key) == key
 
     def victims(self, p: Parse, u: int) -> list[Found]:
         """Who was killed or wounded in the trigger's sentence (قتل 7 من الحوثيين، مقتل جنود
