@@ -614,8 +614,13 @@ class _Reader:
                     not (t + 1 < len(self.keys) and self.group_of(self.keys[t + 1], "positions")):
                 continue  # احتلال العراق للكويت، غزو العراق للكويت: the genitive acts on the
                 # ل phrase, below (not قصف مواقع المعارضة لقوات النظام: positions were hit)
-            agents = [f for f in self.slot(slot, p, u, t, pps, governor, gov_class, trig, used,
-                                           "agent") if self.actor(f.mention.entity)]
+            if slot == "subject" and self.complement_as_subject(entry, p, u):
+                found = self.carried_subject(p, u)  # وحمّلته المسؤولية: the blame is no agent
+                targets = self.blamed(p, u, found) if "object" in entry.target else []
+                target_slot = "object pronoun" if targets else target_slot
+            else:
+                found = self.slot(slot, p, u, t, pps, governor, gov_class, trig, used, "agent")
+            agents = [f for f in found if self.actor(f.mention.entity)]
             if entry.relation == "strikes" and slot not in _NAMING_SLOTS and not (
                     entry.people and slot == "governor" and "light" in gov_class):
                 agents = [f for f in agents if not self.person(f.mention.entity)]  # a person
@@ -961,6 +966,22 @@ class _Reader:
             return [f for f in self.antecedent(p, p.units[v].first) if id(f) not in subject][:1]
         return []
 
+    def complement_as_subject(self, entry: FrameEntry, p: Parse, v: int) -> bool:
+        """The parse took the word a frame needs for the subject of verb v (حمّلها المسؤولية،
+        أطلقت صواريخ على): the subject is dropped, carried from before."""
+        args = p.args.get(v)
+        subject = args.subject if args is not None and args.subject != args.antecedent else -1
+        return subject >= 0 and bool(entry.needs) and not self.referents(p, subject) and \
+            _bare_key(self.keys[p.units[subject].head]) in entry.needs  # not الهجوم الذي نسب إلى
+
+    def blamed(self, p: Parse, v: int, agents: list[Found]) -> list[Found]:
+        """Whom the object pronoun of verb v takes up, past the agents carried to it: in
+        التقت الحكومة بممثلي الحزب، وحملته المسؤولية, the party, not the government."""
+        verb = p.verb_of.get(p.units[v].first)
+        if verb is None or not verb.suffix.endswith(_POSSESSIVE):
+            return []
+        return self.antecedent(p, p.units[v].first, {id(f) for f in agents})[:1]
+
     def object_genitive(self, p: Parse, v: int) -> list[Found]:
         """The entity inside a verb's object: استنكرت البحرين تصريحات المالكي."""
         args = p.args[v]
@@ -1119,6 +1140,8 @@ class _Reader:
                 return [f]
         if t == unit.first and u > 0 and p.units[u - 1].kind == "np":
             return self.referents(p, u - 1)
+        if t == unit.first and self.copula_predicate(p, u):  # وظلت داعمة لحماس: she who
+            return self.carried_subject(p, u - 1)  # stays, the subject carried to the copula
         if t == unit.first and self.slot_genitive(p, u, t) and u + 1 < len(p.units) and \
                 p.bare_np(u + 1) and not p.units[u + 1].conj:
             return self.referents(p, u + 1)
@@ -1126,6 +1149,16 @@ class _Reader:
                 and p.bare_np(u - 1):  # حزب الله وبقية المليشيات الموالية لإيران: one of them
             return self.referents(p, u - 1)
         return self.referents(p, u) if unit.head < t else []
+
+    def copula_predicate(self, p: Parse, u: int) -> bool:
+        """Unit u is the predicate right after a copula that names no subject: ظلت داعمة، كان
+        داعما (indefinite, which the parse may take for the subject)."""
+        args = p.args.get(u - 1)
+        verb = p.verb_of.get(p.units[u - 1].first) if u > 0 else None
+        if verb is None or args is None or verb.lemma not in self.g.get("copulas", frozenset()):
+            return False
+        key = self.keys[p.units[u].first]
+        return args.object == u and args.subject < 0 or args.subject == u and _bare_key(key) == key
 
     def victims(self, p: Parse, u: int) -> list[Found]:
         """Who was killed or wounded in the trigger's sentence (قتل 7 من الحوثيين، مقتل جنود

@@ -211,3 +211,34 @@ def test_a_nationality_after_settlers_is_theirs_not_the_state_acting(relations):
                       "الضفة الغربية.")
     assert not any(agent == "israel" for agent, _, _ in found)
     assert ("russia", "strikes", "idlib") in relations("وتواصلت الغارات الجوية الروسية على ريف إدلب.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the blame a frame needs is no subject: the one who blames is carried from before
+    ("والتقت الحكومة التركية بممثلي حزب العمال الكردستاني، وحملته المسؤولية عن مقتل الجنود.",
+     ("turkish-government", "accuses", "kurdistan-workers-party")),
+])
+def test_whom_a_dropped_subject_holds_responsible(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "حملت السعودية المسؤولية عن أمن الحجاج.",  # bears it: blames no one
+    "وزارت السعودية إيران، وحملت المسؤولية عن أمن الحجاج.",
+    "وحمل المتظاهرون صور الرئيس.",
+    # an attack attributed, by no one named, to a group: not by the one named before
+    "وتبنى مسلحو حزب العمال الكردستاني قتل شرطيين ردا على الهجوم الذي نسب إلى تنظيم داعش.",
+])
+def test_bearing_responsibility_blames_no_one(relations, text):
+    assert not any(p == "accuses" for _, p, _ in relations(text))
+
+
+def test_a_participle_after_a_copula_describes_its_carried_subject(relations):
+    assert ("qatar", "supports", "hamas") in relations(
+        "وتعد قطر وسيطا في المنطقة، وظلت داعمة لحركة حماس.")
+    assert ("european-union", "supports", "ukraine") in relations(
+        "ويملك الاتحاد الأوروبي نفوذا كبيرا في المنطقة، ولطالما كان داعما قويا لأوكرانيا.")
+    assert not relations("وقال الوزير إن الشعب ظل داعما للجيش.")  # the people, no one named
+    assert not relations("ويملك الاتحاد الأوروبي نفوذا كبيرا، وكان الداعمون لأوكرانيا كثيرين.")
+    assert not any(p == "supports" for _, p, _ in relations(
+        "وظلت القوات الموالية لإيران في المدينة."))
