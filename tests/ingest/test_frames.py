@@ -69,6 +69,10 @@ def named(found: set) -> set:
     ("واعتقلت السلطات التركية صلاح الدين دميرتاش بتهمة دعم الإرهاب.",
      ("turkish-authorities", "accuses", "selahattin-demirtas")),
     ("وقدمت السعودية مساعدات إنسانية لليمن.", ("saudi-arabia", "supports", "yemen")),
+    # calling a party by a word of blame, or what it said
+    ("ووصفت الحكومة التركية حزب العمال الكردستاني بأنه منظمة إرهابية.",
+     ("turkish-government", "accuses", "kurdistan-workers-party")),
+    ("ووصفت تركيا حديث زعيم جماعة الحوثي عن الحل بالمناورة.", ("turkey", "accuses", "houthis")),
     ("وفرضت الولايات المتحدة عقوبات على حزب الله بتهمة تمويل الإرهاب.",
      ("united-states", "accuses", "hezbollah")),
     # siding with; invading, assaulting, blowing up, opening fire
@@ -119,6 +123,10 @@ def test_a_verb_states_its_relation(relations, text, expected):
     ("واعتقلت السلطات التركية صلاح الدين دميرتاش أمس.", "accuses"),  # an arrest, no charge
     ("ويسعى أوباما إلى رفع العقوبات الأمريكية على إيران.", "accuses"),  # sanctions as policy
     ("ووصلت مساعدات إلى غزة.", "supports"),  # aid from no one named
+    # وصف with no word of blame describes; a word of blame on an act names no party
+    ("ووصفت تركيا العلاقات مع روسيا بالممتازة.", "accuses"),
+    ("ووصف الرئيس التركي زيارة بوتين بالتاريخية.", "accuses"),
+    ("ووصفت مصر الهجوم بالعمل الإرهابي الجبان.", "accuses"),
 ])
 def test_a_verb_without_its_frame_is_silent(relations, text, relation):
     assert {r for r in named(relations(text)) if r[1] == relation} == set()
