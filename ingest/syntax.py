@@ -84,6 +84,7 @@ class Parse:
             lemma for lemma, classes in lex.verb_classes.items()
             if classes & {"light", "planning", "foiling"}))
         self.mentions = mentions
+        self.title_words = lex.title_words
         self.tokens = tokens
         self.verb_of = verbs  # token index → its verb reading
         self.unit_at: dict[int, int] = {}
@@ -379,9 +380,23 @@ class Parse:
                     break
             elif unit.kind == "np" and not unit.prep and not unit.conj and \
                     self.tokens[unit.first - 1].text != "(":  # تعز (جنوب اليمن): an aside
+                if len(out) == 1 and k == out[0] + 1 and self._same_entity(out[0], k):
+                    k += 1  # وصف فلان مستشار الرئيس، حديث …: the title is the subject's
+                    continue
                 out.append(k)
             k += 1
         return out
+
+    def _same_entity(self, a: int, b: int) -> bool:
+        """Phrase b, headed by a title, names only the one entity phrase a names: an
+        apposition (جباري مستشار الرئيس)."""
+        def named(u: int) -> set[str]:
+            unit = self.units[u]
+            return {self.mentions[k].mention.entity for k in range(unit.first, unit.last + 1)
+                    if k in self.mentions}
+        first = named(a)
+        return len(first) == 1 and self.tokens[self.units[b].first].key in self.title_words and \
+            named(b) == first
 
     def _positional_aside(self, k: int) -> bool:
         """The comma at unit k opens a phrase of position that the next item of a list

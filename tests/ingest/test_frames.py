@@ -73,6 +73,8 @@ def named(found: set) -> set:
     ("ووصفت الحكومة التركية حزب العمال الكردستاني بأنه منظمة إرهابية.",
      ("turkish-government", "accuses", "kurdistan-workers-party")),
     ("ووصفت تركيا حديث زعيم جماعة الحوثي عن الحل بالمناورة.", ("turkey", "accuses", "houthis")),
+    ("واتهم عادل الجبير وزير الخارجية السعودي، إيران بدعم الإرهاب.",
+     ("adel-al-jubeir", "accuses", "iran")),
     ("وفرضت الولايات المتحدة عقوبات على حزب الله بتهمة تمويل الإرهاب.",
      ("united-states", "accuses", "hezbollah")),
     # siding with; invading, assaulting, blowing up, opening fire

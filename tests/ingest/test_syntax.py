@@ -146,6 +146,12 @@ def test_a_phrase_of_time_alone_does_not_end_a_verbs_phrases(parse):
     # …and a comma and an adverb
     ("استنكرت مصر، بشدة الهجوم على السفارة.", "استنكرت", {"subject": "مصر", "object": "الهجوم"}),
     ("قصفت روسيا حلب، أمس الأحد.", "قصفت", {"subject": "روسيا", "object": "حلب"}),
+    # the subject's title set after it (apposition) is no object: the phrase after the comma is
+    ("وانتقد سامح شكري وزير الخارجية المصري، تركيا بشدة.", "وانتقد",
+     {"subject": "سامح شكري", "object": "تركيا"}),
+    # …but another person's title after the subject is the object
+    ("واستقبل الملك سلمان وزير الخارجية الأمريكي جون كيري، في الرياض.", "واستقبل",
+     {"subject": "الملك سلمان", "object": "وزير الخارجية الأمريكي جون كيري"}),
     # a phrase set apart by commas between the subject and its verb (apposition)
     ("وكانت القوات اليمنية، بدعم من المقاومة، نجحت في استعادة المدينة.", "نجحت",
      {"subject": "القوات اليمنية", "svo": True}),
