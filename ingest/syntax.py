@@ -32,6 +32,7 @@ __all__ = ["Parse", "Unit", "VerbArgs", "describe", "doc_tokens", "parse_sentenc
 _QUOTES: Final = frozenset("«»\"“”'‘’()[]{}")
 _CLITIC_PREPS: Final = ("ب", "ل", "ك")
 _NO_VERB: Final = Verb("", "", "")
+_TARGETING: Final = ("علي", "ضد")  # the prepositions of whom an act is aimed at
 
 
 class Unit(NamedTuple):
@@ -96,7 +97,8 @@ class Parse:
         for u, unit in enumerate(units):
             listing = (unit.kind == "break" and tokens[unit.first].text in "،,"
                        and u + 1 < len(units) and units[u + 1].kind == "np" and (
-                           units[u + 1].conj or self._positional_aside(u)))
+                           units[u + 1].conj or self._positional_aside(u)
+                           or self._time_set_apart(u, c)))
             if unit.kind in ("break", "comp", "rel", "sub") and not listing or (
                     unit.kind == "verb" and unit.conj and u and units[u - 1].kind != "neg"):
                 c += 1
@@ -412,6 +414,13 @@ class Parse:
         return j + 1 < len(units) and units[j].kind == "break" and \
             self.tokens[units[j].first].text in "،," and units[j + 1].kind == "np" and \
             units[j + 1].conj
+
+    def _time_set_apart(self, k: int, c: int) -> bool:
+        """The comma at unit k closes a time that a verb's clause ``c`` ends on, and a على or
+        ضد phrase follows: the clause goes on (شنها الجيش الجمعة والسبت، على معسكرات …)."""
+        units = self.units
+        return k > 1 and units[k - 1].kind == "time" and units[k + 1].prep in _TARGETING \
+            and any(units[j].kind == "verb" for j in range(k - 1) if self.clause[j] == c)
 
     def _aside_end(self, k: int) -> int:
         """The comma at unit k opens an aside that another comma closes (prepositional or

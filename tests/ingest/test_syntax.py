@@ -294,3 +294,26 @@ def test_a_word_of_time_before_a_reflexive_object_is_a_verb(parse, text, word, r
     p = parse(text)
     kinds = [u.kind for u in p.units if p.tokens[u.first].text == word]
     assert kinds == ["verb" if reflexive else "time"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a time set apart by a comma before the على phrase: the clause goes on
+    ("وتأتي الخطوة بعد الضربات التي شنها الطيران الروسي الأحد والاثنين، على مواقع لجبهة النصرة.",
+     ("russian-air-force", "strikes", "nusra-front")),
+    ("وقصفت المقاتلات الأمريكية مساء أمس، على مخازن أسلحة لداعش في الموصل.",
+     ("us-air-force", "strikes", "isis")),
+])
+def test_a_time_set_apart_by_a_comma_keeps_the_target_after_it(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text, target", [
+    # despite: no target
+    ("وقصفت الطائرات الروسية مدينة حلب صباح الأحد، على الرغم من الهدنة مع تركيا.", "turkey"),
+    # no verb before the time: the على phrase opens a clause of its own
+    ("وفي صباح الأحد، على الحدود مع تركيا، قتل ثلاثة مدنيين بقصف روسي.", "turkey"),
+    # not a time before the comma
+    ("وقصفت الطائرات الروسية مدينة حلب، على ما قال المرصد عن تركيا.", "turkey"),
+])
+def test_no_target_past_a_comma_after_a_time_without_its_clause(relations, text, target):
+    assert not any(t == target and p == "strikes" for _, p, t in relations(text))
