@@ -440,6 +440,12 @@ class _Reader:
                     head, "launchers")) and \
                     all(self.where(f.mention.entity) for f in found):
                 return []  # قصفوا بالدبابات من منطقة ثعبات: where the guns stand, not whose
+            if found and unit.prep == "ل":  # مواقع لداعش ولجبهة النصرة: each owner listed
+                j = k + 1
+                while j < len(p.units) and p.units[j].kind == "np" and p.units[j].prep == "ل" \
+                        and p.units[j].conj:
+                    found += [f for f in self.referents(p, j) if f not in found]
+                    j += 1
             if found or k > nxt or unit.conj:
                 return found
         genitive = not self.keys[unit.head].startswith("ال") and any(

@@ -124,6 +124,8 @@ class Parse:
             unit = self.units[k]
             if unit.kind == "np" and unit.conj:
                 out.append(k)
+            elif out[-1] == k - 1 and self._owner_between(k):
+                pass  # موقعا للجيش وسيارة للشرطة: each item with its own ل phrase
             elif not ((unit.kind == "ppron" or unit.kind == "break" and
                        self.tokens[unit.first].text in "،,")
                       and k + 1 < len(self.units) and self.units[k + 1].kind == "np"
@@ -131,6 +133,15 @@ class Parse:
                 break
             k += 1
         return out
+
+    def _owner_between(self, k: int) -> bool:
+        """Unit k is the ل phrase of the indefinite item before it, and an indefinite item
+        with a ل phrase of its own follows, joined by و (مقرا للحزب ومخزنا للحركة)."""
+        units = self.units
+        return k + 2 < len(units) and units[k].kind == "np" and units[k].prep == "ل" and all(
+            units[j].kind == "np" and not self.tokens[units[j].head].key.lstrip("و").startswith("ال")
+            for j in (k - 1, k + 1)) and units[k + 1].conj and not units[k + 1].prep and \
+            units[k + 2].kind == "np" and units[k + 2].prep == "ل" and not units[k + 2].conj
 
     def pps_after(self, u: int, stop_at_verb: bool = True) -> list[int]:
         """The prepositional phrases after unit u in its clause (up to the next verb, or a

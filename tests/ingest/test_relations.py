@@ -455,3 +455,30 @@ def test_strikes_whose_relative_clause_names_the_agent_hit_the_phrase_after_it(r
     strikes = [(r.agent, r.target) for r in read(text).relations
                if r.predicate == "strikes" and r.mode == "Asserted"]
     assert strikes == ([("russian-air-force", "generic-unidentified-1")] if hit else [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # each item of a list with its own ل phrase is a target
+    ("هاجم مسلحون من داعش موقعا للجيش العراقي ودورية للشرطة قرب تكريت.",
+     {("isis", "strikes", "iraqi-armed-forces"), ("isis", "strikes", "iraqi-police")}),
+    # a ل phrase and those joined to it: each owner of the positions
+    ("وقصفت الطائرات الروسية مواقع لداعش ولجبهة النصرة في ريف إدلب.",
+     {("russian-air-force", "strikes", "isis"), ("russian-air-force", "strikes", "nusra-front")}),
+])
+def test_each_owner_of_a_list_of_positions_is_a_target(relations, text, expected):
+    assert expected <= relations(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite word after the ل phrase is the owner's partner, not another item
+    ("وقصفت الطائرات الروسية مواقع لداعش والنصرة في ريف إدلب.",
+     {("russian-air-force", "strikes", "isis")}),
+    # the second item's ل phrase names no actor: one target
+    ("هاجم مسلحون من داعش موقعا للجيش العراقي ومخزنا للذخيرة قرب تكريت.",
+     {("isis", "strikes", "iraqi-armed-forces")}),
+    # a ل phrase of purpose after the owner is no owner
+    ("وقصفت الطائرات الروسية مواقع لداعش ولأسباب أخرى قرب تدمر.",
+     {("russian-air-force", "strikes", "isis")}),
+])
+def test_a_list_of_positions_stays_within_its_items(relations, text, expected):
+    assert {r for r in relations(text) if r[1] == "strikes"} == expected
