@@ -482,3 +482,24 @@ def test_each_owner_of_a_list_of_positions_is_a_target(relations, text, expected
 ])
 def test_a_list_of_positions_stays_within_its_items(relations, text, expected):
     assert {r for r in relations(text) if r[1] == "strikes"} == expected
+
+
+def test_an_object_pronoun_opening_a_sentence_takes_up_the_accused_of_the_one_before(read):
+    doc = read("اتهمت الحكومة العراقية تنظيم داعش بتنفيذ التفجير. كما اتهمته بقتل المدنيين في الأنبار.")
+    assert ("iraqi-government", "accuses", "isis", 1) in {
+        (r.agent, r.predicate, r.target, r.sentence) for r in doc.relations}
+
+
+@pytest.mark.parametrize("text", [
+    # the sentence before names a place and the agent only: no one to accuse
+    "وصل وزير الخارجية التركي مولود جاويش أوغلو إلى بغداد. واتهمها بدعم حزب العمال الكردستاني.",
+    "أصدرت الحكومة العراقية بيانا في بغداد. كما اتهمته بالتقصير.",
+])
+def test_an_object_pronoun_takes_up_no_place_and_not_its_agent(read, text):
+    doc = read(text)
+    assert not [r for r in doc.relations if r.predicate == "accuses" and r.sentence == 1]
+
+
+def test_an_attack_pronoun_does_not_take_up_the_sentence_before(read):
+    doc = read("انتقد مسؤول في الحكومة العراقية تنظيم داعش. وقال إن مسلحين يضربونهم ليلا.")
+    assert not [r for r in doc.relations if r.predicate == "strikes" and r.target == "isis"]
