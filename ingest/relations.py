@@ -1486,7 +1486,7 @@ class _Reader:
                 before.append(k)
         opens = next((k for k in pps if self.opens_clause(p, k)), len(p.units))
         for k in before + [k for k in pps if k < opens] + p.pps_past_comma(u):
-            if p.prep_of(k) not in locatives and not self.beside_unit(p, k) or \
+            if self.listed_prep(p, k) not in locatives and not self.beside_unit(p, k) or \
                     self.after_positional(p, k):
                 continue
             for f in self.referents(p, k) or self.place_in(p, k):
@@ -1550,6 +1550,19 @@ class _Reader:
         unit = p.units[k]
         return [f for j in range(unit.first, unit.last + 1) if (f := self.at.get(j)) is not None
                 and f.first == j and self.is_place(f.mention.entity)]
+
+    def listed_prep(self, p: Parse, k: int) -> str:
+        """The preposition phrase k shares: that of the list it joins, past a positional
+        phrase set apart by a comma (في منطقة X المطلة على Y، وحي Z: Z is in the في list)."""
+        j = k
+        while j > 0 and p.bare_np(j) and p.units[j].conj:
+            j -= 1
+            comma = p.units[j].kind == "break" and self.tokens[p.units[j].first].text in "،,"
+            while j > 0 and p.units[j].kind == "break":
+                j -= 1
+            if comma and self.after_positional(p, j):
+                return p.prep_of(j - 1)
+        return p.prep_of(k)
 
     def after_positional(self, p: Parse, k: int) -> bool:
         """A phrase after a positional participle describes a place (المطلة على، الواقعة في),

@@ -180,3 +180,16 @@ def test_a_suicide_bomber_told_through_a_pronoun_or_on_a_border_is_placed_where_
 
 def test_an_attack_on_a_states_border_is_on_that_state(relations):
     assert ("iraq", "strikes", "kuwait") in relations("واعتدى العراق على الحدود الكويتية فجر الخميس.")
+
+
+@pytest.mark.parametrize("text, place, listed", [
+    # a comma and و after a positional phrase: the next place joins the في list
+    ("طردت القوات الحكومية الحوثيين من مواقعهم في حي الشيخ عثمان المطل على منطقة المنصورة، وحي دار سعد.",
+     "dar-saad", True),
+    # no comma: it joins what the place overlooks, which is not where the act was
+    ("طردت القوات الحكومية الحوثيين من مواقعهم في حي الشيخ عثمان المطل على منطقة المنصورة ودار سعد.",
+     "dar-saad", False),
+])
+def test_a_place_listed_past_a_positional_phrase_and_a_comma_is_where_the_act_was(
+        where, text, place, listed):
+    assert any(place in found for found in where(text)) is listed
