@@ -37,6 +37,7 @@ _POSSESSIVE: Final = ("ه", "ها", "هم", "هما")
 # Heads that stand for the entity after them: مواقع الحوثيين، مسلحو داعش، مدينة حلب، محيط عدن
 _PROXIES = ("assets", "members", "place_kinds", "place_cues", "site_kinds", "counterpart",
             "org_kinds")
+_MEMBERS_OF: Final = {"soldiers": "armed-forces", "policemen": "police"}  # their institution
 _PLACE_PROXIES: Final = ("place_kinds", "place_cues", "site_kinds")
 _NAMING_SLOTS: Final = frozenset({"subject", "relative", "من قبل", "علي يد", "genitive"})
 _VICTIMS_ONLY: Final = frozenset({"civilians", "journalists", "medical", "refugees", "protesters"})
@@ -250,7 +251,8 @@ class _Reader:
 
     def _assets(self) -> list[Found]:
         """A state's asset named with its nationality adjective, as a mention of the state:
-        طائرة حربية روسية، المصالح الأمريكية، مواقع سورية (not inside another mention)."""
+        طائرة حربية روسية، المصالح الأمريكية، مواقع سورية (not inside another mention); its
+        soldiers and policemen, of its forces (جندي تركي: the Turkish Armed Forces)."""
         out = []
         proxies = self.lex.word_groups.get("assets|members")  # one test a token, not two
         if proxies is None:
@@ -268,7 +270,9 @@ class _Reader:
                 if name and (name.first, name.last, name.mention.entity) != (j, j, state):
                     break
                 if state:
-                    out.append(self.country_found(j, state, first=i))
+                    force = next((self.lex.compounds.get((inst, state)) for group, inst in
+                                  _MEMBERS_OF.items() if self.group_of(key, group)), None)
+                    out.append(self.country_found(j, force or state, first=i))
                     break
         return out
 

@@ -503,3 +503,17 @@ def test_an_object_pronoun_takes_up_no_place_and_not_its_agent(read, text):
 def test_an_attack_pronoun_does_not_take_up_the_sentence_before(read):
     doc = read("انتقد مسؤول في الحكومة العراقية تنظيم داعش. وقال إن مسلحين يضربونهم ليلا.")
     assert not [r for r in doc.relations if r.predicate == "strikes" and r.target == "isis"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # soldiers and policemen with their nationality stand for their state's forces
+    ("وتبنى حزب العمال الكردستاني قتل جنديين تركيين قرب الحدود.",
+     ("kurdistan-workers-party", "strikes", "turkish-armed-forces")),
+    ("وتبنت ولاية سيناء قتل شرطي مصري في العريش.",
+     ("wilayat-sinai", "strikes", "egyptian-police")),
+    # other assets with a nationality still stand for the state
+    ("وتبنى حزب العمال الكردستاني تفجير منشآت نفطية تركية قرب الحدود.",
+     ("kurdistan-workers-party", "strikes", "turkey")),
+])
+def test_soldiers_of_a_nationality_are_its_forces(relations, text, expected):
+    assert expected in relations(text)
