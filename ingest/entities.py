@@ -619,12 +619,24 @@ class _State:
         loyal = self.lex.grammar.get("loyal_to", frozenset())
         starts = {f.first: f for f in self.found}
         for n, f in enumerate(self.found):
-            person = starts.get(f.last + 2)
+            k = self.past_copula(f.last + 1)  # وحدات من الجيش ظلت موالية لصالح
+            person = starts.get(k + 1)
             force = person and person.prefix.startswith(("ل", "ول", "فل")) and \
                 self.lex.loyalists.get(person.mention.entity)
             if force and f.mention.entity in self.lex.institution_of and \
-                    self.tokens[f.last + 1].key in loyal:
+                    self.tokens[k].key in loyal:
                 self.found[n] = Found(replace(f.mention, entity=force), f.first, f.last, f.prefix)
+
+    def past_copula(self, i: int) -> int:
+        """Token i, or the one after a copula there, after التي if it opens (التي ظلت، لا تزال)."""
+        g = self.lex.grammar
+        skip = g.get("relatives", frozenset()) | g.get("negators", frozenset())
+        k = i
+        while k < min(i + 2, len(self.tokens) - 1) and self.tokens[k].key in skip:
+            k += 1
+        verb = self.morph.verb(self.tokens[k].key) if k < len(self.tokens) else None
+        return k + 1 if verb is not None and verb.lemma in g.get("copulas", frozenset()) and \
+            k + 1 < len(self.tokens) else i
 
     def state_of_acts(self, i: int) -> str | None:
         """The one state whose acts the sentence names before token i with a nationality

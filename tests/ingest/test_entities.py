@@ -217,6 +217,11 @@ def test_a_bare_kingdom_with_none_named_is_no_state(mentioned, text):
      "saleh-loyalist-forces"),
     ("وفي اليمن تقدم الجيش الموالي للرئيس عبد ربه منصور هادي نحو عدن.",
      "yemeni-government-forces"),
+    # a copula (after a negator) between the army and its loyalty
+    ("وفي اليمن تقدمت وحدات من الجيش ظلت موالية للرئيس السابق علي عبد الله صالح نحو إب.",
+     "saleh-loyalist-forces"),
+    ("وفي اليمن قاتلت وحدات من الجيش لا تزال موالية للرئيس السابق علي عبد الله صالح في تعز.",
+     "saleh-loyalist-forces"),
 ])
 def test_a_states_army_loyal_to_a_person_with_a_force_is_that_force(read, text, key):
     doc = read(text)
@@ -227,6 +232,15 @@ def test_a_states_army_loyal_to_a_person_with_a_force_is_that_force(read, text, 
 
 def test_an_army_loyal_to_its_own_head_of_state_stays_that_states_army(mentioned):
     assert "syrian-army" in mentioned("وقصف الجيش السوري الموالي للرئيس بشار الأسد مواقع المعارضة.")
+
+
+@pytest.mark.parametrize("text", [
+    # a verb that is no copula between them: the army acts on the man, it is not his
+    "وفي اليمن قالت قوات الجيش إنها تلاحق الموالين للرئيس السابق علي عبد الله صالح.",
+    "وفي اليمن ظلت قوات الجيش تلاحق الرئيس السابق علي عبد الله صالح.",
+])
+def test_an_army_that_is_not_said_loyal_stays_the_states_army(mentioned, text):
+    assert "saleh-loyalist-forces" not in mentioned(text)
 
 
 def test_a_jihadist_generic_head_refers_back_to_a_jihadist_group_only(read):
