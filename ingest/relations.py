@@ -628,6 +628,10 @@ class _Reader:
                 found = self.carried_subject(p, u)  # وحمّلته المسؤولية: the blame is no agent
                 targets = self.blamed(p, u, found) if "object" in entry.target else []
                 target_slot = "object pronoun" if targets else target_slot
+            elif slot == "subject" and entry.relation == "strikes" and self.hit_as_subject(p, u):
+                found = self.carried_subject(p, u)  # …، كما استهدف مواقع لداعش: hit, not hitting
+                targets = self.group_referents(p, p.args[u].subject)
+                target_slot = "positions after the verb" if targets else target_slot
             else:
                 found = self.slot(slot, p, u, t, pps, governor, gov_class, trig, used, "agent")
             agents = [f for f in found if self.actor(f.mention.entity)]
@@ -1006,6 +1010,15 @@ class _Reader:
         subject = args.subject if args is not None and args.subject != args.antecedent else -1
         return subject >= 0 and bool(entry.needs) and not self.referents(p, subject) and \
             _bare_key(self.keys[p.units[subject].head]) in entry.needs  # not الهجوم الذي نسب إلى
+
+    def hit_as_subject(self, p: Parse, v: int) -> bool:
+        """The parse took for the subject of attack verb v the positions after it, with no
+        object left (كما استهدف مواقع لداعش): positions are hit, the subject is dropped."""
+        args = p.args.get(v)
+        if args is None or args.subject < 0 or args.subject == args.antecedent or \
+                args.object >= 0 or args.subject < v:
+            return False
+        return self.group_of(self.keys[p.units[args.subject].head].lstrip("و"), "positions")
 
     def blamed(self, p: Parse, v: int, agents: list[Found]) -> list[Found]:
         """Whom the object pronoun of verb v takes up, past the agents carried to it: in

@@ -517,3 +517,26 @@ def test_an_attack_pronoun_does_not_take_up_the_sentence_before(read):
 ])
 def test_soldiers_of_a_nationality_are_its_forces(relations, text, expected):
     assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # positions right after an attack verb with no object are hit: the subject is carried
+    ("شن الطيران الروسي غارات على إدلب، كما استهدف مواقع لداعش في حماة.",
+     ("russian-air-force", "strikes", "isis"), ("isis", "strikes", "hama")),
+    ("قصفت الطائرات الأمريكية مدينة الموصل، ثم ضربت مقرات لداعش قرب الحدود.",
+     ("us-air-force", "strikes", "isis"), ("isis", "strikes", "mosul")),
+])
+def test_positions_after_an_attack_verb_are_hit_not_hitting(relations, text, expected, wrong):
+    found = relations(text)
+    assert expected in found and wrong not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an object after them: the positions' guns did fire (SVO parse left alone)
+    ("واستهدفت مواقع للجيش السوري بلدات في ريف حلب.", ("syrian-army", "strikes", "aleppo")),
+    # the positions before the verb: its subject
+    ("وقالت المصادر إن مواقع لحزب الله قصفت بلدات حدودية في الجولان.",
+     ("hezbollah", "strikes", "golan-heights")),
+])
+def test_positions_with_an_object_or_before_the_verb_keep_their_reading(relations, text, expected):
+    assert expected in relations(text)
