@@ -317,3 +317,19 @@ def test_a_time_set_apart_by_a_comma_keeps_the_target_after_it(relations, text, 
 ])
 def test_no_target_past_a_comma_after_a_time_without_its_clause(relations, text, target):
     assert not any(t == target and p == "strikes" for _, p, t in relations(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # في وقت سابق is a time: the object after it is the verb's
+    ("وكانت طائرات التحالف قد استهدفت في وقت سابق مواقع للحوثيين في صعدة.",
+     ("saudi-led-coalition", "strikes", "houthis")),
+    ("وقصف الجيش التركي في وقت لاحق مواقع لحزب العمال الكردستاني.",
+     ("turkish-armed-forces", "strikes", "kurdistan-workers-party")),
+])
+def test_a_time_of_several_words_before_the_object_is_no_part_of_it(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_a_time_word_that_heads_a_phrase_of_its_own_stays_a_phrase(parse):
+    p = parse("وقصفت الطائرات مواقع في وقت الذروة.")
+    assert "np[في] وقت الذروة" in units(p)
