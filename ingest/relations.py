@@ -400,8 +400,9 @@ class _Reader:
             if not self.group_of(self.keys[k], "aircraft"):
                 continue
             f = self.at.get(k)
-            if f is not None and id(f) in self.asset_ids:
-                return [f]  # الطائرات الروسية
+            if f is not None and (id(f) in self.asset_ids or f.first == k and f.last > k and
+                                  self.actor(f.mention.entity)):
+                return [f]  # الطائرات الروسية; طائرات التحالف, named as one
             j = k + 1
             while j < len(self.tokens) and self.tokens[j].text in _QUOTES:
                 j += 1
@@ -1263,10 +1264,13 @@ class _Reader:
             if f is not None and id(f) not in (skip or ()) and (
                     self.actor(f.mention.entity) or places and self.is_place(f.mention.entity)):
                 return [f]  # تكثيف التحالف غاراته: the coalition's
+        human = self.keys[t].endswith(("هم", "هما", "هن"))
         for v in sorted((v for v in p.args if p.units[v].first < t), reverse=True):
             args = p.args[v]
             if args.subject < 0 or args.passive or p.units[args.subject].last >= t:
                 continue  # only a subject named before the pronoun
+            if human and self.group_of(self.keys[p.units[args.subject].head], "aircraft"):
+                continue  # دمرت المقاتلات آلياتهم: they are people, not the aircraft
             subj = [f for f in self.group_referents(p, args.subject)
                     if id(f) not in (skip or ()) and self.actor(f.mention.entity)]
             if subj:
@@ -1715,6 +1719,7 @@ class _Reader:
         three sentences before, and their agent (شنت طائرات التحالف غارات على … واستهدفت
         الغارات مواقع …: the coalition's raids)."""
         last: dict[str, tuple[int, list[Found]]] = {}  # family → (sentence, agents)
+        told: dict[int, list[Found]] = {}  # token of a noun → the agents told before it
         out = []
         for c in cands:
             family = _family(c.entry, self.triggers[c.token].lemma)
@@ -1725,8 +1730,20 @@ class _Reader:
                 elif not c.agents and not c.generic_agent and self.definite(c.token) and \
                         not self.weak(c.token) and family in last and s - last[family][0] <= 3:
                     c = c._replace(agents=last[family][1], slots=("told before", c.slots[1]))
+                    told[c.token] = c.agents
+            elif c.entry.relation == "strikes" and c.entry.pos == "verb" and not c.agents and \
+                    (agents := told.get(self.subject_head(c.token), [])):
+                c = c._replace(agents=agents, generic_agent=None,  # وقالوا إن الغارات استهدفت
+                               slots=("its subject, told before", c.slots[1]))  # …: theirs
             out.append(c)
         return out
+
+    def subject_head(self, t: int) -> int:
+        """The head token of the subject of the verb at token t, or -1."""
+        p = self.parse(self.sentence_of[t])
+        v = p.unit_at.get(t, -1)
+        args = p.args.get(v)
+        return p.units[args.subject].head if args is not None and args.subject >= 0 else -1
 
     def definite(self, t: int) -> bool:
         return self.keys[t].startswith("ال") or self.triggers[t].prefix.endswith(("ال", "لل"))

@@ -540,3 +540,39 @@ def test_positions_after_an_attack_verb_are_hit_not_hitting(relations, text, exp
 ])
 def test_positions_with_an_object_or_before_the_verb_keep_their_reading(relations, text, expected):
     assert expected in relations(text)
+
+
+def _in_sentence(read, text, s):
+    return {(r.agent, r.predicate, r.target) for r in read(text, "2015-08-01").relations
+            if r.sentence == s and r.mode == "Asserted"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bare warplanes: the actor whose aircraft the article named, as one name, before them
+    ("وقالت مصادر إن طائرات التحالف العربي حلقت فوق صنعاء. واستهدفت المقاتلات مواقع للحوثيين "
+     "في عمران.", ("saudi-led-coalition", "strikes", "houthis")),
+    # a definite attack noun that a verb of attack has for its subject: the attacks told before
+    ("شنت طائرات التحالف العربي غارات على صعدة. وقال سكان إن الغارات استهدفت معسكرا للحوثيين.",
+     ("saudi-led-coalition", "strikes", "houthis")),
+])
+def test_warplanes_and_raids_told_before_take_their_named_author(read, text, expected):
+    assert expected in _in_sentence(read, text, 1)
+
+
+@pytest.mark.parametrize("text", [
+    # no owner of the aircraft named before them
+    "وقالت مصادر إن طائرات حربية حلقت فوق صنعاء. واستهدفت المقاتلات مواقع للحوثيين في عمران.",
+    # an indefinite attack is a new one
+    "شنت طائرات التحالف العربي غارات على صعدة. وقال سكان إن هجمات استهدفت معسكرا للحوثيين.",
+])
+def test_warplanes_and_raids_with_no_author_told_before_have_none(read, text):
+    assert not any(a == "saudi-led-coalition" for a, _, _ in _in_sentence(read, text, 1))
+
+
+def test_a_plural_pronoun_of_people_does_not_take_up_warplanes(read):
+    doc = read("وقال مسؤول إن الحوثيين يواصلون هجماتهم على تعز، وإن المقاتلات الروسية دمرت "
+               "الطرق التي يستخدمونها في هجماتهم على مأرب.")
+    found = {(r.agent, r.predicate, r.target) for r in doc.relations} | {
+        (r.agent, r.predicate, p) for r in doc.relations for p in r.places}
+    assert ("houthis", "strikes", "marib") in found
+    assert ("russian-air-force", "strikes", "marib") not in found
