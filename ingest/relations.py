@@ -390,11 +390,13 @@ class _Reader:
         return self.proxied(p, u) or self.aircraft_owner(p, u)
 
     def aircraft_owner(self, p: Parse, u: int) -> list[Found]:
-        """Whose are warplanes named bare and definite (المقاتلات، الطائرات): the actor whose
-        warplanes the article named last before them (طائرات التحالف، الطائرات الروسية)."""
+        """Whose are warplanes named bare and definite (المقاتلات، الطيران الحربي): the actor
+        whose warplanes the article named last before them (طائرات التحالف، الطائرات الروسية)."""
         unit = p.units[u]
-        if unit.last != unit.head or not self.keys[unit.head].lstrip("و").startswith("ال") or \
-                not self.group_of(self.keys[unit.head], "aircraft"):
+        phrase = " ".join(self.keys[unit.head:unit.last + 1]).lstrip("و")  # الطيران الحربي
+        if not self.keys[unit.head].lstrip("و").startswith("ال") or \
+                not self.group_of(self.keys[unit.head], "aircraft") or \
+                unit.last != unit.head and phrase not in self.g.get("aircraft", frozenset()):
             return []
         for k in range(unit.head - 1, -1, -1):
             if not self.group_of(self.keys[k], "aircraft"):

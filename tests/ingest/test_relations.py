@@ -551,6 +551,8 @@ def _in_sentence(read, text, s):
     # bare warplanes: the actor whose aircraft the article named, as one name, before them
     ("وقالت مصادر إن طائرات التحالف العربي حلقت فوق صنعاء. واستهدفت المقاتلات مواقع للحوثيين "
      "في عمران.", ("saudi-led-coalition", "strikes", "houthis")),
+    ("وقالت مصادر إن طائرات التحالف العربي حلقت فوق صنعاء. وقصف الطيران الحربي مواقع للحوثيين "
+     "في عمران.", ("saudi-led-coalition", "strikes", "houthis")),
     # a definite attack noun that a verb of attack has for its subject: the attacks told before
     ("شنت طائرات التحالف العربي غارات على صعدة. وقال سكان إن الغارات استهدفت معسكرا للحوثيين.",
      ("saudi-led-coalition", "strikes", "houthis")),
@@ -562,6 +564,8 @@ def test_warplanes_and_raids_told_before_take_their_named_author(read, text, exp
 @pytest.mark.parametrize("text", [
     # no owner of the aircraft named before them
     "وقالت مصادر إن طائرات حربية حلقت فوق صنعاء. واستهدفت المقاتلات مواقع للحوثيين في عمران.",
+    # warplanes with a word that is no qualifier of theirs: not bare
+    "وقالت مصادر إن طائرات التحالف العربي حلقت فوق صنعاء. وقصف الطيران اليمني مواقع للحوثيين.",
     # an indefinite attack is a new one
     "شنت طائرات التحالف العربي غارات على صعدة. وقال سكان إن هجمات استهدفت معسكرا للحوثيين.",
 ])
