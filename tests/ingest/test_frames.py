@@ -724,3 +724,68 @@ def test_a_price_war_makes_no_story_of_violence(read):
     # a war has other senses: alone it does not let a blow with no author be an attack
     doc = read("وقال الخبير إن حرب الأسعار مستمرة. وستتلقى إيران ضربة في السعر.")
     assert not doc.relations
+
+
+@pytest.mark.parametrize("text, expected", [
+    # allegiance and standing by a party
+    ("وأعلنت حركة الشباب ولاءها لتنظيم القاعدة.", ("al-shabaab", "supports", "al-qaeda")),
+    ("وبايعت حركة الشباب تنظيم داعش.", ("al-shabaab", "supports", "isis")),
+    ("وأكد الملك سلمان الوقوف إلى جانب الأردن.", ("salman-bin-abdulaziz", "supports", "jordan")),
+    ("وأكدت الحكومة في بيان نشرته الصحف وقوف مصر إلى جانب الأردن.",
+     ("egypt", "supports", "jordan")),
+    # a participle after a clause: its subject accuses, threatens or calls on the phrase after
+    ("وتحدث أردوغان في مؤتمر صحفي، متهما إسرائيل بارتكاب جرائم.",
+     ("recep-tayyip-erdogan", "accuses", "israel")),
+    ("وأصدر الحوثيون بيانا، محملين السعودية المسؤولية عن الهجوم.",
+     ("houthis", "accuses", "saudi-arabia")),
+    ("وتحدث أردوغان في أنقرة، مهددا الاتحاد الأوروبي بإلغاء الاتفاق.",
+     ("recep-tayyip-erdogan", "threatens", "european-union")),
+    ("وتحدث أنطونيو غوتيريش في نيويورك، داعيا إسرائيل إلى وقف الاستيطان.",
+     ("antonio-guterres", "callsOn", "israel")),
+    ("ولام أردوغان الولايات المتحدة على الانقلاب.",
+     ("recep-tayyip-erdogan", "accuses", "united-states")),
+    # consulting, calling, agreeing with a party
+    ("وأجرى بوتين مكالمة هاتفية مع أردوغان.",
+     ("vladimir-putin", "meets", "recep-tayyip-erdogan")),
+    ("وعقدت مصر مشاورات مع الأردن.", ("egypt", "meets", "jordan")),
+    ("ووقعت قطر اتفاقية مع تركيا.", ("qatar", "cooperatesWith", "turkey")),
+    ("وأبرمت مصر شراكة مع الصين.", ("egypt", "cooperatesWith", "china")),
+])
+def test_allegiance_standing_by_and_clause_participles(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ومنعت الشرطة وقوف السيارات بجانب السفارة الأمريكية.",  # parking, no standing by
+    "ووقف المصلون دقيقة صمت مع الأردن.",
+    "وأحالت النيابة المصرية 20 متهما إلى محكمة الجنايات.",  # the accused, no accuser
+    "وبات أردوغان مهددا بخسارة الانتخابات.",  # under threat, not threatening
+    "وأثبت اللاعب ولاءه للنادي.",
+    "ووقعت مصر على اتفاقية باريس للمناخ.",  # an agreement with no party after مع
+    "وأجرى الطبيب مكالمة هاتفية.",
+])
+def test_lookalikes_of_allegiance_and_clause_participles_stay_silent(read, text):
+    assert not [r for r in read(text).relations if r.mode == "Asserted"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who says another bears the blame, or that two parties collude, accuses them
+    ("وقالت الحكومة العراقية إن تنظيم داعش يتحمل المسؤولية عن تفجير الكرادة.",
+     {("iraqi-government", "accuses", "isis")}),
+    ("وقالت الحكومة السورية إن ذلك يكشف التواطؤ بين تركيا وتنظيم داعش.",
+     {("syrian-government", "accuses", "turkey"), ("syrian-government", "accuses", "isis")}),
+    # the content of an accusation: the accused, not whom it colludes with
+    ("واتهمت المعارضة السورية أنقرة بالتواطؤ مع تنظيم داعش.",
+     {("syrian-opposition", "accuses", "turkey")}),
+])
+def test_who_says_another_bears_the_blame_or_colludes_accuses_it(relations, text, expected):
+    assert {r for r in relations(text) if r[1] == "accuses"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلن تنظيم داعش تحمله المسؤولية عن الهجوم.",  # a claim, no one blamed
+    "وقال أردوغان إن على المجتمع الدولي أن يتحمل مسؤولياته.",  # duties, no blame
+    "وتتحمل الحكومة المسؤولية عن الأمن.",  # no speaker
+])
+def test_bearing_responsibility_with_no_one_blaming_accuses_no_one(read, text):
+    assert not [r for r in read(text).relations if r.predicate == "accuses"]
