@@ -789,3 +789,32 @@ def test_who_says_another_bears_the_blame_or_colludes_accuses_it(relations, text
 ])
 def test_bearing_responsibility_with_no_one_blaming_accuses_no_one(read, text):
     assert not [r for r in read(text).relations if r.predicate == "accuses"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ويقاتل حزب الله إلى جانب قوات النظام السوري.", ("hezbollah", "supports", "syrian-army")),
+    ("وأمدت إيران الحوثيين بالأسلحة.", ("iran", "supports", "houthis")),
+])
+def test_fighting_beside_and_supplying_arms_support(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("وقاتل الجيش العراقي تنظيم داعش.", "supports"),  # fighting a party strikes it
+    ("ويمد الجسر المدينة بالكهرباء.", "supports"),  # extends, no arms
+])
+def test_fighting_and_extending_lookalikes_support_no_one(read, text, relation):
+    assert not [r for r in read(text).relations if r.predicate == relation]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وفتحت السلطات التركية تحقيقا ضد صلاح الدين دميرتاش.",
+     ("turkish-authorities", "accuses", "selahattin-demirtas")),
+    ("ورفعت قطر دعوى ضد الإمارات.", ("qatar", "accuses", "united-arab-emirates")),
+])
+def test_a_case_against_a_party_accuses_it(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_an_inquiry_into_an_act_accuses_no_one(read):
+    assert not read("وفتحت الشرطة المصرية تحقيقا في الهجوم.").relations
