@@ -818,3 +818,12 @@ def test_a_case_against_a_party_accuses_it(relations, text, expected):
 
 def test_an_inquiry_into_an_act_accuses_no_one(read):
     assert not read("وفتحت الشرطة المصرية تحقيقا في الهجوم.").relations
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verbal noun in ة with a possessive pronoun (مساندتها، مبايعتها) is the noun
+    ("وأكدت الإمارات مساندتها لمصر.", ("united-arab-emirates", "supports", "egypt")),
+    ("وأعلنت حركة الشباب مبايعتها لتنظيم داعش.", ("al-shabaab", "supports", "isis")),
+])
+def test_a_noun_in_ta_marbuta_takes_a_possessive(relations, text, expected):
+    assert expected in relations(text)
