@@ -1576,11 +1576,13 @@ class _Reader:
         for cls, mode in _MODE_OF_CLASS.items():
             if cls in classes:
                 return mode, f"a {cls} verb governs it"
-        if p.units[u].kind == "verb":
-            verb = p.verb_of.get(t)
-            if verb is not None and "س" in verb.prefix.lstrip("وف")[:1] or (
-                    t > 0 and keys[t - 1].lstrip("وف") == "سوف"):
-                return "Planned", "a future tense"
+        v = u if p.units[u].kind == "verb" else gov  # ستخوض معركتها: a noun its future verb governs
+        k = t if v == u else p.units[v].first if v >= 0 else -1
+        verb = p.verb_of.get(k)
+        if (verb is not None and "س" in verb.prefix.lstrip("وف")[:1] or (
+                k > 0 and keys[k - 1].lstrip("وف") == "سوف")) and not (
+                v != u and verb is not None and self.group_of(verb.lemma, "continuing_verbs")):
+            return "Planned", "a future tense"
         return "Asserted", ""
 
     def verb_before_an(self, p: Parse, v: int) -> int:

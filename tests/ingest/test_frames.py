@@ -827,3 +827,14 @@ def test_an_inquiry_into_an_act_accuses_no_one(read):
 ])
 def test_a_noun_in_ta_marbuta_takes_a_possessive(relations, text, expected):
     assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("وستخوض حركة طالبان معركتها مع تنظيم داعش.", "Planned"),  # a future verb governs it
+    ("وسيجري أردوغان مباحثات مع بوتين.", "Planned"),
+    ("وأعلنت تركيا أنها ستواصل تسليح المعارضة السورية.", "Asserted"),  # it goes on
+    ("وخاضت حركة طالبان معركة مع تنظيم داعش.", "Asserted"),
+])
+def test_a_noun_its_future_verb_governs_is_planned_unless_it_goes_on(read, text, mode):
+    found = [r for r in read(text).relations if not r.agent.startswith("generic-")]
+    assert found and {r.mode for r in found} == {mode}
