@@ -838,3 +838,25 @@ def test_a_noun_in_ta_marbuta_takes_a_possessive(relations, text, expected):
 def test_a_noun_its_future_verb_governs_is_planned_unless_it_goes_on(read, text, mode):
     found = [r for r in read(text).relations if not r.agent.startswith("generic-")]
     assert found and {r.mode for r in found} == {mode}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال الجيش اللبناني إن تنظيم داعش يقف وراء التفجير.",
+     ("lebanese-armed-forces", "accuses", "isis")),
+    ("وتلقى أردوغان اتصالا هاتفيا من بوتين.", ("vladimir-putin", "meets", "recep-tayyip-erdogan")),
+    ("وطلبت الحكومة العراقية من الأمم المتحدة التدخل.",
+     ("iraqi-government", "callsOn", "united-nations")),
+    ("وأجرت مصر مناورات مشتركة مع روسيا.", ("egypt", "cooperatesWith", "russia")),
+])
+def test_behind_an_act_a_call_from_asking_and_joint_exercises(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ووقف الجيش اللبناني خلف الحكومة.",  # no speaker says it is behind an act
+    "وطلبت مصر عقد اجتماع طارئ.",  # asks for a thing, of no party
+    "وأجرت مصر مناورات مع الأردن.",  # exercises, not joint ones
+    "ويقف الجنود خلف الحاجز.",
+])
+def test_lookalikes_of_behind_asking_and_exercises_stay_silent(read, text):
+    assert not [r for r in read(text).relations if r.mode == "Asserted"]
