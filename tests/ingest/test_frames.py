@@ -860,3 +860,21 @@ def test_behind_an_act_a_call_from_asking_and_joint_exercises(relations, text, e
 ])
 def test_lookalikes_of_behind_asking_and_exercises_stay_silent(read, text):
     assert not [r for r in read(text).relations if r.mode == "Asserted"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال أردوغان إن جرائم النظام السوري لن تمر دون عقاب.",
+     ("recep-tayyip-erdogan", "accuses", "syrian-government")),
+    ("وقالت الخارجية القطرية إن القوات الإسرائيلية ارتكبت جرائم بحق المدنيين.",
+     ("qatari-foreign-ministry", "accuses", "israel-defense-forces")),
+])
+def test_who_tells_of_a_partys_crimes_accuses_it(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير إن جرائم الحرب لا تسقط بالتقادم.",  # war crimes, no party
+    "وارتكب تنظيم داعش جرائم في الموصل.",  # no one says it: the text tells it
+])
+def test_crimes_no_one_blames_a_party_for_accuse_no_one(read, text):
+    assert not [r for r in read(text).relations if r.predicate == "accuses"]
