@@ -878,3 +878,17 @@ def test_who_tells_of_a_partys_crimes_accuses_it(relations, text, expected):
 ])
 def test_crimes_no_one_blames_a_party_for_accuse_no_one(read, text):
     assert not [r for r in read(text).relations if r.predicate == "accuses"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وتفاوضت الحكومة اليمنية مع الحوثيين في جنيف.", ("yemen-hadi-government", "meets", "houthis")),
+    ("وانطلقت المفاوضات بين الحكومة اليمنية والحوثيين.",
+     ("yemen-hadi-government", "meets", "houthis")),
+    ("واتصل أردوغان ببوتين.", ("recep-tayyip-erdogan", "meets", "vladimir-putin")),
+])
+def test_negotiating_with_and_calling_a_party_meets_it(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_a_road_that_connects_to_a_city_meets_no_one(read):
+    assert not read("واتصل الطريق بمدينة حلب.").relations
