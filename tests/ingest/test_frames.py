@@ -892,3 +892,12 @@ def test_negotiating_with_and_calling_a_party_meets_it(relations, text, expected
 
 def test_a_road_that_connects_to_a_city_meets_no_one(read):
     assert not read("واتصل الطريق بمدينة حلب.").relations
+
+
+def test_the_phrase_an_allied_participle_describes_supports_the_party_after(relations):
+    assert ("houthis", "supports", "iran") in relations("وقصف الحوثيون المتحالفون مع إيران مدينة تعز.")
+
+
+def test_allied_with_no_named_party_is_no_relation(read):
+    assert not [r for r in read("وقال إن الجماعات المتحالفة مع تنظيم القاعدة تنشط في اليمن.").relations
+                if r.predicate == "supports"]
