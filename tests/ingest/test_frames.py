@@ -901,3 +901,13 @@ def test_the_phrase_an_allied_participle_describes_supports_the_party_after(rela
 def test_allied_with_no_named_party_is_no_relation(read):
     assert not [r for r in read("وقال إن الجماعات المتحالفة مع تنظيم القاعدة تنشط في اليمن.").relations
                 if r.predicate == "supports"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who praises an act did not do it; who enjoys support receives it
+    ("وأشادت مصر بالدعم السعودي لليمن.", ("saudi-arabia", "supports", "yemen")),
+    ("وتحظى الحكومة اليمنية بدعم السعودية.", ("saudi-arabia", "supports", "yemen-hadi-government")),
+    ("وحظيت المعارضة السورية بتأييد تركيا.", ("turkey", "supports", "syrian-opposition")),
+])
+def test_praising_or_enjoying_support_names_who_gives_it(relations, text, expected):
+    assert relations(text) == {expected}
