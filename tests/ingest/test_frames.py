@@ -911,3 +911,25 @@ def test_allied_with_no_named_party_is_no_relation(read):
 ])
 def test_praising_or_enjoying_support_names_who_gives_it(relations, text, expected):
     assert relations(text) == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun of condemnation: the actor inside the ل phrase it judges, in its phrase or the next
+    ("وأعربت الإمارات عن استنكارها لتصريحات ظريف.",
+     ("united-arab-emirates", "accuses", "mohammad-javad-zarif")),
+    ("وأعربت الإمارات عن استنكارها الشديد لتصريحات وزير الخارجية الإيراني محمد جواد ظريف.",
+     ("united-arab-emirates", "accuses", "mohammad-javad-zarif")),
+    ("وعبرت فرنسا عن إدانتها للهجوم الذي نفذه تنظيم داعش.", ("france", "accuses", "isis")),
+    ("وأعربت تركيا عن إدانتها لتفجيرات داعش.", ("turkey", "accuses", "isis")),
+])
+def test_a_condemnation_accuses_the_actor_inside_what_it_judges(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وأعربت مصر عن إدانتها لقصف مدينة حلب.",  # a place is no actor
+    "وأعربت قطر عن إدانتها لاغتيال أردوغان.",  # whom it befell
+    "وأعربت مصر عن إدانتها للهجوم الإرهابي في تونس.",
+])
+def test_a_condemnation_of_what_befell_a_party_or_a_place_accuses_no_one(read, text):
+    assert not [r for r in read(text).relations if r.predicate == "accuses"]
