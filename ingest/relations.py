@@ -1015,8 +1015,9 @@ class _Reader:
         return [f for f in found_all if self.actor(f.mention.entity)]
 
     def phrase_genitive(self, p: Parse, u: int) -> list[Found]:
-        """The entity inside phrase u (تصريحات المالكي), or the subject of the relative clause
-        after it (التصريحات التي أدلى بها المالكي); none inside a killing (مقتل الصحفي)."""
+        """The entity inside phrase u (تصريحات المالكي), the state of its adjective (التصريحات
+        الإيرانية), or the subject of the relative clause after it (التصريحات التي أدلى بها
+        المالكي); none inside a killing (مقتل الصحفي)."""
         unit = p.units[u]
         head = self.keys[unit.head].removeprefix("ال")
         if self.group_of(head, "victim_words") or self.group_of(head, "acts_on_people"):
@@ -1025,6 +1026,8 @@ class _Reader:
             f = self.at.get(k)
             if f is not None:
                 return [f]
+        if unit.head < unit.last and (state := self.adjective(unit.head + 1)):
+            return [self.country_found(unit.head + 1, state)]  # التصريحات الإيرانية: Iran's
         rel = self.relative_verb(p, u)  # التصريحات التي أدلى بها المالكي
         return self.slot_subject(p, rel) if rel >= 0 else []
 

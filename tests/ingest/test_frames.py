@@ -933,3 +933,18 @@ def test_a_condemnation_accuses_the_actor_inside_what_it_judges(relations, text,
 ])
 def test_a_condemnation_of_what_befell_a_party_or_a_place_accuses_no_one(read, text):
     assert not [r for r in read(text).relations if r.predicate == "accuses"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the state whose adjective describes what is judged (التصريحات الإيرانية: Iran's)
+    ("وأدانت السعودية التصريحات الإيرانية.", ("saudi-arabia", "accuses", "iran")),
+    ("وانتقدت إيران التدخل السعودي في اليمن.", ("iran", "accuses", "saudi-arabia")),
+    ("وأعربت البحرين عن استنكارها للتصريحات الإيرانية.", ("bahrain", "accuses", "iran")),
+])
+def test_judging_what_a_state_said_or_did_accuses_it(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_condemning_the_killing_of_a_states_soldiers_accuses_no_one(read):
+    assert not [r for r in read("وأدانت مصر مقتل الجنود المصريين.").relations
+                if r.predicate == "accuses"]
