@@ -948,3 +948,15 @@ def test_judging_what_a_state_said_or_did_accuses_it(relations, text, expected):
 def test_condemning_the_killing_of_a_states_soldiers_accuses_no_one(read):
     assert not [r for r in read("وأدانت مصر مقتل الجنود المصريين.").relations
                 if r.predicate == "accuses"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقدمت السعودية قرضا لمصر بقيمة ملياري دولار.", ("saudi-arabia", "supports", "egypt")),
+    ("وتلقت مصر قروضا من البنك الدولي.", ("world-bank", "supports", "egypt")),
+])
+def test_a_loan_to_a_party_supports_it(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_a_loan_with_no_party_supports_no_one(read):
+    assert not read("وارتفعت قيمة القروض العقارية.").relations
