@@ -3,8 +3,11 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := raptor2-utils rasqal-utils jing libxml2-utils chromium chromium-driver fonts-noto-core \
-  nodejs npm
+# Each client and the Debian package that holds it (fonts-noto-core comes with chromium, for
+# Arabic glyphs); only the packages of missing clients are installed, so a node installed
+# another way (nodesource's nodejs conflicts with Debian's npm) is left alone.
+CLIENTS := rapper:raptor2-utils roqet:rasqal-utils jing:jing xmllint:libxml2-utils \
+  chromium:chromium,fonts-noto-core chromedriver:chromium-driver node:nodejs npm:npm
 STAMP := $(VENV)/.installed
 COMPILED := $(VENV)/.compiled
 # graphology-gexf, the second GEXF reader of the tests, from the npm registry (tests/js)
@@ -37,12 +40,12 @@ demo: $(COMPILED)
 # Clients the tests drive for real (rapper, roqet, jing, chromium, node); installed when missing
 # and root.
 system-deps:
-	@missing=""; for t in rapper roqet jing xmllint chromium chromedriver node npm; do \
-	  command -v $$t >/dev/null || missing=1; done; \
-	if [ -n "$$missing" ]; then \
+	@pkgs=""; for c in $(CLIENTS); do \
+	  command -v $${c%%:*} >/dev/null || pkgs="$$pkgs $$(echo $${c#*:} | tr , ' ')"; done; \
+	if [ -n "$$pkgs" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
-	  else echo "system-deps: not root; install $(APT_PACKAGES) to run every test" >&2; fi; fi
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$pkgs; \
+	  else echo "system-deps: not root; install$$pkgs to run every test" >&2; fi; fi
 
 $(NPM_CLIENT): tests/js/package.json tests/js/package-lock.json
 	npm ci --prefix tests/js --no-audit --no-fund --loglevel=error

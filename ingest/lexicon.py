@@ -290,7 +290,7 @@ def _slot(name) -> str:
     return name if name in _STRUCTURAL else " ".join(name_key(str(name)))
 
 
-_STRUCTURAL = {"subject", "object", "object_genitive", "genitive", "adjective", "governor",
+_STRUCTURAL = {"subject", "object", "object_genitive", "complement_genitive", "genitive", "adjective", "governor",
                "relative", "possessive", "head", "victims", "clause_subject", "partitive",
                "speaker"}
 

@@ -34,6 +34,7 @@ _IV_SUFFIXES = sorted({s + o for s, o in product(["", "ون", "ان", "ين", "�
                       | {"وا"})
 _IV_WEAK_SUFFIXES: Final = sorted({s + o for s, o in product(["ون", "ان", "ين"], _OBJ)} | {"وا"})
 _NOUN_SUFFIXES: Final = ["", "ا", "ه", "ها", "هم", "هما", "نا", "ي", "كم"]
+_PRONOUNS: Final = ["ه", "ها", "هم", "هما", "نا", "ي", "كم"]  # a noun's possessive suffixes
 _NAME_SUFFIXES: Final = [""]
 
 
@@ -227,11 +228,17 @@ def database_text(lexicon: Lexicon) -> str:
             stems.add(_stem(present_stem[:-1], "IVW", "verb", lemma, relation))
     for relation, pos, noun, _ in lexicon.trigger_words:
         if pos == "noun":
-            stems.add(_stem(normalize_text(noun), "N", "noun", normalize_text(noun), relation))
+            key = normalize_text(noun)
+            stems.add(_stem(key, "N", "noun", key, relation))
+            # مساندتها: its ة is written ت before a pronoun (not for a noun that needs a word of
+            # its clause, سيطرة: that word may stand in the clause its own clause reports)
+            if noun.endswith("ة") and not any(f.needs for f in lexicon.entries.get((key, "noun"), ())):
+                stems.add(_stem(key[:-1] + "ت", "NT", "noun", key, relation))
     prefixes = ([("P0", p) for p in _NOUN_PREFIXES] + [("PD", p) for p in _DEF_PREFIXES]
                 + [("PPV", p) for p in _PV_PREFIXES] + [("PIV", p) for p in _IV_PREFIXES])
     # a definite noun takes no pronoun (الحربي is al-Harbi or "military", not "my war")
     suffixes = ([("S0", s) for s in _NAME_SUFFIXES] + [("SN", s) for s in _NOUN_SUFFIXES]
+                + [("ST", s) for s in _PRONOUNS]
                 + [("SND", "")]
                 + [("SPV", s) for s in _PV_SUFFIXES] + [("SPVW", s) for s in _PV_WEAK_SUFFIXES]
                 + [("SIV", s) for s in _IV_SUFFIXES] + [("SIVW", s) for s in _IV_WEAK_SUFFIXES])
@@ -248,11 +255,11 @@ def database_text(lexicon: Lexicon) -> str:
              *(f"{s}\t{cat}\tdiac:{s} enc:{s}" for cat, s in suffixes),
              "###STEMS###", *sorted(stems),
              "###TABLE AB###",
-             "P0 NP", "P0 N", "PD ND", "PD N", "PPV PV", "PPV PVW", "PIV IV", "PIV IVW",
+             "P0 NP", "P0 N", "P0 NT", "PD ND", "PD N", "PPV PV", "PPV PVW", "PIV IV", "PIV IVW",
              "###TABLE BC###",
-             "NP S0", "ND S0", "N SN", "N SND", "PV SPV", "PVW SPVW", "IV SIV", "IVW SIVW",
+             "NP S0", "ND S0", "N SN", "N SND", "NT ST", "PV SPV", "PVW SPVW", "IV SIV", "IVW SIVW",
              "###TABLE AC###",
-             *(f"{a} {c}" for a, c in [("P0", "S0"), ("P0", "SN"), ("PD", "S0"), ("PD", "SND"),
+             *(f"{a} {c}" for a, c in [("P0", "S0"), ("P0", "SN"), ("P0", "ST"), ("PD", "S0"), ("PD", "SND"),
                                        ("PPV", "SPV"), ("PPV", "SPVW"), ("PIV", "SIV"),
                                        ("PIV", "SIVW")])]
     return "\n".join(lines) + "\n"

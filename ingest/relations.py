@@ -811,6 +811,8 @@ class _Reader:
                     if not self.locative_unit(p, p.unit_at.get(f.first, u))]
         if slot == "object_genitive":
             return self.object_genitive(p, u) if unit.kind == "verb" else []
+        if slot == "complement_genitive":
+            return self.complement_genitive(p, u, t) if unit.kind == "np" else []
         if slot == "genitive":
             found = self.slot_genitive(p, u, t)
             if role == "agent" and any(id(f) in self.asset_ids for f in found):
@@ -1037,7 +1039,36 @@ class _Reader:
         args = p.args[v]
         if args.object < 0 or args.antecedent_is_object:
             return []
-        unit = p.units[args.object]
+        return self.phrase_genitive(p, args.object)
+
+    def complement_genitive(self, p: Parse, u: int, t: int) -> list[Found]:
+        """The actor inside the ل phrase right after noun t, in its phrase or the next one:
+        أعربت عن استنكارها لتصريحات المالكي، إدانتها للهجوم الذي نفذه داعش."""
+        unit = p.units[u]
+        k = t + 1
+        while k <= unit.last and self.keys[k].startswith("ال") and k not in self.at:
+            k += 1  # استنكارها الشديد لتصريحات: past its adjectives
+        if k <= unit.last:
+            head = self.keys[k][1:]
+            head = ("ا" + head if head.startswith("ل") else head).removeprefix("ال")
+            if not self.keys[k].startswith("ل") or self.group_of(head, "victim_words") or \
+                    self.group_of(head, "acts_on_people"):
+                return []  # إدانتها لمقتل الصحفي: whom it befell
+            found = next((f for j in range(k, unit.last + 1) if (f := self.at.get(j))), None)
+            rel = self.relative_verb(p, u) if found is None else -1
+            found_all = [found] if found else self.slot_subject(p, rel) if rel >= 0 else []
+        elif u + 1 < len(p.units) and p.units[u + 1].kind == "np" and (
+                p.units[u + 1].prep == "ل" or self.keys[p.units[u + 1].first].startswith("ل")):
+            found_all = self.phrase_genitive(p, u + 1)
+        else:
+            return []
+        return [f for f in found_all if self.actor(f.mention.entity)]
+
+    def phrase_genitive(self, p: Parse, u: int) -> list[Found]:
+        """The entity inside phrase u (تصريحات المالكي), the state of its adjective (التصريحات
+        الإيرانية), or the subject of the relative clause after it (التصريحات التي أدلى بها
+        المالكي); none inside a killing (مقتل الصحفي)."""
+        unit = p.units[u]
         head = self.keys[unit.head].removeprefix("ال")
         if self.group_of(head, "victim_words") or self.group_of(head, "acts_on_people"):
             return []  # أدان اغتيال النائب العام، استنكر مقتل الصحفي: whom it befell
@@ -1045,7 +1076,9 @@ class _Reader:
             f = self.at.get(k)
             if f is not None:
                 return [f]
-        rel = self.relative_verb(p, args.object)  # التصريحات التي أدلى بها المالكي
+        if unit.head < unit.last and (state := self.adjective(unit.head + 1)):
+            return [self.country_found(unit.head + 1, state)]  # التصريحات الإيرانية: Iran's
+        rel = self.relative_verb(p, u)  # التصريحات التي أدلى بها المالكي
         return self.slot_subject(p, rel) if rel >= 0 else []
 
     def slot_genitive(self, p: Parse, u: int, t: int) -> list[Found]:
@@ -1642,11 +1675,13 @@ class _Reader:
         for cls, mode in _MODE_OF_CLASS.items():
             if cls in classes:
                 return mode, f"a {cls} verb governs it"
-        if p.units[u].kind == "verb":
-            verb = p.verb_of.get(t)
-            if verb is not None and "س" in verb.prefix.lstrip("وف")[:1] or (
-                    t > 0 and keys[t - 1].lstrip("وف") == "سوف"):
-                return "Planned", "a future tense"
+        v = u if p.units[u].kind == "verb" else gov  # ستخوض معركتها: a noun its future verb governs
+        k = t if v == u else p.units[v].first if v >= 0 else -1
+        verb = p.verb_of.get(k)
+        if (verb is not None and "س" in verb.prefix.lstrip("وف")[:1] or (
+                k > 0 and keys[k - 1].lstrip("وف") == "سوف")) and not (
+                v != u and verb is not None and self.group_of(verb.lemma, "continuing_verbs")):
+            return "Planned", "a future tense"
         return "Asserted", ""
 
     def verb_before_an(self, p: Parse, v: int) -> int:

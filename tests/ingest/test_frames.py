@@ -724,3 +724,239 @@ def test_a_price_war_makes_no_story_of_violence(read):
     # a war has other senses: alone it does not let a blow with no author be an attack
     doc = read("وقال الخبير إن حرب الأسعار مستمرة. وستتلقى إيران ضربة في السعر.")
     assert not doc.relations
+
+
+@pytest.mark.parametrize("text, expected", [
+    # allegiance and standing by a party
+    ("وأعلنت حركة الشباب ولاءها لتنظيم القاعدة.", ("al-shabaab", "supports", "al-qaeda")),
+    ("وبايعت حركة الشباب تنظيم داعش.", ("al-shabaab", "supports", "isis")),
+    ("وأكد الملك سلمان الوقوف إلى جانب الأردن.", ("salman-bin-abdulaziz", "supports", "jordan")),
+    ("وأكدت الحكومة في بيان نشرته الصحف وقوف مصر إلى جانب الأردن.",
+     ("egypt", "supports", "jordan")),
+    # a participle after a clause: its subject accuses, threatens or calls on the phrase after
+    ("وتحدث أردوغان في مؤتمر صحفي، متهما إسرائيل بارتكاب جرائم.",
+     ("recep-tayyip-erdogan", "accuses", "israel")),
+    ("وأصدر الحوثيون بيانا، محملين السعودية المسؤولية عن الهجوم.",
+     ("houthis", "accuses", "saudi-arabia")),
+    ("وتحدث أردوغان في أنقرة، مهددا الاتحاد الأوروبي بإلغاء الاتفاق.",
+     ("recep-tayyip-erdogan", "threatens", "european-union")),
+    ("وتحدث أنطونيو غوتيريش في نيويورك، داعيا إسرائيل إلى وقف الاستيطان.",
+     ("antonio-guterres", "callsOn", "israel")),
+    ("ولام أردوغان الولايات المتحدة على الانقلاب.",
+     ("recep-tayyip-erdogan", "accuses", "united-states")),
+    # consulting, calling, agreeing with a party
+    ("وأجرى بوتين مكالمة هاتفية مع أردوغان.",
+     ("vladimir-putin", "meets", "recep-tayyip-erdogan")),
+    ("وعقدت مصر مشاورات مع الأردن.", ("egypt", "meets", "jordan")),
+    ("ووقعت قطر اتفاقية مع تركيا.", ("qatar", "cooperatesWith", "turkey")),
+    ("وأبرمت مصر شراكة مع الصين.", ("egypt", "cooperatesWith", "china")),
+])
+def test_allegiance_standing_by_and_clause_participles(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ومنعت الشرطة وقوف السيارات بجانب السفارة الأمريكية.",  # parking, no standing by
+    "ووقف المصلون دقيقة صمت مع الأردن.",
+    "وأحالت النيابة المصرية 20 متهما إلى محكمة الجنايات.",  # the accused, no accuser
+    "وبات أردوغان مهددا بخسارة الانتخابات.",  # under threat, not threatening
+    "وأثبت اللاعب ولاءه للنادي.",
+    "ووقعت مصر على اتفاقية باريس للمناخ.",  # an agreement with no party after مع
+    "وأجرى الطبيب مكالمة هاتفية.",
+])
+def test_lookalikes_of_allegiance_and_clause_participles_stay_silent(read, text):
+    assert not [r for r in read(text).relations if r.mode == "Asserted"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who says another bears the blame, or that two parties collude, accuses them
+    ("وقالت الحكومة العراقية إن تنظيم داعش يتحمل المسؤولية عن تفجير الكرادة.",
+     {("iraqi-government", "accuses", "isis")}),
+    ("وقالت الحكومة السورية إن ذلك يكشف التواطؤ بين تركيا وتنظيم داعش.",
+     {("syrian-government", "accuses", "turkey"), ("syrian-government", "accuses", "isis")}),
+    # the content of an accusation: the accused, not whom it colludes with
+    ("واتهمت المعارضة السورية أنقرة بالتواطؤ مع تنظيم داعش.",
+     {("syrian-opposition", "accuses", "turkey")}),
+])
+def test_who_says_another_bears_the_blame_or_colludes_accuses_it(relations, text, expected):
+    assert {r for r in relations(text) if r[1] == "accuses"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلن تنظيم داعش تحمله المسؤولية عن الهجوم.",  # a claim, no one blamed
+    "وقال أردوغان إن على المجتمع الدولي أن يتحمل مسؤولياته.",  # duties, no blame
+    "وتتحمل الحكومة المسؤولية عن الأمن.",  # no speaker
+])
+def test_bearing_responsibility_with_no_one_blaming_accuses_no_one(read, text):
+    assert not [r for r in read(text).relations if r.predicate == "accuses"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ويقاتل حزب الله إلى جانب قوات النظام السوري.", ("hezbollah", "supports", "syrian-army")),
+    ("وأمدت إيران الحوثيين بالأسلحة.", ("iran", "supports", "houthis")),
+])
+def test_fighting_beside_and_supplying_arms_support(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("وقاتل الجيش العراقي تنظيم داعش.", "supports"),  # fighting a party strikes it
+    ("ويمد الجسر المدينة بالكهرباء.", "supports"),  # extends, no arms
+])
+def test_fighting_and_extending_lookalikes_support_no_one(read, text, relation):
+    assert not [r for r in read(text).relations if r.predicate == relation]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وفتحت السلطات التركية تحقيقا ضد صلاح الدين دميرتاش.",
+     ("turkish-authorities", "accuses", "selahattin-demirtas")),
+    ("ورفعت قطر دعوى ضد الإمارات.", ("qatar", "accuses", "united-arab-emirates")),
+])
+def test_a_case_against_a_party_accuses_it(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_an_inquiry_into_an_act_accuses_no_one(read):
+    assert not read("وفتحت الشرطة المصرية تحقيقا في الهجوم.").relations
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verbal noun in ة with a possessive pronoun (مساندتها، مبايعتها) is the noun
+    ("وأكدت الإمارات مساندتها لمصر.", ("united-arab-emirates", "supports", "egypt")),
+    ("وأعلنت حركة الشباب مبايعتها لتنظيم داعش.", ("al-shabaab", "supports", "isis")),
+])
+def test_a_noun_in_ta_marbuta_takes_a_possessive(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("وستخوض حركة طالبان معركتها مع تنظيم داعش.", "Planned"),  # a future verb governs it
+    ("وسيجري أردوغان مباحثات مع بوتين.", "Planned"),
+    ("وأعلنت تركيا أنها ستواصل تسليح المعارضة السورية.", "Asserted"),  # it goes on
+    ("وخاضت حركة طالبان معركة مع تنظيم داعش.", "Asserted"),
+])
+def test_a_noun_its_future_verb_governs_is_planned_unless_it_goes_on(read, text, mode):
+    found = [r for r in read(text).relations if not r.agent.startswith("generic-")]
+    assert found and {r.mode for r in found} == {mode}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال الجيش اللبناني إن تنظيم داعش يقف وراء التفجير.",
+     ("lebanese-armed-forces", "accuses", "isis")),
+    ("وتلقى أردوغان اتصالا هاتفيا من بوتين.", ("vladimir-putin", "meets", "recep-tayyip-erdogan")),
+    ("وطلبت الحكومة العراقية من الأمم المتحدة التدخل.",
+     ("iraqi-government", "callsOn", "united-nations")),
+    ("وأجرت مصر مناورات مشتركة مع روسيا.", ("egypt", "cooperatesWith", "russia")),
+])
+def test_behind_an_act_a_call_from_asking_and_joint_exercises(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ووقف الجيش اللبناني خلف الحكومة.",  # no speaker says it is behind an act
+    "وطلبت مصر عقد اجتماع طارئ.",  # asks for a thing, of no party
+    "وأجرت مصر مناورات مع الأردن.",  # exercises, not joint ones
+    "ويقف الجنود خلف الحاجز.",
+])
+def test_lookalikes_of_behind_asking_and_exercises_stay_silent(read, text):
+    assert not [r for r in read(text).relations if r.mode == "Asserted"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال أردوغان إن جرائم النظام السوري لن تمر دون عقاب.",
+     ("recep-tayyip-erdogan", "accuses", "syrian-government")),
+    ("وقالت الخارجية القطرية إن القوات الإسرائيلية ارتكبت جرائم بحق المدنيين.",
+     ("qatari-foreign-ministry", "accuses", "israel-defense-forces")),
+])
+def test_who_tells_of_a_partys_crimes_accuses_it(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير إن جرائم الحرب لا تسقط بالتقادم.",  # war crimes, no party
+    "وارتكب تنظيم داعش جرائم في الموصل.",  # no one says it: the text tells it
+])
+def test_crimes_no_one_blames_a_party_for_accuse_no_one(read, text):
+    assert not [r for r in read(text).relations if r.predicate == "accuses"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وتفاوضت الحكومة اليمنية مع الحوثيين في جنيف.", ("yemen-hadi-government", "meets", "houthis")),
+    ("وانطلقت المفاوضات بين الحكومة اليمنية والحوثيين.",
+     ("yemen-hadi-government", "meets", "houthis")),
+    ("واتصل أردوغان ببوتين.", ("recep-tayyip-erdogan", "meets", "vladimir-putin")),
+])
+def test_negotiating_with_and_calling_a_party_meets_it(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_a_road_that_connects_to_a_city_meets_no_one(read):
+    assert not read("واتصل الطريق بمدينة حلب.").relations
+
+
+def test_the_phrase_an_allied_participle_describes_supports_the_party_after(relations):
+    assert ("houthis", "supports", "iran") in relations("وقصف الحوثيون المتحالفون مع إيران مدينة تعز.")
+
+
+def test_allied_with_no_named_party_is_no_relation(read):
+    assert not [r for r in read("وقال إن الجماعات المتحالفة مع تنظيم القاعدة تنشط في اليمن.").relations
+                if r.predicate == "supports"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who praises an act did not do it; who enjoys support receives it
+    ("وأشادت مصر بالدعم السعودي لليمن.", ("saudi-arabia", "supports", "yemen")),
+    ("وتحظى الحكومة اليمنية بدعم السعودية.", ("saudi-arabia", "supports", "yemen-hadi-government")),
+    ("وحظيت المعارضة السورية بتأييد تركيا.", ("turkey", "supports", "syrian-opposition")),
+])
+def test_praising_or_enjoying_support_names_who_gives_it(relations, text, expected):
+    assert relations(text) == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun of condemnation: the actor inside the ل phrase it judges, in its phrase or the next
+    ("وأعربت الإمارات عن استنكارها لتصريحات ظريف.",
+     ("united-arab-emirates", "accuses", "mohammad-javad-zarif")),
+    ("وأعربت الإمارات عن استنكارها الشديد لتصريحات وزير الخارجية الإيراني محمد جواد ظريف.",
+     ("united-arab-emirates", "accuses", "mohammad-javad-zarif")),
+    ("وعبرت فرنسا عن إدانتها للهجوم الذي نفذه تنظيم داعش.", ("france", "accuses", "isis")),
+    ("وأعربت تركيا عن إدانتها لتفجيرات داعش.", ("turkey", "accuses", "isis")),
+])
+def test_a_condemnation_accuses_the_actor_inside_what_it_judges(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وأعربت مصر عن إدانتها لقصف مدينة حلب.",  # a place is no actor
+    "وأعربت قطر عن إدانتها لاغتيال أردوغان.",  # whom it befell
+    "وأعربت مصر عن إدانتها للهجوم الإرهابي في تونس.",
+])
+def test_a_condemnation_of_what_befell_a_party_or_a_place_accuses_no_one(read, text):
+    assert not [r for r in read(text).relations if r.predicate == "accuses"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the state whose adjective describes what is judged (التصريحات الإيرانية: Iran's)
+    ("وأدانت السعودية التصريحات الإيرانية.", ("saudi-arabia", "accuses", "iran")),
+    ("وانتقدت إيران التدخل السعودي في اليمن.", ("iran", "accuses", "saudi-arabia")),
+    ("وأعربت البحرين عن استنكارها للتصريحات الإيرانية.", ("bahrain", "accuses", "iran")),
+])
+def test_judging_what_a_state_said_or_did_accuses_it(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_condemning_the_killing_of_a_states_soldiers_accuses_no_one(read):
+    assert not [r for r in read("وأدانت مصر مقتل الجنود المصريين.").relations
+                if r.predicate == "accuses"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقدمت السعودية قرضا لمصر بقيمة ملياري دولار.", ("saudi-arabia", "supports", "egypt")),
+    ("وتلقت مصر قروضا من البنك الدولي.", ("world-bank", "supports", "egypt")),
+])
+def test_a_loan_to_a_party_supports_it(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_a_loan_with_no_party_supports_no_one(read):
+    assert not read("وارتفعت قيمة القروض العقارية.").relations
