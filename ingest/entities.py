@@ -628,7 +628,8 @@ class _State:
                 self.found[n] = Found(replace(f.mention, entity=force), f.first, f.last, f.prefix)
 
     def past_copula(self, i: int) -> int:
-        """Token i, or the one after a copula there, after التي if it opens (التي ظلت، لا تزال)."""
+        """The token after a copula at token i, past a relative or a negator before it (ظلت
+        موالية، التي ظلت موالية، لا تزال موالية: the participle), else token i itself."""
         g = self.lex.grammar
         skip = g.get("relatives", frozenset()) | g.get("negators", frozenset())
         k = i
