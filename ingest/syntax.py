@@ -76,6 +76,7 @@ class Parse:
         self.locatives = lex.grammar.get("locatives", frozenset())
         self.person_nouns = lex.grammar.get("person_nouns", frozenset())
         self.copulas = lex.grammar.get("copulas", frozenset())
+        self.loyal = lex.grammar.get("loyal_to", frozenset())
         self.belonging = lex.grammar.get("belonging", frozenset())
         self.positional = lex.grammar.get("positional", frozenset())
         self.launch_verbs = lex.grammar.get("launch_verbs", frozenset())
@@ -154,12 +155,23 @@ class Parse:
             if unit.prep in self.temporal and self._time_only(k):
                 k += 1  # سيطر الحوثيون منذ تموز 2014 على صنعاء: a time, no other event
                 continue
+            if unit.kind == "verb" and stop_at_verb and self._loyal_aside(k):
+                k += 2  # استولى الحوثيون بدعم من وحدات ظلت موالية لصالح على صنعاء: an aside
+                continue
             if unit.kind == "verb" and stop_at_verb or unit.prep in self.temporal:
                 break
             if unit.kind == "np" and (unit.prep or (unit.conj and out)):
                 out.append(k)
             k += 1
         return out
+
+    def _loyal_aside(self, v: int) -> bool:
+        """Verb v is a copula that says whom the phrase before it is loyal to (وحدات من الجيش
+        ظلت موالية لصالح): a description, no clause of its own for what follows."""
+        units = self.units
+        return 0 < v < len(units) - 2 and self._copula(v) and units[v - 1].kind == "np" and \
+            units[v + 1].kind == "np" and not units[v + 1].prep and \
+            self.tokens[units[v + 1].first].key in self.loyal and units[v + 2].prep == "ل"
 
     def pps_past_comma(self, u: int) -> list[int]:
         """The prepositional phrases after the commas that end unit u's clause, while what

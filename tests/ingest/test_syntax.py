@@ -333,3 +333,17 @@ def test_a_time_of_several_words_before_the_object_is_no_part_of_it(relations, t
 def test_a_time_word_that_heads_a_phrase_of_its_own_stays_a_phrase(parse):
     p = parse("وقصفت الطائرات مواقع في وقت الذروة.")
     assert "np[في] وقت الذروة" in units(p)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a copula of loyalty describing the phrase before it leaves the verb's على phrase its own
+    ("وسيطر المتمردون الحوثيون بمساندة وحدات من الجيش ظلت موالية للرئيس السابق علي عبدالله "
+     "صالح على مدينة إب.", ("houthis", "strikes", "ibb")),
+])
+def test_a_copula_of_loyalty_is_an_aside_of_the_clause(relations, text, expected):
+    assert expected in relations(text, "2015-08-01")
+
+
+def test_a_copula_that_is_no_loyalty_still_ends_the_clause(relations):
+    found = relations("وقال الحوثيون إن وحدات من الجيش ظلت صامتة على مدينة إب.", "2015-08-01")
+    assert not any(t == "ibb" for _, p, t in found if p == "strikes")
