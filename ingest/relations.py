@@ -654,6 +654,9 @@ class _Reader:
                 agent_slot, target_slot = "genitive", "second object"
                 if not targets and p.units[u + 1].prep:  # حصار النظام لداريا: the object
                     agents = []  # under ل, else (اغتيال القائد لأسباب) the genitive undergoes
+        if not agents and entry.pos == "noun" and entry.relation == "strikes":
+            agents = self.same_side_before(p, u)  # سيطرت القوات على المدينة بعد طرد داعش منها
+            agent_slot = "the attack it follows" if agents else agent_slot
         s = self.sentence_of[t]
         if not agents and entry.pos == "verb" and \
                 self.resumed_pronoun(p, u).endswith(("هم", "هما")) and \
@@ -1015,6 +1018,21 @@ class _Reader:
         subject = args.subject if args is not None and args.subject != args.antecedent else -1
         return subject >= 0 and bool(entry.needs) and not self.referents(p, subject) and \
             _bare_key(self.keys[p.units[subject].head]) in entry.needs  # not الهجوم الذي نسب إلى
+
+    def same_side_before(self, p: Parse, u: int) -> list[Found]:
+        """The agent of an attack noun under بعد/عقب/إثر in its construct (بعد طرد داعش منها)
+        that ends the clause of an attack verb: that verb's subject, the same side going on
+        (سيطرت القوات على الرمادي بعد طرد داعش منها); none for a person or a verb of another
+        kind (أعلنت الحكومة الحداد بعد تفجير المسجد)."""
+        unit = p.units[u]
+        if unit.prep not in ("بعد", "عقب", "اثر") or unit.last == unit.head:
+            return []
+        v = max((v for v in p.args if v < u and p.same_clause(v, u)), default=-1)
+        if v < 0 or self.triggers.get(p.units[v].first, _NO_STRIKE).relation != "strikes" or \
+                p.args[v].subject < 0 or p.args[v].subject == p.args[v].antecedent:
+            return []  # a subject the clause names, not one carried or a relative's antecedent
+        return [f for f in self.slot_subject(p, v) if self.actor(f.mention.entity)
+                and not self.person(f.mention.entity)]
 
     def hit_as_subject(self, p: Parse, v: int) -> bool:
         """The parse took for the subject of attack verb v the positions after it, with no

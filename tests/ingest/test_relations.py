@@ -580,3 +580,24 @@ def test_a_plural_pronoun_of_people_does_not_take_up_warplanes(read):
         (r.agent, r.predicate, p) for r in doc.relations for p in r.places}
     assert ("houthis", "strikes", "marib") in found
     assert ("russian-air-force", "strikes", "marib") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attack noun under بعد ending the clause of an attack verb: the same side goes on
+    ("وسيطرت القوات العراقية على مدينة الرمادي بعد طرد تنظيم داعش منها.",
+     ("iraqi-armed-forces", "strikes", "isis")),
+])
+def test_an_attack_after_which_a_side_holds_ground_is_that_sides(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # a verb of another kind: its subject did not do the act after which it acted
+    ("وأعلنت الحكومة العراقية الحداد بعد تفجير مسجد في بغداد.",
+     ("iraqi-government", "strikes", "baghdad")),
+    # a person's act is told by a clause of his own
+    ("وسيطر وزير الدفاع العراقي خالد العبيدي على الموقف بعد طرد تنظيم داعش من المدينة.",
+     ("khalid-al-obaidi", "strikes", "isis")),
+])
+def test_an_attack_after_another_act_keeps_its_own_author(read, text, wrong):
+    assert wrong not in {(r.agent, r.predicate, r.target) for r in read(text).relations}
