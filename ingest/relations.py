@@ -654,10 +654,11 @@ class _Reader:
                 agent_slot, target_slot = "genitive", "second object"
                 if not targets and p.units[u + 1].prep:  # حصار النظام لداريا: the object
                     agents = []  # under ل, else (اغتيال القائد لأسباب) the genitive undergoes
-        if not agents and entry.pos == "noun" and entry.relation == "strikes":
-            agents = self.same_side_before(p, u)  # سيطرت القوات على المدينة بعد طرد داعش منها
-            agent_slot = "the attack it follows" if agents else agent_slot
         s = self.sentence_of[t]
+        if not agents and entry.pos == "noun" and entry.relation == "strikes" and not any(
+                self.claimer(k) for k in (s, s + 1) if k <= self.sentence_of[-1]):
+            agents = self.same_side_before(p, u)  # سيطرت القوات على المدينة بعد طرد داعش منها
+            agent_slot = "the attack it follows" if agents else agent_slot  # (not one claimed)
         if not agents and entry.pos == "verb" and \
                 self.resumed_pronoun(p, u).endswith(("هم", "هما")) and \
                 s - self.told.get(entry.relation, (-9, []))[0] <= 1:

@@ -601,3 +601,9 @@ def test_an_attack_after_which_a_side_holds_ground_is_that_sides(relations, text
 ])
 def test_an_attack_after_another_act_keeps_its_own_author(read, text, wrong):
     assert wrong not in {(r.agent, r.predicate, r.target) for r in read(text).relations}
+
+
+def test_an_attack_after_another_act_that_is_claimed_is_the_claimers(relations):
+    found = relations("وقال الجيش التركي إن أنقرة ردت بقوة بعد تفجير مركز للشرطة. وتبنى حزب العمال "
+                      "الكردستاني الهجوم.")
+    assert not any(a == "turkey" and p == "strikes" for a, p, _ in found)
