@@ -549,10 +549,10 @@ def _in_sentence(read, text, s):
 
 @pytest.mark.parametrize("text, expected", [
     # bare warplanes: the actor whose aircraft the article named, as one name, before them
-    ("وقالت مصادر إن طائرات التحالف العربي حلقت فوق صنعاء. واستهدفت المقاتلات مواقع للحوثيين "
-     "في عمران.", ("saudi-led-coalition", "strikes", "houthis")),
-    ("وقالت مصادر إن طائرات التحالف العربي حلقت فوق صنعاء. وقصف الطيران الحربي مواقع للحوثيين "
-     "في عمران.", ("saudi-led-coalition", "strikes", "houthis")),
+    (("وقالت مصادر إن طائرات التحالف العربي حلقت فوق صنعاء. واستهدفت المقاتلات مواقع للحوثيين "
+     "في عمران."), ("saudi-led-coalition", "strikes", "houthis")),
+    (("وقالت مصادر إن طائرات التحالف العربي حلقت فوق صنعاء. وقصف الطيران الحربي مواقع للحوثيين "
+     "في عمران."), ("saudi-led-coalition", "strikes", "houthis")),
     # a definite attack noun that a verb of attack has for its subject: the attacks told before
     ("شنت طائرات التحالف العربي غارات على صعدة. وقال سكان إن الغارات استهدفت معسكرا للحوثيين.",
      ("saudi-led-coalition", "strikes", "houthis")),

@@ -337,8 +337,8 @@ def test_a_time_word_that_heads_a_phrase_of_its_own_stays_a_phrase(parse):
 
 @pytest.mark.parametrize("text, expected", [
     # a copula of loyalty describing the phrase before it leaves the verb's على phrase its own
-    ("وسيطر المتمردون الحوثيون بمساندة وحدات من الجيش ظلت موالية للرئيس السابق علي عبدالله "
-     "صالح على مدينة إب.", ("houthis", "strikes", "ibb")),
+    (("وسيطر المتمردون الحوثيون بمساندة وحدات من الجيش ظلت موالية للرئيس السابق علي عبدالله "
+     "صالح على مدينة إب."), ("houthis", "strikes", "ibb")),
 ])
 def test_a_copula_of_loyalty_is_an_aside_of_the_clause(relations, text, expected):
     assert expected in relations(text, "2015-08-01")
