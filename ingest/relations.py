@@ -1264,11 +1264,13 @@ class _Reader:
 
     def victims(self, p: Parse, u: int) -> list[Found]:
         """Who was killed or wounded in the trigger's sentence (قتل 7 من الحوثيين، مقتل جنود
-        أتراك): a target of the attack nearest to them."""
+        أتراك): a target of the attack nearest to them, other than the killing itself."""
         out: list[Found] = []
         attacks = [k for k, unit in enumerate(p.units) if any(
             self.triggers.get(j, _NO_STRIKE).relation == "strikes"
             for j in range(unit.first, unit.last + 1))]
+        acts = [k for k in attacks if not self.agentless_killing(p, k)]
+        attacks = acts or attacks  # قتل جندي في هجوم للحزب: the killing is the attack's
         for run in self.victim_runs(p):
             last = run[-1]  # قتل 7 من الحوثيين وصالح في كمين: all of them, of the attack nearest
             if attacks and min(attacks, key=lambda a: (abs(a - last), a)) != u:
@@ -1280,6 +1282,13 @@ class _Reader:
                     else self.referents(p, k)
                 out += [f for f in found if f not in out and self.actor(f.mention.entity)]
         return out
+
+    def agentless_killing(self, p: Parse, k: int) -> bool:
+        """Unit k is a verb of killing with no subject (قتل جندي، قُتل 21 متمردا): the toll
+        of an attack the sentence names, not an attack of its own."""
+        args = p.args.get(k)
+        return args is not None and (args.passive or args.subject < 0) and \
+            self.group_of(self.keys[p.units[k].first], "victim_words")
 
     def antecedent(self, p: Parse, t: int, skip: set[int] | None = None,
                    places: bool = False) -> list[Found]:

@@ -608,3 +608,19 @@ def test_an_attack_after_another_act_that_is_claimed_is_the_claimers(relations):
                       "وتبنى حزب العمال الكردستاني التفجير.")
     assert ("kurdistan-workers-party", "strikes", "turkish-police") in found
     assert ("turkish-armed-forces", "strikes", "turkish-police") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a killing with no subject is the toll of the attack the sentence names
+    ("وقتل جندي تركي في هجوم لحزب العمال الكردستاني قرب الحدود.",
+     ("kurdistan-workers-party", "strikes", "turkish-armed-forces")),
+    ("قتل خمسة من عناصر داعش في قصف نفذته طائرات أمريكية قرب الموصل.",
+     ("us-air-force", "strikes", "isis")),
+])
+def test_the_killed_of_a_subjectless_killing_are_hit_by_the_attack_named(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_a_killing_with_its_own_agent_keeps_its_victims(relations):
+    found = relations("وتمكنت قوات الجيش العراقي من قتل أربعة من عناصر داعش في اشتباكات قرب الرمادي.")
+    assert ("iraqi-armed-forces", "strikes", "isis") in found
