@@ -179,6 +179,7 @@ class _Reader:
         self.tolls: dict[tuple[int, int], Casualties] = {}
         self.resolving: set[int] = set()  # pronouns being resolved
         self.events: list[int] = []  # the tokens of the attacks told so far
+        self.event_places: set[str] = set()  # the places they hit or happened in
         self.retold: list[tuple[int, tuple[str, ...]]] = []  # (sentence, places) of attacks
         # told again (الهجوم الذي وقع في بلدة …)
         self.told: dict[str, tuple[int, list[Found]]] = {}  # relation → its last (sentence, agents)
@@ -1762,6 +1763,7 @@ class _Reader:
                     relation = entry.people  # شن رئيس الوزراء هجوما على نائبه: words
                 if relation == "strikes":
                     self.events.append(cand.token)
+                    self.event_places.update((target, *places))
                     if cand.slots[0] in ("claim", "told before") and entry.pos == "noun" and \
                             self.definite(cand.token):
                         self.retellings[(relation, agent, target, s)] = cand.token
@@ -1881,12 +1883,18 @@ class _Reader:
 
     def told_before(self, cand: Candidate) -> bool:
         """A definite attack noun with no agent of its own after an attack the article told
-        already takes that one up (وأسفر الهجوم عن مقتل …): one event, told once."""
+        already takes that one up (وأسفر الهجوم عن مقتل …): one event, told once; not one that
+        took place in a town no attack told before was in, unless the last was told in the
+        sentence just before (there it says where that one was)."""
         t = cand.token
         if cand.entry.pos != "noun" or cand.generic_agent or not self.definite(t):
             return False
         s = self.sentence_of[t]
-        return any(self.sentence_of[k] < s for k in self.events)
+        told = [self.sentence_of[k] for k in self.events if self.sentence_of[k] < s]
+        if not told:
+            return False
+        towns = [pl for pl in self.occurred_at(cand) if self.is_place(pl)]
+        return not towns or max(told) == s - 1 or any(pl in self.event_places for pl in towns)
 
     def toll(self, s: int, t: int) -> Casualties:
         """The toll of the report that holds token t: its sentence, or the part of it that a
