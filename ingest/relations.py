@@ -216,6 +216,13 @@ class _Reader:
                                                              "opposition") for f in found)
         return strong >= 2 or strong == 1 and (armed or bool(weak_ones))
 
+    def armed(self, s: int) -> bool:
+        """Sentence s names arms or armed men (مسلحون، سيارة مفخخة، عبوة ناسفة): its attack, told
+        in the past, is one of violence in an article that tells no other (not مسلحون يقاتلون
+        القوات: a state)."""
+        return any(self.group_of(self.keys[k], "arms_words")
+                   for k in range(self.starts[s], self.starts[s + 1]))
+
     def possessed_proxy(self, key: str) -> bool:
         """An asset or members with a possessive pronoun: طائراتها، طائرتها، قواته، عناصرهم
         (not حلفاؤهم: their allies are others)."""
@@ -518,6 +525,11 @@ class _Reader:
 
     # --- one trigger ----------------------------------------------------------------------------
 
+    def present(self, p: Parse, t: int) -> bool:
+        """The verb at t is in the present (تسيطر، يقاتلون، سيقصف)."""
+        verb = p.verb_of.get(t)
+        return verb is not None and verb.prefix.lstrip("وف").lstrip("س")[:1] in ("ي", "ت", "ن", "ا")
+
     def candidates(self, t: int) -> list[Candidate]:
         trig = self.triggers[t]
         s = self.sentence_of[t]
@@ -551,8 +563,7 @@ class _Reader:
         """A trigger that needs a word in its clause has it; one that needs a next word has it;
         none of its ``next_not`` words follows it or heads its object; one told in the past
         only is in the past."""
-        if entry.past and entry.pos == "verb" and (verb := p.verb_of.get(t)) is not None and \
-                verb.prefix.lstrip("وف").lstrip("س")[:1] in ("ي", "ت", "ن", "ا"):
+        if entry.past and entry.pos == "verb" and self.present(p, t):
             return False  # تسيطر على المدينة: holds it, a state
         nxt = self.keys[t + 1].removeprefix("ال") if t + 1 < len(self.keys) else ""
         if entry.next and nxt not in entry.next or nxt in entry.next_not:
@@ -1726,7 +1737,9 @@ class _Reader:
                 places = tuple(self.sentence_places(self.parse(s), self.parse(s).unit_at[
                     cand.token]))
             if not agents and self.reported_attack(cand, targets, places, killed, injured) \
-                    and self.conflict and not self.sports and not self.told_before(cand) and (
+                    and (self.conflict or self.armed(s) and not self.present(
+                        self.parse(s), cand.token)) and not self.sports and \
+                    not self.told_before(cand) and (
                         cand.generic_agent or self.subjectless(cand.token)):
                 agents = [self.generic_key(cand.generic_agent or _UNIDENTIFIED)]
             if not agents and cand.mode == "Asserted" and self.told_before(cand):
@@ -1812,16 +1825,19 @@ class _Reader:
                         killed: int | None, injured: int | None) -> bool:
         """An attack with no named agent is reported as a fact when its sentence gives two of:
         whom it hit, where, its toll, the kind of its agent; for a word with other senses
-        (weak_attack_words), the kind of its agent, a named target, or armed men hit and a
-        toll."""
+        (weak_attack_words), the kind of its agent, a named target, armed men hit and a toll,
+        or arms named in its sentence and what it hit, in the past (استهدفت عبوة ناسفة سيارة;
+        not كانت تستهدف: a plot)."""
+        s = self.sentence_of[cand.token]
         hit = bool(targets or cand.generic_target)
-        toll = killed is not None or injured is not None or self.toll(
-            self.sentence_of[cand.token], cand.token).stated  # قتل العشرات: a toll, if vague
+        toll = killed is not None or injured is not None or self.toll(s, cand.token).stated  # قتل العشرات: a toll, if vague
         evidence = hit + bool(places) + toll + bool(cand.generic_agent)
         if self.weak(cand.token):  # قتل رجل زوجته، غرق مركب: violence, but no attack
             armed = cand.generic_target is not None and cand.generic_target.sector not in \
                 _VICTIMS_ONLY
-            return bool(cand.generic_agent) or bool(targets) or armed and toll
+            return bool(cand.generic_agent) or bool(targets) or armed and toll or \
+                self.armed(s) and self.hits_something(cand) and not self.present(
+                    self.parse(s), cand.token)
         return evidence >= 2
 
     def on_itself(self, t: int) -> bool:

@@ -285,6 +285,32 @@ def test_no_attack_is_recorded_on_too_little_evidence(read, text):
             and r.mode == "Asserted"] == []
 
 
+@pytest.mark.parametrize("text, place", [
+    ("هاجم مسلحون حافلة تقل عمالا في محافظة المنيا.", "minya"),  # armed men, in a text of one line
+    ("اختطف مسلحون صحفيا في مدينة الرمادي.", "ramadi"),
+    ("أطلق قناص النار على سيارة في مدينة العريش.", "arish"),  # a sniper: an attacker unnamed
+    # a word of other senses, arms in its sentence and what it hit
+    ("وقال مصدر أمني إن عبوة ناسفة استهدفت مدرعة على طريق في مدينة العريش.", "arish"),
+])
+def test_an_attack_whose_sentence_names_arms_is_recorded_in_a_text_of_no_other(read, text,
+                                                                               place):
+    strikes = [r for r in read(text).relations if r.predicate == "strikes"
+               and r.mode == "Asserted"]
+    assert [(r.agent.split("-")[1], place in (r.target, *r.places)) for r in strikes] == [
+        ("unidentified", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "وعززت القوات المسلحة انتشارها في محافظة المنيا.",  # armed forces: no act
+    "وقال مصدر أمني إن عبوة ناسفة كانت تستهدف مدرعة على طريق في مدينة العريش.",  # a plot
+    "وقال مصدر أمني إن الحملة استهدفت الشباب في مدينة العريش.",  # no arms: a campaign
+    "ويقاتل مسلحون منذ سنوات في مدينة كركوك.",  # the present: a state
+])
+def test_arms_or_armed_men_in_a_sentence_record_no_state_plot_or_other_sense(read, text):
+    assert [r for r in read(text).relations if r.predicate == "strikes"
+            and r.mode == "Asserted"] == []
+
+
 def test_whose_asset_was_hit_a_possessive_says(relations):
     assert ("syria", "strikes", "turkey") in relations(
         "وقالت أنقرة إن إسقاط طائرتها من قبل سوريا عمل عدائي.")
