@@ -638,6 +638,10 @@ class _Reader:
                 agents = [f for f in agents if not self.person(f.mention.entity)]  # a person
                 # strikes when a clause says so (قصف القائد …), not by a pronoun or a governor
             agent_slot = slot if agents else agent_slot
+            if not agents and entry.relation == "strikes" and entry.pos == "noun" and \
+                    slot in ("من قبل", "علي يد") and self.first_generic(
+                        [k for k in pps if p.units[k].prep == slot][:1]):
+                break  # مقتل جندي بإطلاق نار من قبل متطرفين: its author, named by kind
         if entry.pos == "noun" and entry.target[:1] == ("genitive",) and not agents and \
                 self.has_second_object(p, u):  # تطهير قوات المقاومة القصر، قتل إسرائيل شابين
             agents = [f for f in self.slot_genitive(p, u, t) if self.actor(f.mention.entity)]
