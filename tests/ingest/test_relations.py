@@ -300,6 +300,13 @@ def test_an_attack_whose_sentence_names_arms_is_recorded_in_a_text_of_no_other(r
         ("unidentified", True)]
 
 
+def test_an_extremist_who_carried_out_an_attack_is_a_militant(read):
+    doc = read("وأعلنت الحكومة الحداد بعد هجوم نفذه متطرف على فندق بمدينة سوسة قتل فيه 20 سائحا.")
+    kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
+    assert [(kinds.get(r.agent), r.target) for r in doc.relations
+            if r.predicate == "strikes"] == [("militants", "sousse")]
+
+
 @pytest.mark.parametrize("text", [
     "وعززت القوات المسلحة انتشارها في محافظة المنيا.",  # armed forces: no act
     "وقال مصدر أمني إن عبوة ناسفة كانت تستهدف مدرعة على طريق في مدينة العريش.",  # a plot
