@@ -1828,12 +1828,16 @@ class _Reader:
     def reported_attack(self, cand: Candidate, targets: list[str], places: tuple[str, ...],
                         killed: int | None, injured: int | None) -> bool:
         """An attack with no named agent is reported as a fact when its sentence gives two of:
-        whom it hit, where, its toll, the kind of its agent; for a word with other senses
+        whom it hit (or an unnamed site its noun's genitive names: تفجير مسجد شيعي, not مسجد
+        الطوارئ, told before), where, its toll, the kind of its agent; for a word with other senses
         (weak_attack_words), the kind of its agent, a named target, armed men hit and a toll,
         or arms named in its sentence and what it hit, in the past (استهدفت عبوة ناسفة سيارة;
         not كانت تستهدف: a plot)."""
         s = self.sentence_of[cand.token]
-        hit = bool(targets or cand.generic_target)
+        t = cand.token
+        hit = bool(targets or cand.generic_target) or cand.entry.pos == "noun" and \
+            t + 2 < self.starts[s + 1] and self.group_of(self.keys[t + 1], "site_kinds") and \
+            not self.keys[t + 2].startswith("ال")
         toll = killed is not None or injured is not None or self.toll(s, cand.token).stated  # قتل العشرات: a toll, if vague
         evidence = hit + bool(places) + toll + bool(cand.generic_agent)
         if self.weak(cand.token):  # قتل رجل زوجته، غرق مركب: violence, but no attack

@@ -300,6 +300,18 @@ def test_an_attack_whose_sentence_names_arms_is_recorded_in_a_text_of_no_other(r
         ("unidentified", True)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the unnamed site its genitive names is what it hit: with where, a reported attack
+    ("وفي الشهر الماضي أشعل متطرفون الفتنة في مدينة الدمام عبر تفجير مسجد شيعي.", ["dammam"]),
+    # a site named by a definite genitive is one told before: no new attack
+    ("وأدان الوزير في مدينة الدمام تفجير مسجد الحي.", []),
+])
+def test_an_attack_noun_on_an_unnamed_site_is_an_attack_where_it_was(read, text, expected):
+    doc = read("قتل خمسة أشخاص في هجوم على سوق في مدينة الرياض. " + text)
+    assert [r.target for r in doc.relations if r.predicate == "strikes" and r.sentence == 1
+            and r.mode == "Asserted"] == expected
+
+
 def test_an_extremist_who_carried_out_an_attack_is_a_militant(read):
     doc = read("وأعلنت الحكومة الحداد بعد هجوم نفذه متطرف على فندق بمدينة سوسة قتل فيه 20 سائحا.")
     kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
