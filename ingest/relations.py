@@ -390,7 +390,8 @@ class _Reader:
             return [f for f in self.proxied(p, u) if self.is_place(f.mention.entity)
                     or getattr(self.entity(f.mention.entity), "type", "") == "Country"
                     or proxy == "site_kinds" and self.lex.kinds.get(f.mention.entity) in (
-                        "military", "armed-group")]  # مسجد قوات الطوارئ: the forces' own
+                        "military", "armed-group", "agency")]  # مسجد قوات الطوارئ: the
+            # forces' own, as is a hospital of the Red Crescent
         return self.proxied(p, u) or self.aircraft_owner(p, u)
 
     def aircraft_owner(self, p: Parse, u: int) -> list[Found]:
