@@ -118,6 +118,10 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
                       r.predicate == rel.predicate and r.target == rel.target and
                       rel.target not in reader.generics and reader.same_side(r.agent, rel.agent)]:
             out[key] = rel = reader.refined(rel, other.places, told=True)
+    for key, rel in out.items():  # the attack told in a state, told again in the next sentence
+        # by the attacker unnamed, in a town of that state: where it was
+        for other in [r for r in out.values() if reader.tells_detail(rel, r)]:
+            out[key] = rel = reader.refined(rel, (other.target, *other.places), told=True)
     for key in [k for k in out if k in reader.retellings]:  # وأسفر القصف الذي شنه … عن مقتل
         first = reader.told_first(out[key], out.values())  # 57 مدنيا: one attack, told twice
         if first is not None:
@@ -346,6 +350,19 @@ class _Reader:
         finer = tuple(k for k in places if self.where(k) and self.scale(k) > max(coarse, 0) and
                       k not in where and (not states or self.state_of(k) in states))
         return replace(rel, places=rel.places + finer) if finer else rel
+
+    def tells_detail(self, rel: Relation, other: Relation) -> bool:
+        """Attack ``other``, told in the sentence after ``rel`` by an attacker it does not name
+        (انتحاريا اقتحم مركزا …), tells again ``rel``, told only in a state: both asserted,
+        and that sentence names no other incident (وفي حادث آخر، منفصل)."""
+        where = [k for k in (rel.target, *rel.places) if self.where(k)]
+        if not (rel.predicate == other.predicate == "strikes" and rel.mode == other.mode ==
+                "Asserted" and other.sentence == rel.sentence + 1 and
+                other.agent in self.generics and rel.agent != other.agent and where and
+                all(self.scale(k) == 0 for k in where)):
+            return False
+        a, b = self.starts[other.sentence], self.starts[other.sentence + 1]
+        return not any(self.group_of(self.keys[k], "other_report_words") for k in range(a, b))
 
     def is_place(self, key: str) -> bool:
         e = self.entity(key)

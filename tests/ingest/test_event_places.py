@@ -180,3 +180,17 @@ def test_a_suicide_bomber_told_through_a_pronoun_or_on_a_border_is_placed_where_
 
 def test_an_attack_on_a_states_border_is_on_that_state(relations):
     assert ("iraq", "strikes", "kuwait") in relations("واعتدى العراق على الحدود الكويتية فجر الخميس.")
+
+
+_IN_A_STATE = "شن مسلحو حزب العمال الكردستاني هجوما على مركز للشرطة التركية في تركيا اليوم. "
+_IN_A_CITY = "شن مسلحو حزب العمال الكردستاني هجوما على مركز للشرطة التركية في مدينة ديار بكر اليوم. "
+_DETAIL = "وقالت وكالة الأناضول إن انتحاريا اقتحم بسيارة مفخخة مركزا للشرطة في مدينة ماردين."
+
+
+@pytest.mark.parametrize("text, refined", [
+    (_IN_A_STATE + _DETAIL, True),  # told in a state, its detail next by an unnamed attacker
+    (_IN_A_STATE + "وفي هجوم آخر، " + _DETAIL[1:], False),  # another incident
+    (_IN_A_CITY + _DETAIL, False),  # told in a city already: the next is another
+])
+def test_an_attack_told_in_a_state_takes_the_town_of_its_detail_told_next(where, text, refined):
+    assert ("mardin" in where(text)[0]) == refined
