@@ -1591,6 +1591,8 @@ class _Reader:
             return "Negated", "a negator governs it"
         if any(self.group_of(keys[k], "conditionals") for k in range(a, t)):
             return "Hypothetical", "a condition governs it"
+        if any(self.maybe(p, v) for v in (u if p.units[u].kind == "verb" else -1, gov)):
+            return "Hypothetical", "قد before a verb in the present: it may be"
         if p.units[u].kind == "np" and any(self.group_of(keys[k], "unreal")
                                            for k in range(t + 1, min(b, t + 3))):
             return "Hypothetical", "it is called possible or expected"
@@ -1616,6 +1618,14 @@ class _Reader:
                     t > 0 and keys[t - 1].lstrip("وف") == "سوف"):
                 return "Planned", "a future tense"
         return "Asserted", ""
+
+    def maybe(self, p: Parse, v: int) -> bool:
+        """Verb unit v is in the present after a particle of possibility (قد يشن، وربما تقصف)."""
+        if v < 0 or p.units[v].kind != "verb":
+            return False
+        first = p.units[v].first
+        return first > 0 and self.present(p, first) and \
+            self.keys[first - 1].removeprefix("و") in self.g.get("maybe_particles", frozenset())
 
     def verb_before_an(self, p: Parse, v: int) -> int:
         """The verb whose أن clause verb v opens (توقع المحللون أن تقصف), else -1."""

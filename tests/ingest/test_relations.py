@@ -323,6 +323,21 @@ def test_a_site_of_a_police_force_or_an_agency_stands_for_it(read, text, target)
     assert target in [r.target for r in read(text).relations if r.predicate == "strikes"]
 
 
+@pytest.mark.parametrize("text, mode", [
+    ("وقد يشن الجيش المصري هجوما على مدينة العريش خلال الأيام المقبلة.", "Hypothetical"),
+    ("وقد شن الجيش المصري هجوما على مدينة العريش أمس.", "Asserted"),  # قد and the past: has
+])
+def test_qad_before_the_present_says_an_attack_may_be(read, text, mode):
+    assert [r.mode for r in read(text).relations if r.predicate == "strikes"
+            and r.agent == "egyptian-armed-forces"] == [mode]
+
+
+def test_what_an_explosion_belongs_to_is_no_author(read):
+    doc = read("قتل جنديان في هجوم على حاجز في مدينة بغداد. "
+               "وضبطت قوات الأمن العراقية عبوة ناسفة قبل انفجارها في سوق بمدينة بغداد.")
+    assert [r for r in doc.relations if r.agent == "iraqi-security-forces"] == []
+
+
 def test_an_extremist_who_carried_out_an_attack_is_a_militant(read):
     doc = read("وأعلنت الحكومة الحداد بعد هجوم نفذه متطرف على فندق بمدينة سوسة قتل فيه 20 سائحا.")
     kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
