@@ -40,6 +40,8 @@ _PROXIES = ("assets", "members", "place_kinds", "place_cues", "site_kinds", "cou
 _PLACE_PROXIES: Final = ("place_kinds", "place_cues", "site_kinds")
 _NAMING_SLOTS: Final = frozenset({"subject", "relative", "من قبل", "علي يد", "genitive"})
 _VICTIMS_ONLY: Final = frozenset({"civilians", "journalists", "medical", "refugees", "protesters"})
+# Kinds of party whose act of force tells of violence by itself (اغتال مجهولون، اعتدى مستوطنون)
+_ATTACKERS: Final = frozenset({"unidentified", "militants", "suicide-attacker", "settlers"})
 _ADVERBIAL: Final = frozenset({"عبر", "خلال", "ب", "بواسطه", "اثناء"})  # phrases of means and time
 _MEANS_OR_WHERE: Final = _ADVERBIAL | {"في"}  # an attack noun under these is a verb of attack's own
 _SPORTS: Final = 3  # sports words in an article that make its attacks and strikes a game's
@@ -1769,8 +1771,9 @@ class _Reader:
                 places = tuple(self.sentence_places(self.parse(s), self.parse(s).unit_at[
                     cand.token]))
             if not agents and self.reported_attack(cand, targets, places, killed, injured) \
-                    and (self.conflict or self.armed(s) and not self.present(
-                        self.parse(s), cand.token)) and not self.sports and \
+                    and (self.conflict or (self.armed(s) or cand.generic_agent is not None and
+                                           cand.generic_agent.sector in _ATTACKERS)
+                         and not self.present(self.parse(s), cand.token)) and not self.sports and \
                     not self.told_before(cand) and (
                         cand.generic_agent or self.subjectless(cand.token)):
                 agents = [self.generic_key(cand.generic_agent or _UNIDENTIFIED)]
@@ -1856,14 +1859,15 @@ class _Reader:
     def reported_attack(self, cand: Candidate, targets: list[str], places: tuple[str, ...],
                         killed: int | None, injured: int | None) -> bool:
         """An attack with no named agent is reported as a fact when its sentence gives two of:
-        whom it hit (or an unnamed site its noun's genitive names: تفجير مسجد شيعي, not مسجد
-        الطوارئ, told before), where, its toll, the kind of its agent; for a word with other senses
-        (weak_attack_words), the kind of its agent, a named target, armed men hit and a toll,
-        or arms named in its sentence and what it hit, in the past (استهدفت عبوة ناسفة سيارة;
-        not كانت تستهدف: a plot)."""
+        whom it hit (or what undergoes it: تعرضت قافلة لهجوم; or an unnamed site its noun's
+        genitive names: تفجير مسجد شيعي, not مسجد الطوارئ, told before), where, its toll, the
+        kind of its agent; for a word with other senses (weak_attack_words), the kind of its
+        agent, a named target, armed men hit and a toll, or arms named in its sentence and
+        what it hit, in the past (استهدفت عبوة ناسفة سيارة; not كانت تستهدف: a plot)."""
         s = self.sentence_of[cand.token]
         t = cand.token
-        hit = bool(targets or cand.generic_target) or cand.entry.pos == "noun" and \
+        hit = bool(targets or cand.generic_target) or cand.slots[1] == "governor (undergo)" or \
+            cand.entry.pos == "noun" and \
             t + 2 < self.starts[s + 1] and self.group_of(self.keys[t + 1], "site_kinds") and \
             not self.keys[t + 2].startswith("ال")
         toll = killed is not None or injured is not None or self.toll(s, cand.token).stated  # قتل العشرات: a toll, if vague

@@ -338,6 +338,32 @@ def test_what_an_explosion_belongs_to_is_no_author(read):
     assert [r for r in doc.relations if r.agent == "iraqi-security-forces"] == []
 
 
+@pytest.mark.parametrize("text, agent, place", [
+    # a party of attackers named by kind: its act is violence, with no other in the text
+    ("اغتال مجهولون ناشطا سياسيا في مدينة بنغازي.", "unidentified", "benghazi"),
+    ("اعتدى مستوطنون على مزارعين فلسطينيين قرب مدينة نابلس.", "settlers", "nablus"),
+    # what undergoes the attack is what it hit
+    ("تعرضت قافلة عسكرية لهجوم بعبوة ناسفة على طريق في ولاية هلمند.", "unidentified", "helmand"),
+    # whose bullets hit the victims
+    ("أصيب متظاهرون برصاص قوات الأمن العراقية في مدينة البصرة.", "iraqi-security-forces", "basra"),
+])
+def test_an_assault_told_in_one_sentence_is_an_attack(read, text, agent, place):
+    doc = read(text)
+    kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
+    assert [(kinds.get(r.agent, r.agent), place in (r.target, *r.places)) for r in doc.relations
+            if r.predicate == "strikes" and r.mode == "Asserted"] == [(agent, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "ويعتدي مستوطنون على المزارعين قرب مدينة نابلس كل موسم.",  # the present: a habit
+    "واشترى الطالب قلم رصاص من مكتبة في مدينة البصرة.",  # a pencil
+    "ويتعرض الطلاب لضغوط كبيرة في مدارس مدينة البصرة.",  # undergoes no attack
+])
+def test_look_alikes_of_a_one_sentence_assault_are_silent(read, text):
+    assert [r for r in read(text).relations if r.predicate == "strikes"
+            and r.mode == "Asserted"] == []
+
+
 def test_an_extremist_who_carried_out_an_attack_is_a_militant(read):
     doc = read("وأعلنت الحكومة الحداد بعد هجوم نفذه متطرف على فندق بمدينة سوسة قتل فيه 20 سائحا.")
     kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
