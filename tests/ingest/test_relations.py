@@ -355,6 +355,17 @@ def test_an_assault_told_in_one_sentence_is_an_attack(read, text, agent, place):
 
 
 @pytest.mark.parametrize("text", [
+    "قتل شرطيان برصاص مسلحين مجهولين في مدينة العريش.",
+    "وقتل جنديان وأصيب ثلاثة آخرون في هجوم على حاجز في مدينة العريش.",
+])
+def test_two_men_killed_are_the_victims_not_the_killers(read, text):
+    doc = read(text)
+    kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
+    assert {kinds.get(r.agent) for r in doc.relations if r.predicate == "strikes"} == {
+        "unidentified"}
+
+
+@pytest.mark.parametrize("text", [
     "ويعتدي مستوطنون على المزارعين قرب مدينة نابلس كل موسم.",  # the present: a habit
     "واشترى الطالب قلم رصاص من مكتبة في مدينة البصرة.",  # a pencil
     "ويتعرض الطلاب لضغوط كبيرة في مدارس مدينة البصرة.",  # undergoes no attack
