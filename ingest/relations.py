@@ -783,15 +783,21 @@ class _Reader:
         unit = p.units[u]
         if unit.kind != "np":
             return None
-        k = unit.head
-        for n in (2, 1):
-            words = tuple(_bare_key(self.keys[j]) for j in range(k, min(k + n, unit.last + 1)))
-            if len(words) == n and words in self.lex.sectors:
-                sector, gloss = self.lex.sectors[words]
-                affiliation = next((self.adjective(j) for j in range(k + n, unit.last + 1)
-                                    if self.adjective(j)), None)
-                label = " ".join(tok.text for tok in self.tokens[unit.first:unit.last + 1])
-                return Generic(sector, gloss, label, affiliation)
+        heads = [(unit.head, unit.last)]
+        if self.group_of(self.keys[unit.head], "assets"):  # مواقع المسلحين، مواقع للمسلحين:
+            heads.append((unit.head + 1, unit.last))  # the positions of men named by kind
+            nxt = p.units[u + 1] if u + 1 < len(p.units) else None
+            if nxt is not None and nxt.kind == "np" and nxt.prep == "ل":
+                heads.append((nxt.head, nxt.last))
+        for k, last in heads:
+            for n in (2, 1):
+                words = tuple(_bare_key(self.keys[j]) for j in range(k, min(k + n, last + 1)))
+                if len(words) == n and words in self.lex.sectors:
+                    sector, gloss = self.lex.sectors[words]
+                    affiliation = next((self.adjective(j) for j in range(k + n, last + 1)
+                                        if self.adjective(j)), None)
+                    label = " ".join(tok.text for tok in self.tokens[unit.first:last + 1])
+                    return Generic(sector, gloss, label, affiliation)
         return None
 
     def victim_units(self, p: Parse) -> list[int]:

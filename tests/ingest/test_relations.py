@@ -355,6 +355,18 @@ def test_an_assault_told_in_one_sentence_is_an_attack(read, text, agent, place):
 
 
 @pytest.mark.parametrize("text", [
+    "شنت طائرات حربية غارات على مواقع للمسلحين في محافظة إدلب.",
+    "قتل خمسة أشخاص في قصف على سوق في مدينة حلب. وقصفت الطائرات مواقع المتشددين في محافظة إدلب.",
+])
+def test_the_positions_of_men_named_by_kind_are_whom_the_attack_hit(read, text):
+    doc = read(text)
+    kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
+    hit = [(kinds.get(r.target), r.places) for r in doc.relations if r.predicate == "strikes"
+           and "idlib" in r.places]
+    assert hit and hit[0][0] in ("unidentified", "militants")
+
+
+@pytest.mark.parametrize("text", [
     "قتل شرطيان برصاص مسلحين مجهولين في مدينة العريش.",
     "وقتل جنديان وأصيب ثلاثة آخرون في هجوم على حاجز في مدينة العريش.",
 ])
