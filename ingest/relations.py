@@ -613,6 +613,8 @@ class _Reader:
         rel_verb = self.relative_verb(p, u) if entry.pos == "noun" else -1
         if rel_verb >= 0:
             pps = pps + [k for k in p.pps_after(rel_verb) if k not in pps]
+        if entry.relation == "strikes":
+            pps = pps + self.after_time_comma(p, rel_verb if rel_verb >= 0 else u)
         governor = self.governor(p, u, t) if entry.pos == "noun" else -1
         gov_class = self.verb_classes(p, governor)
         content = self.accusation_content(p, u, governor, trig) if entry.pos == "noun" else None
@@ -719,6 +721,24 @@ class _Reader:
                     self.target_units(p, u, pps))
         return Candidate(t, entry, agents, targets, places, mode, speaker, why, generic_agent,
                          generic_target, (agent_slot, target_slot))
+
+    def after_time_comma(self, p: Parse, v: int) -> list[int]:
+        """The على or ضد phrase right after a comma that sets apart the time ending unit v's
+        clause, and the phrases after it: the act goes on to what it hit and where (غارات
+        شنها الجيش الجمعة، على معسكرات في …)."""
+        k = v
+        while k + 1 < len(p.units) and p.same_clause(v, k + 1):
+            k += 1
+        if k == v or p.units[k].kind != "time" or k + 2 >= len(p.units) or \
+                p.units[k + 1].kind != "break" or self.tokens[p.units[k + 1].first].text not in "،,":
+            return []
+        if p.units[k + 2].kind != "np" or p.units[k + 2].prep not in ("علي", "ضد"):
+            return []
+        out = [k + 2]  # and the phrases after it, where it was (… في شمال العراق)
+        while out[-1] + 1 < len(p.units) and p.units[out[-1] + 1].kind == "np" and (
+                p.units[out[-1] + 1].prep or p.units[out[-1] + 1].conj):
+            out.append(out[-1] + 1)
+        return out
 
     def undergoer_of_noun(self, p: Parse, u: int) -> list[Found]:
         """The actors in the genitive of an ``undergo_nouns`` noun whose ل phrase is unit u,

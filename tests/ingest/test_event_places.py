@@ -194,3 +194,17 @@ _DETAIL = "وقالت وكالة الأناضول إن انتحاريا اقتح
 ])
 def test_an_attack_told_in_a_state_takes_the_town_of_its_detail_told_next(where, text, refined):
     assert ("mardin" in where(text)[0]) == refined
+
+
+def test_what_an_attack_hit_after_a_comma_that_sets_apart_its_time_is_its_target(where):
+    assert any("iraq" in found for found in where(
+        "وتأتي الخطوة إثر الضربات الجوية التي شنها الجيش التركي الجمعة والسبت، على معسكرات "
+        "للمتمردين في شمال العراق."))
+
+
+@pytest.mark.parametrize("text", [
+    "وأدان الوزير الغارات التي شنها الجيش التركي أمس، على لسان المتحدث باسم الحكومة العراقية.",
+    "وأدان الوزير الغارات التي شنها الجيش التركي، على لسان المتحدث باسم الحكومة العراقية.",
+])
+def test_a_phrase_under_ala_after_a_comma_names_no_target_by_itself(relations, text):
+    assert ("turkish-armed-forces", "strikes", "iraqi-government") not in relations(text)
