@@ -387,6 +387,22 @@ def test_look_alikes_of_a_one_sentence_assault_are_silent(read, text):
             and r.mode == "Asserted"] == []
 
 
+@pytest.mark.parametrize("text, place", [
+    ("فجر انتحاري حزامه الناسف وسط حشد في مدينة كويتا.", "quetta"),
+    ("قتل 30 شخصا عندما فجر انتحاري يقود سيارة مفخخة نفسه في سوق بمدينة بعقوبة.", "baqubah"),
+])
+def test_fajr_before_a_suicide_bomber_is_his_act_not_dawn(read, text, place):
+    doc = read(text)
+    kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
+    assert ("suicide-attacker", True) in [(kinds.get(r.agent), place in (r.target, *r.places))
+                                          for r in doc.relations if r.predicate == "strikes"]
+
+
+def test_fajr_before_a_day_is_dawn(read):
+    assert [r for r in read("ووصل الوفد فجر اليوم إلى مدينة صنعاء لبحث الهدنة.").relations
+            if r.predicate == "strikes"] == []
+
+
 def test_an_extremist_who_carried_out_an_attack_is_a_militant(read):
     doc = read("وأعلنت الحكومة الحداد بعد هجوم نفذه متطرف على فندق بمدينة سوسة قتل فيه 20 سائحا.")
     kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
