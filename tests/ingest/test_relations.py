@@ -316,8 +316,8 @@ def test_an_attack_noun_on_an_unnamed_site_is_an_attack_where_it_was(read, text,
     ("وقالت الشرطة إن مسلحين هاجموا مخفر الشرطة الإسرائيلية في مدينة القدس.", "israeli-police"),
     ("وذكر مسؤول أن مسلحين هاجموا مستشفى الهلال الأحمر اليمني في مدينة تعز.",
      "yemeni-red-crescent"),
-    ("قتل ثلاثة جنود في انفجار عبوة ناسفة في مدينة أبها. وأدان الأمير التفجير الإرهابي الذي "
-     "استهدف مسجد قوات الطوارئ الخاصة في منطقة عسير.", "saudi-special-emergency-forces"),
+    (("قتل ثلاثة جنود في انفجار عبوة ناسفة في مدينة أبها. وأدان الأمير التفجير الإرهابي الذي "
+      "استهدف مسجد قوات الطوارئ الخاصة في منطقة عسير."), "saudi-special-emergency-forces"),
 ])
 def test_a_site_of_a_police_force_or_an_agency_stands_for_it(read, text, target):
     assert target in [r.target for r in read(text).relations if r.predicate == "strikes"]
