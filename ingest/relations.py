@@ -41,6 +41,8 @@ _MEMBERS_OF: Final = {"soldiers": "armed-forces", "policemen": "police"}  # thei
 _PLACE_PROXIES: Final = ("place_kinds", "place_cues", "site_kinds")
 _NAMING_SLOTS: Final = frozenset({"subject", "relative", "من قبل", "علي يد", "genitive"})
 _VICTIMS_ONLY: Final = frozenset({"civilians", "journalists", "medical", "refugees", "protesters"})
+# Kinds of party whose act of force tells of violence by itself (اغتال مجهولون، اعتدى مستوطنون)
+_ATTACKERS: Final = frozenset({"unidentified", "militants", "suicide-attacker", "settlers"})
 _ADVERBIAL: Final = frozenset({"عبر", "خلال", "ب", "بواسطه", "اثناء"})  # phrases of means and time
 _MEANS_OR_WHERE: Final = _ADVERBIAL | {"في"}  # an attack noun under these is a verb of attack's own
 _SPORTS: Final = 3  # sports words in an article that make its attacks and strikes a game's
@@ -119,6 +121,10 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
                       r.predicate == rel.predicate and r.target == rel.target and
                       rel.target not in reader.generics and reader.same_side(r.agent, rel.agent)]:
             out[key] = rel = reader.refined(rel, other.places, told=True)
+    for key, rel in out.items():  # the attack told in a state, told again in the next sentence
+        # by the attacker unnamed, in a town of that state: where it was
+        for other in [r for r in out.values() if reader.tells_detail(rel, r)]:
+            out[key] = rel = reader.refined(rel, (other.target, *other.places), told=True)
     for key in [k for k in out if k in reader.retellings]:  # وأسفر القصف الذي شنه … عن مقتل
         first = reader.told_first(out[key], out.values())  # 57 مدنيا: one attack, told twice
         if first is not None:
@@ -180,6 +186,7 @@ class _Reader:
         self.tolls: dict[tuple[int, int], Casualties] = {}
         self.resolving: set[int] = set()  # pronouns being resolved
         self.events: list[int] = []  # the tokens of the attacks told so far
+        self.event_places: set[str] = set()  # the places they hit or happened in
         self.retold: list[tuple[int, tuple[str, ...]]] = []  # (sentence, places) of attacks
         # told again (الهجوم الذي وقع في بلدة …)
         self.told: dict[str, tuple[int, list[Found]]] = {}  # relation → its last (sentence, agents)
@@ -215,6 +222,13 @@ class _Reader:
         armed = any(self.lex.kinds.get(f.mention.entity) in ("armed-group", "military",
                                                              "opposition") for f in found)
         return strong >= 2 or strong == 1 and (armed or bool(weak_ones))
+
+    def armed(self, s: int) -> bool:
+        """Sentence s names arms or armed men (مسلحون، سيارة مفخخة، عبوة ناسفة): its attack, told
+        in the past, is one of violence in an article that tells no other (not مسلحون يقاتلون
+        القوات: a state)."""
+        return any(self.group_of(self.keys[k], "arms_words")
+                   for k in range(self.starts[s], self.starts[s + 1]))
 
     def possessed_proxy(self, key: str) -> bool:
         """An asset or members with a possessive pronoun: طائراتها، طائرتها، قواته، عناصرهم
@@ -343,6 +357,19 @@ class _Reader:
                       k not in where and (not states or self.state_of(k) in states))
         return replace(rel, places=rel.places + finer) if finer else rel
 
+    def tells_detail(self, rel: Relation, other: Relation) -> bool:
+        """Attack ``other``, told in the sentence after ``rel`` by an attacker it does not name
+        (انتحاريا اقتحم مركزا …), tells again ``rel``, told only in a state: both asserted,
+        and that sentence names no other incident (وفي حادث آخر، منفصل)."""
+        where = [k for k in (rel.target, *rel.places) if self.where(k)]
+        if not (rel.predicate == other.predicate == "strikes" and rel.mode == other.mode ==
+                "Asserted" and other.sentence == rel.sentence + 1 and
+                other.agent in self.generics and rel.agent != other.agent and where and
+                all(self.scale(k) == 0 for k in where)):
+            return False
+        a, b = self.starts[other.sentence], self.starts[other.sentence + 1]
+        return not any(self.group_of(self.keys[k], "other_report_words") for k in range(a, b))
+
     def is_place(self, key: str) -> bool:
         e = self.entity(key)
         return bool(e and e.type == "Place")
@@ -386,7 +413,8 @@ class _Reader:
             return [f for f in self.proxied(p, u) if self.is_place(f.mention.entity)
                     or getattr(self.entity(f.mention.entity), "type", "") == "Country"
                     or proxy == "site_kinds" and self.lex.kinds.get(f.mention.entity) in (
-                        "military", "armed-group")]  # مسجد قوات الطوارئ: the forces' own
+                        "military", "armed-group", "agency")]  # مسجد قوات الطوارئ: the
+            # forces' own, as is a hospital of the Red Crescent
         return self.proxied(p, u) or self.aircraft_owner(p, u)
 
     def aircraft_owner(self, p: Parse, u: int) -> list[Found]:
@@ -530,6 +558,11 @@ class _Reader:
 
     # --- one trigger ----------------------------------------------------------------------------
 
+    def present(self, p: Parse, t: int) -> bool:
+        """The verb at t is in the present (تسيطر، يقاتلون، سيقصف)."""
+        verb = p.verb_of.get(t)
+        return verb is not None and verb.prefix.lstrip("وف").lstrip("س")[:1] in ("ي", "ت", "ن", "ا")
+
     def candidates(self, t: int) -> list[Candidate]:
         trig = self.triggers[t]
         s = self.sentence_of[t]
@@ -563,8 +596,7 @@ class _Reader:
         """A trigger that needs a word in its clause has it; one that needs a next word has it;
         none of its ``next_not`` words follows it or heads its object; one told in the past
         only is in the past."""
-        if entry.past and entry.pos == "verb" and (verb := p.verb_of.get(t)) is not None and \
-                verb.prefix.lstrip("وف").lstrip("س")[:1] in ("ي", "ت", "ن", "ا"):
+        if entry.past and entry.pos == "verb" and self.present(p, t):
             return False  # تسيطر على المدينة: holds it, a state
         nxt = self.keys[t + 1].removeprefix("ال") if t + 1 < len(self.keys) else ""
         if entry.next and nxt not in entry.next or nxt in entry.next_not:
@@ -594,6 +626,8 @@ class _Reader:
         rel_verb = self.relative_verb(p, u) if entry.pos == "noun" else -1
         if rel_verb >= 0:
             pps = pps + [k for k in p.pps_after(rel_verb) if k not in pps]
+        if entry.relation == "strikes":
+            pps = pps + self.after_time_comma(p, rel_verb if rel_verb >= 0 else u)
         governor = self.governor(p, u, t) if entry.pos == "noun" else -1
         gov_class = self.verb_classes(p, governor)
         content = self.accusation_content(p, u, governor, trig) if entry.pos == "noun" else None
@@ -643,6 +677,10 @@ class _Reader:
                 agents = [f for f in agents if not self.person(f.mention.entity)]  # a person
                 # strikes when a clause says so (قصف القائد …), not by a pronoun or a governor
             agent_slot = slot if agents else agent_slot
+            if not agents and entry.relation == "strikes" and entry.pos == "noun" and \
+                    slot in ("من قبل", "علي يد") and self.first_generic(
+                        [k for k in pps if p.units[k].prep == slot][:1]):
+                break  # مقتل جندي بإطلاق نار من قبل متطرفين: its author, named by kind
         if entry.pos == "noun" and entry.target[:1] == ("genitive",) and not agents and \
                 self.has_second_object(p, u):  # تطهير قوات المقاومة القصر، قتل إسرائيل شابين
             agents = [f for f in self.slot_genitive(p, u, t) if self.actor(f.mention.entity)]
@@ -704,6 +742,24 @@ class _Reader:
                     self.target_units(p, u, pps))
         return Candidate(t, entry, agents, targets, places, mode, speaker, why, generic_agent,
                          generic_target, (agent_slot, target_slot))
+
+    def after_time_comma(self, p: Parse, v: int) -> list[int]:
+        """The على or ضد phrase right after a comma that sets apart the time ending unit v's
+        clause, and the phrases after it: the act goes on to what it hit and where (غارات
+        شنها الجيش الجمعة، على معسكرات في …)."""
+        k = v
+        while k + 1 < len(p.units) and p.same_clause(v, k + 1):
+            k += 1
+        if k == v or p.units[k].kind != "time" or k + 2 >= len(p.units) or \
+                p.units[k + 1].kind != "break" or self.tokens[p.units[k + 1].first].text not in "،,":
+            return []
+        if p.units[k + 2].kind != "np" or p.units[k + 2].prep not in ("علي", "ضد"):
+            return []
+        out = [k + 2]  # and the phrases after it, where it was (… في شمال العراق)
+        while out[-1] + 1 < len(p.units) and p.units[out[-1] + 1].kind == "np" and (
+                p.units[out[-1] + 1].prep or p.units[out[-1] + 1].conj):
+            out.append(out[-1] + 1)
+        return out
 
     def undergoer_of_noun(self, p: Parse, u: int) -> list[Found]:
         """The actors in the genitive of an ``undergo_nouns`` noun whose ل phrase is unit u,
@@ -768,15 +824,21 @@ class _Reader:
         unit = p.units[u]
         if unit.kind != "np":
             return None
-        k = unit.head
-        for n in (2, 1):
-            words = tuple(_bare_key(self.keys[j]) for j in range(k, min(k + n, unit.last + 1)))
-            if len(words) == n and words in self.lex.sectors:
-                sector, gloss = self.lex.sectors[words]
-                affiliation = next((self.adjective(j) for j in range(k + n, unit.last + 1)
-                                    if self.adjective(j)), None)
-                label = " ".join(tok.text for tok in self.tokens[unit.first:unit.last + 1])
-                return Generic(sector, gloss, label, affiliation)
+        heads = [(unit.head, unit.last)]
+        if self.group_of(self.keys[unit.head], "assets"):  # مواقع المسلحين، مواقع للمسلحين:
+            heads.append((unit.head + 1, unit.last))  # the positions of men named by kind
+            nxt = p.units[u + 1] if u + 1 < len(p.units) else None
+            if nxt is not None and nxt.kind == "np" and nxt.prep == "ل":
+                heads.append((nxt.head, nxt.last))
+        for k, last in heads:
+            for n in (2, 1):
+                words = tuple(_bare_key(self.keys[j]) for j in range(k, min(k + n, last + 1)))
+                if len(words) == n and words in self.lex.sectors:
+                    sector, gloss = self.lex.sectors[words]
+                    affiliation = next((self.adjective(j) for j in range(k + n, last + 1)
+                                        if self.adjective(j)), None)
+                    label = " ".join(tok.text for tok in self.tokens[unit.first:last + 1])
+                    return Generic(sector, gloss, label, affiliation)
         return None
 
     def victim_units(self, p: Parse) -> list[int]:
@@ -1684,6 +1746,8 @@ class _Reader:
             return "Negated", "a negator governs it"
         if any(self.group_of(keys[k], "conditionals") for k in range(a, t)):
             return "Hypothetical", "a condition governs it"
+        if any(self.maybe(p, v) for v in (u if p.units[u].kind == "verb" else -1, gov)):
+            return "Hypothetical", "قد before a verb in the present: it may be"
         if p.units[u].kind == "np" and any(self.group_of(keys[k], "unreal")
                                            for k in range(t + 1, min(b, t + 3))):
             return "Hypothetical", "it is called possible or expected"
@@ -1711,6 +1775,14 @@ class _Reader:
                 v != u and verb is not None and self.group_of(verb.lemma, "continuing_verbs")):
             return "Planned", "a future tense"
         return "Asserted", ""
+
+    def maybe(self, p: Parse, v: int) -> bool:
+        """Verb unit v is in the present after a particle of possibility (قد يشن، وربما تقصف)."""
+        if v < 0 or p.units[v].kind != "verb":
+            return False
+        first = p.units[v].first
+        return first > 0 and self.present(p, first) and \
+            self.keys[first - 1].removeprefix("و") in self.g.get("maybe_particles", frozenset())
 
     def verb_before_an(self, p: Parse, v: int) -> int:
         """The verb whose أن clause verb v opens (توقع المحللون أن تقصف), else -1."""
@@ -1867,7 +1939,10 @@ class _Reader:
                 places = tuple(self.sentence_places(self.parse(s), self.parse(s).unit_at[
                     cand.token]))
             if not agents and self.reported_attack(cand, targets, places, killed, injured) \
-                    and self.conflict and not self.sports and not self.told_before(cand) and (
+                    and (self.conflict or (self.armed(s) or cand.generic_agent is not None and
+                                           cand.generic_agent.sector in _ATTACKERS)
+                         and not self.present(self.parse(s), cand.token)) and not self.sports and \
+                    not self.told_before(cand) and (
                         cand.generic_agent or self.subjectless(cand.token)):
                 agents = [self.generic_key(cand.generic_agent or _UNIDENTIFIED)]
             if not agents and cand.mode == "Asserted" and self.told_before(cand):
@@ -1904,6 +1979,7 @@ class _Reader:
                     relation = entry.people  # شن رئيس الوزراء هجوما على نائبه: words
                 if relation == "strikes":
                     self.events.append(cand.token)
+                    self.event_places.update((target, *places))
                     if cand.slots[0] in ("claim", "told before") and entry.pos == "noun" and \
                             self.definite(cand.token):
                         self.retellings[(relation, agent, target, s)] = cand.token
@@ -1951,17 +2027,25 @@ class _Reader:
     def reported_attack(self, cand: Candidate, targets: list[str], places: tuple[str, ...],
                         killed: int | None, injured: int | None) -> bool:
         """An attack with no named agent is reported as a fact when its sentence gives two of:
-        whom it hit, where, its toll, the kind of its agent; for a word with other senses
-        (weak_attack_words), the kind of its agent, a named target, or armed men hit and a
-        toll."""
-        hit = bool(targets or cand.generic_target)
-        toll = killed is not None or injured is not None or self.toll(
-            self.sentence_of[cand.token], cand.token).stated  # قتل العشرات: a toll, if vague
+        whom it hit (or what undergoes it: تعرضت قافلة لهجوم; or an unnamed site its noun's
+        genitive names: تفجير مسجد شيعي, not مسجد الطوارئ, told before), where, its toll, the
+        kind of its agent; for a word with other senses (weak_attack_words), the kind of its
+        agent, a named target, armed men hit and a toll, or arms named in its sentence and
+        what it hit, in the past (استهدفت عبوة ناسفة سيارة; not كانت تستهدف: a plot)."""
+        s = self.sentence_of[cand.token]
+        t = cand.token
+        hit = bool(targets or cand.generic_target) or cand.slots[1] == "governor (undergo)" or \
+            cand.entry.pos == "noun" and \
+            t + 2 < self.starts[s + 1] and self.group_of(self.keys[t + 1], "site_kinds") and \
+            not self.keys[t + 2].startswith("ال")
+        toll = killed is not None or injured is not None or self.toll(s, cand.token).stated  # قتل العشرات: a toll, if vague
         evidence = hit + bool(places) + toll + bool(cand.generic_agent)
         if self.weak(cand.token):  # قتل رجل زوجته، غرق مركب: violence, but no attack
             armed = cand.generic_target is not None and cand.generic_target.sector not in \
                 _VICTIMS_ONLY
-            return bool(cand.generic_agent) or bool(targets) or armed and toll
+            return bool(cand.generic_agent) or bool(targets) or armed and toll or \
+                self.armed(s) and self.hits_something(cand) and not self.present(
+                    self.parse(s), cand.token)
         return evidence >= 2
 
     def on_itself(self, t: int) -> bool:
@@ -2023,12 +2107,18 @@ class _Reader:
 
     def told_before(self, cand: Candidate) -> bool:
         """A definite attack noun with no agent of its own after an attack the article told
-        already takes that one up (وأسفر الهجوم عن مقتل …): one event, told once."""
+        already takes that one up (وأسفر الهجوم عن مقتل …): one event, told once; not one that
+        took place in a town no attack told before was in, unless the last was told in the
+        sentence just before (there it says where that one was)."""
         t = cand.token
         if cand.entry.pos != "noun" or cand.generic_agent or not self.definite(t):
             return False
         s = self.sentence_of[t]
-        return any(self.sentence_of[k] < s for k in self.events)
+        told = [self.sentence_of[k] for k in self.events if self.sentence_of[k] < s]
+        if not told:
+            return False
+        towns = [pl for pl in self.occurred_at(cand) if self.is_place(pl)]
+        return not towns or max(told) == s - 1 or any(pl in self.event_places for pl in towns)
 
     def toll(self, s: int, t: int) -> Casualties:
         """The toll of the report that holds token t: its sentence, or the part of it that a

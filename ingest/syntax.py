@@ -802,9 +802,14 @@ class _Chunker:
                                          {"light", "planning", "foiling", "threatening"})
 
     def _reflexive_after(self, i: int) -> bool:
-        """A word right before a reflexive object (فجر نفسه) is a verb; not past a word between
-        (فجر اليوم نفسه: dawn of that same day)."""
-        return i + 1 < len(self.tokens) and self.tokens[i + 1].key in self.reflexives
+        """A word right before a reflexive object (فجر نفسه) or a suicide bomber, its subject
+        (فجر انتحاري حزامه), is a verb; not past a word between (فجر اليوم نفسه: dawn of that
+        same day)."""
+        if i + 1 >= len(self.tokens):
+            return False
+        key = self.tokens[i + 1].key
+        return key in self.reflexives or \
+            self.lex.sectors.get((key,), ("",))[0] == "suicide-attacker"
 
     def _noun_word(self, key: str) -> bool:
         """A word of a noun group (تابعة، مواقع، قوات), though it reads as a verb too."""

@@ -59,3 +59,18 @@ def test_explain_says_which_attack_a_sentence_tells_again():
     out = explain_text("قتل 12 مدنيا في قصف شنه المتمردون الحوثيون على حي دار سعد في عدن. "
                        "وقال مسؤول في الصحة إن القصف أسفر عن مقتل 12 مدنيا وإصابة 30 آخرين.")
     assert "refused: told again: the attack of sentence 0" in out
+
+
+def test_an_attack_that_took_place_in_a_new_town_further_on_is_another_event(read):
+    text = ("شنت طائرات التحالف غارات على مواقع الحوثيين في صنعاء. "
+            "وقال المتحدث إن العمليات ستستمر حتى تحقيق أهدافها. "
+            "ويأتي ذلك بعد أيام من التفجير الانتحاري الذي وقع في مدينة كركوك وأسفر عن "
+            "مقتل 20 شخصا.")
+    assert [(s, killed) for s, *_, killed, _ in strikes(read, text)] == [(0, None), (2, 20)]
+
+
+def test_an_attack_that_took_place_in_a_town_told_before_is_the_same_event(read):
+    text = ("شنت طائرات التحالف غارات على مواقع الحوثيين في صنعاء. "
+            "وقال المتحدث إن العمليات ستستمر حتى تحقيق أهدافها. "
+            "وأكد أن القصف الذي وقع في صنعاء أسفر عن مقتل 20 مسلحا.")
+    assert [s for s, *_ in strikes(read, text)] == [0]

@@ -193,3 +193,31 @@ def test_an_attack_on_a_states_border_is_on_that_state(relations):
 def test_a_place_listed_past_a_positional_phrase_and_a_comma_is_where_the_act_was(
         where, text, place, listed):
     assert any(place in found for found in where(text)) is listed
+
+
+_IN_A_STATE = "شن مسلحو حزب العمال الكردستاني هجوما على مركز للشرطة التركية في تركيا اليوم. "
+_IN_A_CITY = "شن مسلحو حزب العمال الكردستاني هجوما على مركز للشرطة التركية في مدينة ديار بكر اليوم. "
+_DETAIL = "وقالت وكالة الأناضول إن انتحاريا اقتحم بسيارة مفخخة مركزا للشرطة في مدينة ماردين."
+
+
+@pytest.mark.parametrize("text, refined", [
+    (_IN_A_STATE + _DETAIL, True),  # told in a state, its detail next by an unnamed attacker
+    (_IN_A_STATE + "وفي هجوم آخر، " + _DETAIL[1:], False),  # another incident
+    (_IN_A_CITY + _DETAIL, False),  # told in a city already: the next is another
+])
+def test_an_attack_told_in_a_state_takes_the_town_of_its_detail_told_next(where, text, refined):
+    assert ("mardin" in where(text)[0]) == refined
+
+
+def test_what_an_attack_hit_after_a_comma_that_sets_apart_its_time_is_its_target(where):
+    assert any("iraq" in found for found in where(
+        "وتأتي الخطوة إثر الضربات الجوية التي شنها الجيش التركي الجمعة والسبت، على معسكرات "
+        "للمتمردين في شمال العراق."))
+
+
+@pytest.mark.parametrize("text", [
+    "وأدان الوزير الغارات التي شنها الجيش التركي أمس، على لسان المتحدث باسم الحكومة العراقية.",
+    "وأدان الوزير الغارات التي شنها الجيش التركي، على لسان المتحدث باسم الحكومة العراقية.",
+])
+def test_a_phrase_under_ala_after_a_comma_names_no_target_by_itself(relations, text):
+    assert ("turkish-armed-forces", "strikes", "iraqi-government") not in relations(text)

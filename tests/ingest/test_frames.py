@@ -165,6 +165,27 @@ def test_a_verbal_noun_states_its_relation(relations, text, expected):
     assert expected in relations(text)
 
 
+@pytest.mark.parametrize("text, sector", [
+    ("وأصيب شرطيان بإطلاق نار من قبل مسلحين على حاجز في مدينة العريش.", "unidentified"),
+    # a من قبل phrase that names the author by kind leaves the governing verb's subject out
+    ("وقصفت القوات التركية مواقع في سوريا ردا على مقتل أحد جنودها بإطلاق نار من قبل متشددين.",
+     "militants"),
+])
+def test_a_shooting_is_an_attack_by_whom_its_phrase_names(read, text, sector):
+    doc = read(text)
+    kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
+    assert sector in {kinds.get(r.agent) for r in doc.relations if r.trigger.endswith("إطلاق")}
+
+
+@pytest.mark.parametrize("text", [
+    "ودعا المبعوث الأممي إلى وقف إطلاق النار في مدينة تعز.",
+    "وصمد اتفاق وقف إطلاق النار في مدينة حلب أسبوعا كاملا.",
+])
+def test_a_ceasefire_is_no_shooting(read, text):
+    assert [r for r in read(text).relations if r.predicate == "strikes"
+            and r.mode == "Asserted"] == []
+
+
 def test_who_praises_a_cooperation_is_no_party_to_it(relations):
     found = relations("وأشادت مصر بالتعاون بين روسيا والصين.")
     assert ("russia", "cooperatesWith", "china") in found

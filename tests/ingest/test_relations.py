@@ -285,6 +285,142 @@ def test_no_attack_is_recorded_on_too_little_evidence(read, text):
             and r.mode == "Asserted"] == []
 
 
+@pytest.mark.parametrize("text, place", [
+    ("هاجم مسلحون حافلة تقل عمالا في محافظة المنيا.", "minya"),  # armed men, in a text of one line
+    ("اختطف مسلحون صحفيا في مدينة الرمادي.", "ramadi"),
+    ("أطلق قناص النار على سيارة في مدينة العريش.", "arish"),  # a sniper: an attacker unnamed
+    # a word of other senses, arms in its sentence and what it hit
+    ("وقال مصدر أمني إن عبوة ناسفة استهدفت مدرعة على طريق في مدينة العريش.", "arish"),
+])
+def test_an_attack_whose_sentence_names_arms_is_recorded_in_a_text_of_no_other(read, text,
+                                                                               place):
+    strikes = [r for r in read(text).relations if r.predicate == "strikes"
+               and r.mode == "Asserted"]
+    assert [(r.agent.split("-")[1], place in (r.target, *r.places)) for r in strikes] == [
+        ("unidentified", True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the unnamed site its genitive names is what it hit: with where, a reported attack
+    ("وفي الشهر الماضي أشعل متطرفون الفتنة في مدينة الدمام عبر تفجير مسجد شيعي.", ["dammam"]),
+    # a site named by a definite genitive is one told before: no new attack
+    ("وأدان الوزير في مدينة الدمام تفجير مسجد الحي.", []),
+])
+def test_an_attack_noun_on_an_unnamed_site_is_an_attack_where_it_was(read, text, expected):
+    doc = read("قتل خمسة أشخاص في هجوم على سوق في مدينة الرياض. " + text)
+    assert [r.target for r in doc.relations if r.predicate == "strikes" and r.sentence == 1
+            and r.mode == "Asserted"] == expected
+
+
+@pytest.mark.parametrize("text, target", [
+    ("وقالت الشرطة إن مسلحين هاجموا مخفر الشرطة الإسرائيلية في مدينة القدس.", "israeli-police"),
+    ("وذكر مسؤول أن مسلحين هاجموا مستشفى الهلال الأحمر اليمني في مدينة تعز.",
+     "yemeni-red-crescent"),
+    (("قتل ثلاثة جنود في انفجار عبوة ناسفة في مدينة أبها. وأدان الأمير التفجير الإرهابي الذي "
+      "استهدف مسجد قوات الطوارئ الخاصة في منطقة عسير."), "saudi-special-emergency-forces"),
+])
+def test_a_site_of_a_police_force_or_an_agency_stands_for_it(read, text, target):
+    assert target in [r.target for r in read(text).relations if r.predicate == "strikes"]
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("وقد يشن الجيش المصري هجوما على مدينة العريش خلال الأيام المقبلة.", "Hypothetical"),
+    ("وقد شن الجيش المصري هجوما على مدينة العريش أمس.", "Asserted"),  # قد and the past: has
+])
+def test_qad_before_the_present_says_an_attack_may_be(read, text, mode):
+    assert [r.mode for r in read(text).relations if r.predicate == "strikes"
+            and r.agent == "egyptian-armed-forces"] == [mode]
+
+
+def test_what_an_explosion_belongs_to_is_no_author(read):
+    doc = read("قتل جنديان في هجوم على حاجز في مدينة بغداد. "
+               "وضبطت قوات الأمن العراقية عبوة ناسفة قبل انفجارها في سوق بمدينة بغداد.")
+    assert [r for r in doc.relations if r.agent == "iraqi-security-forces"] == []
+
+
+@pytest.mark.parametrize("text, agent, place", [
+    # a party of attackers named by kind: its act is violence, with no other in the text
+    ("اغتال مجهولون ناشطا سياسيا في مدينة بنغازي.", "unidentified", "benghazi"),
+    ("اعتدى مستوطنون على مزارعين فلسطينيين قرب مدينة نابلس.", "settlers", "nablus"),
+    # what undergoes the attack is what it hit
+    ("تعرضت قافلة عسكرية لهجوم بعبوة ناسفة على طريق في ولاية هلمند.", "unidentified", "helmand"),
+    # whose bullets hit the victims
+    ("أصيب متظاهرون برصاص قوات الأمن العراقية في مدينة البصرة.", "iraqi-security-forces", "basra"),
+])
+def test_an_assault_told_in_one_sentence_is_an_attack(read, text, agent, place):
+    doc = read(text)
+    kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
+    assert [(kinds.get(r.agent, r.agent), place in (r.target, *r.places)) for r in doc.relations
+            if r.predicate == "strikes" and r.mode == "Asserted"] == [(agent, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "شنت طائرات حربية غارات على مواقع للمسلحين في محافظة إدلب.",
+    "قتل خمسة أشخاص في قصف على سوق في مدينة حلب. وقصفت الطائرات مواقع المتشددين في محافظة إدلب.",
+])
+def test_the_positions_of_men_named_by_kind_are_whom_the_attack_hit(read, text):
+    doc = read(text)
+    kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
+    hit = [(kinds.get(r.target), r.places) for r in doc.relations if r.predicate == "strikes"
+           and "idlib" in r.places]
+    assert hit and hit[0][0] in ("unidentified", "militants")
+
+
+@pytest.mark.parametrize("text", [
+    "قتل شرطيان برصاص مسلحين مجهولين في مدينة العريش.",
+    "وقتل جنديان وأصيب ثلاثة آخرون في هجوم على حاجز في مدينة العريش.",
+])
+def test_two_men_killed_are_the_victims_not_the_killers(read, text):
+    doc = read(text)
+    kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
+    assert {kinds.get(r.agent) for r in doc.relations if r.predicate == "strikes"} == {
+        "unidentified"}
+
+
+@pytest.mark.parametrize("text", [
+    "ويعتدي مستوطنون على المزارعين قرب مدينة نابلس كل موسم.",  # the present: a habit
+    "واشترى الطالب قلم رصاص من مكتبة في مدينة البصرة.",  # a pencil
+    "ويتعرض الطلاب لضغوط كبيرة في مدارس مدينة البصرة.",  # undergoes no attack
+])
+def test_look_alikes_of_a_one_sentence_assault_are_silent(read, text):
+    assert [r for r in read(text).relations if r.predicate == "strikes"
+            and r.mode == "Asserted"] == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("فجر انتحاري حزامه الناسف وسط حشد في مدينة كويتا.", "quetta"),
+    ("قتل 30 شخصا عندما فجر انتحاري يقود سيارة مفخخة نفسه في سوق بمدينة بعقوبة.", "baqubah"),
+])
+def test_fajr_before_a_suicide_bomber_is_his_act_not_dawn(read, text, place):
+    doc = read(text)
+    kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
+    assert ("suicide-attacker", True) in [(kinds.get(r.agent), place in (r.target, *r.places))
+                                          for r in doc.relations if r.predicate == "strikes"]
+
+
+def test_fajr_before_a_day_is_dawn(read):
+    assert [r for r in read("ووصل الوفد فجر اليوم إلى مدينة صنعاء لبحث الهدنة.").relations
+            if r.predicate == "strikes"] == []
+
+
+def test_an_extremist_who_carried_out_an_attack_is_a_militant(read):
+    doc = read("وأعلنت الحكومة الحداد بعد هجوم نفذه متطرف على فندق بمدينة سوسة قتل فيه 20 سائحا.")
+    kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
+    assert [(kinds.get(r.agent), r.target) for r in doc.relations
+            if r.predicate == "strikes"] == [("militants", "sousse")]
+
+
+@pytest.mark.parametrize("text", [
+    "وعززت القوات المسلحة انتشارها في محافظة المنيا.",  # armed forces: no act
+    "وقال مصدر أمني إن عبوة ناسفة كانت تستهدف مدرعة على طريق في مدينة العريش.",  # a plot
+    "وقال مصدر أمني إن الحملة استهدفت الشباب في مدينة العريش.",  # no arms: a campaign
+    "ويقاتل مسلحون منذ سنوات في مدينة كركوك.",  # the present: a state
+])
+def test_arms_or_armed_men_in_a_sentence_record_no_state_plot_or_other_sense(read, text):
+    assert [r for r in read(text).relations if r.predicate == "strikes"
+            and r.mode == "Asserted"] == []
+
+
 def test_whose_asset_was_hit_a_possessive_says(relations):
     assert ("syria", "strikes", "turkey") in relations(
         "وقالت أنقرة إن إسقاط طائرتها من قبل سوريا عمل عدائي.")
