@@ -271,3 +271,21 @@ def test_the_occupation_forces_are_still_its_army(mentioned):
 
 def test_the_forces_of_a_resistance_are_not_its_states_army(mentioned):
     assert "yemeni-armed-forces" not in mentioned("وفي عدن سيطرت قوات المقاومة على حي كريتر.")
+
+
+@pytest.mark.parametrize("text, key", [
+    ("واستقبل الأمير مشعل بن ماجد وفدا من رجال الأعمال.", "mishaal-bin-majed"),
+    ("وقال فهد بن سلطان بن عبدالعزيز إن المشروع اكتمل.", "fahd-bin-sultan"),
+    ("ووصل عادل بن أحمد الجبير إلى العاصمة.", "adel-al-jubeir"),
+    ("وصرح عبدالإله بنكيران للصحافيين بعد الاجتماع.", "abdelilah-benkirane"),
+])
+def test_a_prince_or_minister_is_found_by_his_full_or_princely_name(mentioned, text, key):
+    assert key in mentioned(text)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("وقال المتحدث باسم الشركة مشعل بن ماجد العتيبي إن العمل مستمر.", "mishaal-bin-majed"),
+    ("وقال المتحدث باسم البلدية متعب بن عبدالله القحطاني إن الطريق أغلق.", "miteb-bin-abdullah"),
+])
+def test_a_commoner_who_shares_a_princes_first_names_is_not_the_prince(mentioned, text, key):
+    assert key not in mentioned(text)
