@@ -278,8 +278,10 @@ def test_the_forces_of_a_resistance_are_not_its_states_army(mentioned):
     ("وقال فهد بن سلطان بن عبدالعزيز إن المشروع اكتمل.", "fahd-bin-sultan"),
     ("ووصل عادل بن أحمد الجبير إلى العاصمة.", "adel-al-jubeir"),
     ("وصرح عبدالإله بنكيران للصحافيين بعد الاجتماع.", "abdelilah-benkirane"),
+    ("وخطب عبد الرحمن بن عبدالعزيز السديس في المصلين.", "abdulrahman-al-sudais"),
+    ("وقال إبراهيم عبد العزيز العساف إن الميزانية أقرت.", "ibrahim-al-assaf"),
 ])
-def test_a_prince_or_minister_is_found_by_his_full_or_princely_name(mentioned, text, key):
+def test_a_prince_or_minister_is_found_by_his_full_princely_or_split_name(mentioned, text, key):
     assert key in mentioned(text)
 
 
