@@ -291,3 +291,14 @@ def test_a_prince_or_minister_is_found_by_his_full_princely_or_split_name(mentio
 ])
 def test_a_commoner_who_shares_a_princes_first_names_is_not_the_prince(mentioned, text, key):
     assert key not in mentioned(text)
+
+
+@pytest.mark.parametrize("text, key, found", [
+    ("انفجرت عبوة في سوق بمدينة كانو شمال البلاد.", "kano", True),
+    ("قال السكان إنهم كانو يعملون في الحقول.", "kano", False),
+    ("سقطت قذيفة على حي البياع جنوب العاصمة.", "al-bayaa", True),
+    ("وقف البياع أمام دكانه طوال النهار.", "al-bayaa", False),
+    ("وضرب الإعصار ولاية فلوريدا الأمريكية.", "florida", True),
+])
+def test_a_place_whose_name_is_also_a_word_needs_its_kind(mentioned, text, key, found):
+    assert (key in mentioned(text)) is found
