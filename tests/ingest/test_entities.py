@@ -280,6 +280,8 @@ def test_the_forces_of_a_resistance_are_not_its_states_army(mentioned):
     ("وصرح عبدالإله بنكيران للصحافيين بعد الاجتماع.", "abdelilah-benkirane"),
     ("وخطب عبد الرحمن بن عبدالعزيز السديس في المصلين.", "abdulrahman-al-sudais"),
     ("وقال إبراهيم عبد العزيز العساف إن الميزانية أقرت.", "ibrahim-al-assaf"),
+    ("ودعا البابا فرنسيس إلى وقف القتال.", "pope-francis"),
+    ("وقال رئيس الوزراء الهندي ناريندرا مودي إن بلاده مستعدة.", "narendra-modi"),
 ])
 def test_a_prince_or_minister_is_found_by_his_full_princely_or_split_name(mentioned, text, key):
     assert key in mentioned(text)
@@ -302,3 +304,4 @@ def test_a_commoner_who_shares_a_princes_first_names_is_not_the_prince(mentioned
 ])
 def test_a_place_whose_name_is_also_a_word_needs_its_kind(mentioned, text, key, found):
     assert (key in mentioned(text)) is found
+
