@@ -305,3 +305,13 @@ def test_a_commoner_who_shares_a_princes_first_names_is_not_the_prince(mentioned
 def test_a_place_whose_name_is_also_a_word_needs_its_kind(mentioned, text, key, found):
     assert (key in mentioned(text)) is found
 
+
+
+@pytest.mark.parametrize("text, key, found", [
+    ("وانسحبت قوات الحلف الأطلسي من القاعدة.", "nato", True),
+    ("وأعلنت هيئة أركان الجيش التركي مقتل جنديين.", "turkish-general-staff", True),
+    ("وتقدمت القوات نحو حوتة جنوب البلاد.", "al-hawtah-lahj", True),
+    ("وقال إن الحوطة كانت مغلقة.", "al-hawtah-lahj", False),
+])
+def test_the_names_the_news_gives_an_alliance_a_general_staff_and_a_town(mentioned, text, key, found):
+    assert (key in mentioned(text)) is found
