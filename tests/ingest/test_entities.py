@@ -315,3 +315,13 @@ def test_a_place_whose_name_is_also_a_word_needs_its_kind(mentioned, text, key, 
 ])
 def test_the_names_the_news_gives_an_alliance_a_general_staff_and_a_town(mentioned, text, key, found):
     assert (key in mentioned(text)) is found
+
+
+@pytest.mark.parametrize("text, key, found", [
+    ("وتبنت جماعة المرابطون الهجوم على الفندق.", "al-mourabitoun", True),
+    ("وظل المرابطون في المسجد حتى الفجر.", "al-mourabitoun", False),
+    ("واشتبكت القوات مع جماعة جند الله قرب الحدود.", "jundallah", True),
+    ("وقال إن جند الله لا يهزمون.", "jundallah", False),
+])
+def test_a_group_whose_name_is_also_a_phrase_is_named_with_its_kind(mentioned, text, key, found):
+    assert (key in mentioned(text)) is found
