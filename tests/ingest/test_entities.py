@@ -325,3 +325,13 @@ def test_the_names_the_news_gives_an_alliance_a_general_staff_and_a_town(mention
 ])
 def test_a_group_whose_name_is_also_a_phrase_is_named_with_its_kind(mentioned, text, key, found):
     assert (key in mentioned(text)) is found
+
+
+@pytest.mark.parametrize("text, key, found", [
+    ("وقتل ثلاثة في إطلاق نار بمدينة أفيون غرب البلاد.", "afyon", True),
+    ("وضبطت الشرطة كمية من الأفيون في الشاحنة.", "afyon", False),
+    ("وهطلت أمطار غزيرة على محافظة المذنب.", "al-mithnab", True),
+    ("واعترف المذنب بفعلته أمام القاضي.", "al-mithnab", False),
+])
+def test_a_town_named_like_a_word_is_found_after_its_kind_only(mentioned, text, key, found):
+    assert (key in mentioned(text)) is found
