@@ -335,3 +335,13 @@ def test_a_group_whose_name_is_also_a_phrase_is_named_with_its_kind(mentioned, t
 ])
 def test_a_town_named_like_a_word_is_found_after_its_kind_only(mentioned, text, key, found):
     assert (key in mentioned(text)) is found
+
+
+
+@pytest.mark.parametrize("text, key, found", [
+    ("وقال شيخ الأزهر أحمد الطيب إن الإرهاب لا دين له.", "ahmed-el-tayeb", True),
+    ("وهبطت الطائرة في مطار رفيق الحريري صباحا.", "rafik-hariri", False),
+    ("وأحيا أنصاره ذكرى اغتيال رفيق الحريري.", "rafik-hariri", True),
+])
+def test_a_known_name_after_its_title_but_not_inside_a_site_named_after_him(mentioned, text, key, found):
+    assert (key in mentioned(text)) is found
