@@ -345,3 +345,12 @@ def test_a_town_named_like_a_word_is_found_after_its_kind_only(mentioned, text, 
 ])
 def test_a_known_name_after_its_title_but_not_inside_a_site_named_after_him(mentioned, text, key, found):
     assert (key in mentioned(text)) is found
+
+
+@pytest.mark.parametrize("text, key, found", [
+    ("وافتتح الملك فهد بن عبدالعزيز المشروع عام 1990.", "fahd-bin-abdulaziz", True),
+    ("وقال المتحدث باسم الأمانة فهد بن عبدالعزيز العتيبي إن الطريق أغلق.", "fahd-bin-abdulaziz", False),
+    ("ووحد عبدالعزيز آل سعود البلاد.", "abdulaziz-ibn-saud", True),
+])
+def test_a_king_of_the_past_is_named_with_his_title_or_his_house(mentioned, text, key, found):
+    assert (key in mentioned(text)) is found
