@@ -354,3 +354,12 @@ def test_a_known_name_after_its_title_but_not_inside_a_site_named_after_him(ment
 ])
 def test_a_king_of_the_past_is_named_with_his_title_or_his_house(mentioned, text, key, found):
     assert (key in mentioned(text)) is found
+
+
+@pytest.mark.parametrize("text, key", [
+    ("وأعلنت وزارة النقل المصرية إغلاق الطريق.", "egyptian-transport-ministry"),
+    ("وقرر مجلس الوزراء العراقي تمديد العطلة.", "iraqi-council-of-ministers"),
+    ("وأخمد الدفاع المدني الأردني الحريق.", "jordanian-civil-defense"),
+])
+def test_more_state_bodies_take_the_nationality_after_them(mentioned, text, key):
+    assert key in mentioned(text)
