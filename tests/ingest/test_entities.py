@@ -363,3 +363,12 @@ def test_a_king_of_the_past_is_named_with_his_title_or_his_house(mentioned, text
 ])
 def test_more_state_bodies_take_the_nationality_after_them(mentioned, text, key):
     assert key in mentioned(text)
+
+
+@pytest.mark.parametrize("text, key, found", [
+    ("وذكرت صحيفة البيان أن الاجتماع انتهى.", "al-bayan", True),
+    ("وصدر البيان في ختام الاجتماع.", "al-bayan", False),
+    ("ونقلت صحيفة القبس عن مصدر أن الوزير استقال.", "al-qabas", True),
+])
+def test_a_paper_named_like_a_word_is_read_after_its_cue(mentioned, text, key, found):
+    assert (key in mentioned(text)) is found
