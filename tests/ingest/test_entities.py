@@ -372,3 +372,8 @@ def test_more_state_bodies_take_the_nationality_after_them(mentioned, text, key)
 ])
 def test_a_paper_named_like_a_word_is_read_after_its_cue(mentioned, text, key, found):
     assert (key in mentioned(text)) is found
+
+
+def test_a_think_tank_named_after_a_capital_is_not_the_state(mentioned):
+    found = mentioned("وقال باحث في معهد واشنطن لسياسة الشرق الأدنى إن الضربات لن تكفي.")
+    assert "washington-institute" in found and "united-states" not in found
