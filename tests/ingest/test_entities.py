@@ -285,3 +285,109 @@ def test_the_occupation_forces_are_still_its_army(mentioned):
 
 def test_the_forces_of_a_resistance_are_not_its_states_army(mentioned):
     assert "yemeni-armed-forces" not in mentioned("وفي عدن سيطرت قوات المقاومة على حي كريتر.")
+
+
+@pytest.mark.parametrize("text, key", [
+    ("واستقبل الأمير مشعل بن ماجد وفدا من رجال الأعمال.", "mishaal-bin-majed"),
+    ("وقال فهد بن سلطان بن عبدالعزيز إن المشروع اكتمل.", "fahd-bin-sultan"),
+    ("ووصل عادل بن أحمد الجبير إلى العاصمة.", "adel-al-jubeir"),
+    ("وصرح عبدالإله بنكيران للصحافيين بعد الاجتماع.", "abdelilah-benkirane"),
+    ("وخطب عبد الرحمن بن عبدالعزيز السديس في المصلين.", "abdulrahman-al-sudais"),
+    ("وقال إبراهيم عبد العزيز العساف إن الميزانية أقرت.", "ibrahim-al-assaf"),
+    ("ودعا البابا فرنسيس إلى وقف القتال.", "pope-francis"),
+    ("وقال رئيس الوزراء الهندي ناريندرا مودي إن بلاده مستعدة.", "narendra-modi"),
+])
+def test_a_prince_or_minister_is_found_by_his_full_princely_or_split_name(mentioned, text, key):
+    assert key in mentioned(text)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("وقال المتحدث باسم الشركة مشعل بن ماجد العتيبي إن العمل مستمر.", "mishaal-bin-majed"),
+    ("وقال المتحدث باسم البلدية متعب بن عبدالله القحطاني إن الطريق أغلق.", "miteb-bin-abdullah"),
+])
+def test_a_commoner_who_shares_a_princes_first_names_is_not_the_prince(mentioned, text, key):
+    assert key not in mentioned(text)
+
+
+@pytest.mark.parametrize("text, key, found", [
+    ("انفجرت عبوة في سوق بمدينة كانو شمال البلاد.", "kano", True),
+    ("قال السكان إنهم كانو يعملون في الحقول.", "kano", False),
+    ("سقطت قذيفة على حي البياع جنوب العاصمة.", "al-bayaa", True),
+    ("وقف البياع أمام دكانه طوال النهار.", "al-bayaa", False),
+    ("وضرب الإعصار ولاية فلوريدا الأمريكية.", "florida", True),
+])
+def test_a_place_whose_name_is_also_a_word_needs_its_kind(mentioned, text, key, found):
+    assert (key in mentioned(text)) is found
+
+
+
+@pytest.mark.parametrize("text, key, found", [
+    ("وانسحبت قوات الحلف الأطلسي من القاعدة.", "nato", True),
+    ("وأعلنت هيئة أركان الجيش التركي مقتل جنديين.", "turkish-general-staff", True),
+    ("وتقدمت القوات نحو حوتة جنوب البلاد.", "al-hawtah-lahj", True),
+    ("وقال إن الحوطة كانت مغلقة.", "al-hawtah-lahj", False),
+])
+def test_the_names_the_news_gives_an_alliance_a_general_staff_and_a_town(mentioned, text, key, found):
+    assert (key in mentioned(text)) is found
+
+
+@pytest.mark.parametrize("text, key, found", [
+    ("وتبنت جماعة المرابطون الهجوم على الفندق.", "al-mourabitoun", True),
+    ("وظل المرابطون في المسجد حتى الفجر.", "al-mourabitoun", False),
+    ("واشتبكت القوات مع جماعة جند الله قرب الحدود.", "jundallah", True),
+    ("وقال إن جند الله لا يهزمون.", "jundallah", False),
+])
+def test_a_group_whose_name_is_also_a_phrase_is_named_with_its_kind(mentioned, text, key, found):
+    assert (key in mentioned(text)) is found
+
+
+@pytest.mark.parametrize("text, key, found", [
+    ("وقتل ثلاثة في إطلاق نار بمدينة أفيون غرب البلاد.", "afyon", True),
+    ("وضبطت الشرطة كمية من الأفيون في الشاحنة.", "afyon", False),
+    ("وهطلت أمطار غزيرة على محافظة المذنب.", "al-mithnab", True),
+    ("واعترف المذنب بفعلته أمام القاضي.", "al-mithnab", False),
+])
+def test_a_town_named_like_a_word_is_found_after_its_kind_only(mentioned, text, key, found):
+    assert (key in mentioned(text)) is found
+
+
+
+@pytest.mark.parametrize("text, key, found", [
+    ("وقال شيخ الأزهر أحمد الطيب إن الإرهاب لا دين له.", "ahmed-el-tayeb", True),
+    ("وهبطت الطائرة في مطار رفيق الحريري صباحا.", "rafik-hariri", False),
+    ("وأحيا أنصاره ذكرى اغتيال رفيق الحريري.", "rafik-hariri", True),
+])
+def test_a_known_name_after_its_title_but_not_inside_a_site_named_after_him(mentioned, text, key, found):
+    assert (key in mentioned(text)) is found
+
+
+@pytest.mark.parametrize("text, key, found", [
+    ("وافتتح الملك فهد بن عبدالعزيز المشروع عام 1990.", "fahd-bin-abdulaziz", True),
+    ("وقال المتحدث باسم الأمانة فهد بن عبدالعزيز العتيبي إن الطريق أغلق.", "fahd-bin-abdulaziz", False),
+    ("ووحد عبدالعزيز آل سعود البلاد.", "abdulaziz-ibn-saud", True),
+])
+def test_a_king_of_the_past_is_named_with_his_title_or_his_house(mentioned, text, key, found):
+    assert (key in mentioned(text)) is found
+
+
+@pytest.mark.parametrize("text, key", [
+    ("وأعلنت وزارة النقل المصرية إغلاق الطريق.", "egyptian-transport-ministry"),
+    ("وقرر مجلس الوزراء العراقي تمديد العطلة.", "iraqi-council-of-ministers"),
+    ("وأخمد الدفاع المدني الأردني الحريق.", "jordanian-civil-defense"),
+])
+def test_more_state_bodies_take_the_nationality_after_them(mentioned, text, key):
+    assert key in mentioned(text)
+
+
+@pytest.mark.parametrize("text, key, found", [
+    ("وذكرت صحيفة البيان أن الاجتماع انتهى.", "al-bayan", True),
+    ("وصدر البيان في ختام الاجتماع.", "al-bayan", False),
+    ("ونقلت صحيفة القبس عن مصدر أن الوزير استقال.", "al-qabas", True),
+])
+def test_a_paper_named_like_a_word_is_read_after_its_cue(mentioned, text, key, found):
+    assert (key in mentioned(text)) is found
+
+
+def test_a_think_tank_named_after_a_capital_is_not_the_state(mentioned):
+    found = mentioned("وقال باحث في معهد واشنطن لسياسة الشرق الأدنى إن الضربات لن تكفي.")
+    assert "washington-institute" in found and "united-states" not in found
