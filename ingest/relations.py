@@ -785,8 +785,8 @@ class _Reader:
         unit = p.units[u]
         if unit.kind == "verb":
             args = p.args[u]
-            if args.subject >= 0 and not args.passive:
-                out.append(args.subject)
+            if args.subject >= 0 and not args.passive and not self.hit_as_subject(p, u):
+                out.append(args.subject)  # not كما قصفت مواقع للمتمردين: they were hit
             elif args.antecedent >= 0 and not args.antecedent_is_object:
                 out.append(args.antecedent)
         else:

@@ -760,3 +760,10 @@ def test_the_killed_of_a_subjectless_killing_are_hit_by_the_attack_named(relatio
 def test_a_killing_with_its_own_agent_keeps_its_victims(relations):
     found = relations("وتمكنت قوات الجيش العراقي من قتل أربعة من عناصر داعش في اشتباكات قرب الرمادي.")
     assert ("iraqi-armed-forces", "strikes", "isis") in found
+
+
+def test_the_men_whose_positions_are_hit_after_the_verb_are_not_its_agent(read):
+    doc = read("وقالت مصادر إن الطائرات حلقت فوق المضيق، حيث قصفت مواقع للمتمردين الحوثيين قرب الساحل.")
+    sectors = {e.key: e.sector for e in doc.entities}
+    assert not [r for r in doc.relations if r.predicate == "strikes" and
+                sectors.get(r.agent) == "rebels"]
