@@ -138,6 +138,15 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
         if reader.claim_of_attack(rel):
             out.setdefault(("accuses", rel.speaker, rel.agent, rel.sentence), Relation(
                 "accuses", rel.speaker or "", rel.agent, rel.sentence, rel.trigger))
+    named_author = reader.identified_attacker()
+    if named_author is not None:  # الانتحاري الذي عرفته الشرطة بأنه X: the attacks told by an
+        person, told = named_author  # author unnamed take X
+        for key, rel in list(out.items()):
+            if rel.predicate == "strikes" and rel.target != person and reader.unnamed_author(
+                    rel.agent) and (rel.sentence == told or reader.names_attacker(rel.sentence)):
+                del out[key]
+                out.setdefault((rel.predicate, person, rel.target, rel.sentence),
+                               replace(rel, agent=person))
     unknown = {k for k, e in reader.generics.items() if e.sector == "unidentified"}
     named = {r.sentence for r in out.values() if r.predicate == "strikes" and r.agent not in unknown}
     kept = tuple(r for r in out.values()  # قتل عشرة في قصف نفذته طائرات أمريكية: one attack,
@@ -2158,6 +2167,47 @@ class _Reader:
         return (before.killed is None) != (before.injured is None) and \
             (after.killed is None) != (after.injured is None) and \
             (before.killed is None) == (after.injured is None)
+
+    def identified_attacker(self) -> tuple[str, int] | None:
+        """The one man the article names as an attack's author it first named by kind, and the
+        sentence that names him: الانتحاري السعودي X، الانتحاري الذي عرفته الوزارة بأنه X، منفذ
+        الهجوم هو X، المهاجم ويدعى X (not قتل المهاجم X: whom he killed)."""
+        named = {(f.mention.entity, self.sentence_of[f.first]) for f in self.found
+                 if self.person(f.mention.entity) and self.names_attacker_at(f.first)}
+        return named.pop() if len({key for key, _ in named}) == 1 else None
+
+    def names_attacker_at(self, i: int) -> bool:
+        """The words before token i name an attack's author by kind, then say he is who follows
+        (a nationality adjective between them, a word of naming, or a verb of identifying and
+        بأنه)."""
+        s, k = self.sentence_of[i], i - 1
+        start = self.starts[s]
+        told = False  # a nationality or a word of naming told who follows is the one before
+        while k >= start and self.adjective(k):
+            k, told = k - 1, True
+        if k >= start and self.group_of(self.keys[k], "naming_words"):
+            k, told = k - 1, True
+            if k >= start and (trig := self.triggers.get(k)) and trig.relation == "strikes":
+                k -= 1  # منفذ الهجوم هو X
+        elif k >= start and self.group_of(self.keys[k], "identifying_comps"):
+            verb = next((j for j in range(k - 1, max(start, k - 8) - 1, -1)
+                         if self.group_of(self.keys[j], "identifying_verbs")), None)
+            if verb is None:
+                return False
+            return any(self.group_of(self.keys[j], "attacker_nouns")
+                       for j in range(max(start, verb - 30), verb))
+        return told and k >= start and self.group_of(self.keys[k], "attacker_nouns")
+
+    def names_attacker(self, s: int) -> bool:
+        """Sentence s names an attack's author by kind (الانتحاري، المهاجم، منفذ)."""
+        return any(self.group_of(self.keys[k], "attacker_nouns")
+                   for k in range(self.starts[s], self.starts[s + 1]))
+
+    def unnamed_author(self, key: str) -> bool:
+        """A generic author an identified one may stand for: unidentified or a suicide attacker."""
+        e = self.generics.get(key)
+        return e is not None and e.sector in ("unidentified", "suicide-attacker") and \
+            e.label_en != _UNNAMED_TARGET.gloss
 
     def generic_key(self, g: Generic) -> str:
         """The key of a generic actor of this article (one per sector, words and affiliation)."""
