@@ -18,7 +18,7 @@ from ingest.discovery import discover, masdar_shaped
 from ingest.lexicon import Lexicon, Phrase, slug
 from ingest.model import Entity, Mention
 from ingest.morphology import Morphology
-from ingest.normalize import Token, is_word
+from ingest.normalize import Token, is_word, normalize_text
 from ingest.transliterate import romanize
 
 __all__ = ["Found", "find_entities"]
@@ -70,7 +70,7 @@ class _State:
         self.aliases: dict[str, str] = {}  # their surnames, per article
         self.covered: set[int] = set()  # token indices inside a mention
         self.year: int | None = None
-        self.pending: list[tuple[int, int, str, str]] = []  # generic heads with no antecedent
+        self.pending: list[tuple[int, int, str, str, str]] = []  # generic heads with no antecedent
         self.pending_titles: list[tuple[int, int, str, str, str]] = []  # titles, likewise
         self.pending_heads: list[tuple[int, int, str, str]] = []  # bare institutions, likewise
         self.doubtful: list = []  # ambiguous names without a cue: (first, last, prefix, keys)
@@ -151,11 +151,12 @@ class _State:
             if key:
                 self.add(key, i, i + n - 1, prefix)
             return i + n
-        key = self.last_of_kind(generic, i)
+        head = " ".join(self.form(i, n, prefix))
+        key = self.last_of_kind(generic, i, head)
         if key:
             self.add(key, i, i + n - 1, prefix)
         else:
-            self.pending.append((i, i + n - 1, prefix, generic))
+            self.pending.append((i, i + n - 1, prefix, generic, head))
         return i + n
 
     def adjectival(self, i: int, prefix: str, keys: list[str]) -> bool:
@@ -575,11 +576,25 @@ class _State:
             j += 1
         return j
 
-    def last_of_kind(self, kind: str, i: int) -> str | None:
+    def last_of_kind(self, kind: str, i: int, head: str) -> str | None:
         for f in reversed(self.found):
-            if self.lex.kinds.get(f.mention.entity) in _KINDS.get(kind, (kind,)):
+            if self.of_kind(f.mention.entity, kind, head):
                 return f.mention.entity
         return None
+
+    def of_kind(self, key: str, kind: str, head: str) -> bool:
+        """An entity a generic head of this kind may refer to; a head of ``alias_heads`` only
+        to one of whose names it is a word (المتمردون: the Houthis, المتمردون الحوثيون; not the
+        force that fights them)."""
+        return self.lex.kinds.get(key) in _KINDS.get(kind, (kind,)) and self.alias_of(key, head)
+
+    def alias_of(self, key: str, head: str) -> bool:
+        """A head not of ``alias_heads``, or a word of one of the entity's names."""
+        if head not in self.lex.grammar.get("alias_heads", frozenset()):
+            return True
+        e = self.lex.entities.get(key)
+        return e is not None and any(head in normalize_text(name).split()
+                                     for name in (e.label_ar, *e.alt_ar))
 
     def last_jihadist(self) -> str | None:
         return next((f.mention.entity for f in reversed(self.found)
@@ -599,12 +614,13 @@ class _State:
             if holder:
                 self.add(holder, first, last, prefix)
         focus = self.focus_country()
-        for first, last, prefix, kind in self.pending:
+        for first, last, prefix, kind, head in self.pending:
             nxt = next((f.mention.entity for f in sorted(self.found, key=lambda f: f.first)
-                        if f.first > last and self.lex.kinds.get(f.mention.entity)
-                        in _KINDS.get(kind, (kind,))), None)
-            nxt = nxt or (self.lex.theatres.get((kind, focus)) if focus else None) or \
-                self.state_of_kind(kind)
+                        if f.first > last and self.of_kind(f.mention.entity, kind, head)), None)
+            theatre = self.lex.theatres.get((kind, focus)) if focus else None
+            if theatre and not self.alias_of(theatre, head):
+                theatre = None  # المتمردون: not the force the theatre has
+            nxt = nxt or theatre or self.state_of_kind(kind)
             if nxt:
                 self.add(nxt, first, last, prefix)
         for first, last, prefix, institution in self.pending_heads:

@@ -391,3 +391,23 @@ def test_a_paper_named_like_a_word_is_read_after_its_cue(mentioned, text, key, f
 def test_a_think_tank_named_after_a_capital_is_not_the_state(mentioned):
     found = mentioned("وقال باحث في معهد واشنطن لسياسة الشرق الأدنى إن الضربات لن تكفي.")
     assert "washington-institute" in found and "united-states" not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the rebels are the group one of whose names they are, not the force named last
+    ("سيطر المتمردون الحوثيون على صنعاء. وقصفت المقاومة الشعبية مواقع المتمردين قرب تعز.",
+     "houthis"),
+    ("قصف الجيش التركي مواقع المتمردين الأكراد بعد هجوم نسب إلى داعش.", "kurdistan-workers-party"),
+])
+def test_the_rebels_are_the_group_whose_name_they_are(read, text, expected):
+    doc = read(text)
+    assert {m.entity for m in doc.mentions if "المتمردين" in m.surface} == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "وقصفت المقاومة الشعبية مواقع المتمردين قرب تعز.",  # no group the rebels name
+    "وهاجم المتمردون قرية قرب الموصل، ثم أعلن تنظيم داعش مقتل جنديين.",  # ISIS: no rebels' name
+])
+def test_the_rebels_are_not_a_group_none_of_whose_names_they_are(read, text):
+    doc = read(text)
+    assert not [m for m in doc.mentions if "المتمرد" in m.surface]
