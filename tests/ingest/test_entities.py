@@ -411,3 +411,17 @@ def test_the_rebels_are_the_group_whose_name_they_are(read, text, expected):
 def test_the_rebels_are_not_a_group_none_of_whose_names_they_are(read, text):
     doc = read(text)
     assert not [m for m in doc.mentions if "المتمرد" in m.surface]
+
+
+@pytest.mark.parametrize("text", [
+    "وأسفرت المعارك عن مقتل 14 مسلحا حوثيا قرب مأرب.",  # the accusative after a count
+    "وقتلت المقاومة تسعة حوثيين في هجوم على موقع جبلي.",
+    "وقال شهود إن مسلحين حوثيين اقتحموا مبنى حكوميا.",
+    "وفرضت الجماعة حصارا حوثيا خانقا على المدينة.",
+])
+def test_an_indefinite_houthi_is_the_houthis(mentioned, text):
+    assert "houthis" in mentioned(text)
+
+
+def test_a_houthi_leader_named_is_the_man_not_the_group(mentioned):
+    assert mentioned("وقال عبد الملك الحوثي إن الحرب ستطول.") == ["abdul-malik-al-houthi"]
