@@ -251,6 +251,9 @@ class _State:
                 affiliation = self.found[-1].mention.entity
             if len(self.found) > before or self.tokens[i + n - 1].key.startswith("باسم"):
                 j = j2  # المتحدث باسم الشرطة لينا حداد: whose, even unresolved, then the name
+            if j < len(self.tokens) and self.tokens[j].key in self.lex.participles and \
+                    self.name_end(j + 1) > j + 1:
+                j += 1  # المتحدث باسم القوات الموالية ناصر الشعيبي: the forces described
         former = j < len(self.tokens) and self.tokens[j].key in self.lex.grammar.get(
             "former_words", frozenset())
         j += former  # الرئيس السابق: not whoever holds the title in the article's year

@@ -256,11 +256,21 @@ class _Reader:
         trigger, at, tokens = self.morph.trigger, self.at, self.tokens
         out = {i: trig for i, key in enumerate(self.keys)
                if (trig := trigger(key)) and i not in at and is_word(tokens[i])
-               and not (i and self.named_after(i))}
+               and not (i and self.named_after(i)) and not self.given_name(i)}
         for i, key in enumerate(self.keys):  # participles: القوات الموالية لهادي
             if i not in out and i not in at and (entry := self._participle(key)) is not None:
                 out[i] = Trigger(entry.relation, frozenset({"participle"}), "", key)
         return out
+
+    def given_name(self, i: int) -> bool:
+        """A given name of names.yaml that is also a verb, before a surname shaped like a nisba
+        with the article (ناصر الشعيبي): a man, not "supported"."""
+        key, nxt = self.keys[i], i + 1
+        return key in self.lex.given_names and key not in self.lex.common_given and \
+            nxt < len(self.keys) and nxt not in self.at and is_word(self.tokens[nxt]) and \
+            self.tokens[nxt].text.startswith("ال") and self.keys[nxt].endswith("ي") and \
+            len(self.keys[nxt]) > 4 and not self.adjective(nxt) and \
+            self.keys[nxt] not in self.lex.known_words
 
     def named_after(self, i: int) -> bool:
         """A definite trigger noun right after a place's kind names the place (ساحة التحرير)."""

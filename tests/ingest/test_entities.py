@@ -425,3 +425,13 @@ def test_an_indefinite_houthi_is_the_houthis(mentioned, text):
 
 def test_a_houthi_leader_named_is_the_man_not_the_group(mentioned):
     assert mentioned("وقال عبد الملك الحوثي إن الحرب ستطول.") == ["abdul-malik-al-houthi"]
+
+
+def test_a_title_of_a_force_described_then_a_name_names_the_man(read):
+    doc = read("وقال المتحدث باسم القوات الموالية سالم العبيدي إن المعارك مستمرة.")
+    assert any(e.type == "Person" and e.label_ar.endswith("سالم العبيدي") for e in doc.entities)
+
+
+def test_a_participle_after_a_title_with_no_name_after_it_is_no_name(read):
+    doc = read("وقال المتحدث باسم القوات الموالية للحكومة إن المعارك مستمرة.")
+    assert not [e for e in doc.entities if e.type == "Person"]

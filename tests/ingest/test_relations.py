@@ -767,3 +767,15 @@ def test_the_men_whose_positions_are_hit_after_the_verb_are_not_its_agent(read):
     sectors = {e.key: e.sector for e in doc.entities}
     assert not [r for r in doc.relations if r.predicate == "strikes" and
                 sectors.get(r.agent) == "rebels"]
+
+
+@pytest.mark.parametrize("text, supports", [
+    # a given name that is also a verb, before a surname with the article: a man
+    ("وأكد القيادي ناصر الكعبي أن الحكومة تدعم الحوار.", False),
+    ("وقال ناصر الدوسري إن الاجتماع انتهى.", False),
+    # the verb: before a name of the gazetteer
+    ("وناصر الجيش المصري الحكومة الليبية في حربها.", True),
+])
+def test_a_given_name_before_a_surname_is_no_verb(read, text, supports):
+    assert any(r.predicate == "supports" and r.trigger.endswith("ناصر")
+               for r in read(text).relations) is supports
