@@ -30,6 +30,7 @@ from ingest.normalize import Token, ends_in_ta_marbuta, is_word, tokenize
 __all__ = ["Parse", "Unit", "VerbArgs", "describe", "doc_tokens", "parse_sentence"]
 
 _QUOTES: Final = frozenset("«»\"“”'‘’()[]{}")
+_CLOSING: Final = frozenset("»”’")
 _CLITIC_PREPS: Final = ("ب", "ل", "ك")
 _NO_VERB: Final = Verb("", "", "")
 _TARGETING: Final = ("علي", "ضد")  # the prepositions of whom an act is aimed at
@@ -683,7 +684,7 @@ class _Chunker:
             if tok.text == "(" and (close := self._aside_clause(i, b)) > 0:
                 i = close + 1  # ووجه الحزب في بيان (حصلت الصحيفة على نسخة منه) انتقادات …:
                 continue  # a clause in brackets is an aside, outside the sentence's structure
-            if tok.text in _QUOTES:
+            if tok.text in _QUOTES or self._quoted_comma(i):
                 i += 1
                 continue
             if not is_word(tok):
@@ -903,6 +904,11 @@ class _Chunker:
             k += 1
         return k
 
+    def _quoted_comma(self, i: int) -> bool:
+        """A comma just before a closing quote («داعش،» يريد): inside the quote, no break."""
+        return self.tokens[i].text in "،," and i + 1 < len(self.tokens) and \
+            self.tokens[i + 1].text in _CLOSING
+
     # --- noun phrases ----------------------------------------------------------------------------
 
     def _phrase(self, i: int, b: int) -> tuple[int, bool, str]:
@@ -914,7 +920,7 @@ class _Chunker:
             tok = self.tokens[k]
             if tok.text == "(" and k > i and self._aside_clause(k, b) > 0:
                 break  # دور البنك (بنك تشارك فيه دول …): the phrase ends before an aside
-            if tok.text in _QUOTES:
+            if tok.text in _QUOTES or self._quoted_comma(k):
                 k += 1
                 continue
             if not is_word(tok):

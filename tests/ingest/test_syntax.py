@@ -347,3 +347,16 @@ def test_a_copula_of_loyalty_is_an_aside_of_the_clause(relations, text, expected
 def test_a_copula_that_is_no_loyalty_still_ends_the_clause(relations):
     found = relations("وقال الحوثيون إن وحدات من الجيش ظلت صامتة على مدينة إب.", "2015-08-01")
     assert not any(t == "ibb" for _, p, t in found if p == "strikes")
+
+
+def test_a_comma_inside_closing_quotes_is_no_break(parse):
+    assert units(parse("وقال الخبير إن «حزب الله،» يريد توسيع الحرب.")) == [
+        "verb+و وقال", "np الخبير", "comp إن", "np حزب الله ، »", "verb يريد",
+        "np توسيع الحرب", "break ."]
+    # a comma after the quote closes still breaks
+    assert "break ،" in units(parse("وقال الخبير إن «حزب الله»، يريد توسيع الحرب."))
+
+
+def test_a_quoted_name_with_its_comma_takes_the_possessive_of_what_follows(relations):
+    assert ("turkey", "accuses", "isis") in relations(
+        "ويرى الباحث أن تنظيم «داعش،» يسعى إلى التوسع، بعد اتهامه من قبل تركيا بتنفيذ تفجير.")
