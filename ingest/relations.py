@@ -147,6 +147,10 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
                 del out[key]
                 out.setdefault((rel.predicate, person, rel.target, rel.sentence),
                                replace(rel, agent=person))
+        for who, verb in reader.identifiers(person):  # and who identifies him accuses him
+            s = reader.sentence_of[verb]
+            out.setdefault(("accuses", who, person, s), Relation(
+                "accuses", who, person, s, reader.tokens[verb].text))
     unknown = {k for k, e in reader.generics.items() if e.sector == "unidentified"}
     named = {r.sentence for r in out.values() if r.predicate == "strikes" and r.agent not in unknown}
     kept = tuple(r for r in out.values()  # قتل عشرة في قصف نفذته طائرات أمريكية: one attack,
@@ -2185,6 +2189,26 @@ class _Reader:
         named = {(f.mention.entity, self.sentence_of[f.first]) for f in self.found
                  if self.person(f.mention.entity) and self.names_attacker_at(f.first)}
         return named.pop() if len({key for key, _ in named}) == 1 else None
+
+    def identifiers(self, person: str) -> list[tuple[str, int]]:
+        """Who identifies the man as an attack's author, and its token: the subject between a
+        verb of identifying and بأنه (الذي عرفته الوزارة بأنه X: the ministry accuses him)."""
+        out = []
+        for f in self.found:
+            if f.mention.entity != person or not self.names_attacker_at(f.first):
+                continue
+            k = f.first - 1
+            while self.adjective(k):
+                k -= 1
+            if not self.group_of(self.keys[k], "identifying_comps"):
+                continue
+            verb = next(j for j in range(k - 1, 0, -1)
+                        if self.group_of(self.keys[j], "identifying_verbs"))
+            who = next((a for j in range(verb + 1, k) if j in self.at and
+                        (a := self.actor(self.at[j].mention.entity)) and a != person), None)
+            if who:
+                out.append((who, verb))
+        return out
 
     def names_attacker_at(self, i: int) -> bool:
         """The words before token i name an attack's author by kind, then say he is who follows

@@ -42,3 +42,17 @@ def test_an_attack_told_apart_keeps_its_unnamed_author(read):
     text = ("هاجم مسلحون مجهولون حاجزا في مدينة الموصل. وفي حادث آخر، فجر انتحاري نفسه في مدينة "
             "الرمادي، وقالت الشرطة إن الانتحاري يدعى خالد سعيد المري.")
     assert _strikes(read, text) == {("GenericActor", "mosul"), ("Person", "ramadi")}
+
+
+def test_who_identifies_the_author_accuses_him(read):
+    doc = read("فجر انتحاري نفسه في سوق بمدينة الموصل، وهو الانتحاري الذي عرفته الشرطة العراقية "
+               "بأنه الأردني يوسف بن سليمان عبدالله الرشيدي.")
+    person = next(e.key for e in doc.entities if e.type == "Person")
+    assert ("iraqi-police", "accuses", person) in {
+        (r.agent, r.predicate, r.target) for r in doc.relations}
+
+
+def test_who_identifies_a_man_not_named_as_an_author_accuses_no_one(read):
+    doc = read("قتل شخصان في انفجار بسوق في مدينة الموصل، وأصيب رجل عرفته الشرطة العراقية بأنه "
+               "الأردني يوسف بن سليمان عبدالله الرشيدي.")
+    assert not [r for r in doc.relations if r.predicate == "accuses"]
