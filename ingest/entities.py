@@ -250,8 +250,11 @@ class _State:
                 affiliation = self.found[-1].mention.entity
             if len(self.found) > before or self.tokens[i + n - 1].key.startswith("باسم"):
                 j = j2  # المتحدث باسم الشرطة لينا حداد: whose, even unresolved, then the name
+        named = self.phrase_at(j)  # المخلوع علي صالح: a name that begins with the word
         former = j < len(self.tokens) and self.tokens[j].key in self.lex.grammar.get(
-            "former_words", frozenset())
+            "former_words", frozenset()) and not (named and any(
+                p.kind == "entity" and self.lex.entities[p.value].type == "Person"
+                for p in named[1]))
         j += former  # الرئيس السابق: not whoever holds the title in the article's year
         tails = self.lex.grammar.get("rank_tails", frozenset())
         while (match := self.phrase_at(j)) and any(p.kind == "title" for p in match[1]) or \
