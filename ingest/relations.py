@@ -1717,11 +1717,14 @@ class _Reader:
 
     def after_positional(self, p: Parse, k: int) -> bool:
         """A phrase after a positional participle describes a place (المطلة على، الواقعة في),
-        it is not where the act happened."""
+        or after من سكان where someone lives (من سكان مخيم … وسط الضفة): not where the act
+        happened."""
         if k == 0 or p.units[k - 1].kind != "np":
             return False
-        last = self.keys[p.units[k - 1].last]
-        return self.group_of(last, "positional")
+        prev = p.units[k - 1]
+        if prev.prep == "من" and self.group_of(self.keys[prev.head], "residents"):
+            return True
+        return self.group_of(self.keys[prev.last], "positional")
 
     # --- modality and speech --------------------------------------------------------------------
 
