@@ -254,8 +254,11 @@ class _State:
             if j < len(self.tokens) and self.tokens[j].key in self.lex.participles and \
                     self.name_end(j + 1) > j + 1:
                 j += 1  # المتحدث باسم القوات الموالية ناصر الشعيبي: the forces described
+        named = self.phrase_at(j)  # المخلوع علي صالح: a name that begins with the word
         former = j < len(self.tokens) and self.tokens[j].key in self.lex.grammar.get(
-            "former_words", frozenset())
+            "former_words", frozenset()) and not (named and any(
+                p.kind == "entity" and self.lex.entities[p.value].type == "Person"
+                for p in named[1]))
         j += former  # الرئيس السابق: not whoever holds the title in the article's year
         tails = self.lex.grammar.get("rank_tails", frozenset())
         while (match := self.phrase_at(j)) and any(p.kind == "title" for p in match[1]) or \

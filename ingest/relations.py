@@ -87,6 +87,7 @@ class Generic(NamedTuple):
 
 _UNIDENTIFIED: Final = Generic("unidentified", "unidentified", "مجهول", None)
 _UNNAMED_TARGET: Final = Generic("unidentified", "unnamed target", "غير مسمى", None)
+_ALLEGED: Final = "what one is accused of (المتهم بقتل)"
 _SUICIDE_ATTACKER: Final = Generic("suicide-attacker", "suicide attacker", "انتحاري", None)
 _NEUTRAL_KINDS: Final = ("media", "agency", "intergovernmental")
 _NAMING_KINDS: Final = ("site_kinds", "institution_nouns", "place_kinds")
@@ -473,6 +474,8 @@ class _Reader:
             f = self.at.get(k)
             if f is not None:
                 return [f]
+            if self.group_of(self.keys[k], "backed_words"):
+                return []  # مقاتلين مدعومين من الغرب: backed by the West, not its own
             if self.group_of(self.keys[k], "belonging"):
                 break
         nxt = u + 1
@@ -763,6 +766,8 @@ class _Reader:
                 target_slot = "kind" if generic_target else target_slot
                 generic_target = generic_target or self.first_generic(
                     self.target_units(p, u, pps))
+        if why == _ALLEGED and not agents:  # محاكمة المتهمين بتفجير المسجد: the bombing took
+            mode, why = "Asserted", ""  # place; only who did it is alleged
         return Candidate(t, entry, agents, targets, places, mode, speaker, why, generic_agent,
                          generic_target, (agent_slot, target_slot))
 
@@ -1735,11 +1740,14 @@ class _Reader:
 
     def after_positional(self, p: Parse, k: int) -> bool:
         """A phrase after a positional participle describes a place (المطلة على، الواقعة في),
-        it is not where the act happened."""
+        or after من سكان where someone lives (من سكان مخيم … وسط الضفة): not where the act
+        happened."""
         if k == 0 or p.units[k - 1].kind != "np":
             return False
-        last = self.keys[p.units[k - 1].last]
-        return self.group_of(last, "positional")
+        prev = p.units[k - 1]
+        if prev.prep == "من" and self.group_of(self.keys[prev.head], "residents"):
+            return True
+        return self.group_of(self.keys[prev.last], "positional")
 
     # --- modality and speech --------------------------------------------------------------------
 
@@ -1769,11 +1777,19 @@ class _Reader:
             return "Negated", "a negator governs it"
         if any(self.group_of(keys[k], "conditionals") for k in range(a, t)):
             return "Hypothetical", "a condition governs it"
+        asked = [k for k in range(a, t) if self.group_of(keys[k].lstrip("وف"), "questions")]
+        if asked and not any(self.tokens[k].text in ("؟", "?") for k in range(asked[-1], t)):
+            return "Hypothetical", "a question asks it"  # not the answer after its ؟
         if any(self.maybe(p, v) for v in (u if p.units[u].kind == "verb" else -1, gov)):
             return "Hypothetical", "قد before a verb in the present: it may be"
         if p.units[u].kind == "np" and any(self.group_of(keys[k], "unreal")
                                            for k in range(t + 1, min(b, t + 3))):
             return "Hypothetical", "it is called possible or expected"
+        if self.unreal_predicate(p, u):
+            return "Hypothetical", "its clause calls it possible (إن هجوما على … ممكن)"
+        if p.units[u].kind == "np" and trig.prefix.lstrip("وف") == "ب" and t > a and \
+                self.group_of(keys[t - 1], "accused_words"):
+            return "Hypothetical", _ALLEGED
         if "foiling" in classes:  # تصدت القوات لهجوم: foiled, not a purpose
             return "Foiled", "a foiling verb governs it"
         if p.units[u].kind == "np" and trig.prefix.lstrip("وف") == "ل" and \
@@ -1798,6 +1814,20 @@ class _Reader:
                 v != u and verb is not None and self.group_of(verb.lemma, "continuing_verbs")):
             return "Planned", "a future tense"
         return "Asserted", ""
+
+    def unreal_predicate(self, p: Parse, u: int) -> bool:
+        """Noun phrase u opens a clause after أن/إن whose predicate, a lone word before the
+        clause ends, calls it possible or expected (أن هجوما على فنلندا ممكن)."""
+        if p.units[u].kind != "np" or p.units[u].prep or u == 0 or p.units[u - 1].kind != "comp":
+            return False
+        for k in range(u + 1, len(p.units)):
+            unit = p.units[k]
+            if unit.kind != "np":
+                return False
+            if not unit.prep and not unit.conj and unit.first == unit.last and \
+                    self.group_of(self.keys[unit.first], "unreal"):
+                return True
+        return False
 
     def maybe(self, p: Parse, v: int) -> bool:
         """Verb unit v is in the present after a particle of possibility (قد يشن، وربما تقصف)."""

@@ -130,3 +130,18 @@ def test_where_guns_fire_from_is_not_what_they_hit(relations):
     assert ("houthis", "strikes", "jizan") in relations("وأطلق الحوثيون قذائف من اليمن على جازان.")
     assert any(target == "al-harth" for _, _, target in relations(
         "واستهدفت الغارات قرى من محافظة الحرث."))
+
+
+def test_where_a_victim_lives_is_not_where_he_was_shot(read):
+    doc = read("واستشهد شاب فلسطيني من سكان مخيم الجلزون وسط الضفة الغربية برصاص الجيش "
+               "الإسرائيلي خلال مواجهات في مدينة الخليل.")
+    assert not any("west-bank" in (r.target, *r.places) for r in doc.relations)
+    assert any("west-bank" in (r.target, *r.places) for r in read(
+        "واستشهد شاب فلسطيني برصاص الجيش الإسرائيلي خلال مواجهات وسط الضفة الغربية.").relations)
+
+
+def test_what_a_hill_overlooks_is_not_what_was_taken(relations):
+    assert ("syrian-opposition", "strikes", "mezzeh-airbase") not in relations(
+        "وسيطرت المعارضة السورية على تلة تطل على مطار المزة العسكري.")
+    assert ("syrian-opposition", "strikes", "mezzeh-airbase") in relations(
+        "وسيطرت المعارضة السورية على مطار المزة العسكري.")
