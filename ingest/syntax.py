@@ -83,6 +83,9 @@ class Parse:
         self.modal_lemmas = _derived(lex, "modal_lemmas", lambda: frozenset(
             lemma for lemma, classes in lex.verb_classes.items()
             if classes & {"light", "planning", "foiling"}))
+        self.attackers = _derived(lex, "attackers", lambda: frozenset(
+            words[0] for words, (sector, _) in lex.sectors.items()
+            if len(words) == 1 and sector in ("unidentified", "militants", "suicide-attacker")))
         self.mentions = mentions
         self.title_words = lex.title_words
         self.tokens = tokens
@@ -261,7 +264,7 @@ class Parse:
             subject = after[0]
             obj = after[1] if len(after) > 1 else -1
         passive = bool(after) and subject == after[0] and self.victim_verb(v) and (
-            self._is_count(after[0]) or self._person(after[0]))
+            self._is_count(after[0]) or self._person(after[0])) and not self._kills(after)
         if passive:
             subject, obj = -1, after[0]
         return VerbArgs(subject, obj, before, antecedent, ante_obj, passive)
@@ -349,6 +352,12 @@ class Parse:
     def _person(self, u: int) -> bool:
         """A phrase headed by a noun of people (جندي تركي، مدنيين)."""
         return self.tokens[self.units[u].head].key in self.person_nouns
+
+    def _kills(self, after: list[int]) -> bool:
+        """The phrases after a verb of killing are attackers and, right after them, whom they
+        killed (قتل مسلحون جنديا: active), not its victims (قتل مسلحون، قتل 20 شخصا غالبيتهم)."""
+        return len(after) > 1 and after[1] == after[0] + 1 and \
+            self.tokens[self.units[after[0]].head].key.removeprefix("ال") in self.attackers
 
     def victim_verb(self, v: int) -> bool:
         verb = self.verb_of.get(self.units[v].first)
@@ -536,7 +545,8 @@ _COUNT_WORDS = frozenset({"اثنين", "اثنان", "ثلاثه", "ثلاث", 
                           "ست", "سبعه", "سبع", "ثمانيه", "ثماني", "تسعه", "تسع", "عشره", "عشر",
                           "عشرين", "عشرون", "ثلاثين", "اربعين", "خمسين", "مئات", "عشرات", "الاف",
                           "العشرات", "المئات", "مئه", "مائه", "الف", "نحو", "حوالي", "اكثر", "قرابه",
-                          "احد", "واحد"})
+                          "احد", "واحد", "ثلاثون", "اربعون", "خمسون", "ستون", "ستين", "سبعون",
+                          "سبعين", "ثمانون", "ثمانين", "تسعون", "تسعين", "اثنا", "اثنتا", "اثنتين"})
 
 
 def parse_sentence(tokens: list[Token], a: int, b: int, at: dict, lex: Lexicon,
@@ -585,6 +595,32 @@ def _adjective_shaped(key: str) -> bool:
     participle (المتمردة، الموالية)."""
     return key.startswith("ال") and (key.endswith(("ي", "يه", "يين", "يون", "يات")) or
                                      key[2:3] == "م")
+
+
+def _after_verb(out: list[Unit]) -> bool:
+    """The next phrase is the first after a verb, past its time adverbials (قتل أمس مسلحون)."""
+    k = len(out) - 1
+    while k >= 0 and out[k].kind == "time":
+        k -= 1
+    return k >= 0 and out[k].kind == "verb"
+
+
+def _accusative(key: str) -> bool:
+    """An indefinite accusative, written with its alif (جنديا، مقرا); not a plural of the
+    pattern of ضحايا, nor a word with the pronoun ها or نا (قواتها)."""
+    return len(key) > 2 and key.endswith("ا") and not key.endswith(("ايا", "ها", "نا", "اا"))
+
+
+def _number_mark(key: str) -> str:
+    """The ending that marks a sound plural or dual with its ن, or the accusative; "" else."""
+    if len(key) > 4 and key.endswith(("ون", "ين")):
+        return key[-2:]
+    return "ا" if _accusative(key) else ""
+
+
+def _elative(key: str) -> bool:
+    """A word of the pattern أفعل (أكثر، أشد), whose accusative after it says in what."""
+    return len(key) == 4 and key.startswith("ا")
 
 
 def _derived(lex: Lexicon, name: str, make: Callable[[], frozenset[str]]) -> frozenset[str]:
@@ -698,7 +734,7 @@ class _Chunker:
                     end += 1
                 unit_conj, unit_prep = False, ""
             else:
-                end, unit_conj, unit_prep = self._phrase(i, b)
+                end, unit_conj, unit_prep = self._phrase(i, b, _after_verb(out) and not prep)
             unit_prep = unit_prep or prep
             kind = "np"
             out.append(Unit(kind, i, end, unit_prep, conj or unit_conj, self._head(i, end)))
@@ -873,8 +909,9 @@ class _Chunker:
 
     # --- noun phrases ----------------------------------------------------------------------------
 
-    def _phrase(self, i: int, b: int) -> tuple[int, bool, str]:
-        """The last token of the phrase that starts at i, and its proclitics (conj, prep)."""
+    def _phrase(self, i: int, b: int, after_verb: bool = False) -> tuple[int, bool, str]:
+        """The last token of the phrase that starts at i, and its proclitics (conj, prep);
+        right after a verb, it ends where the verb's object starts (`_starts_object`)."""
         conj, prep = self._clitics(i)
         prev_definite, prev_name, prev_count = False, False, False
         k = i
@@ -897,6 +934,8 @@ class _Chunker:
                 definite = self._definite(k)
                 if tok.key in self.particles:
                     pass  # سلمان بن عبد العزيز: the name goes on
+                elif after_verb and self._starts_object(k, i, definite):
+                    break  # قتل مسلحون | جنديا
                 elif f is not None and f.first == k:
                     if (prev_name or prev_definite and not self._titled(k - 1, i)) and \
                             (not self._adjectival(k) or self._state(k - 1)):
@@ -918,6 +957,37 @@ class _Chunker:
             prev_count = tok.text.isdigit()
             k = last + 1
         return max(i, k - 1), conj, prep
+
+    def _starts_object(self, k: int, first: int, definite: bool) -> bool:
+        """Token k cannot be the genitive or adjective of the indefinite word before it, the
+        subject of a verb, and starts its object: an accusative after a word that is not one
+        (قتل مسلحون جنديا، استهدف هجوم بسيارة مفخخة مقرا: an indefinite genitive is genitive,
+        an adjective agrees), a definite word after a sound plural with its ن, which drops it
+        in construct (أطلق مسلحون النار), a people noun of another number or case after a
+        people noun (طعن مهاجم شرطيين), a known noun after an adjective, which has no genitive
+        (استهدف هجوم انتحاري حافلة), a count (قتل انتحاري عشرة أشخاص). A construct chain or an adjective stays (هجوم انتحاري،
+        قذائف هاون، مسلحون مجهولون، ثلاثين جنديا، أكثر تشددا، مدينة دوما)."""
+        before, prev, key = self.tokens[k - 1], self.tokens[k - 1].key, self.tokens[k].key
+        if k - 1 in self.at or self._definite(k - 1) or before.text.isdigit() or \
+                prev in _COUNT_WORDS or self._kind_word(k - 1) or prev in self.particles or \
+                prev in self.lex.grammar.get("place_cues", frozenset()) or \
+                prev in self.lex.grammar.get("directions", frozenset()) or _elative(prev):
+            return False
+        if k not in self.at and _accusative(key) and not _accusative(prev) or \
+                key in _COUNT_WORDS and key not in ("واحد", "اثنين", "اثنان", "اثنتين"):
+            return True  # a count other than one or two precedes what it counts
+        people = self.lex.grammar.get("person_nouns", frozenset())
+        if k - 1 > first and prev.endswith(("ي", "يه")) and self._noun_word(key) and \
+                not self._noun_word(prev) and prev + "ن" not in people and \
+                (prev + "ن",) not in self.lex.sectors:
+            return True  # an adjective has no genitive: استهدف هجوم انتحاري | حافلة (not the
+            # construct form of a plural: هجمات مقاتلي حزب)
+        if (prev,) not in self.lex.sectors and prev not in people or (prev, key) in self.lex.sectors:
+            return False
+        mark = _number_mark(prev)
+        if definite:
+            return mark in ("ون", "ين")
+        return ((key,) in self.lex.sectors or key in people) and _number_mark(key) not in ("", mark)
 
     def _state(self, k: int) -> bool:
         """Token k ends the name of a state, which no nationality adjective describes."""

@@ -177,6 +177,16 @@ def test_a_shooting_is_an_attack_by_whom_its_phrase_names(read, text, sector):
     assert sector in {kinds.get(r.agent) for r in doc.relations if r.trigger.endswith("إطلاق")}
 
 
+def test_a_stabbing_is_an_attack_but_contesting_a_ruling_is_none(read):
+    doc = read("وطعن مهاجم شرطيين أمام مركز للشرطة في مدينة ميونخ.")
+    kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
+    assert ("unidentified", "police") in {(kinds.get(r.agent), kinds.get(r.target))
+                                          for r in doc.relations if r.predicate == "strikes"}
+    for text in ("وطعن المحامي في الحكم أمام المحكمة العليا.",
+                 "وطعنت المعارضة بعدم دستورية القانون الجديد."):
+        assert [r for r in read(text).relations if r.predicate == "strikes"] == []
+
+
 @pytest.mark.parametrize("text", [
     "ودعا المبعوث الأممي إلى وقف إطلاق النار في مدينة تعز.",
     "وصمد اتفاق وقف إطلاق النار في مدينة حلب أسبوعا كاملا.",
