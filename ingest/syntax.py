@@ -25,7 +25,7 @@ from typing import Final, NamedTuple
 
 from ingest.lexicon import Lexicon
 from ingest.morphology import Morphology, Verb
-from ingest.normalize import Token, ends_in_ta_marbuta, is_word, tokenize
+from ingest.normalize import Token, ends_in_ta_marbuta, indefinite_accusative, is_word, tokenize
 
 __all__ = ["Parse", "Unit", "VerbArgs", "describe", "doc_tokens", "parse_sentence"]
 
@@ -605,17 +605,11 @@ def _after_verb(out: list[Unit]) -> bool:
     return k >= 0 and out[k].kind == "verb"
 
 
-def _accusative(key: str) -> bool:
-    """An indefinite accusative, written with its alif (جنديا، مقرا); not a plural of the
-    pattern of ضحايا, nor a word with the pronoun ها or نا (قواتها)."""
-    return len(key) > 2 and key.endswith("ا") and not key.endswith(("ايا", "ها", "نا", "اا"))
-
-
 def _number_mark(key: str) -> str:
     """The ending that marks a sound plural or dual with its ن, or the accusative; "" else."""
     if len(key) > 4 and key.endswith(("ون", "ين")):
         return key[-2:]
-    return "ا" if _accusative(key) else ""
+    return "ا" if indefinite_accusative(key) else ""
 
 
 def _elative(key: str) -> bool:
@@ -973,7 +967,7 @@ class _Chunker:
                 prev in self.lex.grammar.get("place_cues", frozenset()) or \
                 prev in self.lex.grammar.get("directions", frozenset()) or _elative(prev):
             return False
-        if k not in self.at and _accusative(key) and not _accusative(prev) or \
+        if k not in self.at and indefinite_accusative(key) and not indefinite_accusative(prev) or \
                 key in _COUNT_WORDS and key not in ("واحد", "اثنين", "اثنان", "اثنتين"):
             return True  # a count other than one or two precedes what it counts
         people = self.lex.grammar.get("person_nouns", frozenset())
