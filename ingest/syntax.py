@@ -819,13 +819,15 @@ class _Chunker:
     def _verbal(self, i: int) -> bool:
         """A word that may be a verb or a verbal noun (قصف، دعم) is a verb when it carries a
         verb's affixes (قصفت، يدعم), or stands bare first in its clause (وقصف الطيران …),
-        right after a definite phrase (الطيران الروسي قصف …) or after a أنه that takes up
-        the subject named before it (قال الجيش إنه قصف …)."""
+        right after a definite phrase (الطيران الروسي قصف …), after ف (فقتل سبعة) or after a
+        أنه that takes up the subject named before it (قال الجيش إنه قصف …)."""
         trig = self.morph.trigger(self.tokens[i].key)
         if trig is None or "noun" not in trig.pos:
             return True
         if trig.prefix.rstrip("وف") or self.tokens[i].key.startswith("ال"):
             return False  # بدعم، والقصف
+        if trig.prefix == "ف":
+            return True  # أطلق النار على المصلين فقتل سبعة: ف goes on with a verb
         prev = i - 1
         while prev >= 0 and self.tokens[prev].text in _QUOTES:
             prev -= 1

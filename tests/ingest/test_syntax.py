@@ -340,3 +340,8 @@ def test_a_word_of_time_before_a_reflexive_object_is_a_verb(parse, text, word, r
     p = parse(text)
     kinds = [u.kind for u in p.units if p.tokens[u.first].text == word]
     assert kinds == ["verb" if reflexive else "time"]
+
+
+def test_a_bare_form_after_fa_is_a_verb_and_after_wa_a_verbal_noun(parse):
+    assert "verb+و فقتل" in units(parse("أطلق مسلح النار على حافلة فقتل ثلاثة ركاب."))
+    assert "np+و وقتل المدنيين" in units(parse("وأدان الوزير قصف المدن وقتل المدنيين."))
