@@ -597,6 +597,9 @@ def _adjective_shaped(key: str) -> bool:
                                      key[2:3] == "م")
 
 
+_HIT_GROUPS: Final = ("assets", "positions", "launchers", "weapons", "place_kinds", "site_kinds")
+
+
 def _after_verb(out: list[Unit]) -> bool:
     """The next phrase is the first after a verb, past its time adverbials (قتل أمس مسلحون)."""
     k = len(out) - 1
@@ -958,8 +961,9 @@ class _Chunker:
         """Token k cannot be the genitive or adjective of the indefinite word before it, the
         subject of a verb, and starts its object: an accusative after a word that is not one
         (قتل مسلحون جنديا، استهدف هجوم بسيارة مفخخة مقرا: an indefinite genitive is genitive,
-        an adjective agrees), a definite word after a sound plural with its ن, which drops it
-        in construct (أطلق مسلحون النار), a people noun of another number or case after a
+        an adjective agrees), a definite word or a noun of what attacks hit after a people noun
+        in the sound plural with its ن, which drops it in construct (أطلق مسلحون النار، هاجم
+        مسلحون مجهولون نقطة تفتيش), a people noun of another number or case after a
         people noun (طعن مهاجم شرطيين), a known noun after an adjective, which has no genitive
         (استهدف هجوم انتحاري حافلة), a count (قتل انتحاري عشرة أشخاص). A construct chain or an adjective stays (هجوم انتحاري،
         قذائف هاون، مسلحون مجهولون، ثلاثين جنديا، أكثر تشددا، مدينة دوما)."""
@@ -978,11 +982,16 @@ class _Chunker:
                 (prev + "ن",) not in self.lex.sectors:
             return True  # an adjective has no genitive: استهدف هجوم انتحاري | حافلة (not the
             # construct form of a plural: هجمات مقاتلي حزب)
-        if (prev,) not in self.lex.sectors and prev not in people or (prev, key) in self.lex.sectors:
+        pair = (self.tokens[k - 2].key, prev) if k - 1 > first else ()
+        if (prev,) not in self.lex.sectors and prev not in people and \
+                pair not in self.lex.sectors or (prev, key) in self.lex.sectors:
             return False
         mark = _number_mark(prev)
         if definite:
             return mark in ("ون", "ين")
+        if mark in ("ون", "ين") and _number_mark(key) != mark and any(
+                key in self.lex.grammar.get(g, frozenset()) for g in _HIT_GROUPS):
+            return True  # هاجم مسلحون مجهولون | نقطة تفتيش
         return ((key,) in self.lex.sectors or key in people) and _number_mark(key) not in ("", mark)
 
     def _state(self, k: int) -> bool:

@@ -258,6 +258,7 @@ def test_a_verb_of_killing_with_a_subject_that_is_no_victim_is_active(parse):
     ("استهدف هجوم بقنبلة يدوية مركزا للشرطة في البلدة.", "هجوم بقنبلة يدوية", "مركزا"),
     # a sound plural with its ن is in no construct: a definite word after it is the object
     ("فتح متشددون النار على الحافلة.", "متشددون", "النار"),
+    ("هاجم مسلحون ملثمون نقطة حراسة عند المدخل.", "مسلحون ملثمون", "نقطة حراسة"),
     # a people noun of another number after a people noun
     ("طعن مهاجم مدنيين في محطة القطار.", "مهاجم", "مدنيين"),
     # a count other than one or two comes before what it counts
@@ -280,6 +281,7 @@ def test_an_indefinite_subject_ends_where_its_object_starts(parse, text, subject
     ("قتل أربعون جنديا في المعارك.", "np أربعون جنديا"),
     ("قتل مسلحان اثنان في الاشتباك.", "np مسلحان اثنان"),
     ("وصل مقاتلون أجانب إلى الحدود.", "np مقاتلون أجانب"),
+    ("قتل مسلحون أكراد في الاشتباك.", "np مسلحون أكراد"),
     ("تعرضت مواقع مقاتلي الحزب لقصف.", "np مواقع مقاتلي الحزب"),
     # not past the first phrase after the verb
     ("استهدفت القوات قافلة مسلحين مجهولين.", "np قافلة مسلحين مجهولين"),
