@@ -187,6 +187,15 @@ def test_a_stabbing_is_an_attack_but_contesting_a_ruling_is_none(read):
         assert [r for r in read(text).relations if r.predicate == "strikes"] == []
 
 
+def test_a_bomb_that_went_off_at_a_patrol_hit_its_force(read, relations):
+    doc = read("وانفجرت عبوة ناسفة بدورية للجيش العراقي في الأنبار.")
+    kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
+    assert ("unidentified", "iraqi-armed-forces") in {
+        (kinds.get(r.agent), r.target) for r in doc.relations if r.predicate == "strikes"}
+    for text in ("وانفجر خزان وقود بمصنع في مدينة حلب.", "وانفجر الوضع بشكل مفاجئ في المدينة."):
+        assert [r for r in relations(text) if r[1] == "strikes"] == []
+
+
 @pytest.mark.parametrize("text", [
     "ودعا المبعوث الأممي إلى وقف إطلاق النار في مدينة تعز.",
     "وصمد اتفاق وقف إطلاق النار في مدينة حلب أسبوعا كاملا.",
