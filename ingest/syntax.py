@@ -83,6 +83,7 @@ class Parse:
         self.modal_lemmas = _derived(lex, "modal_lemmas", lambda: frozenset(
             lemma for lemma, classes in lex.verb_classes.items()
             if classes & {"light", "planning", "foiling"}))
+        self.accusatives = _accusatives(lex)
         self.attackers = _derived(lex, "attackers", lambda: frozenset(
             words[0] for words, (sector, _) in lex.sectors.items()
             if len(words) == 1 and sector in ("unidentified", "militants", "suicide-attacker")))
@@ -354,10 +355,17 @@ class Parse:
         return self.tokens[self.units[u].head].key in self.person_nouns
 
     def _kills(self, after: list[int]) -> bool:
-        """The phrases after a verb of killing are attackers and, right after them, whom they
-        killed (قتل مسلحون جنديا: active), not its victims (قتل مسلحون، قتل 20 شخصا غالبيتهم)."""
-        return len(after) > 1 and after[1] == after[0] + 1 and \
-            self.tokens[self.units[after[0]].head].key.removeprefix("ال") in self.attackers
+        """The phrases after a verb of killing are who killed and, right after, whom: attackers
+        (قتل مسلحون جنديا) or a phrase before an accusative (قتل جندي مدنيا: active), not its
+        victims (قتل مسلحون، قتل 20 شخصا غالبيتهم، قتل جنديان أمس)."""
+        if len(after) < 2 or after[1] != after[0] + 1:
+            return False
+        first, second = self.units[after[0]], self.units[after[1]]
+        return self.tokens[first.head].key.removeprefix("ال") in self.attackers or \
+            not self._is_count(after[0]) and \
+            not indefinite_accusative(self.tokens[first.head].key) and \
+            second.first not in self.mentions and (
+                indefinite_accusative(key := self.tokens[second.first].key) or key in self.accusatives)
 
     def victim_verb(self, v: int) -> bool:
         verb = self.verb_of.get(self.units[v].first)
@@ -606,6 +614,14 @@ def _after_verb(out: list[Unit]) -> bool:
     while k >= 0 and out[k].kind == "time":
         k -= 1
     return k >= 0 and out[k].kind == "verb"
+
+
+def _accusatives(lex: Lexicon) -> frozenset[str]:
+    """The people nouns in the accusative whose stem ends in ن (مستوطنا، مواطنا), which
+    ``indefinite_accusative`` leaves for a pronoun نا."""
+    return _derived(lex, "people_accusatives", lambda: frozenset(
+        w for w in {words[0] for words in lex.sectors if len(words) == 1}
+        | lex.grammar.get("person_nouns", frozenset()) if w.endswith("نا")))
 
 
 def _number_mark(key: str) -> str:
@@ -968,13 +984,16 @@ class _Chunker:
         (استهدف هجوم انتحاري حافلة), a count (قتل انتحاري عشرة أشخاص). A construct chain or an adjective stays (هجوم انتحاري،
         قذائف هاون، مسلحون مجهولون، ثلاثين جنديا، أكثر تشددا، مدينة دوما)."""
         before, prev, key = self.tokens[k - 1], self.tokens[k - 1].key, self.tokens[k].key
+        accusative = k not in self.at and not indefinite_accusative(prev) and (
+            indefinite_accusative(key) or key in _accusatives(self.lex))
+        if k - 1 in self.at and self._adjectival(k - 1) and not self._definite(k - 1) and accusative:
+            return True  # طعن فلسطيني | مستوطنا: a nationality as a noun, then an accusative
         if k - 1 in self.at or self._definite(k - 1) or before.text.isdigit() or \
                 prev in _COUNT_WORDS or self._kind_word(k - 1) or prev in self.particles or \
                 prev in self.lex.grammar.get("place_cues", frozenset()) or \
                 prev in self.lex.grammar.get("directions", frozenset()) or _elative(prev):
             return False
-        if k not in self.at and indefinite_accusative(key) and not indefinite_accusative(prev) or \
-                key in _COUNT_WORDS and key not in ("واحد", "اثنين", "اثنان", "اثنتين"):
+        if accusative or key in _COUNT_WORDS and key not in ("واحد", "اثنين", "اثنان", "اثنتين"):
             return True  # a count other than one or two precedes what it counts
         people = self.lex.grammar.get("person_nouns", frozenset())
         if k - 1 > first and prev.endswith(("ي", "يه")) and self._noun_word(key) and \

@@ -259,6 +259,9 @@ def test_a_verb_of_killing_with_a_subject_that_is_no_victim_is_active(parse):
     # a sound plural with its ن is in no construct: a definite word after it is the object
     ("فتح متشددون النار على الحافلة.", "متشددون", "النار"),
     ("هاجم مسلحون ملثمون نقطة حراسة عند المدخل.", "مسلحون ملثمون", "نقطة حراسة"),
+    # a nationality as a noun, then an accusative (also of a stem in ن: مستوطنا)
+    ("طعن فلسطيني مستوطنا قرب البلدة.", "فلسطيني", "مستوطنا"),
+    ("قتل جندي أمريكي مدنيا في القرية.", "جندي أمريكي", "مدنيا"),
     # a people noun of another number after a people noun
     ("طعن مهاجم مدنيين في محطة القطار.", "مهاجم", "مدنيين"),
     # a count other than one or two comes before what it counts
@@ -298,6 +301,8 @@ def test_gunmen_with_whom_they_killed_after_a_verb_of_killing_killed(parse):
     assert (args["object"], args["passive"]) == ("مسلحون", True)
     args = verb(parse("قتل 12 شخصا أغلبهم نساء في الانفجار."), "قتل")
     assert args["passive"] is True
+    args = verb(parse("قتل جنديان في هجوم على ثكنة."), "قتل")
+    assert (args["object"], args["passive"]) == ("جنديان", True)
 
 
 def test_describe_prints_each_verbs_arguments(parse):
