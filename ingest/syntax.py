@@ -675,6 +675,7 @@ class _Chunker:
         self.quants = g.get("quantifiers", frozenset())
         self.waw = g.get("waw_words", frozenset())
         self.particles = g.get("name_particles", frozenset())
+        self.armed = g.get("armed_adjectives", frozenset())
         self.phrasal_starts = _derived(lex, "phrasal_starts", lambda: frozenset(
             words[0] for words in lex.phrasal_preps if words))
         self.known = _derived(lex, "chunker_known", lambda: (
@@ -996,11 +997,12 @@ class _Chunker:
         if accusative or key in _COUNT_WORDS and key not in ("واحد", "اثنين", "اثنان", "اثنتين"):
             return True  # a count other than one or two precedes what it counts
         people = self.lex.grammar.get("person_nouns", frozenset())
-        if k - 1 > first and prev.endswith(("ي", "يه")) and self._noun_word(key) and \
+        if k - 1 > first and (prev.endswith(("ي", "يه")) or prev in self.armed) and \
+                self._noun_word(key) and \
                 not self._noun_word(prev) and prev + "ن" not in people and \
                 (prev + "ن",) not in self.lex.sectors:
-            return True  # an adjective has no genitive: استهدف هجوم انتحاري | حافلة (not the
-            # construct form of a plural: هجمات مقاتلي حزب)
+            return True  # an adjective has no genitive: استهدف هجوم انتحاري | حافلة، قصفت
+            # زوارق مسلحة | سفينة (not the construct form of a plural: هجمات مقاتلي حزب)
         pair = (self.tokens[k - 2].key, prev) if k - 1 > first else ()
         if (prev,) not in self.lex.sectors and prev not in people and \
                 pair not in self.lex.sectors or (prev, key) in self.lex.sectors:

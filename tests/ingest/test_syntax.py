@@ -269,6 +269,7 @@ def test_a_verb_of_killing_with_a_subject_that_is_no_victim_is_active(parse):
     # a known noun after an adjective, which takes no genitive
     ("استهدف قصف صاروخي مواقع للمتمردين في الوادي.", "قصف صاروخي", "مواقع"),
     ("زار وفد برلماني مدينة الموصل الأسبوع الماضي.", "وفد برلماني", "مدينة الموصل"),
+    ("هاجمت مجموعة مسلحة مواقع للحرس قرب الحدود.", "مجموعة مسلحة", "مواقع"),
 ])
 def test_an_indefinite_subject_ends_where_its_object_starts(parse, text, subject, obj):
     args = verb(parse(text), text.split()[0])
