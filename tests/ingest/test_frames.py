@@ -177,6 +177,18 @@ def test_a_shooting_is_an_attack_by_whom_its_phrase_names(read, text, sector):
     assert sector in {kinds.get(r.agent) for r in doc.relations if r.trigger.endswith("إطلاق")}
 
 
+@pytest.mark.parametrize("text, sector", [
+    ("وقتلت قوات الأمن العراقية إرهابيا في محافظة ديالى.", "militants"),
+    ("وقال شهود إن متشددا فتح النار على المصلين.", "militants"),
+    ("وقتل الجيش مسلحا قرب الحدود.", "unidentified"),
+])
+def test_an_attacker_named_by_kind_in_the_accusative(read, text, sector):
+    doc = read(text)
+    kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
+    assert sector in {kinds.get(k) for r in doc.relations if r.predicate == "strikes"
+                      for k in (r.agent, r.target)}
+
+
 def test_a_stabbing_is_an_attack_but_contesting_a_ruling_is_none(read):
     doc = read("وطعن مهاجم شرطيين أمام مركز للشرطة في مدينة ميونخ.")
     kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
