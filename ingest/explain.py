@@ -20,7 +20,7 @@ from __future__ import annotations
 from ingest.entities import find_entities
 from ingest.model import Article
 from ingest.normalize import is_word, tokenize
-from ingest.pipeline import resources, sentence_index
+from ingest.pipeline import continuing_words, resources, sentence_index
 from ingest.relations import Candidate, find_relations
 from ingest.segment import split_sentences
 from ingest.syntax import describe, parse_sentence
@@ -37,7 +37,7 @@ def explain(article: Article) -> str:
     """Tokens, mentions, structure, triggers and relations of an article, sentence by sentence."""
     lex, morph = resources()
     text = article.text
-    sentences = split_sentences(text)
+    sentences = split_sentences(text, continuing_words(lex))
     tokens = tokenize(text)
     sentence_of = sentence_index(tokens, sentences)
     year = int(article.date[:4]) if article.date and article.date[:4].isdigit() else None

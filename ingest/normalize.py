@@ -18,7 +18,8 @@ from typing import Final, NamedTuple
 
 import regex
 
-__all__ = ["Token", "ends_in_ta_marbuta", "is_word", "normalize_text", "tokenize"]
+__all__ = ["Token", "ends_in_ta_marbuta", "indefinite_accusative", "is_word", "normalize_text",
+           "tokenize"]
 
 _DIAC: Final = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
 _STRIP: Final = re.compile(f"[{_DIAC}\u0640]")
@@ -102,3 +103,13 @@ def ends_in_ta_marbuta(token: Token) -> bool:
     (True, False)
     """
     return token.text.rstrip(_DIAC).endswith("ة")
+
+
+def indefinite_accusative(key: str) -> bool:
+    """A key written with the alif of the indefinite accusative (جنديا، مقرا); not a plural of
+    the pattern of ضحايا, nor a word with the pronoun ها or نا (قواتها).
+
+    >>> indefinite_accusative("موقعا"), indefinite_accusative("قواتها")
+    (True, False)
+    """
+    return len(key) > 2 and key.endswith("ا") and not key.endswith(("ايا", "ها", "نا", "اا"))

@@ -19,7 +19,7 @@ from ingest.normalize import tokenize
 from ingest.relations import find_relations
 from ingest.segment import split_sentences
 
-__all__ = ["analyze", "resources", "sentence_index"]
+__all__ = ["analyze", "continuing_words", "resources", "sentence_index"]
 
 
 @lru_cache(maxsize=2)
@@ -43,7 +43,7 @@ def analyze(article: Article, ontology_dir: Path = ONTOLOGY_DIR) -> Document:
     """Sentences, mentions, entities and relations of one article."""
     lexicon, morph = resources(ontology_dir)
     text = article.text
-    sentences = split_sentences(text)
+    sentences = split_sentences(text, continuing_words(lexicon))
     tokens = tokenize(text)
     sentence_of = sentence_index(tokens, sentences)
     year = int(article.date[:4]) if article.date and article.date[:4].isdigit() else None
@@ -58,6 +58,18 @@ def analyze(article: Article, ontology_dir: Path = ONTOLOGY_DIR) -> Document:
     return Document(article=article, sentences=sentences,
                     entities=tuple(entities[k] for k in sorted(entities)),
                     mentions=tuple(f.mention for f in found), relations=relations)
+
+
+def continuing_words(lexicon: Lexicon) -> frozenset[str]:
+    """The keys of the words no sentence ends with, which a line break after them does not end:
+    prepositions, conjunctions, complementizers and relatives of ``grammar.yaml``."""
+    found = lexicon.derived.get("continuing")
+    if found is None:
+        g = lexicon.grammar
+        found = lexicon.derived["continuing"] = frozenset().union(*(
+            g.get(name, frozenset()) for name in ("prepositions", "conjunctions",
+                                                   "complementizers", "relatives")))
+    return found
 
 
 def sentence_index(tokens, sentences) -> list[int]:

@@ -1,8 +1,10 @@
 """Sentence splitting with character offsets, robust to abbreviations, numbers and quotes.
 
-A sentence ends at a line break, or at ``. ! ? ؟ …`` (repeated, maybe followed by closing quotes
-or brackets) when white space, an Arabic letter or an opening quote follows; not inside «…», not
-after a one-letter abbreviation (د. ، م.), not between digits (3.5).
+A sentence ends at a line break (not one inside a sentence: after a word of ``continuing``, or
+between two words in the accusative, neither line a list item), or at ``. ! ? ؟ …`` (repeated,
+maybe followed by closing quotes or brackets) when white space, an Arabic letter or an opening
+quote follows; not inside «…», not after a one-letter abbreviation (د. ، م.), not between
+digits (3.5).
 
 >>> [s.text for s in split_sentences("قال د. أحمد إن النمو بلغ 3.5 بالمئة. وأضاف: «لا جديد.»وانتهى")]
 ['قال د. أحمد إن النمو بلغ 3.5 بالمئة.', 'وأضاف: «لا جديد.»', 'وانتهى']
@@ -13,20 +15,30 @@ import re
 from typing import Final
 
 from ingest.model import Sentence
+from ingest.normalize import indefinite_accusative, normalize_text
 
 __all__ = ["split_sentences"]
 
 _BOUNDARY: Final = re.compile(r"[.!?؟…]+[\"»”’)\]]*(?=\s|[\u0621-\u064A«\"“(]|$)|\n+")
 _ABBREVIATION: Final = re.compile(r"(?:^|[\s(«\"])[\u0621-\u064Aa-zA-Z]\.$")
+_FINAL: Final = ".!?؟…:;؛»\"”)]"  # a line ending in one of these may end its sentence
+_LIST_ITEM: Final = re.compile(r"[-*•–—]|\d+\s*[-.)]")
 _MAX_SENTENCE: Final = 2000  # characters: a longer run without a boundary is cut at a space
 
 
-def split_sentences(text: str) -> tuple[Sentence, ...]:
-    """The sentences of ``text``, each with ``text[start:end] == sentence.text`` (stripped)."""
+def split_sentences(text: str, continuing: frozenset[str] = frozenset()) -> tuple[Sentence, ...]:
+    r"""The sentences of ``text``, each with ``text[start:end] == sentence.text`` (stripped);
+    ``continuing``: the keys of words no sentence ends with (في، الذي، أن).
+
+    >>> [s.text for s in split_sentences("هاجم مسلحون موقعا\nأماميا للجيش.\nعنوان\nقال")]
+    ['هاجم مسلحون موقعا\nأماميا للجيش.', 'عنوان', 'قال']
+    """
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
+        if match.group() == "\n" and _goes_on(text, match.start(), continuing):
+            continue
         if match.group()[0] != "\n":
             if _ABBREVIATION.search(text, max(0, match.start() - 3), match.start() + 1):
                 continue
@@ -36,6 +48,21 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         start = end
     _add(sentences, text, start, len(text))
     return tuple(sentences)
+
+
+def _goes_on(text: str, pos: int, continuing: frozenset[str]) -> bool:
+    """The line that ends at ``pos`` (a single line break) is cut inside its sentence: it ends
+    with a word of ``continuing``, or it and the next line meet at two words in the accusative
+    (هاجموا موقعا | أماميا); not a line of a list. A comma at a line's end is left to end it:
+    writers close paragraphs with one (…، \n وأشار إلى أن …)."""
+    line = text[text.rfind("\n", 0, pos) + 1:pos].strip()
+    after = text.find("\n", pos + 1)
+    nxt = text[pos + 1:after if after >= 0 else len(text)].strip()
+    if not line or not nxt or line[-1] in _FINAL or _LIST_ITEM.match(line) or \
+            _LIST_ITEM.match(nxt):
+        return False
+    last, first = normalize_text(line.split()[-1]), normalize_text(nxt.split()[0])
+    return last in continuing or indefinite_accusative(last) and indefinite_accusative(first)
 
 
 def _inside_guillemets(text: str, start: int, pos: int) -> bool:

@@ -25,7 +25,7 @@ from typing import Final, NamedTuple
 
 from ingest.lexicon import Lexicon
 from ingest.morphology import Morphology, Verb
-from ingest.normalize import Token, ends_in_ta_marbuta, is_word, tokenize
+from ingest.normalize import Token, ends_in_ta_marbuta, indefinite_accusative, is_word, tokenize
 
 __all__ = ["Parse", "Unit", "VerbArgs", "describe", "doc_tokens", "parse_sentence"]
 
@@ -86,6 +86,10 @@ class Parse:
         self.modal_lemmas = _derived(lex, "modal_lemmas", lambda: frozenset(
             lemma for lemma, classes in lex.verb_classes.items()
             if classes & {"light", "planning", "foiling"}))
+        self.accusatives = _accusatives(lex)
+        self.attackers = _derived(lex, "attackers", lambda: frozenset(
+            words[0] for words, (sector, _) in lex.sectors.items()
+            if len(words) == 1 and sector in ("unidentified", "militants", "suicide-attacker")))
         self.mentions = mentions
         self.title_words = lex.title_words
         self.tokens = tokens
@@ -287,7 +291,7 @@ class Parse:
             subject = after[0]
             obj = after[1] if len(after) > 1 else -1
         passive = bool(after) and subject == after[0] and self.victim_verb(v) and (
-            self._is_count(after[0]) or self._person(after[0]))
+            self._is_count(after[0]) or self._person(after[0])) and not self._kills(after)
         if passive:
             subject, obj = -1, after[0]
         return VerbArgs(subject, obj, before, antecedent, ante_obj, passive)
@@ -375,6 +379,19 @@ class Parse:
     def _person(self, u: int) -> bool:
         """A phrase headed by a noun of people (جندي تركي، مدنيين)."""
         return self.tokens[self.units[u].head].key in self.person_nouns
+
+    def _kills(self, after: list[int]) -> bool:
+        """The phrases after a verb of killing are who killed and, right after, whom: attackers
+        (قتل مسلحون جنديا) or a phrase before an accusative (قتل جندي مدنيا: active), not its
+        victims (قتل مسلحون، قتل 20 شخصا غالبيتهم، قتل جنديان أمس)."""
+        if len(after) < 2 or after[1] != after[0] + 1:
+            return False
+        first, second = self.units[after[0]], self.units[after[1]]
+        return self.tokens[first.head].key.removeprefix("ال") in self.attackers or \
+            not self._is_count(after[0]) and \
+            not indefinite_accusative(self.tokens[first.head].key) and \
+            second.first not in self.mentions and (
+                indefinite_accusative(key := self.tokens[second.first].key) or key in self.accusatives)
 
     def victim_verb(self, v: int) -> bool:
         verb = self.verb_of.get(self.units[v].first)
@@ -569,7 +586,8 @@ _COUNT_WORDS = frozenset({"اثنين", "اثنان", "ثلاثه", "ثلاث", 
                           "ست", "سبعه", "سبع", "ثمانيه", "ثماني", "تسعه", "تسع", "عشره", "عشر",
                           "عشرين", "عشرون", "ثلاثين", "اربعين", "خمسين", "مئات", "عشرات", "الاف",
                           "العشرات", "المئات", "مئه", "مائه", "الف", "نحو", "حوالي", "اكثر", "قرابه",
-                          "احد", "واحد"})
+                          "احد", "واحد", "ثلاثون", "اربعون", "خمسون", "ستون", "ستين", "سبعون",
+                          "سبعين", "ثمانون", "ثمانين", "تسعون", "تسعين", "اثنا", "اثنتا", "اثنتين"})
 
 
 def parse_sentence(tokens: list[Token], a: int, b: int, at: dict, lex: Lexicon,
@@ -620,6 +638,37 @@ def _adjective_shaped(key: str) -> bool:
                                      key[2:3] == "م")
 
 
+_HIT_GROUPS: Final = ("assets", "positions", "launchers", "weapons", "place_kinds", "site_kinds")
+
+
+def _after_verb(out: list[Unit]) -> bool:
+    """The next phrase is the first after a verb, past its time adverbials (قتل أمس مسلحون)."""
+    k = len(out) - 1
+    while k >= 0 and out[k].kind == "time":
+        k -= 1
+    return k >= 0 and out[k].kind == "verb"
+
+
+def _accusatives(lex: Lexicon) -> frozenset[str]:
+    """The people nouns in the accusative whose stem ends in ن (مستوطنا، مواطنا), which
+    ``indefinite_accusative`` leaves for a pronoun نا."""
+    return _derived(lex, "people_accusatives", lambda: frozenset(
+        w for w in {words[0] for words in lex.sectors if len(words) == 1}
+        | lex.grammar.get("person_nouns", frozenset()) if w.endswith("نا")))
+
+
+def _number_mark(key: str) -> str:
+    """The ending that marks a sound plural or dual with its ن, or the accusative; "" else."""
+    if len(key) > 4 and key.endswith(("ون", "ين")):
+        return key[-2:]
+    return "ا" if indefinite_accusative(key) else ""
+
+
+def _elative(key: str) -> bool:
+    """A word of the pattern أفعل (أكثر، أشد), whose accusative after it says in what."""
+    return len(key) == 4 and key.startswith("ا")
+
+
 def _derived(lex: Lexicon, name: str, make: Callable[[], frozenset[str]]) -> frozenset[str]:
     """A set made from the lexicon's tables, once per lexicon (not once per sentence)."""
     found = lex.derived.get(name)
@@ -659,6 +708,7 @@ class _Chunker:
         self.quants = g.get("quantifiers", frozenset())
         self.waw = g.get("waw_words", frozenset())
         self.particles = g.get("name_particles", frozenset())
+        self.armed = g.get("armed_adjectives", frozenset())
         self.phrasal_starts = _derived(lex, "phrasal_starts", lambda: frozenset(
             words[0] for words in lex.phrasal_preps if words))
         self.known = _derived(lex, "chunker_known", lambda: (
@@ -731,7 +781,7 @@ class _Chunker:
                     end += 1
                 unit_conj, unit_prep = False, ""
             else:
-                end, unit_conj, unit_prep = self._phrase(i, b)
+                end, unit_conj, unit_prep = self._phrase(i, b, _after_verb(out) and not prep)
             unit_prep = unit_prep or prep
             kind = "np"
             out.append(Unit(kind, i, end, unit_prep, conj or unit_conj, self._head(i, end)))
@@ -822,13 +872,15 @@ class _Chunker:
     def _verbal(self, i: int) -> bool:
         """A word that may be a verb or a verbal noun (قصف، دعم) is a verb when it carries a
         verb's affixes (قصفت، يدعم), or stands bare first in its clause (وقصف الطيران …),
-        right after a definite phrase (الطيران الروسي قصف …) or after a أنه that takes up
-        the subject named before it (قال الجيش إنه قصف …)."""
+        right after a definite phrase (الطيران الروسي قصف …), after ف (فقتل سبعة) or after a
+        أنه that takes up the subject named before it (قال الجيش إنه قصف …)."""
         trig = self.morph.trigger(self.tokens[i].key)
         if trig is None or "noun" not in trig.pos:
             return True
         if trig.prefix.rstrip("وف") or self.tokens[i].key.startswith("ال"):
             return False  # بدعم، والقصف
+        if trig.prefix == "ف":
+            return True  # أطلق النار على المصلين فقتل سبعة: ف goes on with a verb
         prev = i - 1
         while prev >= 0 and self.tokens[prev].text in _QUOTES:
             prev -= 1
@@ -911,8 +963,9 @@ class _Chunker:
 
     # --- noun phrases ----------------------------------------------------------------------------
 
-    def _phrase(self, i: int, b: int) -> tuple[int, bool, str]:
-        """The last token of the phrase that starts at i, and its proclitics (conj, prep)."""
+    def _phrase(self, i: int, b: int, after_verb: bool = False) -> tuple[int, bool, str]:
+        """The last token of the phrase that starts at i, and its proclitics (conj, prep);
+        right after a verb, it ends where the verb's object starts (`_starts_object`)."""
         conj, prep = self._clitics(i)
         prev_definite, prev_name, prev_count = False, False, False
         k = i
@@ -935,6 +988,8 @@ class _Chunker:
                 definite = self._definite(k)
                 if tok.key in self.particles:
                     pass  # سلمان بن عبد العزيز: the name goes on
+                elif after_verb and self._starts_object(k, i, definite):
+                    break  # قتل مسلحون | جنديا
                 elif f is not None and f.first == k:
                     if (prev_name or prev_definite and not self._titled(k - 1, i)) and \
                             (not self._adjectival(k) or self._state(k - 1)):
@@ -956,6 +1011,47 @@ class _Chunker:
             prev_count = tok.text.isdigit()
             k = last + 1
         return max(i, k - 1), conj, prep
+
+    def _starts_object(self, k: int, first: int, definite: bool) -> bool:
+        """Token k cannot be the genitive or adjective of the indefinite word before it, the
+        subject of a verb, and starts its object: an accusative after a word that is not one
+        (قتل مسلحون جنديا، استهدف هجوم بسيارة مفخخة مقرا: an indefinite genitive is genitive,
+        an adjective agrees), a definite word or a noun of what attacks hit after a people noun
+        in the sound plural with its ن, which drops it in construct (أطلق مسلحون النار، هاجم
+        مسلحون مجهولون نقطة تفتيش), a people noun of another number or case after a
+        people noun (طعن مهاجم شرطيين), a known noun after an adjective, which has no genitive
+        (استهدف هجوم انتحاري حافلة), a count (قتل انتحاري عشرة أشخاص). A construct chain or an adjective stays (هجوم انتحاري،
+        قذائف هاون، مسلحون مجهولون، ثلاثين جنديا، أكثر تشددا، مدينة دوما)."""
+        before, prev, key = self.tokens[k - 1], self.tokens[k - 1].key, self.tokens[k].key
+        accusative = k not in self.at and not indefinite_accusative(prev) and (
+            indefinite_accusative(key) or key in _accusatives(self.lex))
+        if k - 1 in self.at and self._adjectival(k - 1) and not self._definite(k - 1) and accusative:
+            return True  # طعن فلسطيني | مستوطنا: a nationality as a noun, then an accusative
+        if k - 1 in self.at or self._definite(k - 1) or before.text.isdigit() or \
+                prev in _COUNT_WORDS or self._kind_word(k - 1) or prev in self.particles or \
+                prev in self.lex.grammar.get("place_cues", frozenset()) or \
+                prev in self.lex.grammar.get("directions", frozenset()) or _elative(prev):
+            return False
+        if accusative or key in _COUNT_WORDS and key not in ("واحد", "اثنين", "اثنان", "اثنتين"):
+            return True  # a count other than one or two precedes what it counts
+        people = self.lex.grammar.get("person_nouns", frozenset())
+        if k - 1 > first and (prev.endswith(("ي", "يه")) or prev in self.armed) and \
+                self._noun_word(key) and \
+                not self._noun_word(prev) and prev + "ن" not in people and \
+                (prev + "ن",) not in self.lex.sectors:
+            return True  # an adjective has no genitive: استهدف هجوم انتحاري | حافلة، قصفت
+            # زوارق مسلحة | سفينة (not the construct form of a plural: هجمات مقاتلي حزب)
+        pair = (self.tokens[k - 2].key, prev) if k - 1 > first else ()
+        if (prev,) not in self.lex.sectors and prev not in people and \
+                pair not in self.lex.sectors or (prev, key) in self.lex.sectors:
+            return False
+        mark = _number_mark(prev)
+        if definite:
+            return mark in ("ون", "ين")
+        if mark in ("ون", "ين") and _number_mark(key) != mark and any(
+                key in self.lex.grammar.get(g, frozenset()) for g in _HIT_GROUPS):
+            return True  # هاجم مسلحون مجهولون | نقطة تفتيش
+        return ((key,) in self.lex.sectors or key in people) and _number_mark(key) not in ("", mark)
 
     def _state(self, k: int) -> bool:
         """Token k ends the name of a state, which no nationality adjective describes."""

@@ -177,6 +177,37 @@ def test_a_shooting_is_an_attack_by_whom_its_phrase_names(read, text, sector):
     assert sector in {kinds.get(r.agent) for r in doc.relations if r.trigger.endswith("إطلاق")}
 
 
+@pytest.mark.parametrize("text, sector", [
+    ("وقتلت قوات الأمن العراقية إرهابيا في محافظة ديالى.", "militants"),
+    ("وقال شهود إن متشددا فتح النار على المصلين.", "militants"),
+    ("وقتل الجيش مسلحا قرب الحدود.", "unidentified"),
+])
+def test_an_attacker_named_by_kind_in_the_accusative(read, text, sector):
+    doc = read(text)
+    kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
+    assert sector in {kinds.get(k) for r in doc.relations if r.predicate == "strikes"
+                      for k in (r.agent, r.target)}
+
+
+def test_a_stabbing_is_an_attack_but_contesting_a_ruling_is_none(read):
+    doc = read("وطعن مهاجم شرطيين أمام مركز للشرطة في مدينة ميونخ.")
+    kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
+    assert ("unidentified", "police") in {(kinds.get(r.agent), kinds.get(r.target))
+                                          for r in doc.relations if r.predicate == "strikes"}
+    for text in ("وطعن المحامي في الحكم أمام المحكمة العليا.",
+                 "وطعنت المعارضة بعدم دستورية القانون الجديد."):
+        assert [r for r in read(text).relations if r.predicate == "strikes"] == []
+
+
+def test_a_bomb_that_went_off_at_a_patrol_hit_its_force(read, relations):
+    doc = read("وانفجرت عبوة ناسفة بدورية للجيش العراقي في الأنبار.")
+    kinds = {e.key: e.sector for e in doc.entities if e.type == "GenericActor"}
+    assert ("unidentified", "iraqi-armed-forces") in {
+        (kinds.get(r.agent), r.target) for r in doc.relations if r.predicate == "strikes"}
+    for text in ("وانفجر خزان وقود بمصنع في مدينة حلب.", "وانفجر الوضع بشكل مفاجئ في المدينة."):
+        assert [r for r in relations(text) if r[1] == "strikes"] == []
+
+
 @pytest.mark.parametrize("text", [
     "ودعا المبعوث الأممي إلى وقف إطلاق النار في مدينة تعز.",
     "وصمد اتفاق وقف إطلاق النار في مدينة حلب أسبوعا كاملا.",

@@ -1,6 +1,7 @@
 """Sentence splitting keeps offsets and survives abbreviations, numbers and quotes."""
 import pytest
 
+from ingest.pipeline import continuing_words, resources
 from ingest.segment import split_sentences
 
 
@@ -34,3 +35,32 @@ def test_a_run_without_boundaries_is_cut_to_a_bounded_length():
     text = "كلمة " * 2000
     assert all(len(s.text) <= 2000 for s in split_sentences(text))
     assert "".join(s.text for s in split_sentences(text)).replace(" ", "") == text.replace(" ", "")
+
+
+@pytest.fixture(scope="module")
+def continuing():
+    return continuing_words(resources()[0])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a line cut after a preposition, a relative or a complementizer goes on
+    ("وأطلق مسلحون قذائف على\nبلدة حدودية.", ["وأطلق مسلحون قذائف على\nبلدة حدودية."]),
+    ("وأفاد الشهود بأن\nالمهاجم فر.", ["وأفاد الشهود بأن\nالمهاجم فر."]),
+    # an accusative and the adjective that agrees with it, on two lines
+    ("وقصف الجيش معسكرا\nسريا للمتمردين.", ["وقصف الجيش معسكرا\nسريا للمتمردين."]),
+])
+def test_a_line_cut_inside_its_sentence_goes_on(continuing, text, expected):
+    assert [s.text for s in split_sentences(text, continuing)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline, a dateline, a paragraph ended with a comma, a blank line, list items
+    ("مقتل 12 شخصا\nقتل 12 شخصا في انفجار.", ["مقتل 12 شخصا", "قتل 12 شخصا في انفجار."]),
+    ("الصحيفة – بغداد\nأعلنت الشرطة أن …", ["الصحيفة – بغداد", "أعلنت الشرطة أن …"]),
+    ("وانتهى الاجتماع مساء،\nوأشار الوزير إلى أن …", ["وانتهى الاجتماع مساء،", "وأشار الوزير إلى أن …"]),
+    ("وسقط قتيلا\n\nواحدا تلو الآخر", ["وسقط قتيلا", "واحدا تلو الآخر"]),
+    ("- هجوم على\n- دورية", ["- هجوم على", "- دورية"]),
+    ("وقصف الجيش موقعا.\nأمنيا، …", ["وقصف الجيش موقعا.", "أمنيا، …"]),
+])
+def test_a_line_that_ends_its_sentence_is_one(continuing, text, expected):
+    assert [s.text for s in split_sentences(text, continuing)] == expected

@@ -252,6 +252,60 @@ def test_a_verb_of_killing_with_a_subject_that_is_no_victim_is_active(parse):
     assert (args["subject"], args["object"], args["passive"]) == ("الجيش", "مسلحين", False)
 
 
+@pytest.mark.parametrize("text, subject, obj", [
+    # an accusative after a word that is not one cannot be its genitive
+    ("هاجم مسلحون حاجزا للجيش قرب المدينة.", "مسلحون", "حاجزا"),
+    ("استهدف هجوم بقنبلة يدوية مركزا للشرطة في البلدة.", "هجوم بقنبلة يدوية", "مركزا"),
+    # a sound plural with its ن is in no construct: a definite word after it is the object
+    ("فتح متشددون النار على الحافلة.", "متشددون", "النار"),
+    ("هاجم مسلحون ملثمون نقطة حراسة عند المدخل.", "مسلحون ملثمون", "نقطة حراسة"),
+    # a nationality as a noun, then an accusative (also of a stem in ن: مستوطنا)
+    ("طعن فلسطيني مستوطنا قرب البلدة.", "فلسطيني", "مستوطنا"),
+    ("قتل جندي أمريكي مدنيا في القرية.", "جندي أمريكي", "مدنيا"),
+    # a people noun of another number after a people noun
+    ("طعن مهاجم مدنيين في محطة القطار.", "مهاجم", "مدنيين"),
+    # a count other than one or two comes before what it counts
+    ("قتل انتحاري سبعة أشخاص في السوق.", "انتحاري", "سبعة أشخاص"),
+    # a known noun after an adjective, which takes no genitive
+    ("استهدف قصف صاروخي مواقع للمتمردين في الوادي.", "قصف صاروخي", "مواقع"),
+    ("زار وفد برلماني مدينة الموصل الأسبوع الماضي.", "وفد برلماني", "مدينة الموصل"),
+    ("هاجمت مجموعة مسلحة مواقع للحرس قرب الحدود.", "مجموعة مسلحة", "مواقع"),
+])
+def test_an_indefinite_subject_ends_where_its_object_starts(parse, text, subject, obj):
+    args = verb(parse(text), text.split()[0])
+    assert (args["subject"], args["object"], args["passive"]) == (subject, obj, False)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # construct chains, adjectives that agree and counted nouns stay one phrase
+    ("هاجم مسلحو الحركة قرية نائية.", "np مسلحو الحركة"),
+    ("قصفت قذائف هاون حيا سكنيا.", "np قذائف هاون"),
+    ("فتح مسلحون ملثمون النار على سيارة.", "np مسلحون ملثمون"),
+    ("قتل مهاجم انتحاري ثلاثة جنود.", "np مهاجم انتحاري"),
+    ("قتل أربعون جنديا في المعارك.", "np أربعون جنديا"),
+    ("قتل مسلحان اثنان في الاشتباك.", "np مسلحان اثنان"),
+    ("وصل مقاتلون أجانب إلى الحدود.", "np مقاتلون أجانب"),
+    ("قتل مسلحون أكراد في الاشتباك.", "np مسلحون أكراد"),
+    ("تعرضت مواقع مقاتلي الحزب لقصف.", "np مواقع مقاتلي الحزب"),
+    # not past the first phrase after the verb
+    ("استهدفت القوات قافلة مسلحين مجهولين.", "np قافلة مسلحين مجهولين"),
+])
+def test_a_construct_chain_after_a_verb_stays_one_phrase(parse, text, phrase):
+    assert phrase in units(parse(text))
+
+
+def test_gunmen_with_whom_they_killed_after_a_verb_of_killing_killed(parse):
+    args = verb(parse("قتل مسلحون شرطيا في كمين."), "قتل")
+    assert (args["subject"], args["object"], args["passive"]) == ("مسلحون", "شرطيا", False)
+    # alone, or a count, they were killed
+    args = verb(parse("قتل مسلحون في اشتباك مع الجيش."), "قتل")
+    assert (args["object"], args["passive"]) == ("مسلحون", True)
+    args = verb(parse("قتل 12 شخصا أغلبهم نساء في الانفجار."), "قتل")
+    assert args["passive"] is True
+    args = verb(parse("قتل جنديان في هجوم على ثكنة."), "قتل")
+    assert (args["object"], args["passive"]) == ("جنديان", True)
+
+
 def test_describe_prints_each_verbs_arguments(parse):
     assert describe(parse("اتهمت تركيا روسيا بقصف المدنيين.")).splitlines()[1] == \
         "اتهمت: subject تركيا, object روسيا"
@@ -360,3 +414,7 @@ def test_a_comma_inside_closing_quotes_is_no_break(parse):
 def test_a_quoted_name_with_its_comma_takes_the_possessive_of_what_follows(relations):
     assert ("turkey", "accuses", "isis") in relations(
         "ويرى الباحث أن تنظيم «داعش،» يسعى إلى التوسع، بعد اتهامه من قبل تركيا بتنفيذ تفجير.")
+
+def test_a_bare_form_after_fa_is_a_verb_and_after_wa_a_verbal_noun(parse):
+    assert "verb+و فقتل" in units(parse("أطلق مسلح النار على حافلة فقتل ثلاثة ركاب."))
+    assert "np+و وقتل المدنيين" in units(parse("وأدان الوزير قصف المدن وقتل المدنيين."))
