@@ -40,9 +40,10 @@ def test_seed_extraction_meets_the_quality_bar(seed_scores, kind, f1):
 
 # Real news: entities, relations and attack events hold the bars of issues #8 and #9 (entities
 # F1 0.85; relations F1 0.65 with P 0.70; events F1 0.75, their place right 0.80, their toll
-# 0.75), with the precision reached on dev (README, "Quality").
-@pytest.mark.parametrize("kind, f1, p", [("entities", 0.85, 0.92), ("relations", 0.65, 0.93),
-                                         ("events", 0.78, 0.92)])
+# 0.75) and, a little under it, the level reached on dev (README, "Quality"), so that it cannot
+# fall back unseen.
+@pytest.mark.parametrize("kind, f1, p", [("entities", 0.88, 0.93), ("relations", 0.72, 0.95),
+                                         ("events", 0.82, 0.93)])
 def test_dev_extraction_holds_its_level(dev_scores, kind, f1, p):
     score = dev_scores[kind]
     assert score["f1"] >= f1 and score["p"] >= p, score
