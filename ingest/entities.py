@@ -162,12 +162,18 @@ class _State:
     def adjectival(self, i: int, prefix: str, keys: list[str]) -> bool:
         """A one-word institution head after a definite noun modifies it: السياسة الخارجية
         الروسية is Russian foreign policy, not the ministry."""
+        return all(k in self.lex.institution_of for k in keys) and self.modifies(i, prefix)
+
+    def modifies(self, i: int, prefix: str) -> bool:
+        """Token i, a one-word institution head shaped as an adjective (ـية), is an adjective of
+        the definite noun before it (العلاقات الخارجية، الأحياء البحرية: no ministry, no navy;
+        not إلى الحكومة, ألقت الشرطة)."""
         head = self.tokens[i].key
-        if (prefix or i == 0 or not head.startswith("ال") or i - 1 in self.covered
+        if (prefix or i == 0 or not head.startswith("ال") or not head.endswith("يه")
+                or i - 1 in self.covered
                 or not self.tokens[i - 1].key.startswith("ال")):
             return False
-        return (all(k in self.lex.institution_of for k in keys)
-                and any(p.kind == "head" for p in self.lex.phrases.get((head,), ())))
+        return any(p.kind == "head" for p in self.lex.phrases.get((head,), ()))
 
     def locates(self, i: int) -> bool:
         """A name of direction in brackets right after a place says where it lies."""
@@ -493,6 +499,8 @@ class _State:
 
     def head(self, i: int, n: int, institution: str, prefix: str) -> int:
         j = i + n
+        if n == 1 and self.modifies(i, prefix):
+            return j
         country = self.adjective_at(j)
         if country is None:  # الطيران والمدفعية الروسية: the adjective after the second head
             nxt = self.phrase_at(j)
