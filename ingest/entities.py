@@ -502,6 +502,12 @@ class _State:
         if n == 1 and self.modifies(i, prefix):
             return j
         country = self.adjective_at(j)
+        keep = self.lex.grammar.get("own_state_words", frozenset())
+        if country is None and j < len(self.tokens) and self.tokens[j].key in keep:
+            country = self.adjective_at(j + 1)  # الاستخبارات المركزية الأمريكية: the CIA
+            if country and (key := self.lex.compounds.get((institution, country))):
+                self.add(key, i, j + 1, prefix)
+                return j + 2
         if country is None:  # الطيران والمدفعية الروسية: the adjective after the second head
             nxt = self.phrase_at(j)
             if nxt and nxt[2].startswith("و"):
@@ -513,6 +519,11 @@ class _State:
             has_adjective = self.adjective_at(j) is not None
             self.add(key, i, i + n - 1 + has_adjective, prefix)
             return j + has_adjective
+        located = self.state_located(j) if institution in self.lex.own_state else None
+        key = self.lex.compounds.get((institution, located)) if located else None
+        if key and self.lex.kinds.get(key) != "military":  # وزارة الداخلية في البحرين
+            self.add(key, i, i + n - 1, prefix)
+            return j
         for f in reversed(self.found):
             if self.lex.institution_of.get(f.mention.entity) == institution:
                 self.add(f.mention.entity, i, i + n - 1, prefix)
@@ -567,6 +578,19 @@ class _State:
             return None
         served = self.lex.entities.get(person.affiliation or "")
         return served and (served.key if served.type == "Country" else served.country) or None
+
+    def state_located(self, j: int) -> str | None:
+        """The state of the place named under في at token j (السلطات في البحرين، الشرطة في
+        لندن), else None."""
+        if j + 1 >= len(self.tokens) or self.tokens[j].key != "في":
+            return None
+        match = self.phrase_at(j + 1)
+        if match is None or match[2]:
+            return None
+        places = [self.lex.entities[p.value] for p in match[1] if p.kind == "entity"
+                  and self.lex.entities[p.value].type in ("Country", "Place")]
+        states = {e.key if e.type == "Country" else e.country for e in places}
+        return states.pop() if len(states) == 1 else None
 
     def own_state(self, j: int) -> bool:
         """A bare institution is the article's state's unless a word after it says otherwise
@@ -637,8 +661,9 @@ class _State:
             nxt = nxt or theatre or self.state_of_kind(kind)
             if nxt:
                 self.add(nxt, first, last, prefix)
+        home = self.home_state()  # its generic heads resolved: المملكة counts for its state
         for first, last, prefix, institution in self.pending_heads:
-            state = self.state_of_acts(first) or focus
+            state = self.state_of_holder(first) or self.state_of_acts(first) or home
             key = self.lex.compounds.get((institution, state)) if state else None
             if key:  # الجيش in an article about Egypt: the Egyptian army
                 self.add(key, first, last, prefix)
@@ -668,6 +693,20 @@ class _State:
         verb = self.morph.verb(self.tokens[k].key) if k < len(self.tokens) else None
         return k + 1 if verb is not None and verb.lemma in g.get("copulas", frozenset()) and \
             k + 1 < len(self.tokens) else i
+
+    def state_of_holder(self, i: int) -> str | None:
+        """The state of the person nearest token i in its sentence, when i ends a title
+        (ولي العهد نائب رئيس مجلس الوزراء، القائد العام للقوات المسلحة حيدر العبادي: the
+        holder's state), else None."""
+        offices = self.lex.grammar.get("office_words", frozenset())
+        if i == 0 or self.tokens[i - 1].key not in offices:
+            return None
+        people = [f for f in self.found if f.mention.sentence == self.sentence_of[i]
+                  and self.entity(f.mention.entity).type == "Person"]
+        person = min(people, key=lambda f: min(abs(f.first - i), abs(f.last - i)), default=None)
+        served = person and self.lex.entities.get(
+            self.entity(person.mention.entity).affiliation or "")
+        return served and (served.key if served.type == "Country" else served.country) or None
 
     def state_of_acts(self, i: int) -> str | None:
         """The one state whose acts the sentence names before token i with a nationality
@@ -744,6 +783,19 @@ class _State:
                 counts[state] = counts.get(state, 0) + 1
         return max(counts, key=lambda k: (counts[k], k)) if counts else None
 
+    def home_state(self) -> str | None:
+        """The state the article is about, when it dominates: named (itself, its places,
+        bodies and people) at least twice as often as any other, else None."""
+        counts: dict[str, int] = {}
+        for f in self.found:
+            e = self.entity(f.mention.entity)
+            state = e.key if e.type == "Country" else e.country
+            if state:
+                counts[state] = counts.get(state, 0) + 1
+        ranked = sorted(counts.values(), reverse=True) + [0]
+        top = max(counts, key=lambda k: (counts[k], k)) if counts else None
+        return top if top and ranked[0] >= _DOMINANCE * ranked[1] else None
+
     def state_of_kind(self, kind: str) -> str | None:
         """The state the article names most that a bare head of this kind stands for when the
         article is about another state (المملكة in a Saudi statement on Iran: Saudi Arabia)."""
@@ -775,6 +827,7 @@ class _State:
             self.aliases[surname] = ""  # two people of that surname here: neither alone
 
 
+_DOMINANCE: Final = 2  # how many times more often the article's state is named than another
 _PROCLITICS: Final = {"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}
 _TYPE_RANK: Final = {"Person": 0, "Organization": 1, "Country": 2, "Place": 3}
 _KINDS = {"city": ("city", "capital"), "armed-group": ("armed-group",),

@@ -20,3 +20,48 @@ def test_a_head_shaped_as_an_adjective_of_the_noun_before_it_is_no_institution(
 ])
 def test_the_same_heads_after_a_verb_or_a_preposition_stay_institutions(mentioned, text, key):
     assert key in mentioned(text)
+
+
+@pytest.mark.parametrize("text, key", [
+    # towns of one state: its ministries, however the article names them
+    ("وافتتح المحافظ طريقا جديدا بين جدة والطائف. وقالت وزارة النقل إن الطريق يخدم مكة.",
+     "saudi-transport-ministry"),
+    ("وزار الوفد أسوان والأقصر. وأعلنت وزارة الصحة في بيان أن المستشفى افتتح في الجيزة.",
+     "egyptian-health-ministry"),
+    # a body under في and a place: that place's state, whatever the article's
+    ("وقال مسؤول تركي في أنقرة إن وزارة المالية في اليونان ردت على الطلب التركي.",
+     "greek-finance-ministry"),
+    # a keep-word, then the state: الاستخبارات المركزية الأمريكية
+    ("وقال ضابط سابق في الاستخبارات المركزية الأمريكية إن طهران تراقب الخليج.",
+     "cia"),
+    ("ورد المسلحون في ديار بكر بهجمات ضد السلطات المركزية في أنقرة وإسطنبول.",
+     "turkish-authorities"),
+])
+def test_a_bare_body_of_a_state_takes_the_state_the_article_makes_clear(mentioned, text, key):
+    assert key in mentioned(text)
+
+
+@pytest.mark.parametrize("text", [
+    # two states named as often: the ministry is neither's
+    "واتفقت مصر والسعودية على مشروع الربط. وقالت وزارة النقل إن المشروع يبدأ العام المقبل.",
+    # the same with an army: none of them
+    "وقصفت تركيا مواقع في سوريا. وقال الجيش إن الغارات أصابت أهدافها.",
+])
+def test_a_bare_body_is_no_states_when_none_dominates_the_article(mentioned, text):
+    found = mentioned(text)
+    assert not any(k.endswith(("-transport-ministry", "-armed-forces")) for k in found)
+
+
+def test_a_bare_army_under_fi_is_not_the_places_army(mentioned):
+    # Russian forces in Syria are not the Syrian army: في gives no army its state
+    found = mentioned("وقالت موسكو إن الجيش في سوريا يحمي القاعدة. وأكدت روسيا أن الجيش باق.")
+    assert "syrian-army" not in found and "syrian-armed-forces" not in found
+
+
+@pytest.mark.parametrize("text, key", [
+    # a body that ends a person's title is that person's state's, not the article's
+    ("وهنأ ولي العهد الأمير محمد بن نايف نائب رئيس مجلس الوزراء الرئيس التونسي. "
+     "وزار تونس وفد من تونس لبحث التعاون مع تونس.", "saudi-council-of-ministers"),
+])
+def test_a_body_in_a_persons_title_is_the_holders_state(mentioned, text, key):
+    assert key in mentioned(text)
