@@ -65,3 +65,13 @@ def test_a_bare_army_under_fi_is_not_the_places_army(mentioned):
 ])
 def test_a_body_in_a_persons_title_is_the_holders_state(mentioned, text, key):
     assert key in mentioned(text)
+
+
+def test_a_word_of_time_after_a_bare_body_keeps_it_the_articles(mentioned):
+    found = mentioned("وفي أنقرة هاجم مسلحون سيارة للشرطة الليلة قرب إسطنبول في تركيا.")
+    assert "turkish-police" in found
+
+
+def test_an_adjective_of_time_or_public_after_a_bare_regime_says_another_sense(mentioned):
+    found = mentioned("وفي القاهرة قال الوزير إن الإخلال بالنظام العام في مصر مرفوض.")
+    assert "egyptian-government" not in found
