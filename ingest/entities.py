@@ -704,8 +704,11 @@ class _State:
         people = [f for f in self.found if f.mention.sentence == self.sentence_of[i]
                   and self.entity(f.mention.entity).type == "Person"]
         person = min(people, key=lambda f: min(abs(f.first - i), abs(f.last - i)), default=None)
-        served = person and self.lex.entities.get(
-            self.entity(person.mention.entity).affiliation or "")
+        return self.served(self.entity(person.mention.entity)) if person else None
+
+    def served(self, person: Entity) -> str | None:
+        """The state of a person's affiliation (a state, or a body of one), else None."""
+        served = self.lex.entities.get(person.affiliation or "")
         return served and (served.key if served.type == "Country" else served.country) or None
 
     def state_of_acts(self, i: int) -> str | None:
@@ -785,16 +788,21 @@ class _State:
 
     def home_state(self) -> str | None:
         """The state the article is about, when it dominates: named (itself, its places,
-        bodies and people) at least twice as often as any other, else None."""
+        bodies and the people in its offices) at least twice as often as any other, and not
+        through one person alone (شن النجيفي هجوما على الحكومة: no state), else None."""
         counts: dict[str, int] = {}
+        named: set[str] = set()
         for f in self.found:
             e = self.entity(f.mention.entity)
             state = e.key if e.type == "Country" else e.country
-            if state:
+            named.add(state or "")
+            state = state or (e.type == "Person" and self.state_served(e)) or None
+            if state:  # a person in office: not Arafat today
                 counts[state] = counts.get(state, 0) + 1
         ranked = sorted(counts.values(), reverse=True) + [0]
         top = max(counts, key=lambda k: (counts[k], k)) if counts else None
-        return top if top and ranked[0] >= _DOMINANCE * ranked[1] else None
+        return top if (top in named or ranked[0] > 1) and ranked[0] >= _DOMINANCE * ranked[1] \
+            else None
 
     def state_of_kind(self, kind: str) -> str | None:
         """The state the article names most that a bare head of this kind stands for when the

@@ -75,3 +75,17 @@ def test_a_word_of_time_after_a_bare_body_keeps_it_the_articles(mentioned):
 def test_an_adjective_of_time_or_public_after_a_bare_regime_says_another_sense(mentioned):
     found = mentioned("وفي القاهرة قال الوزير إن الإخلال بالنظام العام في مصر مرفوض.")
     assert "egyptian-government" not in found
+
+
+@pytest.mark.parametrize("text, date, key, present", [
+    # the people in a state's offices count for it: two mentions of its president
+    ("وزار الرئيس عبد الفتاح السيسي الرياض. وقال السيسي في القاهرة إن وزارة الصحة ستفتتح "
+     "مستشفى جديدا.",
+     "2016-03-01", "egyptian-health-ministry", True),
+    # a leader long out of office does not: no state dominates
+    ("وذكر تقرير عن ياسر عرفات وياسر عرفات أن النيابة العامة في باريس أغلقت الملف في فرنسا.",
+     "2015-07-22", "palestinian-public-prosecution", False),
+])
+def test_people_in_office_count_for_the_state_of_a_bare_body(
+        mentioned, text, date, key, present):
+    assert (key in mentioned(text, date)) is present
