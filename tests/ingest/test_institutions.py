@@ -60,8 +60,8 @@ def test_a_bare_army_under_fi_is_not_the_places_army(mentioned):
 
 @pytest.mark.parametrize("text, key", [
     # a body that ends a person's title is that person's state's, not the article's
-    ("وهنأ ولي العهد الأمير محمد بن نايف نائب رئيس مجلس الوزراء الرئيس التونسي. "
-     "وزار تونس وفد من تونس لبحث التعاون مع تونس.", "saudi-council-of-ministers"),
+    (("وهنأ ولي العهد الأمير محمد بن نايف نائب رئيس مجلس الوزراء الرئيس التونسي. "
+      "وزار تونس وفد من تونس لبحث التعاون مع تونس."), "saudi-council-of-ministers"),
 ])
 def test_a_body_in_a_persons_title_is_the_holders_state(mentioned, text, key):
     assert key in mentioned(text)
@@ -79,8 +79,8 @@ def test_an_adjective_of_time_or_public_after_a_bare_regime_says_another_sense(m
 
 @pytest.mark.parametrize("text, date, key, present", [
     # the people in a state's offices count for it: two mentions of its president
-    ("وزار الرئيس عبد الفتاح السيسي الرياض. وقال السيسي في القاهرة إن وزارة الصحة ستفتتح "
-     "مستشفى جديدا.",
+    (("وزار الرئيس عبد الفتاح السيسي الرياض. وقال السيسي في القاهرة إن وزارة الصحة ستفتتح "
+      "مستشفى جديدا."),
      "2016-03-01", "egyptian-health-ministry", True),
     # a leader long out of office does not: no state dominates
     ("وذكر تقرير عن ياسر عرفات وياسر عرفات أن النيابة العامة في باريس أغلقت الملف في فرنسا.",
