@@ -89,3 +89,8 @@ def test_an_adjective_of_time_or_public_after_a_bare_regime_says_another_sense(m
 def test_people_in_office_count_for_the_state_of_a_bare_body(
         mentioned, text, date, key, present):
     assert (key in mentioned(text, date)) is present
+
+
+def test_the_recognised_government_is_the_articles_states(mentioned):
+    found = mentioned("وفي طرابلس وبنغازي قاتلت قوات موالية للحكومة المعترف بها دوليا في ليبيا.")
+    assert "libyan-government" in found
