@@ -399,6 +399,9 @@ class _State:
                                      or self.tokens[j].key in particles):
             return j  # وفهد: a second name, joined to one before; بمعاملة، لجمهورية: a phrase;
             # بن بندر: a name cut from its first word
+        if j < len(self.tokens) and len(self.tokens[j].key) > 4 and self.tokens[j].key.endswith(
+                "ات") and self.tokens[j].key not in self.lex.given_names:
+            return j  # خدمات، فعاليات: a plural noun after the title, no first name
         patronym = j + 1 < len(self.tokens) and self.tokens[j + 1].key in ("بن", "ابن", "بنت")
         while k < len(self.tokens) and words < _MAX_NAME_WORDS + (k > j and self.tokens[
                 k - 1].key in particles) and (
@@ -412,6 +415,9 @@ class _State:
                 break  # ناصر الشعيبي: a surname may have the article, a first name not
             if surname and not text.startswith("ال"):
                 break  # حامد الشمري كلمة: a name ends at its surname with the article
+            if surname and len(self.tokens[k].key) > 7 and self.tokens[k].key.endswith("ات"):
+                break  # وزع المدير فهد الحربي الشهادات: a plural after the surname, no second
+                # one (a surname may end so: المهندس نادر الخريصات)
             if k > j and self.tokens[k].key[:1] == "و" and \
                     self.tokens[k].key not in self.lex.grammar.get("waw_words", frozenset()):
                 break  # سليمان العسكر وعدد من …: و joins another phrase
@@ -423,7 +429,7 @@ class _State:
             return j  # عبدالعزيز بن …: a name cut short
         boundary = (surname or k >= len(self.tokens) or not is_word(self.tokens[k])
                     or self.tokens[k].key in stop or self.phrase_at(k) is not None
-                    or self.another_given(k))
+                    or self.another_given(k) or self.as_calling(k))
         return k if boundary and k - j >= 2 else j  # two words at least: a first name and more
 
     def name_word(self, k: int, stop: frozenset[str]) -> bool:
@@ -445,13 +451,30 @@ class _State:
                     key[1:] in self.known_words or key[1:3] in ("ال", "لل")
                     or self.morph.verb(key[1:]) is not None))  # بدرس، بتقاطعه
                 and not key.startswith("لل")
+                and not self.for_noun(k)
                 and not self.another_given(k)
                 and not (key[:1] == "ف" and (key[1:] in stop or key[1:] in self.known_words))
                 and not (key.startswith(("يت", "تت", "يست", "تست")) and len(key) > 4)  # يتألم
                 and not key.endswith(("ته", "تها", "هم", "هما")) and not masdar_shaped(key)
                 and not (len(key) > 4 and key.endswith("ها"))  # فريقها: a possessive
                 and not key.startswith("كال")  # كالعاشق: as the …
+                and not self.as_calling(k)
                 )
+
+    def as_calling(self, k: int) -> bool:
+        """ك before a calling, a title or another word the lexicons know (كلاعب، كمدرب، كعضو):
+        "as a …", which ends a name."""
+        key = self.tokens[k].key
+        return key[:1] == "ك" and len(key) > 3 and key not in self.lex.given_names and (
+            "ال" + key[1:] in self.known_words or key[1:] in self.known_words
+            or key[1:] in self.lex.title_words)
+
+    def for_noun(self, k: int) -> bool:
+        """ل before a noun of the shapes مفعل، تفعلة (لمنصب، لتوسعة): "for a …", no name word;
+        no given name (لمياء) and no name of the lexicons is one."""
+        key = self.tokens[k].key
+        return key[:1] == "ل" and key[1:2] in "مت" and len(key) > 4 and \
+            key not in self.lex.given_names and self.phrase_at(k) is None
 
     def another_given(self, k: int) -> bool:
         """A given name under ب or ل: the phrase of another person (زج المدرب جروس بعبدالله)."""
