@@ -49,8 +49,9 @@ def discover(tokens: list[Token], start: int, covered: set[int], lex: Lexicon,
     key = tokens[start].key
     kind = _bare(key, g, "place_kinds") or _bare(key, g, "site_kinds") or \
         _bare(key, g, "org_kinds")
-    if kind is None or tokens[start].text.lstrip("وفبل").startswith("ال"):
-        return []
+    if kind is None or tokens[start].text.lstrip("وفبل").startswith("ال") or \
+            kind == "احياء" and tokens[start].text.lstrip("وفبل").startswith("إ"):
+        return []  # المنطقة الشرقية describes; إحياء التراث (not أحياء) is a verbal noun
     if _bare(key, g, "site_kinds"):
         return _site(tokens, start, covered, lex, morph, country)
     if _bare(key, g, "org_kinds") and key[:1] in "بل" and key[1:] in g.get("org_kinds", ()):
@@ -139,8 +140,10 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
         return False  # a plural, a verbal noun or a title names no place (منطقة المستودعات)
     if key[:1] in "بل" and len(key) > 3 and (key[1:] in lex.known_words or key[1:3] == "ال"):
         return False  # حي بمدينة حلب: a new phrase
-    if key.startswith("كال"):
-        return False  # مدينة كالعاشق: "like the …", a simile
+    if key.startswith("كال") or "\u064b" in tok.text:
+        return False  # مدينة كالعاشق: "like the …", a simile; مناطق تضرراً: an adverb
+    if key.startswith("م") and key.endswith("ات") and len(key) > 5:
+        return False  # سوق مشتقات النفط: a plural participle, no name
     if len(key) > 4 and tok.text.endswith("ه") and not tok.text.endswith("يه") and \
             not tok.text.startswith("ال"):
         return False  # منطقة نفوذه: a noun with a pronoun ("his"), as written with ه, not ة

@@ -232,8 +232,11 @@ class _State:
         if self.family_title(i) and i - 1 not in self.covered:
             return j  # محمد جاسم السلطان: a family name, not the sultan
         if i > 0 and self.tokens[i - 1].key.lstrip("وبل") in self.lex.grammar.get(
-                "named_after", frozenset()):
-            return j  # مستشفى الملك فهد، كأس الملك: the name of a place or a prize
+                "named_after", frozenset()):  # مستشفى الملك فهد، كأس الملك: the name of a place
+            while j < len(self.tokens) and j - i <= 2 and (  # or a prize, and the name in it
+                    self.tokens[j].key in self.lex.given_names and j not in self.covered):
+                j += 1 + (self.tokens[j].key in _NAME_OPENERS)  # مدينة الملك عبد الله الطبية
+            return j
         if role == "minister":  # وزير الطاقة، وزيرة الشؤون الاجتماعية: the portfolio
             portfolios = self.lex.grammar.get("portfolios", frozenset())
             while j < len(self.tokens) and (self.tokens[j].key in portfolios or self.tokens[

@@ -394,3 +394,28 @@ def test_sultan_as_a_family_name_or_a_title_alone_makes_no_person(discovered, te
 
 def test_a_kunya_after_a_preposition_is_the_known_person(mentioned):
     assert "abu-bakr-al-baghdadi" in mentioned("وقالت زوجة سابقة لأبي بكر البغدادي إنها فرت.")
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل ثلاثة في قصف على سوق الفواكه وسط المدينة.",  # what a market sells
+    "وطالبت المعارضة بمنطقة حظر جوي بعد القصف.",  # a no-fly zone
+    "وأصيب طالب في هجوم قرب كلية الهندسة.",  # a faculty's discipline
+    "وانفجرت عبوة في محطة المترو بعد الظهر.",  # a station's kind
+    "وقال المتحدث باسم مديرية الدفاع المدني إن الحريق أخمد بعد الانفجار.",
+    "وقصفت الطائرات سوق مستلزمات البناء في المدينة.",  # a plural participle
+    "وقتل شخصان في أكثر المناطق تضرراً من القصف.",  # an adverb with tanween
+    "وتعمل الجمعية على إحياء المسرح بعد القصف.",  # إحياء, reviving, not أحياء
+    "وأوضح مدير مدينة الملك عبد الله الطبية الدكتور كمال ناجي أن الجرحى وصلوا بعد الهجوم.",
+])
+def test_common_phrases_after_a_kind_word_or_a_royal_name_discover_no_place(discovered, text):
+    assert [e.label_ar for e in discovered(text).values()
+            if e.type == "Place" or "الطبية" in e.label_ar] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقصفت الطائرات أحياء الزهور والقبو في حمص.", "الزهور"),  # أحياء, neighbourhoods
+    ("وقتل جنديان في هجوم في إقليم زاردوك بعد الظهر.", "زاردوك"),  # a kind written with إ
+    ("وقتل ثلاثة في قصف على سوق الشيوخ جنوب المدينة.", "الشيوخ"),  # a town named سوق …
+])
+def test_look_alikes_of_common_phrases_still_name_a_place(discovered, text, name):
+    assert discovered(text)[name].type == "Place"
