@@ -124,11 +124,15 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
     tok = tokens[k]
     if tok.text.isdigit():
         return True
+    if tok.text[:1].isdigit():
+        return False  # مدة 10سنوات: a number glued to its noun
     key = tok.key[1:] if conj else tok.key
     g = lex.grammar
     for group in _NOT_NAME_GROUPS:
         if key in g.get(group, frozenset()):
             return False
+    if key[:1] in "وف" and any(key[1:] in g.get(group, ()) for group in _CLOSED_GROUPS):
+        return False  # ولا، فإن: a function word after و or ف (not فلك, a name)
     if any(p.kind == "generic" for p in lex.phrases.get((key,), ())):
         return False  # مناطق المملكة: the state the article is about, by its kind
     if key.removeprefix("ال") in lex.adjectives or key in g.get("not_place_names", frozenset()) \
@@ -171,6 +175,7 @@ def masdar_shaped(key: str) -> bool:
     """A verbal noun's shape (تحقيق، لتحقيق، استخدام، إلغاء، انسحاب، اعتداء، معاملة): no name."""
     bare = key.removeprefix("ال")
     return bool(_MASDAR.match(bare) or bare[:1] in "بلو" and _MASDAR.match(bare[1:]))
+_CLOSED_GROUPS = ("conjunctions", "complementizers", "relatives", "negators", "pronouns")
 _NOT_NAME_GROUPS = ("prepositions", "conjunctions", "complementizers", "relatives", "subordinators",
                     "negators", "pronouns", "time_words", "quantifiers", "place_kinds", "site_kinds",
                     "positional", "not_names", "auxiliaries", "assets", "members", "org_kinds",
@@ -217,6 +222,10 @@ def _site(tokens, start, covered, lex, morph, country) -> list[Discovery]:
     titled = end <= first and _titled(tokens, first, covered, lex, morph)
     if titled:  # مسجد الإمام الصادق، مستشفى الملك فهد، مستشفى الملك عبد الله: title and name
         end = first + 2 + (tokens[first + 1].key in ("عبد", "ابو") and first + 2 < len(tokens))
+        after = tokens[end].key if end < len(tokens) else ""
+        if after.startswith("ال") and (after[2:] in lex.given_names or after.endswith("ي")) and \
+                _name_word(tokens, end, covered, lex, morph) and _unknown(after, lex):
+            end += 1  # ملعب الأمير عبدالله الفيصل، مستشفى الملك فهد التخصصي (not الكائن)
     if end <= first or not tokens[first].text.startswith("ال") and \
             not _unknown(tokens[first].key, lex) or \
             tokens[first].key in lex.grammar.get("not_site_names", frozenset()):

@@ -460,6 +460,9 @@ class _State:
                 and not (key.startswith(("يت", "تت", "يست", "تست")) and len(key) > 4)  # يتألم
                 and not key.endswith(("ته", "تها", "هم", "هما")) and not masdar_shaped(key)
                 and not (len(key) > 4 and key.endswith("ها"))  # فريقها: a possessive
+                and not (len(key) > 5 and key.endswith("ات") and not key.startswith("ال") and (
+                    key[-4] != "ي" or key.endswith("يات")))  # مدير فعاليات العيد، مدير جوازات
+                # المنطقة: a plural (not a family name shaped فعيلات: عبيدات، ذنيبات)
                 and not key.startswith("كال")  # كالعاشق: as the …
                 )
 

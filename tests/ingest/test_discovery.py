@@ -419,3 +419,39 @@ def test_common_phrases_after_a_kind_word_or_a_royal_name_discover_no_place(disc
 ])
 def test_look_alikes_of_common_phrases_still_name_a_place(discovered, text, name):
     assert discovered(text)[name].type == "Place"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وأجلت المباريات على ملعب الأمير خالد الفيصل بعد الهجوم.", "ملعب الأمير خالد الفيصل"),
+    ("وقصفت الطائرات مستشفى الملك فهد في صنعاء.", "مستشفى الملك فهد"),  # no family name after
+    ("وتضرر جسر الملك فهد الرابط بين المدينتين في القصف.", "جسر الملك فهد"),  # a participle
+])
+def test_a_site_named_after_a_royal_takes_his_family_name(discovered, text, name):
+    assert discovered(text)[name].type == "Place"
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل في القصف شاب قضى 10سنوات في السجن.",  # a number glued to its noun
+    "وقصفت الطائرات حي ولا أحد يعرف السبب.",  # و and a negator
+])
+def test_numbers_and_function_words_after_a_kind_name_no_place(discovered, text):
+    assert [e.label_ar for e in discovered(text).values() if e.type == "Place"] == []
+
+
+@pytest.mark.parametrize("text, name, absent", [
+    # a plural after a title is its office, not a name
+    ("وقال مدير فعاليات عيد المدينة المهندس سامر الحمد إن الحفل ألغي.", "سامر الحمد",
+     "فعاليات عيد"),
+])
+def test_a_plural_after_a_title_is_no_name(discovered, text, name, absent):
+    found = discovered(text)
+    assert (name is None or name in found) and absent not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقال المتحدث باسم الوزارة سامر عبيدات إن الحدود آمنة بعد الهجوم.", "سامر عبيدات"),
+    ("وتوزع النازحون بعد القصف في مناطق فلك وفوه في المدينة.", "فلك"),
+])
+def test_family_names_shaped_like_plurals_and_places_after_fa_still_count(discovered, text,
+                                                                          name):
+    assert name in discovered(text)
