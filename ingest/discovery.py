@@ -49,8 +49,9 @@ def discover(tokens: list[Token], start: int, covered: set[int], lex: Lexicon,
     key = tokens[start].key
     kind = _bare(key, g, "place_kinds") or _bare(key, g, "site_kinds") or \
         _bare(key, g, "org_kinds")
-    if kind is None or tokens[start].text.lstrip("وفبل").startswith("ال"):
-        return []
+    if kind is None or tokens[start].text.lstrip("وفبل").startswith("ال") or \
+            kind == "احياء" and tokens[start].text.lstrip("وفبل").startswith("إ"):
+        return []  # المنطقة الشرقية describes; إحياء التراث (not أحياء) is a verbal noun
     if _bare(key, g, "site_kinds"):
         return _site(tokens, start, covered, lex, morph, country)
     if _bare(key, g, "org_kinds") and key[:1] in "بل" and key[1:] in g.get("org_kinds", ()):
@@ -123,11 +124,15 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
     tok = tokens[k]
     if tok.text.isdigit():
         return True
+    if tok.text[:1].isdigit():
+        return False  # مدة 10سنوات: a number glued to its noun
     key = tok.key[1:] if conj else tok.key
     g = lex.grammar
     for group in _NOT_NAME_GROUPS:
         if key in g.get(group, frozenset()):
             return False
+    if key[:1] in "وف" and any(key[1:] in g.get(group, ()) for group in _CLOSED_GROUPS):
+        return False  # ولا، فإن: a function word after و or ف (not فلك, a name)
     if any(p.kind == "generic" for p in lex.phrases.get((key,), ())):
         return False  # مناطق المملكة: the state the article is about, by its kind
     if key.removeprefix("ال") in lex.adjectives or key in g.get("not_place_names", frozenset()) \
@@ -139,8 +144,10 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
         return False  # a plural, a verbal noun or a title names no place (منطقة المستودعات)
     if key[:1] in "بل" and len(key) > 3 and (key[1:] in lex.known_words or key[1:3] == "ال"):
         return False  # حي بمدينة حلب: a new phrase
-    if key.startswith("كال"):
-        return False  # مدينة كالعاشق: "like the …", a simile
+    if key.startswith("كال") or "\u064b" in tok.text:
+        return False  # مدينة كالعاشق: "like the …", a simile; مناطق تضرراً: an adverb
+    if key.startswith("م") and key.endswith("ات") and len(key) > 5:
+        return False  # سوق مشتقات النفط: a plural participle, no name
     if len(key) > 4 and tok.text.endswith("ه") and not tok.text.endswith("يه") and \
             not tok.text.startswith("ال"):
         return False  # منطقة نفوذه: a noun with a pronoun ("his"), as written with ه, not ة
@@ -168,6 +175,7 @@ def masdar_shaped(key: str) -> bool:
     """A verbal noun's shape (تحقيق، لتحقيق، استخدام، إلغاء، انسحاب، اعتداء، معاملة): no name."""
     bare = key.removeprefix("ال")
     return bool(_MASDAR.match(bare) or bare[:1] in "بلو" and _MASDAR.match(bare[1:]))
+_CLOSED_GROUPS = ("conjunctions", "complementizers", "relatives", "negators", "pronouns")
 _NOT_NAME_GROUPS = ("prepositions", "conjunctions", "complementizers", "relatives", "subordinators",
                     "negators", "pronouns", "time_words", "quantifiers", "place_kinds", "site_kinds",
                     "positional", "not_names", "auxiliaries", "assets", "members", "org_kinds",
@@ -214,6 +222,10 @@ def _site(tokens, start, covered, lex, morph, country) -> list[Discovery]:
     titled = end <= first and _titled(tokens, first, covered, lex, morph)
     if titled:  # مسجد الإمام الصادق، مستشفى الملك فهد، مستشفى الملك عبد الله: title and name
         end = first + 2 + (tokens[first + 1].key in ("عبد", "ابو") and first + 2 < len(tokens))
+        after = tokens[end].key if end < len(tokens) else ""
+        if after.startswith("ال") and (after[2:] in lex.given_names or after.endswith("ي")) and \
+                _name_word(tokens, end, covered, lex, morph) and _unknown(after, lex):
+            end += 1  # ملعب الأمير عبدالله الفيصل، مستشفى الملك فهد التخصصي (not الكائن)
     if end <= first or not tokens[first].text.startswith("ال") and \
             not _unknown(tokens[first].key, lex) or \
             tokens[first].key in lex.grammar.get("not_site_names", frozenset()):

@@ -231,9 +231,19 @@ class _State:
 
     def title(self, i: int, n: int, role: str, prefix: str) -> int:
         j = i + n
+        if n == 1 and self.tokens[i].key[len(prefix):] in self.lex.given_names:
+            end = self.name_end(j)  # سلطان أحمد بن سليم: a given name, not the title
+            if end > j:
+                self.add(self.discover(i, end, "", None, prefix), i, end - 1, prefix)
+                return end
+        if self.family_title(i) and i - 1 not in self.covered:
+            return j  # محمد جاسم السلطان: a family name, not the sultan
         if i > 0 and self.tokens[i - 1].key.lstrip("وبل") in self.lex.grammar.get(
-                "named_after", frozenset()):
-            return j  # مستشفى الملك فهد، كأس الملك: the name of a place or a prize
+                "named_after", frozenset()):  # مستشفى الملك فهد، كأس الملك: the name of a place
+            while j < len(self.tokens) and j - i <= 2 and (  # or a prize, and the name in it
+                    self.tokens[j].key in self.lex.given_names and j not in self.covered):
+                j += 1 + (self.tokens[j].key in _NAME_OPENERS)  # مدينة الملك عبد الله الطبية
+            return j
         if role == "minister":  # وزير الطاقة، وزيرة الشؤون الاجتماعية: the portfolio
             portfolios = self.lex.grammar.get("portfolios", frozenset())
             while j < len(self.tokens) and (self.tokens[j].key in portfolios or self.tokens[
@@ -294,6 +304,8 @@ class _State:
         speech verb (قال خالد العمري إن …) or right before a title (عبدالعزيز جباري، مستشار
         الرئيس); the title gives the role. Past the name, or i + 1 when there is none."""
         key = self.tokens[i].key
+        if i > 0 and self.tokens[i - 1].key in _PATRONYMS:
+            return i + 1  # عبد الله بن محمد الزامل: the father's name, no name of its own
         chain, conj = self.name_chain(i)
         if chain > i:  # حامد حمد حامد العلي: a full name says it is one, whatever stands around
             self.add(self.discover(i, chain, "", None, conj), i, chain - 1, conj)
@@ -396,9 +408,10 @@ class _State:
         k, words, surname = j, 0, False
         if j < len(self.tokens) and (self.tokens[j].key[:1] == "و" or self.tokens[j].key[:1] in
                                      "بل" and self.tokens[j].key not in self.lex.given_names
-                                     or self.tokens[j].key in particles):
+                                     or self.tokens[j].key in particles and
+                                     self.tokens[j].key not in _NAME_OPENERS):
             return j  # وفهد: a second name, joined to one before; بمعاملة، لجمهورية: a phrase;
-            # بن بندر: a name cut from its first word
+            # بن بندر: a name cut from its first word (not عبد الله، أبو عمر: its first word)
         if j < len(self.tokens) and len(self.tokens[j].key) > 4 and self.tokens[j].key.endswith(
                 "ات") and self.tokens[j].key not in self.lex.given_names:
             return j  # خدمات، فعاليات: a plural noun after the title, no first name
@@ -413,8 +426,11 @@ class _State:
             text = self.tokens[k].text
             if text.startswith("ال") and k == j:
                 break  # ناصر الشعيبي: a surname may have the article, a first name not
-            if surname and not text.startswith("ال"):
-                break  # حامد الشمري كلمة: a name ends at its surname with the article
+            if surname and not (text.startswith("ال") and (
+                    self.father_surname(k - 1) or self.tokens[k].key.endswith("ي"))):
+                break  # حامد الشمري كلمة، حامد الشمري المشرف: a name ends at its surname with
+                # the article, unless that is a father's name or the next a tribe's (جابر
+                # الأحمد الصباح، ماجد الصميلي السبيعي)
             if surname and len(self.tokens[k].key) > 7 and self.tokens[k].key.endswith("ات"):
                 break  # وزع المدير فهد الحربي الشهادات: a plural after the surname, no second
                 # one (a surname may end so: المهندس نادر الخريصات)
@@ -430,7 +446,8 @@ class _State:
         boundary = (surname or k >= len(self.tokens) or not is_word(self.tokens[k])
                     or self.tokens[k].key in stop or self.phrase_at(k) is not None
                     or self.another_given(k) or self.as_calling(k))
-        return k if boundary and k - j >= 2 else j  # two words at least: a first name and more
+        return k if boundary and words >= 2 else j  # two words at least: a first name and more
+        # (عبد الله، أبو محمد: one)
 
     def name_word(self, k: int, stop: frozenset[str]) -> bool:
         """A word that may be part of a person's name: no word the lexicons know (function and
@@ -439,13 +456,16 @@ class _State:
         is also a verb (ناصر), and علي written with ي is the name, not the preposition على."""
         tok = self.tokens[k]
         key = tok.key
+        family = self.family_title(k)
         given = key in self.lex.given_names and (
             key not in stop and key not in self.known_words or tok.text.endswith("ي"))
         return (is_word(tok) and (given or key not in stop) and not tok.text.isdigit()
-                and not self.adjective_at(k) and (self.phrase_at(k) is None or self.short_name(k))
-                and (given or not self.morph.kinds(key) & {"verb", "noun"}
+                and tok.text.strip("ـ") != ""  # a dash drawn with tatweel
+                and not self.adjective_at(k)
+                and (self.phrase_at(k) is None or self.short_name(k) or family)
+                and (given or family or not self.morph.kinds(key) & {"verb", "noun"}
                      and key not in self.known_words) and "\u064b" not in tok.text
-                and key not in self.lex.title_words  # إليكسي بزهانوف نائب وزير
+                and (key not in self.lex.title_words or family)  # إليكسي بزهانوف نائب وزير
                 and not (key.startswith("ال") and len(key) > 7 and key.endswith(("ين", "ون")))
                 and not (key[:1] in "بل" and len(key) > 3 and (
                     key[1:] in self.known_words or key[1:3] in ("ال", "لل")
@@ -457,6 +477,9 @@ class _State:
                 and not (key.startswith(("يت", "تت", "يست", "تست")) and len(key) > 4)  # يتألم
                 and not key.endswith(("ته", "تها", "هم", "هما")) and not masdar_shaped(key)
                 and not (len(key) > 4 and key.endswith("ها"))  # فريقها: a possessive
+                and not (len(key) > 5 and key.endswith("ات") and not key.startswith("ال") and (
+                    key[-4] != "ي" or key.endswith("يات")))  # مدير فعاليات العيد، مدير جوازات
+                # المنطقة: a plural (not a family name shaped فعيلات: عبيدات، ذنيبات)
                 and not key.startswith("كال")  # كالعاشق: as the …
                 and not self.as_calling(k)
                 )
@@ -475,6 +498,21 @@ class _State:
         key = self.tokens[k].key
         return key[:1] == "ل" and key[1:2] in "مت" and len(key) > 4 and \
             key not in self.lex.given_names and self.phrase_at(k) is None
+
+    def father_surname(self, k: int) -> bool:
+        """Token k is a father's given name with the article (الأحمد، العبدالعزيز), which a
+        family name may follow; not a title (السلطان) nor a name shaped like a nisba (السلمي)."""
+        bare = self.tokens[k].key.removeprefix("ال")
+        return bare in self.lex.given_names and not bare.endswith("ي") and \
+            self.tokens[k].key not in self.lex.title_words
+
+    def family_title(self, k: int) -> bool:
+        """Token k is a one-word title with the article that is a given name without it
+        (السلطان): after a given name, a family name."""
+        key = self.tokens[k].key
+        return key.startswith("ال") and key in self.lex.title_words and \
+            key[2:] in self.lex.given_names and k > 0 and \
+            self.tokens[k - 1].key in self.lex.given_names
 
     def another_given(self, k: int) -> bool:
         """A given name under ب or ل: the phrase of another person (زج المدرب جروس بعبدالله)."""
@@ -859,6 +897,8 @@ class _State:
 
 
 _DOMINANCE: Final = 2  # how many times more often the article's state is named than another
+_PATRONYMS: Final = frozenset({"بن", "ابن", "بنت"})
+_NAME_OPENERS: Final = frozenset({"عبد", "ابو", "ابي", "ابا"})  # particles a name starts with
 _PROCLITICS: Final = {"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}
 _TYPE_RANK: Final = {"Person": 0, "Organization": 1, "Country": 2, "Place": 3}
 _KINDS = {"city": ("city", "capital"), "armed-group": ("armed-group",),

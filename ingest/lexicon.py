@@ -397,8 +397,13 @@ def _adjective_forms(adj: str) -> list[str]:
 
 def _add_person(lex: Lexicon, entry: dict) -> None:
     role = lex.roles.get(entry.get("role") or "")
-    person = _add_entity(lex, {**entry, "ar": _names(entry) + _names(entry, "short_ar")},
-                         "Person", affiliation=entry.get("affiliation"), role=role)
+    names = _names(entry) + _names(entry, "short_ar")
+    person = _add_entity(lex, {**entry, "ar": names}, "Person",
+                         affiliation=entry.get("affiliation"), role=role)
+    for name in names:  # أبو بكر البغدادي is أبي بكر after a preposition, أبا بكر as an object
+        if name.startswith(("أبو ", "ابو ")):
+            for case in ("أبي ", "أبا "):
+                _add_key(lex, name_key(case + name[4:]), Phrase("entity", person.key))
     if role and person.affiliation:
         lex.holders[(role.key, person.affiliation)].append(person.key)
         lex.terms[person.key] = (entry.get("from") or 0, entry.get("to") or 9999)

@@ -352,3 +352,106 @@ def test_a_discovered_name_ends_before_a_given_name_under_a_preposition(discover
 def test_a_title_after_a_name_is_no_part_of_it(discovered):
     found = discovered("وأجرت الصحيفة حوارا خاصا مع السفير علي العياشي القنصل العام.")
     assert "علي العياشي" in found and "علي العياشي القنصل" not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name that begins with عبد or أبو, and its patronymic: the whole chain, not the father's
+    ("وقال المهندس عبد الكريم بن سالم الهاشمي إن الجسر اكتمل.", "عبد الكريم بن سالم الهاشمي"),
+    ("وقال المتحدث باسم الجماعة أبو عمر الشامي إن الهجوم فشل.", "أبو عمر الشامي"),
+    # سلطان, a title without the article, is a given name before a name
+    ("وقال رئيس الهيئة سلطان ناصر بن راشد إن الميناء توسع.", "سلطان ناصر بن راشد"),
+    # السلطان after a given name is a family name
+    ("وقال الدكتور فهد بن خالد السلطان إن السوق تتعافى.", "فهد بن خالد السلطان"),
+    # a father's name with the article, then the family's (not a descriptor after a surname)
+    ("وقال الشيخ حمد الخالد العلي إن الوفد وصل.", "حمد الخالد العلي"),
+])
+def test_names_with_particles_titles_and_patronyms_are_taken_whole(discovered, text, name):
+    assert discovered(text)[name].type == "Person"
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("وقال المهندس عبد الكريم بن سالم الهاشمي إن الجسر اكتمل.", "سالم الهاشمي"),
+    ("وقال رئيس الهيئة سلطان ناصر بن راشد إن الميناء توسع.", "ناصر بن راشد"),
+    ("وحضر الحفل الأمير عبد الله ثم غادر.", "عبد الله"),  # one given name is no full name
+    ("وقال الباحث سامر الدوسري المشرف على الدراسة إن النتائج جيدة.", "سامر الدوسري المشرف"),
+    ("ونقلت الوكالة عن الوزير كمال ناجي قوله إن الحوار مستمر.", "كمال ناجي قوله"),
+    ("وقدمت الدكتورة سلمى راشد بعنوان «الأسرة» محاضرة.", "سلمى راشد بعنوان"),
+    ("وقال الشيخ خالد ـ رحمه الله ـ إن الوحدة قوة.", "خالد ـ"),  # a dash of tatweel
+])
+def test_a_name_is_neither_cut_from_its_chain_nor_run_into_the_words_after_it(discovered, text,
+                                                                              absent):
+    assert absent not in discovered(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ويملك ماجد خالد السلطان جوادا أصيلا.",  # no speech verb: السلطان is his family, no title
+    "ونقل الوزير رسالة السلطان إلى الرئيس.",  # the sultan's letter: no name
+    "واستقبل سلطان عمان الوزير.",  # the sultan of a state
+])
+def test_sultan_as_a_family_name_or_a_title_alone_makes_no_person(discovered, text):
+    assert [e.label_ar for e in discovered(text).values() if e.type == "Person"] == []
+
+
+def test_a_kunya_after_a_preposition_is_the_known_person(mentioned):
+    assert "abu-bakr-al-baghdadi" in mentioned("وقالت زوجة سابقة لأبي بكر البغدادي إنها فرت.")
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل ثلاثة في قصف على سوق الفواكه وسط المدينة.",  # what a market sells
+    "وطالبت المعارضة بمنطقة حظر جوي بعد القصف.",  # a no-fly zone
+    "وأصيب طالب في هجوم قرب كلية الهندسة.",  # a faculty's discipline
+    "وانفجرت عبوة في محطة المترو بعد الظهر.",  # a station's kind
+    "وقال المتحدث باسم مديرية الدفاع المدني إن الحريق أخمد بعد الانفجار.",
+    "وقصفت الطائرات سوق مستلزمات البناء في المدينة.",  # a plural participle
+    "وقتل شخصان في أكثر المناطق تضرراً من القصف.",  # an adverb with tanween
+    "وتعمل الجمعية على إحياء المسرح بعد القصف.",  # إحياء, reviving, not أحياء
+    "وأوضح مدير مدينة الملك عبد الله الطبية الدكتور كمال ناجي أن الجرحى وصلوا بعد الهجوم.",
+])
+def test_common_phrases_after_a_kind_word_or_a_royal_name_discover_no_place(discovered, text):
+    assert [e.label_ar for e in discovered(text).values()
+            if e.type == "Place" or "الطبية" in e.label_ar] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقصفت الطائرات أحياء الزهور والقبو في حمص.", "الزهور"),  # أحياء, neighbourhoods
+    ("وقتل جنديان في هجوم في إقليم زاردوك بعد الظهر.", "زاردوك"),  # a kind written with إ
+    ("وقتل ثلاثة في قصف على سوق الشيوخ جنوب المدينة.", "الشيوخ"),  # a town named سوق …
+])
+def test_look_alikes_of_common_phrases_still_name_a_place(discovered, text, name):
+    assert discovered(text)[name].type == "Place"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وأجلت المباريات على ملعب الأمير خالد الفيصل بعد الهجوم.", "ملعب الأمير خالد الفيصل"),
+    ("وقصفت الطائرات مستشفى الملك فهد في صنعاء.", "مستشفى الملك فهد"),  # no family name after
+    ("وتضرر جسر الملك فهد الرابط بين المدينتين في القصف.", "جسر الملك فهد"),  # a participle
+])
+def test_a_site_named_after_a_royal_takes_his_family_name(discovered, text, name):
+    assert discovered(text)[name].type == "Place"
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل في القصف شاب قضى 10سنوات في السجن.",  # a number glued to its noun
+    "وقصفت الطائرات حي ولا أحد يعرف السبب.",  # و and a negator
+])
+def test_numbers_and_function_words_after_a_kind_name_no_place(discovered, text):
+    assert [e.label_ar for e in discovered(text).values() if e.type == "Place"] == []
+
+
+@pytest.mark.parametrize("text, name, absent", [
+    # a plural after a title is its office, not a name
+    ("وقال مدير فعاليات عيد المدينة المهندس سامر الحمد إن الحفل ألغي.", "سامر الحمد",
+     "فعاليات عيد"),
+])
+def test_a_plural_after_a_title_is_no_name(discovered, text, name, absent):
+    found = discovered(text)
+    assert (name is None or name in found) and absent not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقال المتحدث باسم الوزارة سامر عبيدات إن الحدود آمنة بعد الهجوم.", "سامر عبيدات"),
+    ("وتوزع النازحون بعد القصف في مناطق فلك وفوه في المدينة.", "فلك"),
+])
+def test_family_names_shaped_like_plurals_and_places_after_fa_still_count(discovered, text,
+                                                                          name):
+    assert name in discovered(text)
