@@ -5,7 +5,7 @@
 
 Takes a seeded random sample of the corpus's articles (gzip or plain JSONL), analyses them
 with the extractor, and prints seeded random samples, numbered, for a reader to mark right or
-wrong: asserted accuses / supports / strikes statements between named actors (agent,
+wrong (an item the extractor adds or drops moves one pick, not the whole sample): asserted accuses / supports / strikes statements between named actors (agent,
 relation, target, places, toll, evidence), attacks with a generic party (مسلحون مجهولون, an
 unidentified author, ثلاثة جنود), and the entities it discovered (type, Arabic label, the
 words around their first mention). Nothing is written to disk but what stdout receives.
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import random
 import sys
 from pathlib import Path
@@ -62,16 +63,29 @@ def main() -> int:
           f"statements between named actors, {len(events)} attacks with a generic party, "
           f"{len(discovered)} discovered entities (seed {args.seed})\n")
     print("## Statements")
-    _print(rng.sample(statements, min(args.statements, len(statements))))
+    _print(_draw(statements, args.statements, args.seed, _statement_key))
     print("## Attacks with a generic party")
-    _print(rng.sample(events, min(args.events, len(events))))
+    _print(_draw(events, args.events, args.seed, _statement_key))
     print("## Discovered entities")
-    picks = rng.sample(sorted(discovered), min(args.entities, len(discovered)))
+    picks = _draw(sorted(discovered), args.entities, args.seed, str)
     for n, key in enumerate(picks, 1):
         doc_id, e, context = discovered[key]
         print(f"{n}. [{doc_id}] {e.type} {e.label_ar} ({e.label_en or e.translit}) | "
               f"{' '.join(context.split())}")
     return 0
+
+
+def _draw(items: list, n: int, seed: int, key) -> list:
+    """The n items whose key hashes lowest under the seed: a seeded random sample in which an
+    item the extractor adds or drops moves at most one pick, so readings of two versions of
+    the extractor share most of their items."""
+    return sorted(items, key=lambda item: hashlib.sha256(f"{seed}\t{key(item)}".encode())
+                  .digest())[:n]
+
+
+def _statement_key(item: tuple) -> str:
+    doc_id, rel, _, evidence = item
+    return f"{doc_id}\t{rel.agent}\t{rel.predicate}\t{rel.target}\t{evidence}"
 
 
 def _print(picks: list) -> None:
