@@ -145,3 +145,21 @@ def test_what_a_hill_overlooks_is_not_what_was_taken(relations):
         "وسيطرت المعارضة السورية على تلة تطل على مطار المزة العسكري.")
     assert ("syrian-opposition", "strikes", "mezzeh-airbase") in relations(
         "وسيطرت المعارضة السورية على مطار المزة العسكري.")
+
+
+@pytest.mark.parametrize("text", [
+    "أسقطت المحكمة الأمريكية التهم عن وزير الخارجية الإيراني.",
+    "وأسقطت عنه الحكومة التركية الجنسية عام 1990.",
+    "وكانت الوزارة قد أسقطت هذه الأسماء من القوائم.",
+])
+def test_dropping_charges_or_names_is_no_strike(read, text):
+    assert not any(r.predicate == "strikes" for r in read(text).relations)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("أسقطت الدفاعات الجوية السورية طائرة تركية فوق اللاذقية.",
+     ("syrian-air-defense", "strikes", "turkey")),
+    ("أسقطت الطائرات الروسية قنابل على إدلب.", ("russian-air-force", "strikes", "idlib")),
+])
+def test_shooting_down_a_plane_or_dropping_bombs_is_a_strike(relations, text, expected):
+    assert expected in relations(text)
