@@ -435,3 +435,25 @@ def test_a_title_of_a_force_described_then_a_name_names_the_man(read):
 def test_a_participle_after_a_title_with_no_name_after_it_is_no_name(read):
     doc = read("وقال المتحدث باسم القوات الموالية للحكومة إن المعارك مستمرة.")
     assert not [e for e in doc.entities if e.type == "Person"]
+
+
+@pytest.mark.parametrize("text", [
+    "وتدخلت تركيا في العراق بحجة قتال حزب العمال الكردستاني.",
+    "ورفضت الحكومة الطلب بحجة أن الحوثيين يهاجمون المدن.",
+    "ورفض الوزير الاقتراح بحجة أخرى.",
+])
+def test_a_pretext_under_ba_is_no_place(mentioned, text):
+    assert "hajjah" not in mentioned(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقصف الطيران السعودي مواقع الحوثيين بحجة وصعدة.",
+    "وقصف الطيران السعودي مواقع الحوثيين في حجة.",
+    "وشن التحالف العربي غارات على مواقع بحجة شمال غرب اليمن.",
+])
+def test_the_town_under_ba_or_fi_is_still_the_place(mentioned, text):
+    assert "hajjah" in mentioned(text)
+
+
+def test_a_place_that_is_no_common_noun_stays_a_place_under_ba(mentioned):
+    assert "asir" in mentioned("وعقد مكتب الإمارة بعسير اجتماعا طارئا.")
