@@ -163,3 +163,17 @@ def test_dropping_charges_or_names_is_no_strike(read, text):
 ])
 def test_shooting_down_a_plane_or_dropping_bombs_is_a_strike(relations, text, expected):
     assert expected in relations(text)
+
+
+def test_a_feminine_participle_after_a_masculine_state_describes_the_phrase_before(relations):
+    found = relations("وقاتلت جماعة الحوثي في اليمن المدعومة من إيران القوات الحكومية.")
+    assert ("iran", "supports", "houthis") in found
+    assert ("iran", "supports", "yemen") not in found
+    assert ("iran", "supports", "lebanon") not in relations(
+        "ونشطت حركة أمل في لبنان الموالية لإيران.")
+
+
+def test_a_participle_that_agrees_with_the_place_still_describes_it(relations):
+    assert ("iran", "supports", "yemen") in relations("وقاتل الحوثيون في اليمن المدعوم من إيران.")
+    assert ("russia", "supports", "syrian-army") in relations(
+        "وتقدم الجيش السوري المدعوم من روسيا في ريف حلب.")
