@@ -123,6 +123,8 @@ class _State:
             return i + n  # تعز (جنوب اليمن): where Taiz lies, not South Yemen
         if entities and self.another_name(i, n):
             return self.given_name(i)  # جيفري ويب: not James Jeffrey but a Jeffrey Webb
+        if entities and self.common_noun(i, n, prefix, entities):
+            return i + n  # بحجة أن: the pretext, not Hajjah
         if entities:
             key = self.choose(entities, i, prefix, self.form(i, n, prefix)
                               in self.lex.ambiguous_forms)
@@ -220,6 +222,19 @@ class _State:
                     or ((after_prep or listed) and kind == "Place" and key not in self.lex.cue_only)):
                 return key
         return None
+
+    def common_noun(self, i: int, n: int, prefix: str, keys: list[str]) -> bool:
+        """A place that is also a common noun (``ambiguous: noun``), one word under a bare ب
+        before a complementizer or an indefinite word, is that noun (بحجة أن، بحجة قتال),
+        not the place (بحجة وصعدة، بحجة شمال البلاد stay it)."""
+        if n != 1 or prefix.lstrip("وف") != "ب" or not all(k in self.lex.ba_nouns for k in keys):
+            return False
+        nxt = self.tokens[i + 1].key if i + 1 < len(self.tokens) else ""
+        g = self.lex.grammar
+        return nxt in g.get("complementizers", ()) or (
+            nxt.isalpha() and not nxt.startswith(("ال", "و")) and not any(
+                nxt in g.get(group, ()) for group in
+                ("prepositions", "directions", "time_words", "conjunctions")))
 
     def place_before(self, i: int) -> bool:
         """A place was named right before token i (what a و joins a name to)."""

@@ -78,6 +78,7 @@ class Lexicon:
     ambiguous_forms: set[tuple[str, ...]] = field(default_factory=set)  # forms of an entry
     # that need a cue though its other forms do not (سروج "saddles", not سوروج)
     cue_only: set[str] = field(default_factory=set)  # ambiguous even after a preposition
+    ba_nouns: set[str] = field(default_factory=set)  # common nouns under ب: بحجة أن
     frames: dict[str, dict] = field(default_factory=dict)  # predicate → its frames.yaml entry
     entries: dict[tuple[str, str], list[FrameEntry]] = field(  # (lemma, verb|noun) → frames
         default_factory=lambda: defaultdict(list))
@@ -365,6 +366,8 @@ def _add_entity(lex: Lexicon, entry: dict, type_: str,
         lex.ambiguous.add(entity.key)
     if entry.get("ambiguous") == "cue":
         lex.cue_only.add(entity.key)
+    if entry.get("ambiguous") == "noun":
+        lex.ba_nouns.add(entity.key)
     for name in names:
         key = keys.get(name) if keys else None
         _add_key(lex, name_key(name) if key is None else key, Phrase("entity", entity.key))

@@ -1326,6 +1326,8 @@ class _Reader:
         """What a participle describes: the phrase it ends (القوات الموالية) or the one before,
         or, for one in construct with a name, the name set beside it (حليف إيران بشار الأسد)."""
         unit = p.units[u]
+        if self.disagrees(p, u, t) and u > 0 and p.units[u - 1].kind == "np":
+            return self.referents(p, u - 1)  # جماعة في اليمن المدعومة: the group, not Yemen
         for k in range(unit.first, t):
             f = self.at.get(k)
             if f is not None:
@@ -1341,6 +1343,18 @@ class _Reader:
                 and p.bare_np(u - 1):  # حزب الله وبقية المليشيات الموالية لإيران: one of them
             return self.referents(p, u - 1)
         return self.referents(p, u) if unit.head < t else []
+
+    def disagrees(self, p: Parse, u: int, t: int) -> bool:
+        """A feminine participle t after a place in a phrase of place, the place's name its
+        head and masculine in shape (في اليمن المدعومة، في لبنان الموالية), does not describe
+        it: the phrase before does."""
+        unit = p.units[u]
+        f = self.at.get(unit.first)
+        e = self.entity(f.mention.entity) if f is not None else None
+        name = self.keys[f.last] if f is not None else ""
+        return (self.keys[t].endswith("ه") and e is not None and e.type in ("Place", "Country")
+                and f.last < t and p.unit_at.get(f.last) == u and self.locative_unit(p, u)
+                and not name.endswith(("ه", "ا", "اء", "ى")))
 
     def copula_predicate(self, p: Parse, u: int) -> bool:
         """Unit u is the predicate right after a copula that names no subject: ظلت داعمة، كان

@@ -476,3 +476,25 @@ def test_a_discovered_name_ends_before_the_word_that_tells_about_its_bearer(read
 def test_no_person_is_discovered_from_a_credit_a_plural_or_a_prepositional_word(read, text):
     assert [e.label_ar for e in read(text).entities
             if e.discovered and e.type == "Person"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "وتدخلت تركيا في العراق بحجة قتال حزب العمال الكردستاني.",
+    "ورفضت الحكومة الطلب بحجة أن الحوثيين يهاجمون المدن.",
+    "ورفض الوزير الاقتراح بحجة أخرى.",
+])
+def test_a_pretext_under_ba_is_no_place(mentioned, text):
+    assert "hajjah" not in mentioned(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقصف الطيران السعودي مواقع الحوثيين بحجة وصعدة.",
+    "وقصف الطيران السعودي مواقع الحوثيين في حجة.",
+    "وشن التحالف العربي غارات على مواقع بحجة شمال غرب اليمن.",
+])
+def test_the_town_under_ba_or_fi_is_still_the_place(mentioned, text):
+    assert "hajjah" in mentioned(text)
+
+
+def test_a_place_that_is_no_common_noun_stays_a_place_under_ba(mentioned):
+    assert "asir" in mentioned("وعقد مكتب الإمارة بعسير اجتماعا طارئا.")

@@ -103,7 +103,7 @@ def test_capitals_are_not_repeated_as_places(countries, places):
 @pytest.mark.parametrize("key", ["tyre", "al-bab", "hama", "mayadin", "hit", "asir", "nihm", "haradh",
                                  "al-bayda", "amran", "hajjah"])
 def test_places_named_like_common_words_are_flagged_ambiguous(places, key):
-    assert next(p for p in places if p["id"] == key).get("ambiguous") is True
+    assert next(p for p in places if p["id"] == key).get("ambiguous") in (True, "noun")
 
 
 @pytest.mark.parametrize("key", ["ibb", "khobar", "al-wajh", "balad"])

@@ -145,3 +145,35 @@ def test_what_a_hill_overlooks_is_not_what_was_taken(relations):
         "وسيطرت المعارضة السورية على تلة تطل على مطار المزة العسكري.")
     assert ("syrian-opposition", "strikes", "mezzeh-airbase") in relations(
         "وسيطرت المعارضة السورية على مطار المزة العسكري.")
+
+
+@pytest.mark.parametrize("text", [
+    "أسقطت المحكمة الأمريكية التهم عن وزير الخارجية الإيراني.",
+    "وأسقطت عنه الحكومة التركية الجنسية عام 1990.",
+    "وكانت الوزارة قد أسقطت هذه الأسماء من القوائم.",
+])
+def test_dropping_charges_or_names_is_no_strike(read, text):
+    assert not any(r.predicate == "strikes" for r in read(text).relations)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("أسقطت الدفاعات الجوية السورية طائرة تركية فوق اللاذقية.",
+     ("syrian-air-defense", "strikes", "turkey")),
+    ("أسقطت الطائرات الروسية قنابل على إدلب.", ("russian-air-force", "strikes", "idlib")),
+])
+def test_shooting_down_a_plane_or_dropping_bombs_is_a_strike(relations, text, expected):
+    assert expected in relations(text)
+
+
+def test_a_feminine_participle_after_a_masculine_state_describes_the_phrase_before(relations):
+    found = relations("وقاتلت جماعة الحوثي في اليمن المدعومة من إيران القوات الحكومية.")
+    assert ("iran", "supports", "houthis") in found
+    assert ("iran", "supports", "yemen") not in found
+    assert ("iran", "supports", "lebanon") not in relations(
+        "ونشطت حركة أمل في لبنان الموالية لإيران.")
+
+
+def test_a_participle_that_agrees_with_the_place_still_describes_it(relations):
+    assert ("iran", "supports", "yemen") in relations("وقاتل الحوثيون في اليمن المدعوم من إيران.")
+    assert ("russia", "supports", "syrian-army") in relations(
+        "وتقدم الجيش السوري المدعوم من روسيا في ريف حلب.")
