@@ -1350,8 +1350,10 @@ class _Reader:
         it: the phrase before does."""
         unit = p.units[u]
         f = self.at.get(unit.first)
-        e = self.entity(f.mention.entity) if f is not None else None
-        name = self.keys[f.last] if f is not None else ""
+        if f is None:
+            return False
+        e = self.entity(f.mention.entity)
+        name = self.keys[f.last]
         return (self.keys[t].endswith("ه") and e is not None and e.type in ("Place", "Country")
                 and f.last < t and p.unit_at.get(f.last) == u and self.locative_unit(p, u)
                 and not name.endswith(("ه", "ا", "اء", "ى")))
