@@ -1282,15 +1282,27 @@ class _Reader:
         """The two sides of a fight between them: two actors under بين (بين الجيش وداعش), or
         those before من جهة and those listed after it (بين X وY من جهة، وZ من جهة أخرى), or
         one and others unnamed (بين قوات الحكومة ومقاتلين); none where more are listed."""
-        for i, k in enumerate(pps):
-            if p.units[k].prep == "من" and self.keys[p.units[k].head] == "جهه":
-                other: list[Found] = []
-                for j in pps[i + 1:]:
-                    if p.units[j].prep or not p.units[j].conj:
-                        break
-                    other += [f for f in self.referents(p, j) if self.actor(f.mention.entity)]
-                return (first, other) if other else ([], [])
-        return (first[:1], first[1:]) if len(first) <= 2 else ([], [])  # one: and unnamed
+        mark = next((k for k in pps if self.side_mark(p, k)), -1)
+        if mark < 0 and pps and self.comma(p, pps[-1] + 1) and self.side_mark(p, pps[-1] + 2):
+            mark = pps[-1] + 2  # بين X وY، من جهة، وZ: the mark set off by commas
+        if mark < 0:
+            return (first[:1], first[1:]) if len(first) <= 2 else ([], [])  # one: and unnamed
+        other: list[Found] = []
+        j = mark + 1 + self.comma(p, mark + 1)
+        while j < len(p.units) and p.units[j].kind == "np" and p.units[j].conj and \
+                not p.units[j].prep:
+            other += [f for f in self.referents(p, j) if self.actor(f.mention.entity)]
+            j += 1
+        return (first, other) if other else ([], [])
+
+    def side_mark(self, p: Parse, k: int) -> bool:
+        """Unit k is من جهة, which ends the list of one side of a fight."""
+        return k < len(p.units) and p.units[k].prep == "من" and self.keys[p.units[k].head] == "جهه"
+
+    def comma(self, p: Parse, k: int) -> bool:
+        """Unit k is a comma."""
+        return k < len(p.units) and p.units[k].kind == "break" and \
+            self.tokens[p.units[k].first].text in "،,"
 
     def partitive(self, p: Parse, u: int) -> list[Found]:
         """The entities a من phrase right after phrase u names in its own words (حلفاؤهم من

@@ -3,6 +3,9 @@ import pytest
 
 _SIDES = ("دارت اشتباكات عنيفة في ريف حلب الجنوبي بين هيئة تحرير الشام والفصائل المقاتلة من"
           " جهة، وقوات النظام والمسلحين الموالين له من جهة أخرى.")
+# the same with من جهة set off by commas
+_SIDES_COMMAS = ("تدور معارك بين الجيش اليمني والمقاومة الشعبية، من جهة، والحوثيين وقوات صالح،"
+                 " من جهة أخرى، في محافظة تعز.")
 
 
 @pytest.mark.parametrize("text, relation", [
@@ -12,6 +15,8 @@ _SIDES = ("دارت اشتباكات عنيفة في ريف حلب الجنوب�
      ("yemeni-armed-forces", "strikes", "houthis")),
     # the sides, each listed before من جهة
     (_SIDES, ("syrian-opposition", "strikes", "syrian-army")),
+    (_SIDES_COMMAS, ("yemeni-popular-resistance", "strikes", "houthis")),
+    (_SIDES_COMMAS, ("yemeni-armed-forces", "strikes", "saleh-loyalist-forces")),
 ])
 def test_one_side_of_a_fight_strikes_the_other(relations, text, relation):
     assert relation in relations(text)
@@ -22,6 +27,7 @@ def test_one_side_of_a_fight_strikes_the_other(relations, text, relation):
     ("تواصلت الاشتباكات بين قوات النظام وحزب الله وقوات الدفاع الوطني في ريف حلب.",
      ("syrian-army", "hezbollah")),
     (_SIDES, ("hayat-tahrir-al-sham", "syrian-opposition")),
+    (_SIDES_COMMAS, ("yemeni-armed-forces", "yemeni-popular-resistance")),
     # a coordinated subject is one side
     ("أكدت مصادر أن قوات الجيش والمقاومة الشعبية تخوض معارك عنيفة مع الحوثيين في مدينة تعز.",
      ("yemeni-armed-forces", "yemeni-popular-resistance")),
