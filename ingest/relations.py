@@ -1768,14 +1768,15 @@ class _Reader:
 
     def after_positional(self, p: Parse, k: int) -> bool:
         """A phrase after a positional participle describes a place (المطلة على، الواقعة في),
-        or after من سكان where someone lives (من سكان مخيم … وسط الضفة): not where the act
-        happened."""
+        after من سكان where someone lives (من سكان مخيم … وسط الضفة), after a word of
+        closeness whom a source is close to (مصادر مقربة من الرئيس): none is the act's."""
         if k == 0 or p.units[k - 1].kind != "np":
             return False
         prev = p.units[k - 1]
         if prev.prep == "من" and self.group_of(self.keys[prev.head], "residents"):
             return True
-        return self.group_of(self.keys[prev.last], "positional")
+        return self.group_of(self.keys[prev.last], "positional") or (
+            p.units[k].prep == "من" and self.group_of(self.keys[prev.last], "close_to"))
 
     # --- modality and speech --------------------------------------------------------------------
 

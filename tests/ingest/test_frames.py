@@ -462,6 +462,19 @@ def test_a_place_that_describes_a_target_is_not_struck(relations, text, never):
     assert not any(target == never for _, _, target in relations(text))
 
 
+@pytest.mark.parametrize("text", [
+    "شهدت المدينة تأييدا واسعا للحكومة السورية بحسب مصادر مقربة من المعارضة السورية.",
+    "لقيت الخطة دعما كبيرا للجيش اللبناني كما تقول أوساط قريبة من حزب الله.",
+])
+def test_whom_a_source_is_close_to_is_no_party(relations, text):
+    assert not [r for r in relations(text) if r[1] == "supports"]
+
+
+def test_who_a_source_close_to_reports_on_still_acts(relations):
+    assert ("iran", "supports", "hezbollah") in relations(
+        "قالت مصادر مقربة من الحكومة إن إيران تدعم حزب الله.")
+
+
 def test_a_list_past_a_pronoun_does_not_take_the_next_clause(relations):
     found = relations("وقصفت الطائرات الروسية مدينة حلب والقرى المجاورة لها وقتلت عشرة مدنيين.")
     assert ("russian-air-force", "strikes", "aleppo") in found
