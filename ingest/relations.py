@@ -49,6 +49,8 @@ _SPORTS: Final = 3  # sports words in an article that make its attacks and strik
 _QUOTES: Final = frozenset("«»\"“”'‘’()")
 _INHERIT = frozenset({"light", "other", "occurring", "planning", "threatening", "negating",
                       "ceasing", "claiming", "reciprocal"})
+_UNDERGO = frozenset({"undergo", "suffering"})  # its subject is the target (تعرض، لقي مصرعه)
+_NOT_CARRIED = frozenset({"suffering", "witnessing"})  # its subject is no later verb's
 _MODE_OF_CLASS = {"planning": "Planned", "threatening": "Threatened", "negating": "Negated",
                   "foiling": "Foiled", "demanding": "Demanded", "possible": "Hypothetical"}
 # Nouns through which a noun in their construct takes the governor of the phrase: شن غارات،
@@ -670,8 +672,13 @@ class _Reader:
                 self.topic(p, u)
             return Candidate(t, entry, agents, targets, self.places(p, u, pps, agents + targets),
                              mode, speaker, why, slots=("reverse", "reverse"))
-        undergoer = "undergo" in gov_class
-        if undergoer:
+        undergoer = bool(_UNDERGO & gov_class)
+        if undergoer and "suffering" in gov_class:  # أصيب ثلاثة في هجوم: its own, none carried
+            args = p.args[governor]
+            targets = self.group_referents(p, args.subject if args.subject >= 0 else args.object) \
+                if max(args.subject, args.object) >= 0 else []
+            target_slot = "governor (undergo)"
+        elif undergoer:
             targets = self.slot_subject(p, governor)
             target_slot = "governor (undergo)"
         elif entry.pos == "noun" and trig.prefix.lstrip("وف")[:1] == "ل":
@@ -945,7 +952,7 @@ class _Reader:
                 light = p.units[u - 1]  # إقدام عناصر الحزب على قتل …: the light noun's genitive
                 return [f for k in range(light.head + 1, light.last + 1)
                         if (f := self.at.get(k)) is not None and f.first == k][:1]
-            if governor < 0 or "undergo" in gov_class:
+            if governor < 0 or _UNDERGO & gov_class:
                 return []
             announced = "speech" in gov_class and p.args[governor].object == u  # أعلنت إسقاط
             if not gov_class & _INHERIT and not announced:
@@ -1005,6 +1012,8 @@ class _Reader:
             args = p.args.get(k)
             if args is not None and args.subject >= 0 and not args.passive and \
                     not p.describes(k):
+                if args.subject in self.sufferers(p):
+                    return []  # لقي جنود مصرعهم …، واستهدف: the dead did not target
                 subj = [f for f in self.group_referents(p, args.subject)
                         if self.agrees(f, feminine)]
                 if pronoun.endswith(("هم", "هما")) and len(subj) == 1 and \
@@ -1045,16 +1054,22 @@ class _Reader:
         return self.tokens[p.units[k].first].key if k >= 0 and p.units[k].kind == "comp" else ""
 
     def sentence_topic(self, s: int) -> list[Found]:
-        """The named subject of the last verb of sentence s that has one."""
+        """The named subject of the last verb of sentence s that has one, not one that
+        suffers or witnesses (وكانت المدينة شهدت تفجيرا. واستهدف …: a place, no actor)."""
         p = self.parse(s)
+        sufferers = self.sufferers(p)
         for v in sorted(p.args, reverse=True):
             args = p.args[v]
-            if args.subject >= 0 and not args.passive:
+            if args.subject >= 0 and not args.passive and args.subject not in sufferers:
                 subj = [f for f in self.group_referents(p, args.subject)
                         if self.actor(f.mention.entity)]
                 if subj:
                     return subj
         return []
+
+    def sufferers(self, p: Parse) -> set[int]:
+        """The subjects of the verbs that suffer or witness an act (لقي، شهد): no actors."""
+        return {a.subject for v, a in p.args.items() if _NOT_CARRIED & self.verb_classes(p, v)}
 
     def feminine(self, p: Parse, v: int) -> bool:
         verb = p.verb_of.get(p.units[v].first)
@@ -1822,7 +1837,7 @@ class _Reader:
         if "foiling" in classes:  # تصدت القوات لهجوم: foiled, not a purpose
             return "Foiled", "a foiling verb governs it"
         if p.units[u].kind == "np" and trig.prefix.lstrip("وف") == "ل" and \
-                "undergo" not in classes and not any(self.group_of(keys[k], "undergo_nouns")
+                not _UNDERGO & classes and not any(self.group_of(keys[k], "undergo_nouns")
                                                      for k in range(max(a, t - 8), t)):
             return "Planned", "a purpose: ل before the noun (لشن غارات)"  # not تعرض X لاعتداء
         reach = 6 if any(self.group_of(keys[k], "light_nouns") for k in range(max(a, t - 2), t)) \

@@ -177,3 +177,36 @@ def test_a_participle_that_agrees_with_the_place_still_describes_it(relations):
     assert ("iran", "supports", "yemen") in relations("وقاتل الحوثيون في اليمن المدعوم من إيران.")
     assert ("russia", "supports", "syrian-army") in relations(
         "وتقدم الجيش السوري المدعوم من روسيا في ريف حلب.")
+
+
+def named_strikes(found: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    return {r for r in found if r[1] == "strikes" and not r[0].startswith("generic-")}
+
+
+@pytest.mark.parametrize("text", [
+    "لقي خمسة من مسلحي داعش مصرعهم في المعارك الدائرة في محافظة الرقة.",
+    "أصيب ثلاثة جنود أتراك في هجوم بسيارة مفخخة في مدينة ماردين.",
+    "وفي عدن لقي ثلاثة حوثيين مصرعهم في هجوم بقذائف الهاون استهدف منزل قيادي حوثي.",
+])
+def test_who_dies_or_is_wounded_in_an_attack_did_not_make_it(relations, text):
+    assert named_strikes(relations(text)) == set()
+
+
+def test_who_dies_in_an_attack_of_a_named_author_is_its_target(relations):
+    assert ("international-coalition", "strikes", "isis") in relations(
+        "لقي عناصر من داعش مصرعهم في غارة للتحالف الدولي قرب الرقة.")
+
+
+@pytest.mark.parametrize("text", [
+    "شهدت المملكة العربية السعودية تفجيرا انتحاريا في مدينة أبها.",
+    "وكانت العاصمة اليمنية شهدت، مساء الأحد، انفجارا بعبوة ناسفة واستهدف قياديا حوثيا في حي "
+    "الحصبة.",
+])
+def test_the_place_that_witnessed_an_attack_did_not_make_it(relations, text):
+    assert named_strikes(relations(text)) == set()
+
+
+def test_a_fight_a_place_witnessed_is_still_between_its_sides(relations):
+    assert ("syrian-army", "strikes", "isis") in relations(
+        "شهدت مدينة دير الزور اشتباكات عنيفة بين الجيش السوري وتنظيم داعش.")
+
