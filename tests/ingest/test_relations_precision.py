@@ -210,3 +210,11 @@ def test_a_fight_a_place_witnessed_is_still_between_its_sides(relations):
     assert ("syrian-army", "strikes", "isis") in relations(
         "شهدت مدينة دير الزور اشتباكات عنيفة بين الجيش السوري وتنظيم داعش.")
 
+
+def test_names_side_by_side_after_an_explosion_are_no_parties(relations):
+    assert relations("صور انفجار لبنان بيروت") == set()
+
+
+def test_what_an_explosion_went_off_at_is_still_its_target(read):
+    assert any(r.target == "turkish-armed-forces" for r in read(
+        "أسفر انفجار عبوة ناسفة على دورية للجيش التركي عن مقتل جنديين.").relations)
