@@ -293,7 +293,7 @@ def _slot(name) -> str:
 
 _STRUCTURAL = {"subject", "object", "object_genitive", "complement_genitive", "genitive", "adjective", "governor",
                "relative", "possessive", "head", "victims", "clause_subject", "partitive",
-               "speaker"}
+               "speaker", "site_genitive"}
 
 
 def _read(path: Path, mapping: bool = False):

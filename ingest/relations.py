@@ -928,6 +928,9 @@ class _Reader:
                     self.lex.kinds.get(f.mention.entity) == "military" for f in found):
                 return []  # غارات الطائرات التي تشنها واشنطن: the aircraft strike, not struck
             return found
+        if slot == "site_genitive":  # انفجار المسجد: hit there; انفجار تركيا: a state is only where
+            return [f for f in self.slot_genitive(p, u, t)
+                    if getattr(self.entity(f.mention.entity), "type", "") != "Country"]
         if slot == "adjective":
             return self.slot_adjective(p, u, t, trig)
         if slot == "relative":

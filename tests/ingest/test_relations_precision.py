@@ -218,3 +218,9 @@ def test_names_side_by_side_after_an_explosion_are_no_parties(relations):
 def test_what_an_explosion_went_off_at_is_still_its_target(read):
     assert any(r.target == "turkish-armed-forces" for r in read(
         "أسفر انفجار عبوة ناسفة على دورية للجيش التركي عن مقتل جنديين.").relations)
+
+
+def test_the_site_an_explosion_went_off_at_is_its_target_a_state_only_where(read):
+    hit = {r.target for r in read("وقتل خمسة مصلين في انفجار مسجد النور بمدينة الدمام.").relations}
+    assert any(t.startswith("site-") for t in hit)
+    assert not read("وقتل خمسة أشخاص في انفجار سوريا أمس.").relations
