@@ -420,8 +420,9 @@ class Parse:
             if unit.kind == "rel" and len(out) == 1:  # شنت طائرات التحالف الذي تقوده السعودية، غارات
                 k = self._after_relative(k)
                 continue
-            if unit.kind in ("verb", "comp", "rel", "sub"):
-                break
+            if unit.kind in ("verb", "comp", "rel", "sub") or unit.prep in self.temporal and \
+                    not self._time_only(k):
+                break  # سيطر المسلحون على قرى منذ انسحاب الجيش | قواته: a clause of its own
             if unit.kind == "break":
                 aside = self._aside_end(k) if len(out) == 1 else -1
                 if aside >= 0:  # انتقد أردوغان، في مؤتمر صحفي، واشنطن: past what is set apart

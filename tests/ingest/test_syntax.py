@@ -434,3 +434,16 @@ def test_a_bare_form_after_fa_is_a_verb_and_after_wa_a_verbal_noun(parse):
 def test_an_explicit_subject_stays_the_verbs_own(parse, text, verb_text, expected):
     args = verb(parse(text), verb_text)
     assert {k: args[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, verb_text, expected", [
+    # a temporal phrase that opens a clause ends the search for the verb's object…
+    ("وسيطرت حركة طالبان على قرى في ولاية قندوز منذ انسحاب حلف شمال الأطلسي معظم قواته.",
+     "وسيطرت", {"object": None}),
+    # …one that only says when does not
+    ("وقصفت الطائرات منذ الصباح مواقع المتمردين.", "وقصفت", {"object": "مواقع المتمردين"}),
+])
+def test_a_clause_after_a_temporal_preposition_holds_no_object_of_the_verb(parse, text,
+                                                                         verb_text, expected):
+    args = verb(parse(text), verb_text)
+    assert {k: args[k] for k in expected} == expected
