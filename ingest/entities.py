@@ -307,7 +307,7 @@ class _State:
             key = self.discover(j, name_end, role, affiliation)
             self.add(key, i, name_end - 1, prefix)
             return name_end
-        holder = None if former else self.holder(role, country)
+        holder = None if former or self.other_body(j) else self.holder(role, country)
         if holder:
             self.add(holder, i, j - 1, prefix)
         elif country:
@@ -554,6 +554,16 @@ class _State:
                                    discovered=True)
         self.aliases[self.tokens[end - 1].key] = key
         return key
+
+    def other_body(self, j: int) -> bool:
+        """Token j, right after a title with no name, is the genitive of a body the lexicons
+        do not know (مدير المعهد الألماني، رئيس البرلمان): the title is that body's head, not the
+        holder of the office named before; not an adjective (المتحدث الرسمي)."""
+        if j >= len(self.tokens) or j in self.covered or self.phrase_at(j):
+            return False
+        key = self.tokens[j].key.lstrip("ل")
+        return key.startswith("ال") and not key.endswith(("ي", "يه", "يين", "يون", "يات")) and \
+            key not in self.lex.title_words
 
     def holder(self, role: str, country: str | None, candidates=None) -> str | None:
         """Who a title alone refers to: the last person with it here, else its only holder;

@@ -29,7 +29,7 @@ from ingest.lexicon import FrameEntry, Lexicon
 from ingest.model import Entity, Mention, Relation, Sentence
 from ingest.morphology import Morphology, Trigger
 from ingest.normalize import Token, ends_in_ta_marbuta, is_word
-from ingest.syntax import Parse, parse_sentence
+from ingest.syntax import Parse, parse_sentence, plural_subject
 
 __all__ = ["find_relations"]
 
@@ -999,6 +999,8 @@ class _Reader:
         sentence before when the verb opens its sentence (وأضاف أن …، كما اتهم …)."""
         feminine = self.feminine(p, v)
         pronoun = self.resumed_pronoun(p, v)
+        verb = p.verb_of.get(p.units[v].first)
+        plural = pronoun.endswith(("هم", "هما")) or verb is not None and plural_subject(verb)
         k = v - 1
         while k >= 0 and p.units[k].kind in ("neg", "aux", "time"):
             k -= 1
@@ -1019,21 +1021,22 @@ class _Reader:
                     return []  # لقي جنود مصرعهم …، واستهدف: the dead did not target
                 subj = [f for f in self.group_referents(p, args.subject)
                         if self.agrees(f, feminine)]
-                if pronoun.endswith(("هم", "هما")) and len(subj) == 1 and \
-                        self.person(subj[0].mention.entity):
-                    break  # قال النائب إنهم يدعمون …: they are not the one who speaks
+                if plural and len(subj) == 1 and self.person(subj[0].mention.entity):
+                    return []  # قال النائب إنهم يدعمون …، ساند الوزير المتمردين حين اقتحموا: they
+                    # are not the one who speaks or acts
                 return subj
         if pronoun.endswith(("هم", "هما")):
             return []  # who "they" are, no clause near says
-        if any(p.units[k].kind == "np" and not p.units[k].prep and (
-                self.referents(p, k) or self.names_actor(p, k)) for k in range(v)):
-            return []  # a subject in the sentence that no verb took: not dropped (وخرق
-            # المتمردون الهدنة …، إذ أطلقوا: a verb the parse read as a noun, then its subject)
+        if any(p.units[k].kind == "np" and not p.units[k].prep for k in range(v)):
+            return []  # a subject in the sentence that no verb took, named or not: not
+            # dropped (وخرق المتمردون الهدنة …، إذ أطلقوا; المسلحون في الريف يهاجمون)
         s = self.sentence_of[p.units[v].first]
         for back in (s - 1, s - 2):
             if back < 0:
                 break
             topic = self.sentence_topic(back)
+            if plural and len(topic) == 1 and self.person(topic[0].mention.entity):
+                return []
             if topic:
                 return [f for f in topic if self.agrees(f, feminine)]
         return []
@@ -1946,7 +1949,8 @@ class _Reader:
                 if back <= self.sentence_of[-1] and (claimer := self.claimer(back)):
                     claims[s] = claimer
                     break
-        claimed = [c._replace(agents=claims[self.sentence_of[c.token]], slots=("claim", c.slots[1]))
+        claimed = [c._replace(agents=self.own_claimer(c.token, claims[self.sentence_of[c.token]]),
+                              slots=("claim", c.slots[1]))
                    if c.entry.relation == "strikes" and not c.agents and c.mode == "Asserted"
                    and self.sentence_of[c.token] in claims else c for c in cands]
         return self.continued(claimed)
@@ -1984,6 +1988,17 @@ class _Reader:
 
     def definite(self, t: int) -> bool:
         return self.keys[t].startswith("ال") or self.triggers[t].prefix.endswith(("ال", "لل"))
+
+    def own_claimer(self, t: int, claimer: list[Found]) -> list[Found]:
+        """Who claims the attack at token t: the subject of the claiming verb whose object it
+        is, named or not, else the sentence's claimer (عزت السلطات التفجيرات إلى X، فيما تبنى
+        فصيل صغير هجوما: the faction's, not X's)."""
+        p = self.parse(self.sentence_of[t])
+        u = p.unit_at.get(t, -1)
+        for v, args in p.args.items():
+            if args.object == u and args.subject >= 0 and "claiming" in self.verb_classes(p, v):
+                return [f for f in self.slot_subject(p, v) if self.actor(f.mention.entity)]
+        return claimer
 
     def claimer(self, s: int) -> list[Found]:
         """Who sentence s says did an attack: the subject of a claiming verb (تبنى) or of a verb
@@ -2185,8 +2200,12 @@ class _Reader:
         الأمطار الولاية, whose subject did it)."""
         p = self.parse(self.sentence_of[t])
         u = p.unit_at.get(t)
-        if u is None or p.units[u].kind != "verb" or p.args[u].subject < 0 or p.args[u].passive:
+        if u is None or p.units[u].kind != "verb" or p.args[u].passive:
             return True
+        if p.args[u].subject < 0:  # ساند الوزير المتمردين حين اقتحموا: "they", a party it names
+            verb = p.verb_of.get(p.units[u].first)
+            return verb is None or not plural_subject(verb) or \
+                not any(p.units[k].kind == "verb" for k in range(u))
         subject = p.units[p.args[u].subject]
         for k in range(subject.first, min(subject.last, subject.head + 1) + 1):
             trig = self.triggers.get(k)  # استهدفت الغارات، إحدى الغارات: the attack itself

@@ -27,7 +27,7 @@ from ingest.lexicon import Lexicon
 from ingest.morphology import Morphology, Verb
 from ingest.normalize import Token, ends_in_ta_marbuta, indefinite_accusative, is_word, tokenize
 
-__all__ = ["Parse", "Unit", "VerbArgs", "describe", "doc_tokens", "parse_sentence"]
+__all__ = ["Parse", "Unit", "VerbArgs", "describe", "doc_tokens", "parse_sentence", "plural_subject"]
 
 _QUOTES: Final = frozenset("«»\"“”'‘’()[]{}")
 _CLOSING: Final = frozenset("»”’")
@@ -256,6 +256,7 @@ class Parse:
             # أعلنت أنها قصفت …، استطاع الجيش أن يقوم بتفجير …، أتاح لها أن تستعيد …: the
             # subject is carried
             return VerbArgs(-1, after[0] if after else -1, False, -1, False, False)
+        prev = self._before_modifiers(prev)
         topic = self._topic(v)
         carried = self._copula_subject(v)
         if prev >= 0 and units[prev].kind == "break" and not units[v].conj:
@@ -280,7 +281,7 @@ class Parse:
             obj = after[0]  # نفذت موسكو 4 آلاف طلعة ودمرت 8 آلاف هدف: the subject goes on
         elif len(after) == 1 and self._continues(v) and self._named(after[0]):
             obj = after[0]  # زار لافروف دمشق، والتقى الأسد؛ …، كما اتهم روسيا: the same subject
-        elif _plural_subject(verb):  # قتلوا الإعلامي: they killed him
+        elif plural_subject(verb):  # قتلوا الإعلامي: they killed him
             if v > 0 and units[v - 1].kind == "np" and not self._definite(v - 1) and \
                     not units[v].conj:
                 subject = v - 1  # دعم إيران لمسلحين يقاتلون حلفاءها: the phrase it describes
@@ -295,6 +296,18 @@ class Parse:
         if passive:
             subject, obj = -1, after[0]
         return VerbArgs(subject, obj, before, antecedent, ante_obj, passive)
+
+    def _before_modifiers(self, k: int) -> int:
+        """The phrase that opens its sentence or comma clause before the prepositional
+        phrases k ends (المسلحون الموالون للحكومة في الريف يهاجمون: the gunmen attack), else k."""
+        h = k
+        while h > 0 and self.units[h].kind == "np" and self.units[h].prep and \
+                not self.units[h].conj:
+            h -= 1
+        if h == k or not self.bare_np(h) or self.units[h].conj or \
+                h > 0 and self.units[h - 1].kind != "break":
+            return k
+        return h
 
     def describes(self, v: int) -> bool:
         """Verb v opens a clause that describes the indefinite phrase right before it (or
@@ -407,8 +420,9 @@ class Parse:
             if unit.kind == "rel" and len(out) == 1:  # شنت طائرات التحالف الذي تقوده السعودية، غارات
                 k = self._after_relative(k)
                 continue
-            if unit.kind in ("verb", "comp", "rel", "sub"):
-                break
+            if unit.kind in ("verb", "comp", "rel", "sub") or unit.prep in self.temporal and \
+                    not self._time_only(k):
+                break  # سيطر المسلحون على قرى منذ انسحاب الجيش | قواته: a clause of its own
             if unit.kind == "break":
                 aside = self._aside_end(k) if len(out) == 1 else -1
                 if aside >= 0:  # انتقد أردوغان، في مؤتمر صحفي، واشنطن: past what is set apart
@@ -575,7 +589,7 @@ def _has_object_pronoun(verb: Verb) -> bool:
     return verb.suffix.endswith(_OBJECT_PRONOUNS)
 
 
-def _plural_subject(verb: Verb) -> bool:
+def plural_subject(verb: Verb) -> bool:
     """قتلوا، يقتلون، هاجموه: the verb carries its plural subject, so a phrase after it is no
     subject (a verb before its subject stays singular)."""
     return verb.suffix.startswith(("وا", "ون")) or verb.suffix[:1] == "و" and \
@@ -988,7 +1002,8 @@ class _Chunker:
                 definite = self._definite(k)
                 if tok.key in self.particles:
                     pass  # سلمان بن عبد العزيز: the name goes on
-                elif after_verb and self._starts_object(k, i, definite):
+                elif after_verb and self._starts_object(k, i, definite or tok.text.endswith(
+                        ("ها", "هم", "هما"))):  # أعلن متظاهرون | رفضهم: possessed, so definite
                     break  # قتل مسلحون | جنديا
                 elif f is not None and f.first == k:
                     if (prev_name or prev_definite and not self._titled(k - 1, i)) and \

@@ -224,3 +224,40 @@ def test_the_site_an_explosion_went_off_at_is_its_target_a_state_only_where(read
     hit = {r.target for r in read("وقتل خمسة مصلين في انفجار مسجد النور بمدينة الدمام.").relations}
     assert any(t.startswith("site-") for t in hit)
     assert not read("وقتل خمسة أشخاص في انفجار سوريا أمس.").relations
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # a clause's own subject, named or not, blocks the subject of the sentence before
+    (("وقال وزير الخارجية التركي مولود جاويش أوغلو إن بلاده مستعدة. المسلحون العشائريون في ريف "
+      "دير الزور يهاجمون داعش منذ أشهر."), ("mevlut-cavusoglu", "accuses", "isis")),
+    # a plural verb does not take one person carried from the clause before
+    ("وساند علي عبد الله صالح المتمردين الحوثيين حين اقتحموا مدينة عمران.",
+     ("ali-abdullah-saleh", "strikes", "amran")),
+    # an indefinite subject ends before the possessed noun it governs, whose pronoun is its own
+    ("فيما رحبت الحكومة العراقية بالمطالب، أعلن متظاهرون دعمهم لرئيس الوزراء حيدر العبادي.",
+     ("iraqi-government", "supports", "haider-al-abadi")),
+    # the group that claims an attack in its own clause claims it, not a party named before
+    (("وعزت السلطات التفجيرات إلى حزب العمال الكردستاني، فيما تبنى فصيل متطرف صغير هجوما على "
+      "السفارة الأمريكية في أنقرة."), ("kurdistan-workers-party", "strikes", "us-embassy")),
+])
+def test_an_act_is_not_given_to_a_party_another_clause_names(relations, text, wrong):
+    assert wrong not in relations(text, "2015-08-01")
+
+
+@pytest.mark.parametrize("text, right", [
+    # a dropped singular subject is still carried, and a plural one from a group
+    (("وقال وزير الخارجية التركي مولود جاويش أوغلو إن بلاده مستعدة. وأضاف أن إيران تدعم "
+      "الحوثيين."), ("iran", "supports", "houthis")),
+    ("واتهم الحوثيون السعودية بالعدوان، وقالوا إنهم قصفوا مدينة نجران.",
+     ("houthis", "strikes", "najran")),
+    # a claimer named in the claiming clause keeps the attack
+    ("وتبنت حركة طالبان الهجوم الذي استهدف مطار كابول.", ("taliban", "strikes", "kabul")),
+])
+def test_an_act_keeps_the_party_its_own_clause_carries(relations, text, right):
+    assert right in relations(text, "2015-08-01")
+
+
+def test_a_plural_verb_whose_party_goes_untold_has_no_unidentified_author(relations):
+    # "they" take up a party the sentence names, not an unknown attacker
+    text = "وساند علي عبد الله صالح المتمردين الحوثيين حين اقتحموا مدينة عمران."
+    assert not {r for r in relations(text, "2015-08-01") if r[1] == "strikes"}

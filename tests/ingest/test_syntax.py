@@ -418,3 +418,32 @@ def test_a_quoted_name_with_its_comma_takes_the_possessive_of_what_follows(relat
 def test_a_bare_form_after_fa_is_a_verb_and_after_wa_a_verbal_noun(parse):
     assert "verb+و فقتل" in units(parse("أطلق مسلح النار على حافلة فقتل ثلاثة ركاب."))
     assert "np+و وقتل المدنيين" in units(parse("وأدان الوزير قصف المدن وقتل المدنيين."))
+
+
+@pytest.mark.parametrize("text, verb_text, expected", [
+    # a possessed noun after a sound plural with its ن is its object, not its genitive…
+    ("وأعلن متظاهرون رفضهم للقرار الجديد.", "وأعلن", {"subject": "متظاهرون"}),
+    # …while an adjective stays with it
+    ("وأعلن متظاهرون غاضبون رفض القرار.", "وأعلن", {"subject": "متظاهرون غاضبون"}),
+    # a phrase that opens the sentence before its prepositional phrases is the verb's subject…
+    ("المسلحون المعارضون للحكومة في شرق حلب يقاتلون قوات النظام.", "يقاتلون",
+     {"subject": "المسلحون المعارضون", "object": "قوات النظام"}),
+    # …not a phrase under a preposition alone
+    ("في شرق حلب يقاتلون قوات النظام.", "يقاتلون", {"subject": None}),
+])
+def test_an_explicit_subject_stays_the_verbs_own(parse, text, verb_text, expected):
+    args = verb(parse(text), verb_text)
+    assert {k: args[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, verb_text, expected", [
+    # a temporal phrase that opens a clause ends the search for the verb's object…
+    ("وسيطرت حركة طالبان على قرى في ولاية قندوز منذ انسحاب حلف شمال الأطلسي معظم قواته.",
+     "وسيطرت", {"object": None}),
+    # …one that only says when does not
+    ("وقصفت الطائرات منذ الصباح مواقع المتمردين.", "وقصفت", {"object": "مواقع المتمردين"}),
+])
+def test_a_clause_after_a_temporal_preposition_holds_no_object_of_the_verb(parse, text,
+                                                                         verb_text, expected):
+    args = verb(parse(text), verb_text)
+    assert {k: args[k] for k in expected} == expected
