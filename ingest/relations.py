@@ -90,6 +90,7 @@ class Generic(NamedTuple):
 _UNIDENTIFIED: Final = Generic("unidentified", "unidentified", "مجهول", None)
 _UNNAMED_TARGET: Final = Generic("unidentified", "unnamed target", "غير مسمى", None)
 _ALLEGED: Final = "what one is accused of (المتهم بقتل)"
+_ALLEGED_CONTENT: Final = "what an accusation says the accused did (اتهمه بدعم)"
 _SUICIDE_ATTACKER: Final = Generic("suicide-attacker", "suicide attacker", "انتحاري", None)
 _NEUTRAL_KINDS: Final = ("media", "agency", "intergovernmental")
 _NAMING_KINDS: Final = ("site_kinds", "institution_nouns", "place_kinds")
@@ -656,6 +657,11 @@ class _Reader:
             pps = pps + [k for k in p.pps_after(rel_verb) if k not in pps]
         if entry.relation == "strikes":
             pps = pps + self.after_time_comma(p, rel_verb if rel_verb >= 0 else u)
+        charge = self.charge_at(p, u, t, pps) if entry.relation == "accuses" and \
+            entry.pos == "noun" and "ب" not in entry.target else len(self.keys)
+        pps = [k for k in pps if p.units[k].first < charge]  # إدانته بانضمامه لتنظيم …
+        if t > p.units[u].head and self.group_of(self.keys[p.units[u].head], "effect_nouns"):
+            pps = [k for k in pps if p.units[k].prep != "علي"]  # تداعيات الحرب على البلد
         governor = self.governor(p, u, t) if entry.pos == "noun" else -1
         gov_class = self.verb_classes(p, governor)
         content = self.accusation_content(p, u, governor, trig) if entry.pos == "noun" else None
@@ -663,6 +669,9 @@ class _Reader:
         if content is not None:
             speaker, agents = content
             agent_slot = "accusation content"
+            if mode == "Asserted" and not any(p.units[k].prep == "ب" for k in range(
+                    p.args[governor].object + 1, u)):  # اتهم X Y بدعم Z: as X alleges (not
+                mode, why = "Hypothetical", _ALLEGED_CONTENT  # a later ب phrase, its means)
         elif entry.pos == "noun" and entry.reverse and \
                 trig.prefix.lstrip("وف")[:1] in entry.reverse and \
                 not self.takes_ba(p, u, governor):  # القوات السورية بدعم روسي
@@ -745,7 +754,8 @@ class _Reader:
                     entry.pos != "participle":
                 continue  # هجماتها: her attacks, not attacks on her (but حلفاؤها: hers)
             targets = [f for f in self.slot(slot, p, u, t, pps, governor, gov_class, trig, used,
-                                            "target", entry.agent) if id(f) not in used]
+                                            "target", entry.agent)
+                       if id(f) not in used and f.first < charge]
             target_slot = slot if targets else target_slot
         if not targets and agent_slot == "governor" and self.same_strike(p, governor, u, trig):
             targets = self.slot_object(p, governor)  # قصفت الطائرات المواقع بغارات: its object
@@ -1686,6 +1696,25 @@ class _Reader:
             # ندد باختطاف داعش الصحفي فلان: the phrase after the act is its object, no accused
             return None
         return (self.actor(accuser[0].mention.entity) if accuser else None), accused
+
+    def charge_at(self, p: Parse, u: int, t: int, pps: list[int]) -> int:
+        """The token where the charge of accusation noun t begins, a verbal noun under ب in
+        its phrase or after it (إدانته بالانضمام إلى الحزب): the party named from there on
+        is the charge's, not the accused; else past the last token."""
+        return next((j for j in range(t + 1, p.units[u].last + 1) if self.charge_word(j)),
+                    next((p.units[k].head for k in pps if p.units[k].prep == "ب"
+                          and self.charge_word(p.units[k].head)), len(self.keys)))
+
+    def charge_word(self, j: int) -> bool:
+        """Token j is a verbal noun under ب (بدعمه، بانضمامه، بالتخطيط), no name."""
+        key = self.keys[j]
+        if not key.startswith("ب") or j in self.at:
+            return False
+        bare = key[1:].removeprefix("ال")
+        for suffix in _POSSESSIVE:
+            if bare.endswith(suffix) and masdar_shaped(bare[:-len(suffix)]):
+                return True
+        return masdar_shaped(bare) or j in self.triggers
 
     def places(self, p: Parse, u: int, pps: list[int], used: list[Found]) -> list[str]:
         """Where: the places of the locative phrases of the trigger's clause (في، ب، قرب…),

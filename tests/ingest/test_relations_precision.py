@@ -106,7 +106,7 @@ def test_the_phrase_after_a_condemned_act_is_its_object_not_the_accused(relation
     found = relations("وندد المجلس باختطاف تنظيم داعش الصحفي سامر الخطيب في الموصل.")
     assert ("isis", "strikes", "person-samr-alkhtib") in found
     assert not any(agent.startswith("person-") for agent, _, _ in found)
-    assert ("turkey", "supports", "isis") in relations("واتهم بوتين تركيا بدعم داعش.")
+    assert ("vladimir-putin", "accuses", "turkey") in relations("واتهم بوتين تركيا بدعم داعش.")
 
 
 @pytest.mark.parametrize("text", [
@@ -224,3 +224,32 @@ def test_the_site_an_explosion_went_off_at_is_its_target_a_state_only_where(read
     hit = {r.target for r in read("وقتل خمسة مصلين في انفجار مسجد النور بمدينة الدمام.").relations}
     assert any(t.startswith("site-") for t in hit)
     assert not read("وقتل خمسة أشخاص في انفجار سوريا أمس.").relations
+
+@pytest.mark.parametrize("text", [
+    "وبحث الوزيران تداعيات الحرب السورية على لبنان.",
+    "وتناول اللقاء انعكاسات الغارات الإسرائيلية على لبنان.",
+    "وحذر الوزير من عواقب التدخل التركي على العراق.",
+])
+def test_the_ala_phrase_after_a_noun_of_effect_is_what_the_effect_falls_on(relations, text):
+    assert not any(p == "strikes" for _, p, _ in relations(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وشنت الطائرات الإسرائيلية غارات على لبنان.", ("israeli-air-force", "strikes", "lebanon")),
+    ("وأدان الوزير آثار الحرب، وشنت تركيا هجوما على العراق.", ("turkey", "strikes", "iraq")),
+])
+def test_an_act_on_its_own_keeps_its_ala_target(relations, text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقضت المحكمة بسجن رجل بعد إدانته بانضمامه لتنظيم داعش.",
+    "وقضت المحكمة بسجن رجل بعد إدانته بالانضمام إلى جبهة النصرة.",
+])
+def test_the_party_inside_a_charge_is_not_the_one_condemned(relations, text):
+    assert not any(p == "accuses" for _, p, _ in relations(text))
+
+
+def test_the_party_a_condemnation_names_before_the_charge_is_its_target(relations):
+    assert ("qatar", "accuses", "isis") in relations(
+        "وجددت قطر إدانتها لتنظيم داعش بارتكاب جرائم في العراق.")
