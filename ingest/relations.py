@@ -57,6 +57,7 @@ _MODE_OF_CLASS = {"planning": "Planned", "threatening": "Threatened", "negating"
 # عملية تحرير، قرار شن هجوم، مسؤولية تفجير
 _PASSING = ("light_nouns", "operation_nouns", "planning_nouns", "foiling_nouns",
             "demanding_nouns", "claiming_nouns", "quantifiers")
+_INTENT: Final = frozenset({"planning", "demanding", "possible"})  # an act is never their subject
 _MODE_OF_NOUN = {"planning_nouns": "Planned", "foiling_nouns": "Foiled",
                  "demanding_nouns": "Demanded", "fearing_nouns": "Hypothetical"}
 
@@ -931,6 +932,9 @@ class _Reader:
             if role == "agent" and t + 1 < len(self.keys) and \
                     self.group_of(self.keys[t + 1], "positions"):
                 return []  # قصف مواقع لجبهة النصرة: the positions were hit
+            if role == "agent" and self.group_of(self.keys[t], "battle_nouns"):
+                found = [f for f in found if not self.is_place(f.mention.entity)]  # معركة
+                # طرابلس: a battle is named by where it is fought, a capital there is no side
             if role == "agent" and trig.relation == "strikes" and any(
                     self.lex.kinds.get(f.mention.entity) == "office" for f in found):
                 return []  # تفجيرات السفارة الأميركية: an embassy is bombed, it bombs no one
@@ -1836,6 +1840,9 @@ class _Reader:
             return "Demanded", "a halt or a truce is asked for"
         negated = any(self.group_of(keys[k], "negators") for k in range(max(a, t - 2), t))
         gov = self.governor(p, u, t) if p.units[u].kind == "np" else -1
+        if gov < 0 and t == p.units[u].head and u > 0 and p.units[u - 1].kind == "verb" and \
+                p.args[u - 1].subject == u and self.verb_classes(p, u - 1) & _INTENT:
+            gov = u - 1  # كان ينوي تفجيرها: an act right after a verb of intent is what it intends
         classes = self.verb_classes(p, gov)
 
         def negated_verb(v: int) -> bool:

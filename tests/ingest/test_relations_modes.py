@@ -99,3 +99,16 @@ def test_what_an_accusation_says_the_accused_did_is_alleged(read, text, alleged)
 
 def test_support_a_verb_of_praise_governs_stays_asserted(relations):
     assert ("china", "supports", "syria") in relations("وأشادت روسيا بدعم الصين لسوريا.")
+
+
+@pytest.mark.parametrize("text", [
+    "ودمرت القوات سيارات مفخخة كان تنظيم داعش ينوي تفجيرها في مدينة الرمادي.",
+    "وضبطت الشرطة عبوات كان تنظيم داعش يعتزم تفجيرها في سوق مدينة بغداد.",
+])
+def test_an_act_right_after_a_verb_of_intent_is_planned(relations, text):
+    assert not any(a == "isis" for a, _, _ in relations(text))
+
+
+def test_an_act_right_after_a_verb_of_going_on_stays_asserted(relations):
+    assert ("syrian-air-force", "strikes", "raqqa") in relations(
+        "واستمر قصف الطائرات السورية لمدينة الرقة.")

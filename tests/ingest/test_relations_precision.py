@@ -253,3 +253,10 @@ def test_the_party_inside_a_charge_is_not_the_one_condemned(relations, text):
 def test_the_party_a_condemnation_names_before_the_charge_is_its_target(relations):
     assert ("qatar", "accuses", "isis") in relations(
         "وجددت قطر إدانتها لتنظيم داعش بارتكاب جرائم في العراق.")
+
+
+def test_the_town_a_battle_is_named_after_is_no_side_of_it(relations):
+    assert not any(a == "libya" for a, _, _ in relations(
+        "وقتل العشرات في معركة طرابلس العام الماضي."))
+    assert ("syrian-army", "strikes", "nusra-front") in relations(
+        "واندلعت معارك حلب بين الجيش السوري وجبهة النصرة.")
