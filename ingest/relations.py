@@ -1821,6 +1821,8 @@ class _Reader:
         """A phrase after a positional participle describes a place (المطلة على، الواقعة في),
         after من سكان where someone lives (من سكان مخيم … وسط الضفة), after a word of
         closeness whom a source is close to (مصادر مقربة من الرئيس): none is the act's."""
+        if self.where_present(p, k):
+            return True
         if k == 0 or p.units[k - 1].kind != "np":
             return False
         prev = p.units[k - 1]
@@ -1828,6 +1830,23 @@ class _Reader:
             return True
         return self.group_of(self.keys[prev.last], "positional") or (
             p.units[k].prep == "من" and self.group_of(self.keys[prev.last], "close_to"))
+
+    def where_present(self, p: Parse, k: int) -> bool:
+        """Phrase k, past adverbs and من phrases, follows a word of presence: it says where a
+        party is active or sets out from (تنشط بقوة في …، انطلاقا من معقلها في …), or where
+        the arms an act is done with or from are stationed (بقذائف الدبابات المتمركزة في …),
+        not where the act happened (but مواقع المسلحين المتمركزين في …: where they were hit)."""
+        j = k - 1
+        while j >= 0 and k - j <= 3:
+            unit = p.units[j]
+            key = self.keys[unit.last]
+            if self.group_of(key, "active_words") or self.group_of(key, "stationed_words") and \
+                    unit.prep in ("ب", "من"):
+                return True
+            if unit.kind != "time" and not (unit.prep == "من" and p.units[k].prep != "من"):
+                return False
+            j -= 1
+        return False
 
     # --- modality and speech --------------------------------------------------------------------
 

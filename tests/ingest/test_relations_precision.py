@@ -225,6 +225,7 @@ def test_the_site_an_explosion_went_off_at_is_its_target_a_state_only_where(read
     assert any(t.startswith("site-") for t in hit)
     assert not read("وقتل خمسة أشخاص في انفجار سوريا أمس.").relations
 
+
 @pytest.mark.parametrize("text", [
     "وبحث الوزيران تداعيات الحرب السورية على لبنان.",
     "وتناول اللقاء انعكاسات الغارات الإسرائيلية على لبنان.",
@@ -260,3 +261,21 @@ def test_the_town_a_battle_is_named_after_is_no_side_of_it(relations):
         "وقتل العشرات في معركة طرابلس العام الماضي."))
     assert ("syrian-army", "strikes", "nusra-front") in relations(
         "واندلعت معارك حلب بين الجيش السوري وجبهة النصرة.")
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("وبدأ الحوثيون هجومهم على المدن انطلاقا من معقلهم في محافظة صعدة.",
+     ("houthis", "strikes", "saada")),
+    ("وقصف الحوثيون مكتب الاتصالات بقذائف الدبابة المتمركزة في منطقة ثعبات.",
+     ("houthis", "strikes", "thabat")),
+])
+def test_where_a_party_sets_out_from_or_its_arms_stand_is_not_where_it_hits(relations, text,
+                                                                           wrong):
+    assert wrong not in relations(text)
+
+
+def test_where_the_targets_stand_and_a_target_before_the_origin_stay(read, relations):
+    assert [r.places for r in read("وقصفت الطائرات السورية مواقع داعش المتمركزة في مدينة الرقة."
+                                   ).relations] == [("raqqa",)]
+    assert ("houthis", "strikes", "taiz") in relations(
+        "وشن الحوثيون هجوما على مدينة تعز انطلاقا من مواقعهم.")
