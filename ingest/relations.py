@@ -932,9 +932,9 @@ class _Reader:
             if role == "agent" and t + 1 < len(self.keys) and \
                     self.group_of(self.keys[t + 1], "positions"):
                 return []  # قصف مواقع لجبهة النصرة: the positions were hit
-            if role == "agent" and self.group_of(self.keys[t], "battle_nouns"):
+            if self.group_of(self.keys[t], "battle_nouns"):
                 found = [f for f in found if not self.is_place(f.mention.entity)]  # معركة
-                # طرابلس: a battle is named by where it is fought, a capital there is no side
+                # طرابلس: a battle is named by where it is fought, no side and nothing it hit
             if role == "agent" and trig.relation == "strikes" and any(
                     self.lex.kinds.get(f.mention.entity) == "office" for f in found):
                 return []  # تفجيرات السفارة الأميركية: an embassy is bombed, it bombs no one
@@ -2117,6 +2117,8 @@ class _Reader:
                 targets, places = [town], tuple(pl for pl in places if pl != town)
             else:  # هجمات في نيجيريا: a state is where, not whom
                 targets = [self.generic_key(_UNNAMED_TARGET)]
+        if entry.no_state and any(getattr(self.entity(k), "type", "") == "Country" for k in targets):
+            return []  # دمر الرئيس البلاد: he ruined it, a figure (not دمر الجيش القرية)
         if entry.named:  # الحرب على الفساد، حرب في اليمن: no war between named sides
             agents = [a for a in agents if a not in self.generics]
             targets = [t for t in targets if t not in self.generics]
