@@ -932,9 +932,9 @@ class _Reader:
             if role == "agent" and t + 1 < len(self.keys) and \
                     self.group_of(self.keys[t + 1], "positions"):
                 return []  # قصف مواقع لجبهة النصرة: the positions were hit
-            if self.group_of(self.keys[t], "battle_nouns"):
+            if role == "agent" and self.group_of(self.keys[t], "battle_nouns"):
                 found = [f for f in found if not self.is_place(f.mention.entity)]  # معركة
-                # طرابلس: a battle is named by where it is fought, no side and nothing it hit
+                # طرابلس: a battle is named by where it is fought, a capital there is no side
             if role == "agent" and trig.relation == "strikes" and any(
                     self.lex.kinds.get(f.mention.entity) == "office" for f in found):
                 return []  # تفجيرات السفارة الأميركية: an embassy is bombed, it bombs no one
