@@ -662,7 +662,9 @@ class _Reader:
             entry.pos == "noun" and "ب" not in entry.target else len(self.keys)
         pps = [k for k in pps if p.units[k].first < charge]  # إدانته بانضمامه لتنظيم …
         if t > p.units[u].head and self.group_of(self.keys[p.units[u].head], "effect_nouns"):
-            pps = [k for k in pps if p.units[k].prep != "علي"]  # تداعيات الحرب على البلد
+            pps = [k for k in pps if p.units[k].prep != "علي" or not any(  # تداعيات الحرب
+                self.where(f.mention.entity) for f in self.referents(p, k))]  # على البلد (not
+            # تداعيات الحرب على داعش: a war on a party)
         governor = self.governor(p, u, t) if entry.pos == "noun" else -1
         gov_class = self.verb_classes(p, governor)
         content = self.accusation_content(p, u, governor, trig) if entry.pos == "noun" else None

@@ -238,6 +238,7 @@ def test_the_ala_phrase_after_a_noun_of_effect_is_what_the_effect_falls_on(relat
 @pytest.mark.parametrize("text, expected", [
     ("وشنت الطائرات الإسرائيلية غارات على لبنان.", ("israeli-air-force", "strikes", "lebanon")),
     ("وأدان الوزير آثار الحرب، وشنت تركيا هجوما على العراق.", ("turkey", "strikes", "iraq")),
+    ("وتحدث الوزير عن تداعيات الحرب التركية على تنظيم داعش.", ("turkey", "strikes", "isis")),
 ])
 def test_an_act_on_its_own_keeps_its_ala_target(relations, text, expected):
     assert expected in relations(text)
