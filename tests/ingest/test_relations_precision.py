@@ -280,3 +280,10 @@ def test_where_the_targets_stand_and_a_target_before_the_origin_stay(read, relat
                                    ).relations] == [("raqqa",)]
     assert ("houthis", "strikes", "taiz") in relations(
         "وشن الحوثيون هجوما على مدينة تعز انطلاقا من مواقعهم.")
+
+
+def test_a_direction_in_the_accusative_is_no_object(relations):
+    found = relations("وتشن القوات العراقية وعشائر تقاتل إلى جانبها حملة جديدة ضد تنظيم داعش في "
+                      "المنطقة المجاورة لسوريا غربا والأردن جنوبا.")
+    assert ("iraqi-armed-forces", "strikes", "isis") in found
+    assert ("iraqi-armed-forces", "strikes", "jordan") not in found
