@@ -56,6 +56,7 @@ class FrameEntry:
     people: str = ""  # the relation it states when both parties are people (a verbal attack)
     past: bool = False  # only its past tense tells the act; its present, a state (يسيطر)
     named: bool = False  # stated only between named parties: no unidentified side (حرب)
+    no_state: bool = False  # a whole state is never its target: دمر البلد ruins it (a figure)
 
 
 @dataclass(eq=False)
@@ -233,7 +234,7 @@ def _add_frames(lex: Lexicon, frames: dict) -> None:
                     next_not=frozenset(normalize_text(w).removeprefix("ال")
                                        for w in spec.get("next_not", [])),
                     people=spec.get("people", ""), past=bool(spec.get("past")),
-                    named=bool(spec.get("named")),
+                    named=bool(spec.get("named")), no_state=bool(spec.get("no_state")),
                     symmetric=bool(spec.get("symmetric", symmetric)),
                     reverse=reverse)
                 where = f"frames.yaml, {predicate}"

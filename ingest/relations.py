@@ -57,6 +57,7 @@ _MODE_OF_CLASS = {"planning": "Planned", "threatening": "Threatened", "negating"
 # عملية تحرير، قرار شن هجوم، مسؤولية تفجير
 _PASSING = ("light_nouns", "operation_nouns", "planning_nouns", "foiling_nouns",
             "demanding_nouns", "claiming_nouns", "quantifiers")
+_INTENT: Final = frozenset({"planning", "demanding", "possible"})  # an act is never their subject
 _MODE_OF_NOUN = {"planning_nouns": "Planned", "foiling_nouns": "Foiled",
                  "demanding_nouns": "Demanded", "fearing_nouns": "Hypothetical"}
 
@@ -90,6 +91,7 @@ class Generic(NamedTuple):
 _UNIDENTIFIED: Final = Generic("unidentified", "unidentified", "مجهول", None)
 _UNNAMED_TARGET: Final = Generic("unidentified", "unnamed target", "غير مسمى", None)
 _ALLEGED: Final = "what one is accused of (المتهم بقتل)"
+_ALLEGED_CONTENT: Final = "what an accusation says the accused did (اتهمه بدعم)"
 _SUICIDE_ATTACKER: Final = Generic("suicide-attacker", "suicide attacker", "انتحاري", None)
 _NEUTRAL_KINDS: Final = ("media", "agency", "intergovernmental")
 _NAMING_KINDS: Final = ("site_kinds", "institution_nouns", "place_kinds")
@@ -656,6 +658,13 @@ class _Reader:
             pps = pps + [k for k in p.pps_after(rel_verb) if k not in pps]
         if entry.relation == "strikes":
             pps = pps + self.after_time_comma(p, rel_verb if rel_verb >= 0 else u)
+        charge = self.charge_at(p, u, t, pps) if entry.relation == "accuses" and \
+            entry.pos == "noun" and "ب" not in entry.target else len(self.keys)
+        pps = [k for k in pps if p.units[k].first < charge]  # إدانته بانضمامه لتنظيم …
+        if t > p.units[u].head and self.group_of(self.keys[p.units[u].head], "effect_nouns"):
+            pps = [k for k in pps if p.units[k].prep != "علي" or not any(  # تداعيات الحرب
+                self.where(f.mention.entity) for f in self.referents(p, k))]  # على البلد (not
+            # تداعيات الحرب على داعش: a war on a party)
         governor = self.governor(p, u, t) if entry.pos == "noun" else -1
         gov_class = self.verb_classes(p, governor)
         content = self.accusation_content(p, u, governor, trig) if entry.pos == "noun" else None
@@ -663,6 +672,9 @@ class _Reader:
         if content is not None:
             speaker, agents = content
             agent_slot = "accusation content"
+            if mode == "Asserted" and not any(p.units[k].prep == "ب" for k in range(
+                    p.args[governor].object + 1, u)):  # اتهم X Y بدعم Z: as X alleges (not
+                mode, why = "Hypothetical", _ALLEGED_CONTENT  # a later ب phrase, its means)
         elif entry.pos == "noun" and entry.reverse and \
                 trig.prefix.lstrip("وف")[:1] in entry.reverse and \
                 not self.takes_ba(p, u, governor):  # القوات السورية بدعم روسي
@@ -745,7 +757,8 @@ class _Reader:
                     entry.pos != "participle":
                 continue  # هجماتها: her attacks, not attacks on her (but حلفاؤها: hers)
             targets = [f for f in self.slot(slot, p, u, t, pps, governor, gov_class, trig, used,
-                                            "target", entry.agent) if id(f) not in used]
+                                            "target", entry.agent)
+                       if id(f) not in used and f.first < charge]
             target_slot = slot if targets else target_slot
         if not targets and agent_slot == "governor" and self.same_strike(p, governor, u, trig):
             targets = self.slot_object(p, governor)  # قصفت الطائرات المواقع بغارات: its object
@@ -921,6 +934,9 @@ class _Reader:
             if role == "agent" and t + 1 < len(self.keys) and \
                     self.group_of(self.keys[t + 1], "positions"):
                 return []  # قصف مواقع لجبهة النصرة: the positions were hit
+            if role == "agent" and self.group_of(self.keys[t], "battle_nouns"):
+                found = [f for f in found if not self.is_place(f.mention.entity)]  # معركة
+                # طرابلس: a battle is named by where it is fought, a capital there is no side
             if role == "agent" and trig.relation == "strikes" and any(
                     self.lex.kinds.get(f.mention.entity) == "office" for f in found):
                 return []  # تفجيرات السفارة الأميركية: an embassy is bombed, it bombs no one
@@ -1690,6 +1706,25 @@ class _Reader:
             return None
         return (self.actor(accuser[0].mention.entity) if accuser else None), accused
 
+    def charge_at(self, p: Parse, u: int, t: int, pps: list[int]) -> int:
+        """The token where the charge of accusation noun t begins, a verbal noun under ب in
+        its phrase or after it (إدانته بالانضمام إلى الحزب): the party named from there on
+        is the charge's, not the accused; else past the last token."""
+        return next((j for j in range(t + 1, p.units[u].last + 1) if self.charge_word(j)),
+                    next((p.units[k].head for k in pps if p.units[k].prep == "ب"
+                          and self.charge_word(p.units[k].head)), len(self.keys)))
+
+    def charge_word(self, j: int) -> bool:
+        """Token j is a verbal noun under ب (بدعمه، بانضمامه، بالتخطيط), no name."""
+        key = self.keys[j]
+        if not key.startswith("ب") or j in self.at:
+            return False
+        bare = key[1:].removeprefix("ال")
+        for suffix in _POSSESSIVE:
+            if bare.endswith(suffix) and masdar_shaped(bare[:-len(suffix)]):
+                return True
+        return masdar_shaped(bare) or j in self.triggers
+
     def places(self, p: Parse, u: int, pps: list[int], used: list[Found]) -> list[str]:
         """Where: the places of the locative phrases of the trigger's clause (في، ب، قرب…),
         and the places it targets."""
@@ -1791,6 +1826,8 @@ class _Reader:
         """A phrase after a positional participle describes a place (المطلة على، الواقعة في),
         after من سكان where someone lives (من سكان مخيم … وسط الضفة), after a word of
         closeness whom a source is close to (مصادر مقربة من الرئيس): none is the act's."""
+        if self.where_present(p, k):
+            return True
         if k == 0 or p.units[k - 1].kind != "np":
             return False
         prev = p.units[k - 1]
@@ -1798,6 +1835,23 @@ class _Reader:
             return True
         return self.group_of(self.keys[prev.last], "positional") or (
             p.units[k].prep == "من" and self.group_of(self.keys[prev.last], "close_to"))
+
+    def where_present(self, p: Parse, k: int) -> bool:
+        """Phrase k, past adverbs and من phrases, follows a word of presence: it says where a
+        party is active or sets out from (تنشط بقوة في …، انطلاقا من معقلها في …), or where
+        the arms an act is done with or from are stationed (بقذائف الدبابات المتمركزة في …),
+        not where the act happened (but مواقع المسلحين المتمركزين في …: where they were hit)."""
+        j = k - 1
+        while j >= 0 and k - j <= 3:
+            unit = p.units[j]
+            key = self.keys[unit.last]
+            if self.group_of(key, "active_words") or self.group_of(key, "stationed_words") and \
+                    unit.prep in ("ب", "من"):
+                return True
+            if unit.kind != "time" and not (unit.prep == "من" and p.units[k].prep != "من"):
+                return False
+            j -= 1
+        return False
 
     # --- modality and speech --------------------------------------------------------------------
 
@@ -1810,6 +1864,9 @@ class _Reader:
             return "Demanded", "a halt or a truce is asked for"
         negated = any(self.group_of(keys[k], "negators") for k in range(max(a, t - 2), t))
         gov = self.governor(p, u, t) if p.units[u].kind == "np" else -1
+        if gov < 0 and t == p.units[u].head and u > 0 and p.units[u - 1].kind == "verb" and \
+                p.args[u - 1].subject == u and self.verb_classes(p, u - 1) & _INTENT:
+            gov = u - 1  # كان ينوي تفجيرها: an act right after a verb of intent is what it intends
         classes = self.verb_classes(p, gov)
 
         def negated_verb(v: int) -> bool:
@@ -2077,6 +2134,8 @@ class _Reader:
                 targets, places = [town], tuple(pl for pl in places if pl != town)
             else:  # هجمات في نيجيريا: a state is where, not whom
                 targets = [self.generic_key(_UNNAMED_TARGET)]
+        if entry.no_state and any(getattr(self.entity(k), "type", "") == "Country" for k in targets):
+            return []  # دمر الرئيس البلاد: he ruined it, a figure (not دمر الجيش القرية)
         if entry.named:  # الحرب على الفساد، حرب في اليمن: no war between named sides
             agents = [a for a in agents if a not in self.generics]
             targets = [t for t in targets if t not in self.generics]

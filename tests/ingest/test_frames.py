@@ -1025,3 +1025,14 @@ def test_a_loan_to_a_party_supports_it(relations, text, expected):
 
 def test_a_loan_with_no_party_supports_no_one(read):
     assert not read("وارتفعت قيمة القروض العقارية.").relations
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال الوزير إن علي عبدالله صالح دمر اليمن.", set()),  # ruined the country: a figure
+    ("وأدان الوزير تدمير إسرائيل للبنان.", set()),
+    ("وقال الوزير إن علي عبدالله صالح دمر مدينة تعز.", {("ali-abdullah-saleh", "strikes", "taiz")}),
+    ("ودمر الجيش السوري بلدة داريا.", {("syrian-army", "strikes", "darayya")}),
+    ("وأدانت الحكومة تدمير داعش لمدينة تدمر.", {("isis", "strikes", "palmyra")}),
+])
+def test_destroying_a_whole_state_is_a_figure_a_town_or_a_site_an_act(relations, text, expected):
+    assert {r for r in relations(text) if r[1] == "strikes"} == expected

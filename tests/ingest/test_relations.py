@@ -150,6 +150,7 @@ def test_the_content_of_an_accusation_is_the_accused_acting_as_the_accuser_says(
     assert ("vladimir-putin", "accuses", "turkey", None) in found
     assert ("turkey", "supports", "isis", "vladimir-putin") in found
     assert not any(r.agent == "isis" for r in doc.relations)
+    assert [r.mode for r in doc.relations if r.predicate == "supports"] == ["Hypothetical"]
 
 
 def test_with_support_helps_the_subject_not_its_object(relations):

@@ -84,3 +84,31 @@ def test_an_attack_whose_author_is_only_accused_still_took_place(read):
     doc = read("وأشاد القيادي بالمسلح المتهم بقتل أربعة من عناصر الجيش الأميركي في ولاية تينيسي.")
     assert [(r.target, r.mode) for r in doc.relations if r.predicate == "strikes"] == [
         ("us-armed-forces", "Asserted")]
+
+
+@pytest.mark.parametrize("text, alleged", [
+    ("واتهمت روسيا الولايات المتحدة بمساعدة جبهة النصرة.",
+     ("united-states", "supports", "nusra-front")),
+    ("وكانت أنقرة قد اتهمت دمشق بقصف مدينة حلب.", ("syria", "strikes", "aleppo")),
+])
+def test_what_an_accusation_says_the_accused_did_is_alleged(read, text, alleged):
+    modes = {(r.agent, r.predicate, r.target): r.mode for r in read(text).relations}
+    assert modes[alleged] == "Hypothetical"
+    assert "Asserted" in {m for (_, p, _), m in modes.items() if p == "accuses"}
+
+
+def test_support_a_verb_of_praise_governs_stays_asserted(relations):
+    assert ("china", "supports", "syria") in relations("وأشادت روسيا بدعم الصين لسوريا.")
+
+
+@pytest.mark.parametrize("text", [
+    "ودمرت القوات سيارات مفخخة كان تنظيم داعش ينوي تفجيرها في مدينة الرمادي.",
+    "وضبطت الشرطة عبوات كان تنظيم داعش يعتزم تفجيرها في سوق مدينة بغداد.",
+])
+def test_an_act_right_after_a_verb_of_intent_is_planned(relations, text):
+    assert not any(a == "isis" for a, _, _ in relations(text))
+
+
+def test_an_act_right_after_a_verb_of_going_on_stays_asserted(relations):
+    assert ("syrian-air-force", "strikes", "raqqa") in relations(
+        "واستمر قصف الطائرات السورية لمدينة الرقة.")
