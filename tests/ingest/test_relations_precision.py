@@ -199,8 +199,8 @@ def test_who_dies_in_an_attack_of_a_named_author_is_its_target(relations):
 
 @pytest.mark.parametrize("text", [
     "شهدت المملكة العربية السعودية تفجيرا انتحاريا في مدينة أبها.",
-    "وكانت العاصمة اليمنية شهدت، مساء الأحد، انفجارا بعبوة ناسفة واستهدف قياديا حوثيا في حي "
-    "الحصبة.",
+    ("وكانت العاصمة اليمنية شهدت، مساء الأحد، انفجارا بعبوة ناسفة واستهدف قياديا حوثيا في حي "
+     "الحصبة."),
 ])
 def test_the_place_that_witnessed_an_attack_did_not_make_it(relations, text):
     assert named_strikes(relations(text)) == set()
