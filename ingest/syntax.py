@@ -266,6 +266,10 @@ class Parse:
                 not units[v].conj and not self._listed_in_phrase(prev):
             subject, before = self._group_start(prev), True
             obj = after[0] if after else -1
+            if pronoun_object and not plural_subject(verb) and prev == v - 1 and after and \
+                    after[0] == v + 1 and units[after[0]].first in self.mentions:
+                return VerbArgs(after[0], subject, False, -1, False, False)  # المقاومة
+                # يساندها طيران التحالف: the name after the pronoun is the subject (VSO)
             if self.victim_verb(v) and (self._is_count(subject) or self._person(subject)):
                 return VerbArgs(-1, subject, True, -1, False, True)  # 390 مقاتلا قتلوا
         elif carried >= 0:  # وكانت قوات الدفاع الجناح العسكري للحزب دانت …: كان's subject
