@@ -713,11 +713,13 @@ class _State:
         return self.lex.kinds.get(key) in _KINDS.get(kind, (kind,)) and self.alias_of(key, head)
 
     def alias_of(self, key: str, head: str) -> bool:
-        """A head not of ``alias_heads``, or a word of one of the entity's names."""
+        """A head not of ``alias_heads``, or a word of one of the entity's names, with or
+        without the article (الجبهة: جبهة النصرة)."""
         if head not in self.lex.grammar.get("alias_heads", frozenset()):
             return True
         e = self.lex.entities.get(key)
-        return e is not None and any(head in normalize_text(name).split()
+        forms = {head, head.removeprefix("ال")}
+        return e is not None and any(forms & set(normalize_text(name).split())
                                      for name in (e.label_ar, *e.alt_ar))
 
     def last_jihadist(self) -> str | None:
