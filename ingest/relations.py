@@ -1825,9 +1825,12 @@ class _Reader:
     def after_positional(self, p: Parse, k: int) -> bool:
         """A phrase after a positional participle describes a place (المطلة على، الواقعة في),
         after من سكان where someone lives (من سكان مخيم … وسط الضفة), after a word of
-        closeness whom a source is close to (مصادر مقربة من الرئيس): none is the act's."""
+        closeness whom a source is close to (مصادر مقربة من الرئيس): none is the act's, nor
+        a phrase joined to one by و (الرابط بين عدن وصنعاء)."""
         if self.where_present(p, k):
             return True
+        while k > 1 and p.units[k].conj and not p.units[k].prep and p.units[k - 1].prep:
+            k -= 1
         if k == 0 or p.units[k - 1].kind != "np":
             return False
         prev = p.units[k - 1]
