@@ -701,8 +701,13 @@ class _State:
         return j
 
     def last_of_kind(self, kind: str, i: int, head: str) -> str | None:
+        """The last entity the generic head may refer to: one of its kind, or a place named
+        right after its word (مدينة الضالع … المدينة: the city, though also a province)."""
+        word = head.removeprefix("ال")
         for f in reversed(self.found):
-            if self.of_kind(f.mention.entity, kind, head):
+            before = self.tokens[f.first - 1].key if f.first > 0 else ""
+            if self.of_kind(f.mention.entity, kind, head) or word in (before, before[1:]) and \
+                    self.entity(f.mention.entity).type == "Place":
                 return f.mention.entity
         return None
 
