@@ -119,6 +119,8 @@ class _State:
             return i + 1
         if entities and n == 1 and not prefix and self.of_people(i):
             return i + 1
+        if entities and n == 1 and self.dual_back(i, prefix):
+            return i + 1  # قريتي س وص … القريتين: those two, not the town of that name
         if entities and self.locates(i):
             return i + n  # تعز (جنوب اليمن): where Taiz lies, not South Yemen
         if entities and self.another_name(i, n):
@@ -189,6 +191,17 @@ class _State:
         no state (المقاتلون الأكراد السوريون، اللاجئين السوريين: not Syria)."""
         return i > 0 and self.adjective_at(i) is not None and \
             self.tokens[i - 1].key.lstrip("و") in self.lex.grammar.get("peoples", frozenset())
+
+    def dual_back(self, i: int, prefix: str) -> bool:
+        """A definite dual of a kind (``dual_heads``: القريتين) after that kind's dual in its
+        sentence or the one before (في قريتي …، بلدتين): it refers to those two."""
+        form = self.form(i, 1, prefix)[0]
+        if form not in self.lex.grammar.get("dual_heads", frozenset()):
+            return False
+        bare = {form[2:], form[2:-1]}
+        near = range(self.sentence_of[i] - 1, self.sentence_of[i] + 1)
+        return any(self.sentence_of[k] in near and bare & {t.key, t.key[1:]}
+                   for k, t in enumerate(self.tokens[:i]))
 
     def form(self, i: int, n: int, prefix: str) -> tuple[str, ...]:
         """The lexicon form of the n tokens from token i, its first without its proclitics."""

@@ -92,6 +92,7 @@ class Parse:
             if len(words) == 1 and sector in ("unidentified", "militants", "suicide-attacker")))
         self.mentions = mentions
         self.title_words = lex.title_words
+        self.appositives = lex.grammar.get("appositives", frozenset())
         self.tokens = tokens
         self.verb_of = verbs  # token index → its verb reading
         self.unit_at: dict[int, int] = {}
@@ -443,6 +444,9 @@ class Parse:
                     self.tokens[unit.first - 1].text != "(":  # تعز (جنوب اليمن): an aside
                 if len(out) == 1 and k == out[0] + 1 and self._same_entity(out[0], k):
                     k += 1  # وصف فلان مستشار الرئيس، حديث …: the title is the subject's
+                    continue
+                if self.units[k - 1].prep and self.tokens[unit.first].key in self.appositives:
+                    k += 1  # على مدينة الرمادي مركز المحافظة: the place described, no argument
                     continue
                 out.append(k)
             k += 1
