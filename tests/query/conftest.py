@@ -3,6 +3,7 @@ naba writes (TriG/N-Quads with one graph per article, merged Turtle and N-Triple
 and real servers started and stopped by PID."""
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -84,22 +85,29 @@ SERVER_LIMITS = {"timeout": 2, "max-rows": 50, "max-bytes": 100_000, "memory-mb"
                  "idle-timeout": 2}
 
 
-@pytest.fixture(scope="module")
-def naba_server_process(tmp_path_factory):
-    """``naba serve`` on the test graph as a real subprocess, with ``SERVER_LIMITS``:
-    (process, port)."""
+@contextlib.contextmanager
+def serving(folder: Path, **limits):
+    """``naba serve`` on the test graph as a real subprocess, with ``SERVER_LIMITS`` and
+    ``limits`` over them, its log in ``folder``: (process, port)."""
     port = free_port()
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    limits = [arg for name, value in SERVER_LIMITS.items() for arg in (f"--{name}", str(value))]
-    with log.open("w") as err:
+    args = [arg for name, value in {**SERVER_LIMITS, **limits}.items()
+            for arg in (f"--{name}", str(value))]
+    with (folder / "serve.log").open("w") as err:
         process = subprocess.Popen(
             [sys.executable, "-m", "naba.cli", "serve", str(GRAPH_TRIG), "--port", str(port),
-             *limits], cwd=ROOT, stdout=err, stderr=subprocess.STDOUT, start_new_session=True)
+             *args], cwd=ROOT, stdout=err, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         wait_for_port(port, process)
         yield process, port
     finally:
         stop(process)
+
+
+@pytest.fixture(scope="module")
+def naba_server_process(tmp_path_factory):
+    """``naba serve`` with ``SERVER_LIMITS``: (process, port)."""
+    with serving(tmp_path_factory.mktemp("serve")) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
