@@ -147,11 +147,15 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
     if named_author is not None:  # الانتحاري الذي عرفته الشرطة بأنه X: the attacks told by an
         person, told = named_author  # author unnamed take X
         for key, rel in list(out.items()):
-            if rel.predicate == "strikes" and rel.target != person and reader.unnamed_author(
-                    rel.agent) and (rel.sentence == told or reader.names_attacker(rel.sentence)):
+            if rel.predicate != "strikes" or rel.target == person or not (
+                    rel.sentence == told or reader.names_attacker(rel.sentence)):
+                continue
+            if reader.unnamed_author(rel.agent):
                 del out[key]
-                out.setdefault((rel.predicate, person, rel.target, rel.sentence),
-                               replace(rel, agent=person))
+            elif rel.agent not in reader.claimants:  # the group that claims it sent him
+                continue
+            out.setdefault((rel.predicate, person, rel.target, rel.sentence),
+                           replace(rel, agent=person))
         for who, verb in reader.identifiers(person):  # and who identifies him accuses him
             s = reader.sentence_of[verb]
             out.setdefault(("accuses", who, person, s), Relation(
@@ -205,6 +209,7 @@ class _Reader:
         self.resolving: set[int] = set()  # pronouns being resolved
         self.events: list[int] = []  # the tokens of the attacks told so far
         self.event_places: set[str] = set()  # the places they hit or happened in
+        self.claimants: set[str] = set()  # the actors that claim an attack of the article
         self.retold: list[tuple[int, tuple[str, ...]]] = []  # (sentence, places) of attacks
         # told again (الهجوم الذي وقع في بلدة …)
         self.told: dict[str, tuple[int, list[Found]]] = {}  # relation → its last (sentence, agents)
@@ -2001,13 +2006,23 @@ class _Reader:
 
     def claimed(self, cands: list[Candidate]) -> list[Candidate]:
         """Attacks with no agent take the actor that claims them or that they are attributed
-        to in their sentence or the next (تبنت حركة طالبان الهجوم، نسب الهجوم إلى X)."""
+        to in their sentence or the next (تبنت حركة طالبان الهجوم، نسب الهجوم إلى X), or in
+        the two after when the claim tells the attack again by a definite noun (الاعتداء الذي
+        تبنته X), no attack told before it names its author and none is told anew between."""
+        strikes = [c for c in cands if c.entry.relation == "strikes"]
+        authored = {self.sentence_of[c.token] for c in strikes if c.agents}
+        nouns = [c for c in strikes if c.entry.pos == "noun"]
+        retold = {self.sentence_of[c.token] for c in nouns if self.definite(c.token)}
+        fresh = {self.sentence_of[c.token] for c in nouns if not self.definite(c.token)}
         claims = {}
-        for s in sorted({self.sentence_of[c.token] for c in cands if c.entry.relation == "strikes"
-                         and not c.agents}):
-            for back in (s, s + 1):
+        for s in sorted({self.sentence_of[c.token] for c in strikes if not c.agents}):
+            for back in (s, s + 1, s + 2, s + 3):
+                if back > s + 1 and (back not in retold or authored & set(range(back)) or
+                                     fresh & set(range(s + 1, back + 1))):
+                    continue
                 if back <= self.sentence_of[-1] and (claimer := self.claimer(back)):
                     claims[s] = claimer
+                    self.claimants |= {a for f in claimer if (a := self.actor(f.mention.entity))}
                     break
         claimed = [c._replace(agents=self.own_claimer(c.token, claims[self.sentence_of[c.token]]),
                               slots=("claim", c.slots[1]))
