@@ -124,6 +124,12 @@ def test_who_says_it(read, text, expected):
     assert (rel.agent, rel.target, rel.speaker) == expected
 
 
+def test_a_spokesman_named_beside_his_title_speaks(relations):
+    assert ("avichay-adraee", "accuses", "hamas") in relations(
+        "وقال الناطق باسم الجيش الإسرائيلي، أفيخاي أدرعي، إن حركة حماس تتحمل المسؤولية عن الهجوم.",
+        "2015-06-01")
+
+
 @pytest.mark.parametrize("text, accused", [
     # a party that says another backs an armed group accuses the backer
     ("وقال وزير الخارجية الأمريكي إن إيران تدعم الحوثيين بالأسلحة.", {("john-kerry", "iran")}),
