@@ -110,6 +110,7 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
     reader = _Reader(tokens, sentence_of, found, entities, lex, morph)
     reader.date = date
     out: dict[tuple, Relation] = {}
+    stated: set[tuple] = set()  # told by a verb or a noun, not by a participle or بدعم من
     for cand in reader.claimed([c for t in reader.triggers for c in reader.candidates(t)]):
         rels = reader.build(cand)
         if trace is not None:
@@ -117,6 +118,8 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
         for rel in rels:
             key = (rel.predicate, rel.agent, rel.target, rel.sentence)
             out[key] = _merged(out[key], rel) if key in out else rel
+            if cand.entry.pos != "participle" and cand.slots[0] != "reverse":
+                stated.add(key)
     for s, places in reader.retold:  # وأسفر الهجوم الذي وقع في بلدة …: where it was
         for key, rel in out.items():
             if rel.sentence == s:
@@ -140,7 +143,8 @@ def find_relations(tokens: list[Token], sentences: tuple[Sentence, ...], sentenc
                 if trace is not None and c.token == reader.retellings[key] and not c.why:
                     trace[i] = c._replace(why=f"told again: the attack of sentence {first[3]}")
     for rel in list(out.values()):  # قال الوزير إن طائرات روسية قصفت …: he accuses Russia
-        if reader.claim_of_attack(rel):
+        if reader.claim_of_attack(rel) or reader.claim_of_backing(rel) and (
+                rel.predicate, rel.agent, rel.target, rel.sentence) in stated:
             out.setdefault(("accuses", rel.speaker, rel.agent, rel.sentence), Relation(
                 "accuses", rel.speaker or "", rel.agent, rel.sentence, rel.trigger))
     named_author = reader.identified_attacker()
@@ -2270,6 +2274,21 @@ class _Reader:
             return False
         return speaker != rel.agent and not self.same_state(speaker, rel.agent) and (
             speaker == rel.target or self.same_state(speaker, rel.target))
+
+    def claim_of_backing(self, rel: Relation) -> bool:
+        """A party that says another backs an armed group accuses it (قال النائب إن الدولة تدعم
+        الميليشيا), when a verb or a noun tells it (not a participle or بدعم من that describes
+        the group). Not a neutral source, the group or its member, nor the backer's side."""
+        speaker = rel.speaker
+        if rel.predicate != "supports" or rel.mode != "Asserted" or speaker is None or \
+                rel.agent in self.generics or not self.actor(rel.agent) or \
+                self.lex.kinds.get(speaker) in _NEUTRAL_KINDS:
+            return False
+        e = self.entity(speaker)
+        own = {speaker, e.affiliation if e and e.type == "Person" else None}
+        states = {self.state_of(k) for k in own if k} - {None}
+        return self.lex.kinds.get(rel.target) == "armed-group" and rel.target not in own and \
+            rel.agent not in own and self.state_of(rel.agent) not in states
 
     def subjectless(self, t: int) -> bool:
         """A trigger with no subject phrase of its own (a noun, a passive or a dropped

@@ -92,6 +92,7 @@ class Parse:
             if len(words) == 1 and sector in ("unidentified", "militants", "suicide-attacker")))
         self.mentions = mentions
         self.title_words = lex.title_words
+        self.entities = lex.entities
         self.appositives = lex.grammar.get("appositives", frozenset())
         self.tokens = tokens
         self.verb_of = verbs  # token index → its verb reading
@@ -445,12 +446,41 @@ class Parse:
                 if len(out) == 1 and k == out[0] + 1 and self._same_entity(out[0], k):
                     k += 1  # وصف فلان مستشار الرئيس، حديث …: the title is the subject's
                     continue
+                if len(out) == 1 and k == out[0] + 1 and \
+                        self.tokens[unit.first].key.startswith("باسم"):
+                    name = self._named_spokesman(out[0])  # قال الناطق باسم الجيش، فلان، إن
+                    out[0], k = (name, name + 1) if name >= 0 else (out[0], k + 1)
+                    continue  # …: whose spokesman, and the man named beside him, is the subject
                 if self.units[k - 1].prep and self.tokens[unit.first].key in self.appositives:
                     k += 1  # على مدينة الرمادي مركز المحافظة: the place described, no argument
                     continue
                 out.append(k)
             k += 1
         return out
+
+    def _named_spokesman(self, u: int) -> int:
+        """The phrase after the باسم phrase after phrase u that is one person's name set off by
+        commas or quotes (الناطق باسم الوزارة، فلان الفلاني، | الناطق باسم الوزارة «فلان»), else
+        -1."""
+        units, k = self.units, u + 1
+        if not self.bare_np(u) or not self.bare_np(k) or \
+                not self.tokens[units[k].first].key.startswith("باسم"):
+            return -1
+        j = k + 1
+        quoted = self.tokens[units[k].last].text in _QUOTES
+        if j < len(units) and units[j].kind == "break" and self.tokens[units[j].first].text in "،,":
+            j += 1
+        elif not quoted:
+            return -1
+        if not self.bare_np(j) or units[j].conj or units[j].first not in self.mentions:
+            return -1
+        found = self.mentions[units[j].first]
+        known = self.entities.get(found.mention.entity)
+        last = units[j].last - (self.tokens[units[j].last].text in _QUOTES)
+        closed = last < units[j].last or j + 1 < len(units) and (units[j + 1].kind == "comp" or (
+            self.tokens[units[j + 1].first].text in "،,"))
+        return j if closed and found.last == last and (known is None or known.type == "Person") \
+            else -1
 
     def _same_entity(self, a: int, b: int) -> bool:
         """Phrase b, headed by a title, names only the one entity phrase a names: an
@@ -570,7 +600,8 @@ class Parse:
         if k == v - 1 and k >= 0 and units[k].kind == "np" and not units[v].conj and \
                 not self._definite(k) and (_has_object_pronoun(verb) or
                                            verb.prefix.lstrip("وف")[-1:] not in ("ي", "ت", "ن", "ا")
-                                           and (len(self._bare_after(v)) < 2 or self._event(k))):
+                                           and (len(self._bare_after(v)) < 2 and
+                                                self._named_spokesman(v + 1) < 0 or self._event(k))):
             # غارات يشنها التحالف، عملية انتحارية استهدفت مركزا: an indefinite antecedent, an
             # act's always (كمين استهدف قافلتهم قرب …); not في تصريح آخر اتهم ظريف البحرين,
             # whose verb has a subject and an object of its own

@@ -124,6 +124,29 @@ def test_who_says_it(read, text, expected):
     assert (rel.agent, rel.target, rel.speaker) == expected
 
 
+def test_a_spokesman_named_beside_his_title_speaks(relations):
+    assert ("avichay-adraee", "accuses", "hamas") in relations(
+        "وقال الناطق باسم الجيش الإسرائيلي، أفيخاي أدرعي، إن حركة حماس تتحمل المسؤولية عن الهجوم.",
+        "2015-06-01")
+
+
+@pytest.mark.parametrize("text, accused", [
+    # a party that says another backs an armed group accuses the backer
+    ("وقال وزير الخارجية الأمريكي إن إيران تدعم الحوثيين بالأسلحة.", {("john-kerry", "iran")}),
+    ("وقال وزير الخارجية اليمني إن طهران تدعم الحوثيين.", {("abdulmalik-al-mekhlafi", "iran")}),
+    # not the backer's own side, a neutral source, or a backed body that is no armed group
+    ("وقال وزير الخارجية الإيراني إن إيران تدعم الحوثيين.", set()),
+    ("وقالت وكالة رويترز إن إيران تدعم الحوثيين.", set()),
+    ("وقال وزير الخارجية الأمريكي إن فرنسا تدعم الحكومة اليمنية.", set()),
+    # a backing that only describes the group (بدعم من، a participle) is no charge
+    ("وقال المحلل إن الأكراد السوريين بدعم من أمريكا طردوا داعش من البلدة.", set()),
+    ("وقال وزير الخارجية الأمريكي إن الحوثيين الموالين لإيران دخلوا المدينة.", set()),
+])
+def test_who_says_another_backs_an_armed_group_accuses_it(read, text, accused):
+    doc = read(text, "2016-01-01")
+    assert {(r.agent, r.target) for r in doc.relations if r.predicate == "accuses"} == accused
+
+
 def test_protecting_is_supporting(relations):
     assert ("russian-armed-forces", "supports", "syrian-government") in relations(
         "وقالت المعارضة إن القوات الروسية تحمي النظام السوري.")

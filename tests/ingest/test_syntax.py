@@ -161,6 +161,14 @@ def test_a_phrase_of_time_alone_does_not_end_a_verbs_phrases(parse):
      {"subject": "قوات سوريا الديمقراطية", "object": "القصف التركي", "svo": True}),
     ("كان الرئيس باراك أوباما في زيارة إلى روسيا حين قصفت القوات الروسية حلب.", "قصفت",
      {"subject": "القوات الروسية", "object": "حلب"}),
+    # a spokesman whose name is set off by commas or quotes after his باسم phrase is that man
+    ("وقال الناطق باسم الجيش الإسرائيلي، أفيخاي أدرعي، إن الحرب مستمرة.", "وقال",
+     {"subject": "أفيخاي أدرعي", "object": None}),
+    ("وقال المتحدث باسم الخارجية الروسية «ماريا زاخاروفا» إن الحرب مستمرة.", "وقال",
+     {"subject": "ماريا زاخاروفا »", "object": None}),
+    # …but not a body named after the comma, nor a name not set off at its end
+    ("وانتقد الناطق باسم الخارجية الروسية، الولايات المتحدة، بشدة.", "وانتقد",
+     {"subject": "الناطق", "object": "الولايات المتحدة"}),
     # a title, its adjective and the name are one phrase
     ("وقال الرئيس السابق علي عبد الله صالح إن الحرب مستمرة.", "وقال",
      {"subject": "الرئيس السابق علي عبد الله صالح"}),
