@@ -974,6 +974,10 @@ def test_allied_with_no_named_party_is_no_relation(read):
     ("وأشادت مصر بالدعم السعودي لليمن.", ("saudi-arabia", "supports", "yemen")),
     ("وتحظى الحكومة اليمنية بدعم السعودية.", ("saudi-arabia", "supports", "yemen-hadi-government")),
     ("وحظيت المعارضة السورية بتأييد تركيا.", ("turkey", "supports", "syrian-opposition")),
+    # who benefits from support or wins it receives it too
+    ("تستفيد المعارضة السورية من دعم تركيا.", ("turkey", "supports", "syrian-opposition")),
+    ("يتمتع حزب الله بدعم إيران.", ("iran", "supports", "hezbollah")),
+    ("نال الرئيس بشار الأسد تأييد روسيا.", ("russia", "supports", "bashar-al-assad")),
 ])
 def test_praising_or_enjoying_support_names_who_gives_it(relations, text, expected):
     assert relations(text) == {expected}
