@@ -495,8 +495,7 @@ class _Reader:
         while nxt < len(p.units) and p.units[nxt].kind == "np" and p.units[nxt].conj \
                 and not p.units[nxt].prep:
             nxt += 1  # مواقع وتجمعات للحوثيين: the genitive after the coordination
-        if nxt + 1 < len(p.units) and p.units[nxt].kind == "break" and \
-                self.tokens[p.units[nxt].first].text in "،," and \
+        if nxt + 1 < len(p.units) and self.comma(p, nxt) and \
                 self.group_of(self.keys[p.units[nxt + 1].first], "belonging"):
             nxt += 1  # طائرات حربية، تابعة للتحالف، …: set apart by a comma
         for k in range(nxt, min(nxt + 2, len(p.units))):  # مخزن للأسلحة يتبع داعش
@@ -572,8 +571,7 @@ class _Reader:
         if not here or not all(self.where(f.mention.entity) for f in here):
             return []
         k += 1
-        if k < len(p.units) and p.units[k].kind == "break" and \
-                self.tokens[p.units[k].first].text in "،,":
+        if self.comma(p, k):
             k += 1
         also = k < len(p.units) and p.units[k].kind == "aux" and p.units[k].conj
         if also:  # وكذلك
@@ -1653,8 +1651,7 @@ class _Reader:
                     # بتفجير; but تمكن من السيطرة على … عبر هجمات)
                     return self.past_relative(p, u, v)
                 return -1
-            if unit.kind == "break" and v == u - 1 and self.tokens[unit.first].text in "،," \
-                    and v > 0 and p.units[v - 1].kind == "time":
+            if v == u - 1 and self.comma(p, v) and v > 0 and p.units[v - 1].kind == "time":
                 aside = v  # نجحت القوات الأحد، في استعادة …: past a time set apart
                 continue
             if unit.kind in ("break", "comp", "rel", "sub"):
@@ -1824,7 +1821,7 @@ class _Reader:
         j = k
         while j > 0 and p.bare_np(j) and p.units[j].conj:
             j -= 1
-            comma = p.units[j].kind == "break" and self.tokens[p.units[j].first].text in "،,"
+            comma = self.comma(p, j)
             while j > 0 and p.units[j].kind == "break":
                 j -= 1
             if comma and self.after_positional(p, j):
@@ -2014,15 +2011,16 @@ class _Reader:
         the two after when the claim tells the attack again by a definite noun (الاعتداء الذي
         تبنته X), no attack told before it names its author and none is told anew between."""
         strikes = [c for c in cands if c.entry.relation == "strikes"]
-        authored = {self.sentence_of[c.token] for c in strikes if c.agents}
+        first_authored = min((self.sentence_of[c.token] for c in strikes if c.agents),
+                             default=len(self.keys))
         nouns = [c for c in strikes if c.entry.pos == "noun"]
         retold = {self.sentence_of[c.token] for c in nouns if self.definite(c.token)}
         fresh = {self.sentence_of[c.token] for c in nouns if not self.definite(c.token)}
         claims = {}
         for s in sorted({self.sentence_of[c.token] for c in strikes if not c.agents}):
             for back in (s, s + 1, s + 2, s + 3):
-                if back > s + 1 and (back not in retold or authored & set(range(back)) or
-                                     fresh & set(range(s + 1, back + 1))):
+                if back > s + 1 and (back not in retold or first_authored < back or
+                                     any(s < f <= back for f in fresh)):
                     continue
                 if back <= self.sentence_of[-1] and (claimer := self.claimer(back)):
                     claims[s] = claimer
