@@ -153,6 +153,9 @@ class _Lexicon:
     fell_victim: set[tuple[str, ...]] = field(default_factory=set)
     each: set[str] = field(default_factory=set)
     starts: set[str] = field(default_factory=set)  # first words of the phrase tables
+    noun_forms: dict[str, tuple[str, bool]] = field(default_factory=dict)  # see _forms
+    people_forms: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    vague_forms: dict[str, tuple[str, bool]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=2)
@@ -188,6 +191,8 @@ def _lexicon(directory: Path) -> _Lexicon:
         lex.fell_victim = set(map(name_key, data["fell_victim"]))
         lex.each = {normalize_text(w) for w in data["each"]}
         lex.starts = {k[0] for table in (lex.vague, lex.not_people, lex.skipped) for k in table}
+        lex.noun_forms, lex.people_forms = _forms(lex.nouns), _forms(lex.people)
+        lex.vague_forms = _forms(lex.vague_words)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise OntologyError(f"{directory / 'lexicon' / 'casualties.yaml'} (with the sectors.yaml "
                             f"and dates.yaml it reads): cannot read it ({exc!r}); the comments in "
@@ -249,20 +254,21 @@ def _and(key: str, lex: _Lexicon) -> bool:
 
 def _toll_noun(key: str, lex: _Lexicon) -> int:
     """The side of a definite plural casualty noun, a cue for the count after it, or -1."""
-    noun = _base(key, lex.nouns)
+    noun = lex.noun_forms.get(key)
     return lex.nouns[noun[0]][0] if noun is not None and noun[1] and not lex.nouns[noun[0]][1] \
         else -1
 
 
-def _base(key: str, table: dict) -> tuple[str, bool] | None:
-    """The key of ``table`` a noun is under و and ال (بال، لل), and whether it is definite."""
-    for rest in (key, key[1:]) if key.startswith("و") else (key,):
-        if rest in table:
-            return rest, False
+def _forms(table: dict) -> dict[str, tuple[str, bool]]:
+    """Every form of the keys of ``table`` under و and ال (بال، لل) → (its key, whether it is
+    definite), made once: a word is its own key before an article's, and both before و's."""
+    out: dict[str, tuple[str, bool]] = {}
+    for conj in ("", "و"):
+        out.update((conj + w, (w, False)) for w in table if conj + w not in out)
         for article in ("ال", "بال", "لل"):
-            if rest.startswith(article) and rest[len(article):] in table:
-                return rest[len(article):], True
-    return None
+            out.update((conj + article + w, (w, True)) for w in table
+                       if conj + article + w not in out)
+    return out
 
 
 _GLUED: Final = re.compile(r"^(\d+)(\D{3,})$")
@@ -277,14 +283,14 @@ def _count(tokens: list[Token], i: int, end: int, lex: _Lexicon,
     if j == i + 1 and tokens[i].key in lex.adjectives and i > 0 and is_word(tokens[i - 1]) and \
             _cue(tokens[i - 1].key, lex) < 0 and tokens[i - 1].key not in lex.numbers:
         return None  # بحجر واحد: "one" after a noun is its adjective, no count
-    glued = _GLUED.match(tokens[i].key)
-    if j == i and glued and (_base(glued[2], lex.people) or _base(glued[2], lex.nouns)):
-        noun = _base(glued[2], lex.nouns)  # 14جنديا، 7قتلى: digits and the noun in one word
+    glued = _GLUED.match(tokens[i].key) if j == i and tokens[i].key[:1].isdecimal() else None
+    if j == i and glued and (glued[2] in lex.people_forms or glued[2] in lex.noun_forms):
+        noun = lex.noun_forms.get(glued[2])  # 14جنديا، 7قتلى: digits and the noun in one word
         side = lex.nouns[noun[0]][0] if noun else -1
         return int(glued[1]), side, i + 1
     if j == i:
         vague = _phrase_at(tokens, i, end, lex.vague, lex.starts)[0]
-        if not vague and _base(tokens[i].key, lex.vague_words):
+        if not vague and tokens[i].key in lex.vague_forms:
             vague = 1  # العشرات
         if vague:
             value, j = VAGUE, i + vague
@@ -292,20 +298,21 @@ def _count(tokens: list[Token], i: int, end: int, lex: _Lexicon,
     if j > i:  # a number: what does it count?
         if j < end and _phrase_at(tokens, j, end, lex.not_people, lex.starts)[0]:
             return None
-        if j + 1 < end and tokens[j].key == "من" and _base(tokens[j + 1].key, lex.people):
+        if j + 1 < end and tokens[j].key == "من" and tokens[j + 1].key in lex.people_forms:
             j += 2  # 3 من الجنود
-        noun = _base(tokens[j].key, lex.nouns) if j < end and not (
+        noun = lex.noun_forms.get(tokens[j].key) if j < end and not (
             tokens[j].key.startswith("و") and tokens[j].key not in lex.nouns) else None
         if noun is not None:  # not مقتل 21 وإصابة 36: و opens the other side's count
             side, j = lex.nouns[noun[0]][0], j + 1
-        elif j < end and _base(tokens[j].key, lex.people):
+        elif j < end and tokens[j].key in lex.people_forms:
             j += 1
     else:  # a noun that says its own number: قتيلان، جريح؛ after a cue: جندي، جنديين
         if i > 0 and tokens[i - 1].key in lex.each:
             return None  # وسام لكل شهيد: each one, no count
-        noun = _base(tokens[i].key, lex.nouns)
-        person = _base(tokens[i].key, lex.people) if noun is None and (
-            after_cue or _after_at(tokens, i + 1, end, lex)[0] >= 0) else None  # جنديين ليبيين قتلا
+        noun = lex.noun_forms.get(tokens[i].key)
+        person = lex.people_forms.get(tokens[i].key) if noun is None else None
+        if person is not None and not after_cue and _after_at(tokens, i + 1, end, lex)[0] < 0:
+            person = None  # جنديين ليبيين قتلا: a person noun needs a cue, before or after
         if noun is not None and not noun[1] and lex.nouns[noun[0]][1]:
             side, value, j = lex.nouns[noun[0]][0], lex.nouns[noun[0]][1], i + 1
         elif person is not None and lex.people[person[0]]:
@@ -315,11 +322,10 @@ def _count(tokens: list[Token], i: int, end: int, lex: _Lexicon,
     if j < end and side >= 0:
         if tokens[j].key in lex.not_after:
             return None  # 500 إصابة جديدة بفيروس كورونا
-        other = _base(tokens[j].key, lex.nouns) if tokens[j].key.startswith("و") else None
+        other = lex.noun_forms.get(tokens[j].key) if tokens[j].key.startswith("و") else None
         if other is not None and lex.nouns[other[0]][0] == 1 - side:
             return 0, BOTH, j + 1  # 15 قتيلا وجريحا
-    if side < 0 and j + 2 < end and tokens[j].key == "بين" and _base(tokens[j + 1].key,
-                                                                    lex.nouns):
+    if side < 0 and j + 2 < end and tokens[j].key == "بين" and tokens[j + 1].key in lex.noun_forms:
         return 0, BOTH, j + 3  # 15 بين قتيل وجريح
     return value, side, j
 

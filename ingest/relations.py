@@ -210,6 +210,7 @@ class _Reader:
         self.generic_keys: dict[tuple, str] = {}
         self.date: str | None = None
         self.tolls: dict[tuple[int, int], Casualties] = {}
+        self.dates: dict[int, str | None] = {}  # sentence → the date of its event
         self.resolving: set[int] = set()  # pronouns being resolved
         self.events: list[int] = []  # the tokens of the attacks told so far
         self.event_places: set[str] = set()  # the places they hit or happened in
@@ -220,20 +221,38 @@ class _Reader:
         self.retellings: dict[tuple, int] = {}  # the keys of statements of a definite attack
         # noun whose agent is one told before or claims it (وأسفر القصف عن …، تبنت الحركة
         # الهجوم), and its token
-        self.conflict = self.about_violence(found)
-        self.sports = sum(1 for k in self.keys if self.group_of(k, "sports_words")) >= _SPORTS
+        self.conflict: bool | None = None  # about_violence, once it is asked
+        self.sports: bool | None = None  # about_sports, once it is asked
+        self.claiming_words: dict[int, bool] = {}  # sentence → it has a word of claiming
         self.starts = [bisect.bisect_left(sentence_of, s) for s in range(
             (sentence_of[-1] + 2) if sentence_of else 1)]
 
     # --- words --------------------------------------------------------------------------------
 
-    def group_of(self, key: str, name: str) -> bool:
-        """Token key (under a proclitic, in the accusative: حاجزا, a dual in construct: تنظيمي)
-        is a word of a group."""
+    def group(self, name: str) -> frozenset[str]:
+        """The forms of a group's words that group_of accepts (``_forms``), made once."""
         forms = self.lex.word_groups.get(name)
         if forms is None:
             forms = self.lex.word_groups[name] = _forms(self.g.get(name, frozenset()))
-        return key in forms
+        return forms
+
+    def group_of(self, key: str, name: str) -> bool:
+        """Token key (under a proclitic, in the accusative: حاجزا, a dual in construct: تنظيمي)
+        is a word of a group."""
+        return key in self.group(name)
+
+    def in_conflict(self) -> bool:
+        """``about_violence`` of the article, worked out the first time it is asked."""
+        if self.conflict is None:
+            self.conflict = self.about_violence(self.found)
+        return self.conflict
+
+    def about_sports(self) -> bool:
+        """The article has _SPORTS sports words or more: its attacks and strikes are a game's."""
+        if self.sports is None:
+            words = self.group("sports_words")
+            self.sports = sum(1 for k in self.keys if k in words) >= _SPORTS
+        return self.sports
 
     def about_violence(self, found: tuple[Found, ...]) -> bool:
         """The article tells of violence: two words of attack that have no other sense or of
@@ -244,8 +263,8 @@ class _Reader:
         strikes = [i for i, trig in self.triggers.items() if trig.relation == "strikes"]
         weak_ones = [i for i in strikes if self.triggers[i].lemma in weak
                      or self.group_of(self.keys[i], "weak_attack_words")]
-        strong = len(strikes) - len(weak_ones) + sum(
-            1 for key in self.keys if self.group_of(key, "victim_words"))
+        victim_words = self.group("victim_words")
+        strong = len(strikes) - len(weak_ones) + sum(1 for key in self.keys if key in victim_words)
         armed = any(self.lex.kinds.get(f.mention.entity) in ("armed-group", "military",
                                                              "opposition") for f in found)
         return strong >= 2 or strong == 1 and (armed or bool(weak_ones))
@@ -254,8 +273,8 @@ class _Reader:
         """Sentence s names arms or armed men (مسلحون، سيارة مفخخة، عبوة ناسفة): its attack, told
         in the past, is one of violence in an article that tells no other (not مسلحون يقاتلون
         القوات: a state)."""
-        return any(self.group_of(self.keys[k], "arms_words")
-                   for k in range(self.starts[s], self.starts[s + 1]))
+        words = self.group("arms_words")
+        return any(self.keys[k] in words for k in range(self.starts[s], self.starts[s + 1]))
 
     def possessed_proxy(self, key: str) -> bool:
         """An asset or members with a possessive pronoun: طائراتها، طائرتها، قواته، عناصرهم
@@ -405,7 +424,8 @@ class _Reader:
                 all(self.scale(k) == 0 for k in where)):
             return False
         a, b = self.starts[other.sentence], self.starts[other.sentence + 1]
-        return not any(self.group_of(self.keys[k], "other_report_words") for k in range(a, b))
+        words = self.group("other_report_words")
+        return not any(self.keys[k] in words for k in range(a, b))
 
     def is_place(self, key: str) -> bool:
         e = self.entity(key)
@@ -2081,11 +2101,7 @@ class _Reader:
         """Who sentence s says did an attack: the subject of a claiming verb (تبنى) or of a verb
         whose object is a claim (أعلن مسؤوليته; not one that blames, حمّل), or the إلى phrase
         of an attributing verb."""
-        a, b = self.starts[s], self.starts[s + 1]
-        if not any(self.group_of(self.keys[k], "claiming_nouns") or
-                   (verb := self.morph.verb(self.keys[k])) is not None and
-                   self.lex.verb_classes.get(verb.lemma, frozenset()) & {"claiming", "attributing"}
-                   for k in range(a, b)):
+        if not self.claiming(s):
             return []
         p = self.parse(s)
         for v in p.args:
@@ -2106,6 +2122,17 @@ class _Reader:
                 return found
         return []
 
+    def claiming(self, s: int) -> bool:
+        """Sentence s has a claiming noun or a verb of claiming or attributing (once a sentence)."""
+        known = self.claiming_words.get(s)
+        if known is None:
+            nouns = self.group("claiming_nouns")
+            known = self.claiming_words[s] = any(
+                self.keys[k] in nouns or (verb := self.morph.verb(self.keys[k])) is not None and
+                bool(self.lex.verb_classes.get(verb.lemma, frozenset()) & {"claiming", "attributing"})
+                for k in range(self.starts[s], self.starts[s + 1]))
+        return known
+
     # --- relations ------------------------------------------------------------------------------
 
     def build(self, cand: Candidate) -> list[Relation]:
@@ -2125,15 +2152,15 @@ class _Reader:
         killed = injured = date = None
         if entry.relation == "strikes":
             killed, injured = self.toll(s, cand.token)[:2]
-            date = event_date(self.date, self.tokens, self.starts[s], self.starts[s + 1])
+            date = self.sentence_date(s)
             if not places and (not agents or cand.slots[0] == "claim"):  # an event's place,
                 # from another clause, when its own names no agent (one claimed or attributed)
                 places = tuple(self.sentence_places(self.parse(s), self.parse(s).unit_at[
                     cand.token]))
             if not agents and self.reported_attack(cand, targets, places, killed, injured) \
-                    and (self.conflict or (self.armed(s) or cand.generic_agent is not None and
+                    and (self.in_conflict() or (self.armed(s) or cand.generic_agent is not None and
                                            cand.generic_agent.sector in _ATTACKERS)
-                         and not self.present(self.parse(s), cand.token)) and not self.sports and \
+                         and not self.present(self.parse(s), cand.token)) and not self.about_sports() and \
                     not self.told_before(cand) and (
                         cand.generic_agent or self.subjectless(cand.token)):
                 agents = [self.generic_key(cand.generic_agent or _UNIDENTIFIED)]
@@ -2182,6 +2209,12 @@ class _Reader:
                                     speaker=cand.speaker if cand.speaker != agent else None,
                                     mode=cand.mode, killed=killed, injured=injured, date=date))
         return out
+
+    def sentence_date(self, s: int) -> str | None:
+        """The date of the event of sentence s (``event_date``), worked out once a sentence."""
+        if s not in self.dates:
+            self.dates[s] = event_date(self.date, self.tokens, self.starts[s], self.starts[s + 1])
+        return self.dates[s]
 
     def sole_attack(self, t: int) -> bool:
         """The attack noun at t is the only one of its sentence, so the toll there is its own."""
@@ -2342,11 +2375,12 @@ class _Reader:
         joins = self.lex.grammar.get("report_joins", frozenset())
         other = self.lex.grammar.get("other_report_words", frozenset())
         for k in range(a + 1, b - 1):
+            if self.tokens[k].text not in "،,":
+                continue
             join = self.keys[k + 1].lstrip("و")
-            if self.tokens[k].text in "،," and (join in joins or
-                                                k + 2 < b and f"{join} {self.keys[k + 2]}" in joins or
-                                                self.keys[k + 1] in ("في", "وفي") and
-                                                any(key in other for key in self.keys[k + 2:k + 4])):
+            if join in joins or k + 2 < b and f"{join} {self.keys[k + 2]}" in joins or \
+                    self.keys[k + 1] in ("في", "وفي") and \
+                    any(key in other for key in self.keys[k + 2:k + 4]):
                 if self.toll_goes_on(a, k, b):
                     continue
                 if k < t:
@@ -2424,8 +2458,8 @@ class _Reader:
 
     def names_attacker(self, s: int) -> bool:
         """Sentence s names an attack's author by kind (الانتحاري، المهاجم، منفذ)."""
-        return any(self.group_of(self.keys[k], "attacker_nouns")
-                   for k in range(self.starts[s], self.starts[s + 1]))
+        words = self.group("attacker_nouns")
+        return any(self.keys[k] in words for k in range(self.starts[s], self.starts[s + 1]))
 
     def unnamed_author(self, key: str) -> bool:
         """A generic author an identified one may stand for: unidentified or a suicide attacker."""
