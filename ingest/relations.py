@@ -27,7 +27,7 @@ from ingest.discovery import masdar_shaped
 from ingest.entities import Found
 from ingest.lexicon import FrameEntry, Lexicon
 from ingest.model import Entity, Mention, Relation, Sentence
-from ingest.morphology import Morphology, Trigger
+from ingest.morphology import Morphology, Reading, Trigger
 from ingest.normalize import Token, ends_in_ta_marbuta, is_word
 from ingest.syntax import Parse, parse_sentence, plural_subject
 
@@ -204,6 +204,11 @@ class _Reader:
         for f in assets:
             for k in range(f.first, f.last + 1):
                 self.at[k] = f
+        participles = lex.word_groups.get("participles|proclitic")  # under و ب too
+        if participles is None:
+            participles = lex.word_groups["participles|proclitic"] = frozenset(
+                c + k for k in lex.participles for c in ("", "و", "ب"))
+        self.participles = participles
         self.triggers = self._triggers()
         self.parses: dict[int, Parse] = {}
         self.generics: dict[str, Entity] = {}  # generic actors, by key
@@ -316,6 +321,8 @@ class _Reader:
             self.group_of(key, g) for g in ("place_kinds", "site_kinds"))
 
     def _participle(self, key: str) -> FrameEntry | None:
+        if key not in self.participles:
+            return None
         parts = self.lex.participles
         return parts.get(key) or (parts.get(key[1:]) if key[:1] in "وب" else None)
 
@@ -622,14 +629,16 @@ class _Reader:
 
     def candidates(self, t: int) -> list[Candidate]:
         trig = self.triggers[t]
+        if t > 0 and self.group_of(self.keys[t - 1], "sentence_nouns"):
+            return []  # تنفيذ حكم القتل، حكم الإعدام: a court's sentence, no attack
+        if "participle" not in trig.pos and not self.may_fit(t, trig):
+            return []  # no frame of any reading: its sentence need not be parsed for it
         s = self.sentence_of[t]
         p = self.current = self.parse(s)
         u = p.unit_at.get(t)
         if u is None:
             return []
         unit = p.units[u]
-        if t > 0 and self.group_of(self.keys[t - 1], "sentence_nouns"):
-            return []  # تنفيذ حكم القتل، حكم الإعدام: a court's sentence, no attack
         if t > unit.first and any(self.group_of(self.keys[t - 1], g) for g in _NAMING_KINDS) \
                 and not self.group_of(self.keys[t - 1], "light_nouns") and \
                 _bare_key(self.keys[t - 1]) not in ("حمله", "حملات"):
@@ -642,12 +651,28 @@ class _Reader:
             entry = self._participle(self.keys[t])
             return [self.fill(entry, trig, t, p, u)] if entry is not None else []
         # every reading of that part of speech: استعادة is a noun and استعاده a verb
-        readings = sorted({r for r in self.morph.analyze(self.keys[t]) if r.pos == pos and r.gloss
-                           and not (r.suffix == "ه" and ends_in_ta_marbuta(self.tokens[t]))})
-        # ضربة: a taa marbuta is no pronoun (ضربه)
+        readings = sorted(r for r in self.readings(t) if r.pos == pos)
         return [self.fill(e, Trigger(r.gloss, trig.pos, r.prefix, r.lex, r.suffix), t, p, u)
                 for r in readings for e in self.lex.entries.get((r.lex, pos), [])
                 if e.relation == r.gloss and self.fits(e, t, p, u)]
+
+    def readings(self, t: int) -> set[Reading]:
+        """The readings of the word at t that name a relation (ضربة: a taa marbuta is no
+        pronoun, ضربه)."""
+        return {r for r in self.morph.analyze(self.keys[t]) if r.gloss
+                and not (r.suffix == "ه" and ends_in_ta_marbuta(self.tokens[t]))}
+
+    def may_fit(self, t: int, trig: Trigger) -> bool:
+        """Some reading of the trigger at t, of a part of speech it may have, has a frame
+        its next word allows (``fits`` without the parse)."""
+        return any(e.relation == r.gloss and self.next_allows(e, t) for r in self.readings(t)
+                   if r.pos in trig.pos for e in self.lex.entries.get((r.lex, r.pos), []))
+
+    def next_allows(self, entry: FrameEntry, t: int) -> bool:
+        """The word after t is one of the entry's ``next`` words if it has any, and none of
+        its ``next_not``."""
+        nxt = self.keys[t + 1].removeprefix("ال") if t + 1 < len(self.keys) else ""
+        return not (entry.next and nxt not in entry.next or nxt in entry.next_not)
 
     def fits(self, entry: FrameEntry, t: int, p: Parse, u: int) -> bool:
         """A trigger that needs a word in its clause has it; one that needs a next word has it;
@@ -655,8 +680,7 @@ class _Reader:
         only is in the past."""
         if entry.past and entry.pos == "verb" and self.present(p, t):
             return False  # تسيطر على المدينة: holds it, a state
-        nxt = self.keys[t + 1].removeprefix("ال") if t + 1 < len(self.keys) else ""
-        if entry.next and nxt not in entry.next or nxt in entry.next_not:
+        if not self.next_allows(entry, t):
             return False
         obj = p.args[u].object if entry.next_not and u in p.args else -1
         if obj >= 0 and _bare_key(self.keys[p.units[obj].head]) in entry.next_not:
