@@ -244,7 +244,8 @@ class _Reader:
     def group_of(self, key: str, name: str) -> bool:
         """Token key (under a proclitic, in the accusative: حاجزا, a dual in construct: تنظيمي)
         is a word of a group."""
-        return key in self.group(name)
+        forms = self.lex.word_groups.get(name)
+        return key in (forms if forms is not None else self.group(name))
 
     def in_conflict(self) -> bool:
         """``about_violence`` of the article, worked out the first time it is asked."""
@@ -1935,9 +1936,10 @@ class _Reader:
         if negated and not any(self.group_of(keys[k], "exceptives")
                                for k in range(t + 1, min(b, t + 4))):
             return "Negated", "a negator governs it"
-        if any(self.group_of(keys[k], "conditionals") for k in range(a, t)):
+        conditionals, questions = self.group("conditionals"), self.group("questions")
+        if any(keys[k] in conditionals for k in range(a, t)):
             return "Hypothetical", "a condition governs it"
-        asked = [k for k in range(a, t) if self.group_of(keys[k].lstrip("وف"), "questions")]
+        asked = [k for k in range(a, t) if keys[k].lstrip("وف") in questions]
         if asked and not any(self.tokens[k].text in ("؟", "?") for k in range(asked[-1], t)):
             return "Hypothetical", "a question asks it"  # not the answer after its ؟
         if any(self.maybe(p, v) for v in (u if p.units[u].kind == "verb" else -1, gov)):
