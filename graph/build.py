@@ -778,6 +778,9 @@ class _NoBar:
     def update(self, n: int = 1) -> None:
         pass
 
+    def set_postfix_str(self, text: str = "", refresh: bool = True) -> None:
+        pass
+
     @staticmethod
     def write(message: str, file=sys.stderr) -> None:
         print(message, file=file)
