@@ -43,6 +43,7 @@ from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 
+from graph.limits import LIMITS
 from graph.query import display_term, named_queries
 from graph.sparql import check_query, declares_dataset, uses_service
 from graph.store import open_source
@@ -52,8 +53,6 @@ from naba.errors import GraphError
 __all__ = ["QueryPool", "Response", "SparqlApp", "answer", "make_server", "negotiate", "serve"]
 
 MAX_BODY = 1_000_000
-LIMITS = {"timeout": 10.0, "max_rows": 10_000, "max_bytes": 20_000_000, "memory_mb": 2048,
-          "idle_timeout": 30, "workers": 2}  # the defaults of naba serve
 
 RESULT_TYPES = {  # media type → pyoxigraph format (None: an HTML table)
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -112,7 +111,7 @@ def serve(source: Path, host: str = "127.0.0.1", port: int = 8000, **limits) -> 
 
 def make_server(source: Path, host: str = "127.0.0.1", port: int = 8000, **limits):
     """A ready waitress server (workers started, socket bound) that ``run()`` serves."""
-    import waitress  # here: every naba command reads LIMITS from this module
+    import waitress  # here: only serve needs it
 
     unknown = set(limits) - set(LIMITS)
     if unknown:

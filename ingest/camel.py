@@ -29,6 +29,7 @@ from ingest.cache import cached_path, read_cached, write_cached
 __all__ = ["analyzer_classes", "punctuation_tests"]
 
 _CHARSETS = "camel_tools.utils.charsets"
+_DATA = "camel_tools.data"
 
 
 def analyzer_classes() -> tuple[type, type]:
@@ -36,6 +37,7 @@ def analyzer_classes() -> tuple[type, type]:
     cache when they are there, its punctuation tests made with sets."""
     if _CHARSETS not in sys.modules:
         _load_charsets()
+    _defer_catalogue()
     from camel_tools.morphology import analyzer
     from camel_tools.morphology.database import MorphologyDB
 
@@ -43,6 +45,31 @@ def analyzer_classes() -> tuple[type, type]:
         analyzer._is_punc, analyzer._has_punc = punctuation_tests(
             analyzer.UNICODE_PUNCT_SYMBOL_CHARSET)
     return analyzer.Analyzer, MorphologyDB
+
+
+class _Catalogue:
+    """camel-tools' ``CATALOGUE``, imported when first used."""
+
+    def __getattr__(self, name: str) -> object:
+        from importlib import import_module
+
+        return getattr(import_module(_DATA).CATALOGUE, name)
+
+
+def _defer_catalogue() -> None:
+    """``MorphologyDB``'s module imports camel-tools' data catalogue (and with it requests and
+    tqdm: 0.15 s) only to find a database by name; Naba opens its database by path. The
+    module is imported with a stand-in catalogue that imports the real one when used."""
+    if _DATA in sys.modules or "camel_tools.morphology.database" in sys.modules:
+        return
+    stub = types.ModuleType(_DATA, "a stand-in while camel-tools' MorphologyDB is imported")
+    stub.CATALOGUE = _Catalogue()  # type: ignore[attr-defined]
+    sys.modules[_DATA] = stub
+    try:
+        import camel_tools.morphology.database  # noqa: F401
+    finally:
+        if sys.modules.get(_DATA) is stub:
+            del sys.modules[_DATA]
 
 
 def punctuation_tests(punctuation: frozenset[str]) -> tuple[Callable[[str], bool],

@@ -295,7 +295,7 @@ def _run_query(args) -> int:
 
 
 def _add_serve(sub) -> None:
-    from graph.server import LIMITS
+    from graph.limits import LIMITS
 
     p = sub.add_parser("serve", help="a read-only SPARQL endpoint at /sparql")
     p.add_argument("graph", type=Path, help="a graph file or a store folder")
