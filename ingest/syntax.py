@@ -82,7 +82,8 @@ class Parse:
         self.positional = lex.grammar.get("positional", frozenset())
         self.launch_verbs = lex.grammar.get("launch_verbs", frozenset())
         self.holding_verbs = lex.grammar.get("holding_verbs", frozenset())
-        self.time_heads = lex.grammar.get("time_words", frozenset()) | lex.month_names
+        self.time_heads = _derived(lex, "time_heads", lambda: lex.grammar.get(
+            "time_words", frozenset()) | lex.month_names)
         self.modal_lemmas = _derived(lex, "modal_lemmas", lambda: frozenset(
             lemma for lemma, classes in lex.verb_classes.items()
             if classes & {"light", "planning", "foiling"}))
@@ -730,6 +731,29 @@ def _derived(lex: Lexicon, name: str, make: Callable[[], frozenset[str]]) -> fro
     return found
 
 
+class _KeyMemo:
+    """What the chunker reads from a token's key alone under one lexicon, kept per process
+    (started again when large: memory stays flat)."""
+
+    def __init__(self, lex: Lexicon, morph: Morphology):
+        self.lex, self.morph = lex, morph
+        self.function_words: dict[str, tuple[str, bool, bool]] = {}  # key → `_function_word`
+        self.prefixes: dict[str, str] = {}  # key → its proclitics, outside a mention
+
+
+_MEMO_SIZE: Final = 50_000
+_MEMOS: list[_KeyMemo] = []
+
+
+def _memo(lex: Lexicon, morph: Morphology) -> _KeyMemo:
+    """The key memo of this lexicon and morphology (a new one when either changes or it grew
+    too large)."""
+    if not _MEMOS or _MEMOS[0].lex is not lex or _MEMOS[0].morph is not morph or \
+            len(_MEMOS[0].function_words) + len(_MEMOS[0].prefixes) > _MEMO_SIZE:
+        _MEMOS[:] = [_KeyMemo(lex, morph)]
+    return _MEMOS[0]
+
+
 def _verb(tokens: list[Token], i: int, at: dict, morph: Morphology) -> Verb | None:
     if i in at or not is_word(tokens[i]) or ends_in_ta_marbuta(tokens[i]):
         return None
@@ -740,6 +764,8 @@ class _Chunker:
     def __init__(self, tokens: list[Token], at: dict, lex: Lexicon, morph: Morphology):
         self.tokens, self.at, self.lex, self.morph = tokens, at, lex, morph
         self.verb_in_clause = False
+        self.memo = _memo(lex, morph)
+        self.clitics_at: dict[int, tuple[bool, str]] = {}
         g = lex.grammar
         self.preps = g.get("prepositions", frozenset())
         self.conjs = g.get("conjunctions", frozenset())
@@ -861,6 +887,18 @@ class _Chunker:
         """(kind, under و, under a proclitic preposition) of a function word or verb; kind ""
         for a word that may head a noun phrase."""
         key = self.tokens[i].key
+        found = self.memo.function_words.get(key)
+        if found is None:
+            found = self.memo.function_words[key] = self._function_word(key)
+        if found[0]:
+            return found
+        verb = None if ends_in_ta_marbuta(self.tokens[i]) else self.morph.verb(key)
+        if verb is not None and (self._verbal(i) and not self._noun_word(key) or self._reflexive_after(i)):
+            return "verb", verb.prefix[:1] in ("و", "ف"), False
+        return "", False, False
+
+    def _function_word(self, key: str) -> tuple[str, bool, bool]:
+        """`_particle` for a function word, from its key alone; kind "" for other words."""
         bare = key[1:] if len(key) > 2 and key[0] in "وف" else key
         for k, conj in ((key, False), (bare, bare != key)):
             if k in self.preps:
@@ -883,9 +921,6 @@ class _Chunker:
                 return "pron", conj, False
             if k in self.pron_preps:
                 return "ppron", conj, False
-        verb = None if ends_in_ta_marbuta(self.tokens[i]) else self.morph.verb(key)
-        if verb is not None and (self._verbal(i) and not self._noun_word(key) or self._reflexive_after(i)):
-            return "verb", verb.prefix[:1] in ("و", "ف"), False
         return "", False, False
 
     def _masdar(self, i: int, out: list[Unit]) -> bool:
@@ -965,7 +1000,13 @@ class _Chunker:
         return key[1:] if len(key) > 2 and key[0] in "وف" else key
 
     def _clitics(self, i: int) -> tuple[bool, str]:
-        """(conj, prep) carried by the proclitics of token i: و/ف, ب/ل/ك."""
+        """(conj, prep) carried by the proclitics of token i: و/ف, ب/ل/ك (once per token)."""
+        found = self.clitics_at.get(i)
+        if found is None:
+            found = self.clitics_at[i] = self._read_clitics(i)
+        return found
+
+    def _read_clitics(self, i: int) -> tuple[bool, str]:
         f = self.at.get(i)
         if f is not None and f.first == i:
             prefix = f.prefix
@@ -973,8 +1014,13 @@ class _Chunker:
             if not prefix and key[:1] == "و" and key[1:] in self.known:
                 prefix = "و"  # وفندق النوران: a name found with the و that joins it to a list
         else:
-            trig = self.morph.trigger(self.tokens[i].key)
-            prefix = trig.prefix if trig is not None else self._guess_prefix(self.tokens[i].key)
+            key = self.tokens[i].key
+            found = self.memo.prefixes.get(key)
+            if found is None:
+                trig = self.morph.trigger(key)
+                found = self.memo.prefixes[key] = \
+                    trig.prefix if trig is not None else self._guess_prefix(key)
+            prefix = found
         conj = prefix[:1] in ("و", "ف")
         rest = prefix[1:] if conj else prefix
         prep = rest[:1] if rest[:1] in _CLITIC_PREPS else ""
