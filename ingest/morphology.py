@@ -70,11 +70,15 @@ class Verb(NamedTuple):
     suffix: str
 
 
-class _Word(NamedTuple):
-    readings: tuple[Reading, ...]
-    kinds: frozenset[str]
-    trigger: Trigger | None
-    verb: Verb | None
+class _Word:
+    """What the rules ask of one key's readings, remembered per process (a plain class: the
+    compiled build reads its fields directly)."""
+
+    __slots__ = ("kinds", "readings", "trigger", "verb")
+
+    def __init__(self, readings: tuple[Reading, ...], kinds: frozenset[str],
+                 trigger: Trigger | None, verb: Verb | None):
+        self.readings, self.kinds, self.trigger, self.verb = readings, kinds, trigger, verb
 
 
 # Arabic letters the Analyzer reads as they are: no diacritic or tatweel, and none of آ أ إ ة ى,
@@ -97,15 +101,12 @@ class Morphology:
         db = MorphologyDB(str(path))
         self._analyzer = Analyzer(db)
         # what a reading of a word in plain letters needs (the Analyzer's own tables)
-        self._prefixes, self._suffixes = frozenset(db.prefix_hash), frozenset(db.suffix_hash)
-        self._stem_keys = frozenset(db.stem_hash)
+        self._prefix_hash: dict[str, list] = db.prefix_hash
+        self._suffix_hash: dict[str, list] = db.suffix_hash
+        self._stem_hash: dict[str, list] = db.stem_hash
         self._max_prefix, self._max_suffix = db.max_prefix_size, db.max_suffix_size
-        self._stem_cats = {stem: frozenset(cat for cat, _ in entries)
-                           for stem, entries in db.stem_hash.items()}
         self._db = db
-        self._fits: dict[tuple[str, str], frozenset[str]] = {}  # (prefix, suffix) → stem cats
-        self._stems = frozenset(line.split("\t", 1)[0] for line in
-                                text.split("###STEMS###\n", 1)[1].split("###", 1)[0].splitlines())
+        self._stems = frozenset(db.stem_hash)
         self._words: dict[str, _Word] = {}  # per process, cleared when it grows too large
         self._whole_names = frozenset(tokens[0] for tokens, phrases in lexicon.phrases.items()
                                       if len(tokens) == 1 and any(p.kind == "entity"
@@ -132,7 +133,10 @@ class Morphology:
     def _remember(self, key: str) -> _Word:
         if len(self._words) >= _MEMO_SIZE:
             self._words.clear()
-        readings = self._analyze(key) if self.may_split(key) and self._may_match(key) else ()
+        if not key.strip(_PLAIN):
+            readings = self._split(key)
+        else:  # the Analyzer's digit, punctuation or foreign words, or other characters
+            readings = self._analyze(key) if self._may_match(key) else ()
         if not readings:  # most words of the news: one shared record, not four objects each
             self._words[key] = _NO_READING
             return _NO_READING
@@ -148,49 +152,49 @@ class Morphology:
         word = self._words[key] = _Word(readings, kinds, trigger, verb)
         return word
 
-    def may_split(self, key: str) -> bool:
-        """False only for a word the Analyzer can give no reading: one in plain Arabic letters
-        (none its normalization changes) that no prefix + stem + suffix of the database spells,
-        in the splits the Analyzer tries, with categories its tables let combine. The cheap test
-        before the Analyzer (most words of the news have no reading): for a word in plain
-        letters, it answers as the Analyzer does.
+    def _split(self, key: str) -> tuple[Reading, ...]:
+        """The Analyzer's readings of a word in plain letters (none its normalization changes),
+        read from its tables as it does: every prefix + stem + suffix split it tries, in its
+        order, whose categories combine, merged as camel's ``merge_features`` merges the five
+        features a reading keeps. Most words of the news have none: a few set look-ups.
 
         >>> from ingest.pipeline import resources
         >>> morph = resources()[1]
-        >>> morph.may_split("وبالعراق"), morph.may_split("كتبخانه")
-        (True, False)
+        >>> [(r.lex, r.prefix) for r in morph._split("وبالعراق")], morph._split("كتبخانه")
+        ([('العراق', 'وب'), ('العراق', 'وبال')], ())
         """
-        if key.strip(_PLAIN):
-            return True  # another character: the Analyzer's digit, punctuation or foreign words
         n = len(key)
-        ends = [s for s in range(min(self._max_suffix, n - 1) + 1)  # once, not once a prefix
-                if key[n - s:] in self._suffixes]
+        suffix_hash, stem_hash = self._suffix_hash, self._stem_hash
+        ends = [s for s in range(min(self._max_suffix, n - 1), -1, -1)  # the longest first
+                if key[n - s:] in suffix_hash]
+        seen: list[Reading] = []
         for p in range(min(self._max_prefix, n - 1) + 1):
-            prefix = key[:p]
-            if prefix in self._prefixes:
-                for s in ends:
-                    if s > n - p - 1:
-                        break
-                    suffix = key[n - s:]
-                    if key[p:n - s] in self._stem_keys:
-                        fits = self._fits.get((prefix, suffix))
-                        if fits is None:
-                            fits = self._fitting(prefix, suffix)
-                        if not fits.isdisjoint(self._stem_cats[key[p:n - s]]):
-                            return True
-        return False
+            prefixes = self._prefix_hash.get(key[:p])
+            if prefixes is None:
+                continue
+            for s in ends:
+                if s < n - p:
+                    stems = stem_hash.get(key[p:n - s])
+                    if stems is not None:
+                        self._combine(prefixes, stems, suffix_hash[key[n - s:]], seen)
+        return tuple(seen)
 
-    def _fitting(self, prefix: str, suffix: str) -> frozenset[str]:
-        """The stem categories the Analyzer's tables let come between ``prefix`` and
-        ``suffix`` (AB: prefix and stem, BC: stem and suffix, AC: prefix and suffix)."""
+    def _combine(self, prefixes: list, stems: list, suffixes: list, seen: list[Reading]) -> None:
+        """Add to ``seen`` the new readings of one split (camel's ``_combined_analyses``)."""
         db = self._db
-        fits = frozenset(stem_cat for prefix_cat, _ in db.prefix_hash[prefix]
-                         for suffix_cat, _ in db.suffix_hash[suffix]
-                         if suffix_cat in db.prefix_suffix_compat.get(prefix_cat, ())
-                         for stem_cat in db.prefix_stem_compat.get(prefix_cat, ())
-                         if suffix_cat in db.stem_suffix_compat.get(stem_cat, ()))
-        self._fits[(prefix, suffix)] = fits
-        return fits
+        for prefix_cat, prefix_feats in prefixes:
+            for stem_cat, stem_feats in stems:
+                if stem_cat not in db.prefix_stem_compat[prefix_cat]:
+                    continue
+                for suffix_cat, suffix_feats in suffixes:
+                    if stem_cat not in db.stem_suffix_compat or \
+                            prefix_cat not in db.prefix_suffix_compat or \
+                            suffix_cat not in db.stem_suffix_compat[stem_cat] or \
+                            suffix_cat not in db.prefix_suffix_compat[prefix_cat]:
+                        continue
+                    reading = _merged(prefix_feats, stem_feats, suffix_feats)
+                    if reading not in seen:
+                        seen.append(reading)
 
     def _may_match(self, key: str) -> bool:
         n = len(key)
@@ -204,6 +208,26 @@ class Morphology:
             if reading not in seen:
                 seen.append(reading)
         return tuple(seen)
+
+
+def _merged(prefix: dict[str, str], stem: dict[str, str], suffix: dict[str, str]) -> Reading:
+    """A reading as camel's ``merge_features`` merges its features: the stem's, each replaced
+    by the suffix's, then the prefix's, when that one says something; the glosses joined."""
+    gloss = "+".join(g for g in (prefix.get("gloss"), stem.get("gloss"), suffix.get("gloss")) if g)
+    return Reading(_feature("lex", prefix, stem, suffix), _feature("pos", prefix, stem, suffix),
+                   gloss, _feature("prc", prefix, stem, suffix),
+                   _feature("enc", prefix, stem, suffix))
+
+
+def _feature(name: str, prefix: dict[str, str], stem: dict[str, str], suffix: dict[str, str]
+             ) -> str:
+    value = stem.get(name, "")
+    if name in stem:
+        for part in (suffix, prefix):
+            given = part.get(name, "")
+            if given != "-" and given != "":
+                value = given
+    return value
 
 
 def database_text(lexicon: Lexicon) -> str:

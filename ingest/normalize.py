@@ -58,9 +58,9 @@ def normalize_text(text: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """Split on white space and around every punctuation mark or symbol, keeping spans."""
-    tokens, pos, find, keys = [], 0, text.find, _KEYS
-    for word in _TOKEN.findall(text):
-        start = find(word, pos)  # only white space lies between two tokens
+    tokens, pos, keys = [], 0, _KEYS
+    for word in _words(text):
+        start = text.find(word, pos)  # only white space lies between two tokens
         pos = start + len(word)
         key = keys.get(word)
         if key is None:
@@ -72,6 +72,22 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def _words(text: str) -> list[str]:
+    """The tokens' texts: ``_TOKEN.findall(text)``, read a word at a time. Its white space is
+    ``str.split``'s but for the separators \\x1c-\\x1f, and a word of letters and digits
+    (``isalnum``: no mark, punctuation or symbol) is one token; only the others are searched."""
+    if _SEPARATORS.search(text):
+        return _TOKEN.findall(text)
+    words: list[str] = []
+    for chunk in text.split():
+        if chunk.isalnum():
+            words.append(chunk)
+        else:
+            words.extend(_TOKEN.findall(chunk))
+    return words
+
+
+_SEPARATORS: Final = re.compile("[\x1c-\x1f]")  # white space to str.split, a letter to \s
 _CACHE_SIZE: Final = 100_000  # words remembered per cache before it starts again: memory stays flat
 _KEYS: Final[dict[str, str]] = {}  # token → key, per process
 _new_token: Final = tuple.__new__  # Token(...) without the Python-level __new__, in the hot loop
@@ -83,6 +99,8 @@ def is_word(token: Token) -> bool:
     >>> is_word(tokenize("داعش")[0]), is_word(tokenize("،")[0])
     (True, False)
     """
+    if token.text.isalnum():  # letters and digits (most words): no need of the expression
+        return True
     found = _WORDS.get(token.text)
     if found is None:
         if len(_WORDS) > _CACHE_SIZE:
