@@ -18,11 +18,12 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["cache_folder", "cached_path", "files_digest", "read_cached", "read_pickled",
-           "source_file", "write_cached", "write_pickled"]
+__all__ = ["cache_folder", "cached_path", "files_digest", "module_file", "read_cached",
+           "read_pickled", "source_file", "write_cached", "write_pickled"]
 
 T = TypeVar("T")
 
@@ -56,6 +57,15 @@ def source_file(name: str) -> Path:
     import ingest
 
     return Path(ingest.__file__).parent / name
+
+
+def module_file(name: str) -> Path:
+    """The file of an installed module, found without importing it (a FileNotFoundError, an
+    OSError, when it is not there)."""
+    spec = find_spec(name)
+    if spec is None or not spec.origin:
+        raise FileNotFoundError(f"no module {name!r}")
+    return Path(spec.origin)
 
 
 def read_cached(path: Path) -> str | None:

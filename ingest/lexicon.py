@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any, Final
 
 import regex
-import yaml
 
 from ingest import ONTOLOGY_DIR
 from ingest.cache import (
     cached_path,
     files_digest,
+    module_file,
     read_cached,
     read_pickled,
     source_file,
@@ -38,7 +38,6 @@ from naba.errors import OntologyError
 
 __all__ = ["FrameEntry", "Lexicon", "Phrase", "load_lexicon", "name_key", "slug"]
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10× faster
 
 
 @dataclass(frozen=True)
@@ -186,8 +185,7 @@ def _sources_digest(directory: Path) -> str:
     versions of what that code calls."""
     data = [p for part in ("gazetteer", "lexicon") for p in sorted((directory / part).glob("*.yaml"))]
     return files_digest([*data, *map(source_file, _CODE)], _CACHE_LAYOUT, sys.version,
-                        unicodedata.unidata_version, regex.__version__, yaml.__version__,
-                        _YAML_LOADER.__name__)
+                        unicodedata.unidata_version, regex.__version__, _yaml_version())
 
 
 def _share_phrases(lex: Lexicon) -> None:
@@ -368,40 +366,55 @@ _STRUCTURAL = {"subject", "object", "object_genitive", "complement_genitive", "g
 
 def _read(path: Path, mapping: bool = False):
     try:
-        data = _load_yaml(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise OntologyError(f"{path}: missing lexicon file") from exc
-    except yaml.YAMLError as exc:
-        raise OntologyError(f"{path}: not valid YAML ({exc})") from exc
+    data = _load_yaml(text, path)
     expected = dict if mapping else list
     if not isinstance(data, expected):
         raise OntologyError(f"{path}: expected a YAML {expected.__name__} at the top level")
     return data
 
 
-def _load_yaml(text: str):
+def _load_yaml(text: str, path: Path):
     """The data of a YAML text, kept as JSON in the cache folder (ingest.cache) under a hash of
-    the text: reading that JSON takes a twentieth of the time libyaml takes. Data JSON cannot
-    hold as it is (keys that are not strings, dates) is not kept."""
-    digest = hashlib.sha1(f"{yaml.__version__} {_YAML_LOADER.__name__}\n{text}".encode())
+    the text: reading that JSON takes a twentieth of the time libyaml takes, and PyYAML is
+    imported only when the JSON is missing (importing it took 0.03 s). Data JSON cannot hold
+    as it is (keys that are not strings, dates) is not kept."""
+    digest = hashlib.sha1(f"{_yaml_version()}\n{text}".encode())
     try:
-        path = cached_path(f"yaml-{digest.hexdigest()[:20]}.json")
+        cache = cached_path(f"yaml-{digest.hexdigest()[:20]}.json")
     except OSError:  # no cache folder can be made: read the YAML every time
-        return yaml.load(text, Loader=_YAML_LOADER)
-    cached = read_cached(path)
+        return _parse_yaml(text, path)
+    cached = read_cached(cache)
     if cached is not None:
         try:
             return json.loads(cached)
         except ValueError:  # damaged: made again below
             pass
-    data = yaml.load(text, Loader=_YAML_LOADER)
+    data = _parse_yaml(text, path)
     try:
         encoded = json.dumps(data, ensure_ascii=False)
         if json.loads(encoded) == data:
-            write_cached(path, encoded)
+            write_cached(cache, encoded)
     except (TypeError, ValueError, OSError):
         pass
     return data
+
+
+def _parse_yaml(text: str, path: Path):
+    import yaml
+
+    try:  # libyaml's loader when present: 10× faster
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise OntologyError(f"{path}: not valid YAML ({exc})") from exc
+
+
+@cache
+def _yaml_version() -> str:
+    """A hash of PyYAML's package file, which names its version, found without importing it."""
+    return files_digest([module_file("yaml")])
 
 
 def _names(entry: dict, field_name: str = "ar") -> list[str]:

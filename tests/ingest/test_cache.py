@@ -2,7 +2,10 @@
 the tables and camel's database pickled): the same tables, never stale ones."""
 import dataclasses
 import json
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -110,3 +113,20 @@ def test_a_lexicon_made_by_hand_has_its_database_parsed(ontology, tmp_path):
     assert _readings(Morphology(by_hand, cache_dir=cache)) == _readings(
         Morphology(lexicon, cache_dir=tmp_path / "other"))
     assert not list(cache.glob("morphology-*.pickle"))
+
+
+LOAD = """
+import sys
+from ingest.pipeline import resources
+lexicon, morph = resources()
+print(len(lexicon.entities), morph.analyze("وبالعراق")[0].lex, "yaml" in sys.modules)
+"""
+
+
+def test_a_start_with_everything_kept_does_not_import_pyyaml(tmp_path):
+    env = {**os.environ, "NABA_CACHE": str(tmp_path)}
+    first, second = (subprocess.run([sys.executable, "-c", LOAD], env=env, check=True,
+                                    capture_output=True, text=True).stdout.split()
+                     for _ in range(2))
+    assert first[:2] == second[:2] and first[1] == "العراق"
+    assert (first[2], second[2]) == ("True", "False")
