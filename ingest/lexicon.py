@@ -190,9 +190,9 @@ def _sources_digest(directory: Path) -> str:
 
 def _share_phrases(lex: Lexicon) -> None:
     """One object for each distinct phrase (12,600 of 67,000), so the pickle makes each once."""
-    shared: dict[Phrase, Phrase] = {}
+    shared: dict[tuple[str, str], Phrase] = {}  # by its fields: a dataclass hashes slowly
     for phrases in lex.phrases.values():
-        phrases[:] = [shared.setdefault(p, p) for p in phrases]
+        phrases[:] = [shared.setdefault((p.kind, p.value), p) for p in phrases]
 
 
 def _phrase_args(phrase: Phrase) -> tuple[type, tuple[str, str]]:
