@@ -39,7 +39,6 @@ from naba.errors import OntologyError
 __all__ = ["FrameEntry", "Lexicon", "Phrase", "load_lexicon", "name_key", "slug"]
 
 
-
 @dataclass(frozen=True)
 class Phrase:
     """What a run of tokens can be: an entity name, a title, an institution head, a generic head,
@@ -403,6 +402,7 @@ def _load_yaml(text: str, path: Path):
 
 
 def _parse_yaml(text: str, path: Path):
+    """PyYAML's reading of a text, imported only here: when no JSON of it is kept."""
     import yaml
 
     try:  # libyaml's loader when present: 10× faster
