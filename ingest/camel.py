@@ -8,7 +8,8 @@ run keeps them in the cache folder (``ingest.cache``) and later runs read them b
 The Analyzer also tests every word against regular expressions of the 8,560 punctuation and
 symbol characters; 4,091 of them lie beyond the BMP, so Python's ``re`` compares a word's
 characters with each in turn (35 µs a word, half of what analysing a new word costs). Sets of
-the same characters give the same answers (``punctuation_tests``).
+the same characters give the same answers (``punctuation_tests``), and those two expressions
+are compiled only if something still uses them (compiling them took 25 ms at each start).
 
 >>> Analyzer, MorphologyDB = analyzer_classes()
 >>> Analyzer.__module__
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 import types
 import unicodedata
@@ -30,6 +32,7 @@ __all__ = ["analyzer_classes", "punctuation_tests"]
 
 _CHARSETS = "camel_tools.utils.charsets"
 _DATA = "camel_tools.data"
+_ANALYZER = "camel_tools.morphology.analyzer"
 
 
 def analyzer_classes() -> tuple[type, type]:
@@ -38,6 +41,7 @@ def analyzer_classes() -> tuple[type, type]:
     if _CHARSETS not in sys.modules:
         _load_charsets()
     _defer_catalogue()
+    _import_analyzer()
     from camel_tools.morphology import analyzer
     from camel_tools.morphology.database import MorphologyDB
 
@@ -70,6 +74,42 @@ def _defer_catalogue() -> None:
     finally:
         if sys.modules.get(_DATA) is stub:
             del sys.modules[_DATA]
+
+
+def _import_analyzer() -> None:
+    """Import the Analyzer's module with its two expressions over the punctuation characters
+    left uncompiled until used (``analyzer_classes`` replaces the tests that use them)."""
+    if _ANALYZER in sys.modules:
+        return
+    from camel_tools.utils.charsets import UNICODE_PUNCT_SYMBOL_CHARSET
+
+    punctuation = re.escape("".join(UNICODE_PUNCT_SYMBOL_CHARSET))  # as the module joins it
+    unused = {f"^[{punctuation}]+$", f"[{punctuation}]"}
+    compile_ = re.compile
+
+    def deferred(pattern, flags=0):
+        if isinstance(pattern, str) and pattern in unused and not flags:
+            return _Deferred(pattern)
+        return compile_(pattern, flags)
+
+    re.compile = deferred  # type: ignore[assignment]
+    try:
+        import camel_tools.morphology.analyzer  # noqa: F401
+    finally:
+        re.compile = compile_
+
+
+class _Deferred:
+    """A regular expression compiled when first used."""
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+
+    def __getattr__(self, name: str) -> object:
+        compiled = vars(self).get("_compiled")
+        if compiled is None:
+            compiled = self._compiled = re.compile(self.pattern)
+        return getattr(compiled, name)
 
 
 def punctuation_tests(punctuation: frozenset[str]) -> tuple[Callable[[str], bool],

@@ -61,3 +61,22 @@ def test_the_punctuation_tests_answer_as_the_analyzers_expressions():
     for word in words:
         assert is_punc(word) == (analyzer._IS_PUNC_RE.match(word) is not None), repr(word)
         assert has_punc(word) == (analyzer._HAS_PUNC_RE.search(word) is not None), repr(word)
+
+
+UNUSED = """
+import ingest
+from ingest.camel import analyzer_classes
+analyzer_classes()
+from camel_tools.morphology import analyzer
+print(type(analyzer._IS_PUNC_RE).__name__, type(analyzer._IS_AR_RE).__name__,
+      analyzer._IS_PUNC_RE.match("؟!") is not None, analyzer._IS_PUNC_RE.match("ما؟") is None,
+      analyzer._HAS_PUNC_RE.search("ما؟") is not None, analyzer._HAS_PUNC_RE.search("ما") is None)
+"""
+
+
+def test_the_punctuation_expressions_are_compiled_only_when_used(tmp_path):
+    env = {**os.environ, "NABA_CACHE": str(tmp_path)}
+    for _ in range(2):  # camel-tools' own character tables, then those kept in the cache
+        run = subprocess.run([sys.executable, "-c", UNUSED], env=env, check=True,
+                             capture_output=True, text=True)
+        assert run.stdout.split() == ["_Deferred", "Pattern", "True", "True", "True", "True"]
