@@ -27,7 +27,7 @@ from ingest.lexicon import _read, name_key
 from ingest.normalize import Token, is_word, normalize_text
 from naba.errors import OntologyError
 
-__all__ = ["Casualties", "find_casualties"]
+__all__ = ["Casualties", "find_casualties", "load_casualties"]
 
 KILLED, INJURED, BOTH = 0, 1, 2  # BOTH: one count of the two sides (15 بين قتيل وجريح)
 REACH: Final = 4  # words between a cue and its count (transparent words and "at least" not counted)
@@ -128,6 +128,12 @@ def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
         i = j
     killed, injured = (None if vague[s] or not found[s] else sums[s] for s in (KILLED, INJURED))
     return Casualties(killed, injured, any(found))
+
+
+def load_casualties(directory: Path = ONTOLOGY_DIR) -> None:
+    """Read the tables of tolls now rather than at the first toll sought (a build reads them
+    before its workers fork)."""
+    _lexicon(directory)
 
 
 # --- helpers -----------------------------------------------------------------------------------

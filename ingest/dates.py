@@ -29,7 +29,7 @@ from ingest.lexicon import _read, name_key
 from ingest.normalize import Token, normalize_text
 from naba.errors import OntologyError
 
-__all__ = ["event_date"]
+__all__ = ["event_date", "load_dates"]
 
 LAST: Final = 0  # the day of a part of a month that means its last day (أواخر، نهاية)
 _FIRST_GREGORIAN_YEAR: Final = 1600  # Hijri years in the news are 1300-1500 (1436 هـ = 2015)
@@ -53,6 +53,12 @@ def event_date(article_date: str | None, tokens: list[Token], start: int,
         if found is not None:
             return found.isoformat()
     return base.isoformat() if base is not None else None
+
+
+def load_dates(directory: Path = ONTOLOGY_DIR) -> None:
+    """Read the tables of dates now rather than at the first date sought (a build reads them
+    before its workers fork)."""
+    _lexicon(directory)
 
 
 # --- helpers -----------------------------------------------------------------------------------

@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Final, NamedTuple
 
-from ingest.casualties import Casualties, find_casualties
-from ingest.dates import event_date
+from ingest.casualties import Casualties, find_casualties, load_casualties
+from ingest.dates import event_date, load_dates
 from ingest.discovery import masdar_shaped
 from ingest.entities import Found
 from ingest.lexicon import FrameEntry, Lexicon
@@ -189,10 +189,11 @@ def _folded(first: Relation, again: Relation) -> Relation:
 
 
 class _Reader:
-    def __init__(self, tokens, sentence_of, found, entities, lex: Lexicon, morph: Morphology):
+    def __init__(self, tokens: list[Token], sentence_of: list[int], found: tuple[Found, ...],
+                 entities: dict[str, Entity], lex: Lexicon, morph: Morphology):
         self.tokens, self.sentence_of, self.lex, self.morph = tokens, sentence_of, lex, morph
         self.entities, self.found = entities, found
-        self.keys = [t.key for t in tokens]
+        self.keys: list[str] = [t.key for t in tokens]
         g = lex.grammar
         self.g = g
         self.at: dict[int, Found] = {}
@@ -205,7 +206,8 @@ class _Reader:
             for k in range(f.first, f.last + 1):
                 self.at[k] = f
         participles = lex.word_groups.get("participles|proclitic")  # under و ب too
-        if participles is None:
+        if participles is None:  # the first reader of this lexicon
+            _prepare(lex)
             participles = lex.word_groups["participles|proclitic"] = frozenset(
                 c + k for k in lex.participles for c in ("", "و", "ب"))
         self.participles = participles
@@ -296,12 +298,17 @@ class _Reader:
         return False
 
     def _triggers(self) -> dict[int, Trigger]:
-        trigger, at, tokens = self.morph.trigger, self.at, self.tokens
-        out = {i: trig for i, key in enumerate(self.keys)
-               if (trig := trigger(key)) and i not in at and is_word(tokens[i])
-               and not (i and self.named_after(i)) and not self.given_name(i)}
+        morph, at, tokens = self.morph, self.at, self.tokens
+        out: dict[int, Trigger] = {}
+        for i, key in enumerate(self.keys):
+            trig = morph.trigger(key)
+            if trig is not None and i not in at and is_word(tokens[i]) and \
+                    not (i and self.named_after(i)) and not self.given_name(i):
+                out[i] = trig
+        participles = self.participles
         for i, key in enumerate(self.keys):  # participles: القوات الموالية لهادي
-            if i not in out and i not in at and (entry := self._participle(key)) is not None:
+            if key in participles and i not in out and i not in at and \
+                    (entry := self._participle(key)) is not None:
                 out[i] = Trigger(entry.relation, frozenset({"participle"}), "", key)
         return out
 
@@ -2503,6 +2510,17 @@ class _Reader:
                                         label_en=g.gloss, sector=g.sector,
                                         affiliation=g.affiliation)
         return key
+
+
+def _prepare(lex: Lexicon) -> None:
+    """Make what every reader of the lexicon reads, once: the forms of each group of
+    ``grammar.yaml`` (``_Reader.group``) and the tables of tolls and dates. The first reader is
+    the warm-up analysis a build makes before its workers fork, so they share them."""
+    for name, words in lex.grammar.items():
+        if name not in lex.word_groups:
+            lex.word_groups[name] = _forms(words)
+    load_casualties()
+    load_dates()
 
 
 def _forms(words: frozenset[str]) -> frozenset[str]:
