@@ -34,6 +34,7 @@ _QUOTES: Final = frozenset("«»\"“”'‘’()[]{}")
 _CLOSING: Final = frozenset("»”’")
 _CLITIC_PREPS: Final = ("ب", "ل", "ك")
 _NO_VERB: Final = Verb("", "", "")
+_JOINING: Final = ("و", "ف")  # the conjunctions written on the next word
 _TARGETING: Final = ("علي", "ضد")  # the prepositions of whom an act is aimed at
 
 
@@ -73,8 +74,8 @@ class VerbArgs:
 class Parse:
     """One sentence's units, with lookups by token, clause and verb."""
 
-    def __init__(self, units: list[Unit], tokens: list[Token], verbs: _Verbs,
-                 lex: Lexicon, mentions: dict[int, Found], event_heads: frozenset[int] = frozenset()):
+    def __init__(self, units: list[Unit], tokens: list[Token], verbs: _Verbs, lex: Lexicon,
+                 mentions: dict[int, Found], event_heads: frozenset[int] = frozenset()):
         self.units = units
         self.event_heads = event_heads  # tokens that are trigger nouns (هجوم، غارة)
         gram = _grammar(lex)
@@ -237,7 +238,7 @@ class Parse:
         subject, obj, before, antecedent, ante_obj = -1, -1, False, -1, False
         pronoun_object = _has_object_pronoun(verb)
         after = self._bare_after(v)
-        rel = self._relative_of(v)
+        rel = self._relative_of(v, after)
         if rel >= 0:  # الهجوم الذي نفذه داعش، التحالف الذي تقوده السعودية، غارات شنها التحالف
             resumed = v + 1 < len(units) and units[v + 1].kind == "ppron"  # أدلى بها المالكي
             antecedent, ante_obj = rel, (pronoun_object or resumed) and bool(after)
@@ -370,7 +371,7 @@ class Parse:
         if k < 0 or k + 1 >= v - 1 or self.units[v].conj or self.units[k].kind != "verb" or \
                 not self._copula(k) or not self.bare_np(k + 1) or not self._named(k + 1):
             return -1
-        copula = (self.verb_of.get(self.units[k].first) or _NO_VERB)
+        copula = self.verb_of.get(self.units[k].first) or _NO_VERB
         return k + 1 if not copula.prefix.lstrip("وف") else -1  # كان, not يعود لـ
 
     def _copula(self, v: int) -> bool:
@@ -575,10 +576,10 @@ class Parse:
             u -= 1
         return u
 
-    def _relative_of(self, v: int) -> int:
+    def _relative_of(self, v: int, after: list[int]) -> int:
         """The antecedent of the relative clause verb v opens: the phrase before الذي/التي
         right before it, or an indefinite phrase right before a verb that carries an object
-        pronoun (غارات شنها …)."""
+        pronoun (غارات شنها …); ``after``: the verb's bare phrases (``_bare_after``)."""
         units = self.units
         k = v - 1
         while k >= 0 and units[k].kind in ("neg", "time", "aux"):
@@ -596,7 +597,7 @@ class Parse:
                 if units[back].kind not in ("np", "break"):
                     break
             return nearest  # الذين: the people just named, even under a preposition
-        verb = (self.verb_of.get(units[v].first) or _NO_VERB)
+        verb = self.verb_of.get(units[v].first) or _NO_VERB
         if k == v - 1 and k > 0 and units[k].prep == "ل" and units[k - 1].kind == "np" and \
                 not self._definite(k - 1) and not units[v].conj and \
                 self._event(k - 1) and verb.prefix.lstrip("وف")[-1:] not in ("ي", "ت", "ن", "ا"):
@@ -604,7 +605,7 @@ class Parse:
         if k == v - 1 and k >= 0 and units[k].kind == "np" and not units[v].conj and \
                 not self._definite(k) and (_has_object_pronoun(verb) or
                                            verb.prefix.lstrip("وف")[-1:] not in ("ي", "ت", "ن", "ا")
-                                           and (len(self._bare_after(v)) < 2 and
+                                           and (len(after) < 2 and
                                                 self._named_spokesman(v + 1) < 0 or self._event(k))):
             # غارات يشنها التحالف، عملية انتحارية استهدفت مركزا: an indefinite antecedent, an
             # act's always (كمين استهدف قافلتهم قرب …); not في تصريح آخر اتهم ظريف البحرين,
@@ -763,6 +764,10 @@ class _Grammar:
         self.launch_verbs = g.get("launch_verbs", empty)
         self.holding_verbs = g.get("holding_verbs", empty)
         self.appositives = g.get("appositives", empty)
+        self.place_cues = g.get("place_cues", empty)
+        self.directions = g.get("directions", empty)
+        self.counterpart = g.get("counterpart", empty)
+        self.hit_words = frozenset().union(*(g.get(name, empty) for name in _HIT_GROUPS))
         self.time_heads = _derived(lex, "time_heads", lambda: g.get(
             "time_words", empty) | lex.month_names)
         self.modal_lemmas = _derived(lex, "modal_lemmas", lambda: frozenset(
@@ -882,7 +887,6 @@ class _Chunker:
         self.tokens, self.at, self.lex, self.morph = tokens, at, lex, morph
         self.verb_in_clause = False
         self.memo = _memo(lex, morph)
-        self.clitics_at: dict[int, tuple[bool, str]] = {}
         gram = self.gram = _grammar(lex)
         self.preps = gram.preps
         self.conjs = gram.conjs
@@ -992,7 +996,7 @@ class _Chunker:
         return -1
 
     def _bare(self, key: str) -> str:
-        return key[1:] if len(key) > 2 and key[0] in "وف" and key[1:] in self.preps else key
+        return key[1:] if len(key) > 2 and key.startswith(_JOINING) and key[1:] in self.preps else key
 
     def _particle(self, i: int) -> tuple[str, bool, bool]:
         """(kind, under و, under a proclitic preposition) of a function word or verb; kind ""
@@ -1012,7 +1016,7 @@ class _Chunker:
         kind = self.gram.function_kind.get(key)
         if kind is not None:
             return kind, False, False
-        if len(key) > 2 and key[0] in "وف":
+        if len(key) > 2 and key.startswith(_JOINING):
             kind = self.gram.joined_kind.get(key[1:])
             if kind is not None:
                 return kind, True, False
@@ -1081,7 +1085,7 @@ class _Chunker:
 
     def _phrasal_prep(self, i: int, b: int) -> tuple[int, str] | None:
         key = self.tokens[i].key
-        if key not in (self.gram.joined_phrasal_starts if len(key) > 2 and key[0] in "وف"
+        if key not in (self.gram.joined_phrasal_starts if len(key) > 2 and key.startswith(_JOINING)
                        else self.phrasal_starts):
             return None  # no phrasal preposition starts with this word (or with it after و/ف)
         for n in (4, 3, 2, 1):
@@ -1094,21 +1098,16 @@ class _Chunker:
         return None
 
     def _strip_conj(self, key: str) -> str:
-        return key[1:] if len(key) > 2 and key[0] in "وف" else key
+        return key[1:] if len(key) > 2 and key.startswith(_JOINING) else key
 
     def _clitics(self, i: int) -> tuple[bool, str]:
-        """(conj, prep) carried by the proclitics of token i: و/ف, ب/ل/ك (once per token)."""
-        found = self.clitics_at.get(i)
-        if found is None:
-            found = self.clitics_at[i] = self._read_clitics(i)
-        return found
-
-    def _read_clitics(self, i: int) -> tuple[bool, str]:
+        """(conj, prep) carried by the proclitics of token i: و/ف, ب/ل/ك (a mention's from its
+        prefix, another word's from its key, once per key)."""
         f = self.at.get(i)
         key = self.tokens[i].key
         if f is not None and f.first == i:
             prefix = f.prefix
-            if not prefix and key[:1] == "و" and key[1:] in self.known:
+            if not prefix and key.startswith("و") and key[1:] in self.known:
                 prefix = "و"  # وفندق النوران: a name found with the و that joins it to a list
             return _proclitics(prefix)
         found = self.memo.clitics.get(key)
@@ -1122,7 +1121,7 @@ class _Chunker:
         """The proclitics of a word the lexicon does not know: و/ف when not one of the words
         that begin with و, then ب/ل/ك before ال (بالعراق، للحوثيين) or before a known word."""
         prefix = ""
-        if len(key) > 2 and key[0] in "وف" and not self._waw_word(key) and (
+        if len(key) > 2 and key.startswith(_JOINING) and not self._waw_word(key) and (
                 key[0] == "و" and (len(key) > 3 or key[1:] in self.known) or key[1:3] == "ال"):
             prefix, key = key[0], key[1:]  # وحي الزنوج: و and a word of three letters
         if len(key) > 3 and key[0] in _CLITIC_PREPS and (
@@ -1217,17 +1216,16 @@ class _Chunker:
         قذائف هاون، مسلحون مجهولون، ثلاثين جنديا، أكثر تشددا، مدينة دوما)."""
         before, prev, key = self.tokens[k - 1], self.tokens[k - 1].key, self.tokens[k].key
         accusative = k not in self.at and not indefinite_accusative(prev) and (
-            indefinite_accusative(key) or key in _accusatives(self.lex))
+            indefinite_accusative(key) or key in self.gram.accusatives)
         if k - 1 in self.at and self._adjectival(k - 1) and not self._definite(k - 1) and accusative:
             return True  # طعن فلسطيني | مستوطنا: a nationality as a noun, then an accusative
         if k - 1 in self.at or self._definite(k - 1) or before.text.isdigit() or \
                 prev in _COUNT_WORDS or self._kind_word(k - 1) or prev in self.particles or \
-                prev in self.lex.grammar.get("place_cues", frozenset()) or \
-                prev in self.lex.grammar.get("directions", frozenset()) or _elative(prev):
+                prev in self.gram.place_cues or prev in self.gram.directions or _elative(prev):
             return False
         if accusative or key in _COUNT_WORDS and key not in ("واحد", "اثنين", "اثنان", "اثنتين"):
             return True  # a count other than one or two precedes what it counts
-        people = self.lex.grammar.get("person_nouns", frozenset())
+        people = self.gram.person_nouns
         if k - 1 > first and (prev.endswith(("ي", "يه")) or prev in self.armed) and \
                 self._noun_word(key) and \
                 not self._noun_word(prev) and prev + "ن" not in people and \
@@ -1241,8 +1239,7 @@ class _Chunker:
         mark = _number_mark(prev)
         if definite:
             return mark in ("ون", "ين")
-        if mark in ("ون", "ين") and _number_mark(key) != mark and any(
-                key in self.lex.grammar.get(g, frozenset()) for g in _HIT_GROUPS):
+        if mark in ("ون", "ين") and _number_mark(key) != mark and key in self.gram.hit_words:
             return True  # هاجم مسلحون مجهولون | نقطة تفتيش
         return ((key,) in self.lex.sectors or key in people) and _number_mark(key) not in ("", mark)
 
@@ -1257,8 +1254,7 @@ class _Chunker:
         (نظيره الروسي سيرغي لافروف، الرئيس بشار الأسد، العاصمة صنعاء)."""
         key = self.tokens[k].key
         return key in self.lex.title_words or key.removeprefix("ال") in self.lex.adjectives \
-            or key in self.lex.grammar.get("counterpart", frozenset()) \
-            or key in self.lex.grammar.get("place_cues", frozenset())
+            or key in self.gram.counterpart or key in self.gram.place_cues
 
     def _titled(self, k: int, first: int) -> bool:
         """Token k is a title, or an adjective after one (الرئيس السابق علي عبد الله صالح)."""
