@@ -1858,7 +1858,7 @@ class _Reader:
         phrase nearest after the trigger, else before it (قتل جندي تركي، عندما انفجر لغم بينما
         كانت قافلة تمر في مدينة مديات)."""
         locatives = self.g.get("locatives", _NO_WORDS)
-        for k in sorted(range(len(p.units)), key=lambda k: (k < u, abs(k - u))):
+        for k in [*range(u, len(p.units)), *range(u - 1, -1, -1)]:  # after it, then before
             if p.units[k].kind == "np" and p.prep_of(k) in locatives and \
                     not self.after_positional(p, k):
                 found = [f.mention.entity for f in self.referents(p, k) or self.place_in(p, k)

@@ -805,6 +805,10 @@ class _Grammar:
             | g.get("belonging", empty) | g.get("counterpart", empty)
             | g.get("planning_nouns", empty) | g.get("halting_nouns", empty)))
         self.joined_phrasal_starts = frozenset(c + w for w in self.phrasal_starts for c in "وف")
+        self.phrasal_lengths: dict[str, list[int]] = {  # first word → the lengths, 4 to 1
+            first: sorted({len(words) for words in lex.phrasal_preps
+                           if words and words[0] == first and len(words) <= 4}, reverse=True)
+            for first in self.phrasal_starts}
         self.kind_words = frozenset().union(*(g.get(name, empty) for name in (
             "place_kinds", "site_kinds", "org_kinds", "assets")))
         # a function word's kind: the first set of _FUNCTION_KINDS that holds it; under و/ف,
@@ -1088,7 +1092,7 @@ class _Chunker:
         if key not in (self.gram.joined_phrasal_starts if len(key) > 2 and key.startswith(_JOINING)
                        else self.phrasal_starts):
             return None  # no phrasal preposition starts with this word (or with it after و/ف)
-        for n in (4, 3, 2, 1):
+        for n in self.gram.phrasal_lengths[self._strip_conj(key)]:  # the longest first
             if i + n <= b:
                 words = tuple(self._strip_conj(self.tokens[k].key) if k == i else self.tokens[k].key
                               for k in range(i, i + n))
