@@ -34,7 +34,6 @@ _QUOTES: Final = frozenset("«»\"“”'‘’()[]{}")
 _CLOSING: Final = frozenset("»”’")
 _CLITIC_PREPS: Final = ("ب", "ل", "ك")
 _NO_VERB: Final = Verb("", "", "")
-_JOINING: Final = ("و", "ف")  # the conjunctions written on the next word
 _TARGETING: Final = ("علي", "ضد")  # the prepositions of whom an act is aimed at
 
 
@@ -855,6 +854,12 @@ def _memo(lex: Lexicon, morph: Morphology) -> _KeyMemo:
     return _MEMOS[0]
 
 
+def _joined(key: str) -> bool:
+    """The key starts with و or ف (two tests: compiled, a tuple for startswith is made anew
+    each call)."""
+    return key.startswith("و") or key.startswith("ف")  # noqa: PIE810
+
+
 def _proclitics(prefix: str) -> tuple[bool, str]:
     """(conj, prep) of a word's proclitics: و/ف, then ب/ل/ك."""
     conj = prefix[:1] in ("و", "ف")
@@ -1000,7 +1005,7 @@ class _Chunker:
         return -1
 
     def _bare(self, key: str) -> str:
-        return key[1:] if len(key) > 2 and key.startswith(_JOINING) and key[1:] in self.preps else key
+        return key[1:] if len(key) > 2 and _joined(key) and key[1:] in self.preps else key
 
     def _particle(self, i: int) -> tuple[str, bool, bool]:
         """(kind, under و, under a proclitic preposition) of a function word or verb; kind ""
@@ -1020,7 +1025,7 @@ class _Chunker:
         kind = self.gram.function_kind.get(key)
         if kind is not None:
             return kind, False, False
-        if len(key) > 2 and key.startswith(_JOINING):
+        if len(key) > 2 and _joined(key):
             kind = self.gram.joined_kind.get(key[1:])
             if kind is not None:
                 return kind, True, False
@@ -1089,7 +1094,7 @@ class _Chunker:
 
     def _phrasal_prep(self, i: int, b: int) -> tuple[int, str] | None:
         key = self.tokens[i].key
-        if key not in (self.gram.joined_phrasal_starts if len(key) > 2 and key.startswith(_JOINING)
+        if key not in (self.gram.joined_phrasal_starts if len(key) > 2 and _joined(key)
                        else self.phrasal_starts):
             return None  # no phrasal preposition starts with this word (or with it after و/ف)
         for n in self.gram.phrasal_lengths[self._strip_conj(key)]:  # the longest first
@@ -1102,7 +1107,7 @@ class _Chunker:
         return None
 
     def _strip_conj(self, key: str) -> str:
-        return key[1:] if len(key) > 2 and key.startswith(_JOINING) else key
+        return key[1:] if len(key) > 2 and _joined(key) else key
 
     def _clitics(self, i: int) -> tuple[bool, str]:
         """(conj, prep) carried by the proclitics of token i: و/ف, ب/ل/ك (a mention's from its
@@ -1125,7 +1130,7 @@ class _Chunker:
         """The proclitics of a word the lexicon does not know: و/ف when not one of the words
         that begin with و, then ب/ل/ك before ال (بالعراق، للحوثيين) or before a known word."""
         prefix = ""
-        if len(key) > 2 and key.startswith(_JOINING) and not self._waw_word(key) and (
+        if len(key) > 2 and _joined(key) and not self._waw_word(key) and (
                 key[0] == "و" and (len(key) > 3 or key[1:] in self.known) or key[1:3] == "ال"):
             prefix, key = key[0], key[1:]  # وحي الزنوج: و and a word of three letters
         if len(key) > 3 and key[0] in _CLITIC_PREPS and (
@@ -1180,7 +1185,8 @@ class _Chunker:
                 c, p = self._clitics(k)
                 if c or p:
                     break
-                definite = self._definite(k)
+                definite = tok.text.startswith("ال") or tok.text.startswith("لل")  # `_definite`
+                # of a word without proclitics
                 if tok.key in self.particles:
                     pass  # سلمان بن عبد العزيز: the name goes on
                 elif after_verb and self._starts_object(k, i, definite or tok.text.endswith(
