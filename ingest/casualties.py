@@ -225,8 +225,8 @@ def _phrase_at(tokens: list[Token], i: int, end: int, table: dict[tuple[str, ...
     """The length and value of the longest phrase of ``table`` at ``tokens[i]`` (under a
     proclitic و), or (0, 0)."""
     first = tokens[i].key
-    if first not in starts and first[1:] not in starts:
-        return 0, 0
+    if first not in starts and not (first.startswith("و") and first[1:] in starts):
+        return 0, 0  # (the first words of the tables are ``starts``)
     for n in (4, 3, 2, 1):
         if i + n <= end:
             keys = tuple(t.key for t in tokens[i:i + n])

@@ -79,6 +79,7 @@ class _Lexicon:
     not_before_today: set[str] = field(default_factory=set)
     not_before_weekday: set[str] = field(default_factory=set)
     starts: set[str] = field(default_factory=set)  # the first words of all of these
+    joined_starts: set[str] = field(default_factory=set)  # those under و ف ب ل (``_bare``)
 
 
 @lru_cache(maxsize=2)
@@ -102,6 +103,7 @@ def _lexicon(directory: Path) -> _Lexicon:
         lex.not_before_weekday = words["not_before_weekday"]
         lex.starts = {k[0] for table in (lex.months, lex.days, lex.months_from_now)
                       for k in table} | set(lex.weekdays) | set(lex.parts)
+        lex.joined_starts = {c + w for w in lex.starts for c in "وفبل"}
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise OntologyError(f"{path}: cannot read it ({exc!r}); the comments in the file give "
                             "its shape") from exc
@@ -122,7 +124,8 @@ def _date_at(tokens: list[Token], i: int, start: int, end: int, base: date | Non
     and where to look next."""
     key = tokens[i].key
     before = tokens[i - 1].key if i > start else ""
-    if not key.isdecimal() and key not in lex.starts and _bare(key) not in lex.starts:
+    if key not in lex.starts and not (len(key) > 3 and key in lex.joined_starts) and \
+            not key.isdecimal():  # no word of a date, nor one under a proclitic (``_bare``)
         return None, i + 1
     numeric = _numeric_date(tokens, i, end)
     if numeric is not None:
