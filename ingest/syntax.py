@@ -804,6 +804,7 @@ class _Grammar:
             | g.get("belonging", empty) | g.get("counterpart", empty)
             | g.get("planning_nouns", empty) | g.get("halting_nouns", empty)))
         self.joined_phrasal_starts = frozenset(c + w for w in self.phrasal_starts for c in "وف")
+        self.joined_times = frozenset(c + w for w in self.times for c in "وف")
         self.phrasal_lengths: dict[str, list[int]] = {  # first word → the lengths, 4 to 1
             first: sorted({len(words) for words in lex.phrasal_preps
                            if words and words[0] == first and len(words) <= 4}, reverse=True)
@@ -1014,7 +1015,9 @@ class _Chunker:
         found = self._function_word(key)
         if found[0]:
             return found
-        verb = None if ends_in_ta_marbuta(self.tokens[i]) else self.morph.verb(key)
+        verb = self.morph.verb(key)  # most words are none: then no test of their ending
+        if verb is not None and ends_in_ta_marbuta(self.tokens[i]):
+            verb = None
         if verb is not None and (self._verbal(i) and not self._noun_word(key) or self._reflexive_after(i)):
             return "verb", verb.prefix[:1] in ("و", "ف"), False
         return "", False, False
@@ -1144,9 +1147,9 @@ class _Chunker:
         return any(k in self.waw for k in (key, key[:-1], key[:-2]))
 
     def _is_time(self, i: int, end: int) -> bool:
-        key = self.tokens[i].key
-        return key in self.times or self._strip_conj(key) in self.times or \
-            key.lstrip("و") in self.adverbs
+        key = self.tokens[i].key  # a time word, also after و/ف (`_strip_conj`), or an adverb
+        return key in self.times or len(key) > 2 and key in self.gram.joined_times or \
+            (key.lstrip("و") if key.startswith("و") else key) in self.adverbs
 
     def _head(self, i: int, end: int) -> int:
         k = i
