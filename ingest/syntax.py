@@ -938,7 +938,7 @@ class _Chunker:
             if tok.text == "(" and (close := self._aside_clause(i, b)) > 0:
                 i = close + 1  # ووجه الحزب في بيان (حصلت الصحيفة على نسخة منه) انتقادات …:
                 continue  # a clause in brackets is an aside, outside the sentence's structure
-            if tok.text in _QUOTES or self._quoted_comma(i):
+            if tok.text in _QUOTES or tok.text in "،," and self._quoted_comma(i):
                 i += 1
                 continue
             if not is_word(tok):
@@ -1176,7 +1176,7 @@ class _Chunker:
             tok = self.tokens[k]
             if tok.text == "(" and k > i and self._aside_clause(k, b) > 0:
                 break  # دور البنك (بنك تشارك فيه دول …): the phrase ends before an aside
-            if tok.text in _QUOTES or self._quoted_comma(k):
+            if tok.text in _QUOTES or tok.text in "،," and self._quoted_comma(k):
                 k += 1
                 continue
             if not is_word(tok):
