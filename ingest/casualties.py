@@ -27,7 +27,7 @@ from ingest.lexicon import _read, name_key
 from ingest.normalize import Token, is_word, normalize_text
 from naba.errors import OntologyError
 
-__all__ = ["Casualties", "find_casualties"]
+__all__ = ["Casualties", "find_casualties", "load_casualties"]
 
 KILLED, INJURED, BOTH = 0, 1, 2  # BOTH: one count of the two sides (15 بين قتيل وجريح)
 REACH: Final = 4  # words between a cue and its count (transparent words and "at least" not counted)
@@ -130,6 +130,12 @@ def find_casualties(tokens: list[Token], start: int, end: int) -> Casualties:
     return Casualties(killed, injured, any(found))
 
 
+def load_casualties(directory: Path = ONTOLOGY_DIR) -> None:
+    """Read the tables of tolls now rather than at the first toll sought (a build reads them
+    before its workers fork)."""
+    _lexicon(directory)
+
+
 # --- helpers -----------------------------------------------------------------------------------
 
 @dataclass
@@ -219,8 +225,8 @@ def _phrase_at(tokens: list[Token], i: int, end: int, table: dict[tuple[str, ...
     """The length and value of the longest phrase of ``table`` at ``tokens[i]`` (under a
     proclitic و), or (0, 0)."""
     first = tokens[i].key
-    if first not in starts and first[1:] not in starts:
-        return 0, 0
+    if first not in starts and not (first.startswith("و") and first[1:] in starts):
+        return 0, 0  # (the first words of the tables are ``starts``)
     for n in (4, 3, 2, 1):
         if i + n <= end:
             keys = tuple(t.key for t in tokens[i:i + n])

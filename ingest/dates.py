@@ -29,7 +29,7 @@ from ingest.lexicon import _read, name_key
 from ingest.normalize import Token, normalize_text
 from naba.errors import OntologyError
 
-__all__ = ["event_date"]
+__all__ = ["event_date", "load_dates"]
 
 LAST: Final = 0  # the day of a part of a month that means its last day (أواخر، نهاية)
 _FIRST_GREGORIAN_YEAR: Final = 1600  # Hijri years in the news are 1300-1500 (1436 هـ = 2015)
@@ -55,6 +55,12 @@ def event_date(article_date: str | None, tokens: list[Token], start: int,
     return base.isoformat() if base is not None else None
 
 
+def load_dates(directory: Path = ONTOLOGY_DIR) -> None:
+    """Read the tables of dates now rather than at the first date sought (a build reads them
+    before its workers fork)."""
+    _lexicon(directory)
+
+
 # --- helpers -----------------------------------------------------------------------------------
 
 @dataclass
@@ -73,6 +79,7 @@ class _Lexicon:
     not_before_today: set[str] = field(default_factory=set)
     not_before_weekday: set[str] = field(default_factory=set)
     starts: set[str] = field(default_factory=set)  # the first words of all of these
+    joined_starts: set[str] = field(default_factory=set)  # those under و ف ب ل (``_bare``)
 
 
 @lru_cache(maxsize=2)
@@ -96,6 +103,7 @@ def _lexicon(directory: Path) -> _Lexicon:
         lex.not_before_weekday = words["not_before_weekday"]
         lex.starts = {k[0] for table in (lex.months, lex.days, lex.months_from_now)
                       for k in table} | set(lex.weekdays) | set(lex.parts)
+        lex.joined_starts = {c + w for w in lex.starts for c in "وفبل"}
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise OntologyError(f"{path}: cannot read it ({exc!r}); the comments in the file give "
                             "its shape") from exc
@@ -116,7 +124,8 @@ def _date_at(tokens: list[Token], i: int, start: int, end: int, base: date | Non
     and where to look next."""
     key = tokens[i].key
     before = tokens[i - 1].key if i > start else ""
-    if not key.isdecimal() and key not in lex.starts and _bare(key) not in lex.starts:
+    if key not in lex.starts and not (len(key) > 3 and key in lex.joined_starts) and \
+            not key.isdecimal():  # no word of a date, nor one under a proclitic (``_bare``)
         return None, i + 1
     numeric = _numeric_date(tokens, i, end)
     if numeric is not None:

@@ -16,13 +16,12 @@ Demanded; only asserted relations become direct edges in the graph. A speaker is
 """
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Final, NamedTuple
 
-from ingest.casualties import Casualties, find_casualties
-from ingest.dates import event_date
+from ingest.casualties import Casualties, find_casualties, load_casualties
+from ingest.dates import event_date, load_dates
 from ingest.discovery import masdar_shaped
 from ingest.entities import Found
 from ingest.lexicon import FrameEntry, Lexicon
@@ -97,6 +96,9 @@ _NEUTRAL_KINDS: Final = ("media", "agency", "intergovernmental")
 _NAMING_KINDS: Final = ("site_kinds", "institution_nouns", "place_kinds")
 _AUTHOR_UNKNOWN: Final = ("person_nouns", "assets", "members", "weapons", "quantifiers")
 _NO_STRIKE: Final = Trigger("", frozenset(), "", "")
+_NO_WORDS: Final[frozenset[str]] = frozenset()
+_OTHER_VERB: Final = frozenset({"other"})  # the class of a verb verbs.yaml does not list
+_CLAIMING: Final = frozenset({"claiming", "attributing"})
 _SCALE: Final = {"country": 0, "region": 1, "governorate": 1, "sea": 1, "city": 2, "capital": 2}
 
 
@@ -189,10 +191,11 @@ def _folded(first: Relation, again: Relation) -> Relation:
 
 
 class _Reader:
-    def __init__(self, tokens, sentence_of, found, entities, lex: Lexicon, morph: Morphology):
+    def __init__(self, tokens: list[Token], sentence_of: list[int], found: tuple[Found, ...],
+                 entities: dict[str, Entity], lex: Lexicon, morph: Morphology):
         self.tokens, self.sentence_of, self.lex, self.morph = tokens, sentence_of, lex, morph
         self.entities, self.found = entities, found
-        self.keys = [t.key for t in tokens]
+        self.keys: list[str] = [t.key for t in tokens]
         g = lex.grammar
         self.g = g
         self.at: dict[int, Found] = {}
@@ -205,7 +208,8 @@ class _Reader:
             for k in range(f.first, f.last + 1):
                 self.at[k] = f
         participles = lex.word_groups.get("participles|proclitic")  # under و ب too
-        if participles is None:
+        if participles is None:  # the first reader of this lexicon
+            _prepare(lex)
             participles = lex.word_groups["participles|proclitic"] = frozenset(
                 c + k for k in lex.participles for c in ("", "و", "ب"))
         self.participles = participles
@@ -229,8 +233,7 @@ class _Reader:
         self.conflict: bool | None = None  # about_violence, once it is asked
         self.sports: bool | None = None  # about_sports, once it is asked
         self.claiming_words: dict[int, bool] = {}  # sentence → it has a word of claiming
-        self.starts = [bisect.bisect_left(sentence_of, s) for s in range(
-            (sentence_of[-1] + 2) if sentence_of else 1)]
+        self.starts = _starts(sentence_of)
 
     # --- words --------------------------------------------------------------------------------
 
@@ -238,7 +241,7 @@ class _Reader:
         """The forms of a group's words that group_of accepts (``_forms``), made once."""
         forms = self.lex.word_groups.get(name)
         if forms is None:
-            forms = self.lex.word_groups[name] = _forms(self.g.get(name, frozenset()))
+            forms = self.lex.word_groups[name] = _forms(self.g.get(name, _NO_WORDS))
         return forms
 
     def group_of(self, key: str, name: str) -> bool:
@@ -265,7 +268,7 @@ class _Reader:
         killing, or one and an armed group, a military force or another attack word. An attack
         whose agent it does not name is recorded only there (not in a story of markets or of
         football where a word of attack has another sense)."""
-        weak = self.g.get("weak_attack_words", frozenset())
+        weak = self.g.get("weak_attack_words", _NO_WORDS)
         strikes = [i for i, trig in self.triggers.items() if trig.relation == "strikes"]
         weak_ones = [i for i in strikes if self.triggers[i].lemma in weak
                      or self.group_of(self.keys[i], "weak_attack_words")]
@@ -296,12 +299,17 @@ class _Reader:
         return False
 
     def _triggers(self) -> dict[int, Trigger]:
-        trigger, at, tokens = self.morph.trigger, self.at, self.tokens
-        out = {i: trig for i, key in enumerate(self.keys)
-               if (trig := trigger(key)) and i not in at and is_word(tokens[i])
-               and not (i and self.named_after(i)) and not self.given_name(i)}
+        morph, at, tokens = self.morph, self.at, self.tokens
+        out: dict[int, Trigger] = {}
+        for i, key in enumerate(self.keys):
+            trig = morph.trigger(key)
+            if trig is not None and i not in at and is_word(tokens[i]) and \
+                    not (i and self.named_after(i)) and not self.given_name(i):
+                out[i] = trig
+        participles = self.participles
         for i, key in enumerate(self.keys):  # participles: القوات الموالية لهادي
-            if i not in out and i not in at and (entry := self._participle(key)) is not None:
+            if key in participles and i not in out and i not in at and \
+                    (entry := self._participle(key)) is not None:
                 out[i] = Trigger(entry.relation, frozenset({"participle"}), "", key)
         return out
 
@@ -335,7 +343,7 @@ class _Reader:
         proxies = self.lex.word_groups.get("assets|members")  # one test a token, not two
         if proxies is None:
             proxies = self.lex.word_groups["assets|members"] = _forms(
-                self.g.get("assets", frozenset()) | self.g.get("members", frozenset()))
+                self.g.get("assets", _NO_WORDS) | self.g.get("members", _NO_WORDS))
         for i, key in enumerate(self.keys):
             if key not in proxies or i in self.at:
                 continue
@@ -489,7 +497,7 @@ class _Reader:
         phrase = " ".join(self.keys[unit.head:unit.last + 1]).lstrip("و")  # الطيران الحربي
         if not self.keys[unit.head].lstrip("و").startswith("ال") or \
                 not self.group_of(self.keys[unit.head], "aircraft") or \
-                unit.last != unit.head and phrase not in self.g.get("aircraft", frozenset()):
+                unit.last != unit.head and phrase not in self.g.get("aircraft", _NO_WORDS):
             return []
         for k in range(unit.head - 1, -1, -1):
             if not self.group_of(self.keys[k], "aircraft"):
@@ -665,9 +673,19 @@ class _Reader:
 
     def may_fit(self, t: int, trig: Trigger) -> bool:
         """Some reading of the trigger at t, of a part of speech it may have, has a frame
-        its next word allows (``fits`` without the parse)."""
-        return any(e.relation == r.gloss and self.next_allows(e, t) for r in self.readings(t)
-                   if r.pos in trig.pos for e in self.lex.entries.get((r.lex, r.pos), []))
+        its next word allows and, if it needs a word, one its sentence holds (``fits``
+        without the parse)."""
+        return any(e.relation == r.gloss and self.next_allows(e, t) and self.needs_met(e, t)
+                   for r in self.readings(t) if r.pos in trig.pos
+                   for e in self.lex.entries.get((r.lex, r.pos), []))
+
+    def needs_met(self, entry: FrameEntry, t: int) -> bool:
+        """The sentence of t holds a word the entry ``needs``, if it needs one (its clause
+        must: ``fits``)."""
+        if not entry.needs:
+            return True
+        needed, s = _needed_keys(entry.needs), self.sentence_of[t]
+        return any(self.keys[k] in needed for k in range(self.starts[s], self.starts[s + 1]))
 
     def next_allows(self, entry: FrameEntry, t: int) -> bool:
         """The word after t is one of the entry's ``next`` words if it has any, and none of
@@ -691,10 +709,9 @@ class _Reader:
                 p.units[subj].first, min(p.units[subj].last + 2, len(self.keys)))):
             return False  # احتلت المملكة المرتبة الأولى: a VSO subject's phrase holds the sense
         if entry.needs:
-            words = range(p.units[0].first, p.units[-1].last + 1)
-            if not any(self.keys[k].removeprefix("ال").removeprefix("و") in entry.needs
-                       or self.keys[k].removeprefix("بال").removeprefix("وال") in entry.needs
-                       for k in words):
+            needed = _needed_keys(entry.needs)
+            if not any(self.keys[k] in needed
+                       for k in range(p.units[0].first, p.units[-1].last + 1)):
                 return False
         return True
 
@@ -864,7 +881,7 @@ class _Reader:
     def undergoer_of_noun(self, p: Parse, u: int) -> list[Found]:
         """The actors in the genitive of an ``undergo_nouns`` noun whose ل phrase is unit u,
         past the places between them (تعرض مبنى الحزب بإسطنبول لاعتداء: the party)."""
-        locatives = self.g.get("locatives", frozenset())
+        locatives = self.g.get("locatives", _NO_WORDS)
         k = u - 1
         while k > 0 and p.units[k].kind == "np" and p.units[k].prep in locatives:
             k -= 1
@@ -1464,7 +1481,7 @@ class _Reader:
         داعما (indefinite, which the parse may take for the subject)."""
         args = p.args.get(u - 1)
         verb = p.verb_of.get(p.units[u - 1].first) if u > 0 else None
-        if verb is None or args is None or verb.lemma not in self.g.get("copulas", frozenset()):
+        if verb is None or args is None or verb.lemma not in self.g.get("copulas", _NO_WORDS):
             return False
         key = self.keys[p.units[u].first]
         return args.object == u and args.subject < 0 or args.subject == u and _bare_key(key) == key
@@ -1557,7 +1574,7 @@ class _Reader:
         """Unit k says where: under a preposition of place, or a word of place with ب on it
         that the parse left on the word (بشمال سوريا)."""
         key = self.keys[p.units[k].first]
-        return p.prep_of(k) in self.g.get("locatives", frozenset()) or \
+        return p.prep_of(k) in self.g.get("locatives", _NO_WORDS) or \
             key.startswith("ب") and self.group_of(key[1:], "place_cues")
 
     def beside(self, p: Parse, f: Found) -> bool:
@@ -1728,7 +1745,7 @@ class _Reader:
         if v < 0:
             return frozenset()
         verb = p.verb_of.get(p.units[v].first)
-        return self.lex.verb_classes.get(verb.lemma, frozenset({"other"})) if verb else frozenset()
+        return self.lex.verb_classes.get(verb.lemma, _OTHER_VERB) if verb else _NO_WORDS
 
     def same_strike(self, p: Parse, v: int, u: int, trig: Trigger) -> bool:
         """An attack noun in a phrase of means or time of a verb of attack is the verb's own
@@ -1779,7 +1796,7 @@ class _Reader:
     def places(self, p: Parse, u: int, pps: list[int], used: list[Found]) -> list[str]:
         """Where: the places of the locative phrases of the trigger's clause (في، ب، قرب…),
         and the places it targets."""
-        locatives = self.g.get("locatives", frozenset())
+        locatives = self.g.get("locatives", _NO_WORDS)
         out: list[str] = []
         taken = {f.mention.entity for f in used}
         before = []
@@ -1840,8 +1857,8 @@ class _Reader:
         """Where an attack told in another clause happened: the place of the sentence's locative
         phrase nearest after the trigger, else before it (قتل جندي تركي، عندما انفجر لغم بينما
         كانت قافلة تمر في مدينة مديات)."""
-        locatives = self.g.get("locatives", frozenset())
-        for k in sorted(range(len(p.units)), key=lambda k: (k < u, abs(k - u))):
+        locatives = self.g.get("locatives", _NO_WORDS)
+        for k in [*range(u, len(p.units)), *range(u - 1, -1, -1)]:  # after it, then before
             if p.units[k].kind == "np" and p.prep_of(k) in locatives and \
                     not self.after_positional(p, k):
                 found = [f.mention.entity for f in self.referents(p, k) or self.place_in(p, k)
@@ -1930,8 +1947,8 @@ class _Reader:
             negated = negated or negated_verb(gov) != ("ceasing" in classes)
         if not negated:
             for v in p.args:
-                of_v = self.verb_classes(p, v)
-                if v < u and ("negating" in of_v or "ceasing" in of_v and not negated_verb(v)):
+                of_v = self.verb_classes(p, v) if v < u else _NO_WORDS
+                if "negating" in of_v or "ceasing" in of_v and not negated_verb(v):
                     negated = True
         if negated and not any(self.group_of(keys[k], "exceptives")
                                for k in range(t + 1, min(b, t + 4))):
@@ -1997,7 +2014,7 @@ class _Reader:
             return False
         first = p.units[v].first
         return first > 0 and self.present(p, first) and \
-            self.keys[first - 1].removeprefix("و") in self.g.get("maybe_particles", frozenset())
+            self.keys[first - 1].removeprefix("و") in self.g.get("maybe_particles", _NO_WORDS)
 
     def verb_before_an(self, p: Parse, v: int) -> int:
         """The verb whose أن clause verb v opens (توقع المحللون أن تقصف), else -1."""
@@ -2155,7 +2172,7 @@ class _Reader:
             nouns = self.group("claiming_nouns")
             known = self.claiming_words[s] = any(
                 self.keys[k] in nouns or (verb := self.morph.verb(self.keys[k])) is not None and
-                bool(self.lex.verb_classes.get(verb.lemma, frozenset()) & {"claiming", "attributing"})
+                bool(self.lex.verb_classes.get(verb.lemma, _NO_WORDS) & _CLAIMING)
                 for k in range(self.starts[s], self.starts[s + 1]))
         return known
 
@@ -2303,7 +2320,7 @@ class _Reader:
 
     def on_itself(self, t: int) -> bool:
         """A trigger whose object is its own agent (فجر نفسه): a suicide attack."""
-        return t + 1 < len(self.keys) and self.keys[t + 1] in self.g.get("reflexives", frozenset())
+        return t + 1 < len(self.keys) and self.keys[t + 1] in self.g.get("reflexives", _NO_WORDS)
 
     def hits_something(self, cand: Candidate) -> bool:
         """A new attack (a verb, or a noun without the article: not الهجوم, told before) that
@@ -2375,7 +2392,7 @@ class _Reader:
                                        self.group_of(" ".join(self.keys[t + 1:t + 3]), "weapons")):
             return False  # انفجار عبوة ناسفة، انفجار سيارة مفخخة: arms
         return self.group_of(self.keys[t], "weak_attack_words") or \
-            self.triggers[t].lemma in self.g.get("weak_attack_words", frozenset())
+            self.triggers[t].lemma in self.g.get("weak_attack_words", _NO_WORDS)
 
     def told_before(self, cand: Candidate) -> bool:
         """A definite attack noun with no agent of its own after an attack the article told
@@ -2398,8 +2415,8 @@ class _Reader:
         آخر), or a comma and a phrase of another incident (، وفي حادث آخر قتل …); not the
         other side of the toll before (لقي 13 شخصا مصرعهم، فيما أصيب 12 آخرون)."""
         a, b = self.starts[s], self.starts[s + 1]
-        joins = self.lex.grammar.get("report_joins", frozenset())
-        other = self.lex.grammar.get("other_report_words", frozenset())
+        joins = self.lex.grammar.get("report_joins", _NO_WORDS)
+        other = self.lex.grammar.get("other_report_words", _NO_WORDS)
         for k in range(a + 1, b - 1):
             if self.tokens[k].text not in "،,":
                 continue
@@ -2422,7 +2439,7 @@ class _Reader:
         """After the comma at k, the other side of the toll before it, of "others", and one of
         the two parts tells no attack of its own (لقي 13 شخصا مصرعهم، فيما أصيب 12 آخرون في
         هجوم …): one report."""
-        words = self.lex.grammar.get("toll_others", frozenset())
+        words = self.lex.grammar.get("toll_others", _NO_WORDS)
         if not any(key in words for key in self.keys[k + 2:k + 7]) or all(
                 any(self.triggers[i].relation == "strikes" for i in range(x, y) if i in
                     self.triggers) for x, y in ((a, k), (k + 1, b))):
@@ -2505,18 +2522,60 @@ class _Reader:
         return key
 
 
+def _starts(sentence_of: list[int]) -> list[int]:
+    """The first token of each sentence, and the end after the last (``sentence_of`` runs in
+    order): ``bisect_left`` of each sentence number, in one pass."""
+    out: list[int] = []
+    i, n = 0, len(sentence_of)
+    for s in range(sentence_of[-1] + 2 if sentence_of else 1):
+        while i < n and sentence_of[i] < s:
+            i += 1
+        out.append(i)
+    return out
+
+
+def _prepare(lex: Lexicon) -> None:
+    """Make what every reader of the lexicon reads, once: the forms of each group of
+    ``grammar.yaml`` (``_Reader.group``) and the tables of tolls and dates. The first reader is
+    the warm-up analysis a build makes before its workers fork, so they share them."""
+    for name, words in lex.grammar.items():
+        if name not in lex.word_groups:
+            lex.word_groups[name] = _forms(words)
+    load_casualties()
+    load_dates()
+
+
+def _needed_keys(needs: frozenset[str]) -> frozenset[str]:
+    """The keys that are a word of a frame's ``needs`` once ال then و, or بال then وال, are
+    taken off them, made once per set of words."""
+    found = _NEEDED.get(needs)
+    if found is None:
+        forms = {p + w for w in needs for p in ("", "و", "ال", "الو", "وال", "بال", "بالوال")}
+        found = _NEEDED[needs] = frozenset(
+            k for k in forms if k.removeprefix("ال").removeprefix("و") in needs
+            or k.removeprefix("بال").removeprefix("وال") in needs)
+    return found
+
+
+_NEEDED: dict[frozenset[str], frozenset[str]] = {}
+
+
 def _forms(words: frozenset[str]) -> frozenset[str]:
     """Every form of a group's words that group_of accepts, made once per group: the word; a
     word of three letters or more with ا or ي; of two or more under و ف ب ل; of three or more
     under وب ول فب فل ال; any under وال بال فال لل."""
     out = set(words)
-    for w in words:
+    for w in words:  # one add a form (a generator a group of forms costs more than its adds)
         if len(w) >= 3:
-            out.update((w + "ا", w + "ي"))
-            out.update(p + w for p in ("وب", "ول", "فب", "فل", "ال"))
+            out.add(w + "ا")
+            out.add(w + "ي")
+            for p in ("وب", "ول", "فب", "فل", "ال"):
+                out.add(p + w)
         if len(w) >= 2:
-            out.update(c + w for c in "وفبل")
-        out.update(p + w for p in ("وال", "بال", "فال", "لل"))
+            for c in ("و", "ف", "ب", "ل"):
+                out.add(c + w)
+        for p in ("وال", "بال", "فال", "لل"):
+            out.add(p + w)
     return frozenset(out)
 
 

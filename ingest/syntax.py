@@ -21,8 +21,9 @@ verb شنت | np طائرات التحالف | np غارات | np[علي] موا
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Final, NamedTuple
+from typing import Final
 
+from ingest.entities import Found
 from ingest.lexicon import Lexicon
 from ingest.morphology import Morphology, Verb
 from ingest.normalize import Token, ends_in_ta_marbuta, indefinite_accusative, is_word, tokenize
@@ -36,65 +37,67 @@ _NO_VERB: Final = Verb("", "", "")
 _TARGETING: Final = ("علي", "ضد")  # the prepositions of whom an act is aimed at
 
 
-class Unit(NamedTuple):
+class Unit:
     """A noun phrase, a verb or a particle, over tokens ``first..last`` (inclusive).
 
     kind: np | verb | comp (أن، إن) | rel (الذي) | sub (حيث، كما) | neg (لم، لا) | exc (إلا)
     | aux (قد، سوف) | pron (هو)
     | ppron (a preposition with a pronoun: لها، عليه) | break (punctuation that ends a clause)
-    | time (أمس، صباح الاثنين)."""
+    | time (أمس، صباح الاثنين).
 
-    kind: str
-    first: int
-    last: int
-    prep: str  # np: the preposition that introduces it ("" when bare)
-    conj: bool  # joined to what precedes by و (or ف، أو، ثم)
-    head: int  # np: its head word (after any number or quantifier); else first
+    A plain class, not a NamedTuple: compiled, it is made without a Python-level call."""
+
+    def __init__(self, kind: str, first: int, last: int, prep: str, conj: bool, head: int):
+        self.kind = kind
+        self.first = first
+        self.last = last
+        self.prep = prep  # np: the preposition that introduces it ("" when bare)
+        self.conj = conj  # joined to what precedes by و (or ف، أو، ثم)
+        self.head = head  # np: its head word (after any number or quantifier); else first
 
 
-class VerbArgs(NamedTuple):
+class VerbArgs:
     """A verb's arguments, as unit indices (-1: none found in the sentence)."""
 
-    subject: int
-    object: int
-    subject_before: bool  # SVO
-    antecedent: int  # a relative clause's antecedent (-1: not in a relative clause)
-    antecedent_is_object: bool  # the verb's object pronoun takes the antecedent up
-    passive: bool  # قتل 57 مدنيا: the phrase after the verb undergoes it
+    def __init__(self, subject: int, object: int, subject_before: bool, antecedent: int,
+                 antecedent_is_object: bool, passive: bool):
+        self.subject = subject
+        self.object = object
+        self.subject_before = subject_before  # SVO
+        self.antecedent = antecedent  # a relative clause's antecedent (-1: not in one)
+        self.antecedent_is_object = antecedent_is_object  # the verb's object pronoun takes
+        # the antecedent up
+        self.passive = passive  # قتل 57 مدنيا: the phrase after the verb undergoes it
 
 
 class Parse:
     """One sentence's units, with lookups by token, clause and verb."""
 
-    def __init__(self, units: list[Unit], tokens: list[Token], verbs: dict[int, Verb],
-                 lex: Lexicon, mentions: dict, event_heads: frozenset[int] = frozenset()):
+    def __init__(self, units: list[Unit], tokens: list[Token], verbs: _Verbs, lex: Lexicon,
+                 mentions: dict[int, Found], event_heads: frozenset[int] = frozenset()):
         self.units = units
         self.event_heads = event_heads  # tokens that are trigger nouns (هجوم، غارة)
-        self.resumptive = lex.grammar.get("resumptive", frozenset())
-        self.victim_lemmas = lex.grammar.get("victim_words", frozenset())
-        self.temporal = lex.grammar.get("temporal_prepositions", frozenset())
-        self.sources = lex.grammar.get("source_words", frozenset())
-        self.locatives = lex.grammar.get("locatives", frozenset())
-        self.person_nouns = lex.grammar.get("person_nouns", frozenset())
-        self.copulas = lex.grammar.get("copulas", frozenset())
-        self.loyal = lex.grammar.get("loyal_to", frozenset())
-        self.belonging = lex.grammar.get("belonging", frozenset())
-        self.positional = lex.grammar.get("positional", frozenset())
-        self.launch_verbs = lex.grammar.get("launch_verbs", frozenset())
-        self.holding_verbs = lex.grammar.get("holding_verbs", frozenset())
-        self.time_heads = _derived(lex, "time_heads", lambda: lex.grammar.get(
-            "time_words", frozenset()) | lex.month_names)
-        self.modal_lemmas = _derived(lex, "modal_lemmas", lambda: frozenset(
-            lemma for lemma, classes in lex.verb_classes.items()
-            if classes & {"light", "planning", "foiling"}))
-        self.accusatives = _accusatives(lex)
-        self.attackers = _derived(lex, "attackers", lambda: frozenset(
-            words[0] for words, (sector, _) in lex.sectors.items()
-            if len(words) == 1 and sector in ("unidentified", "militants", "suicide-attacker")))
+        gram = _grammar(lex)
+        self.resumptive = gram.resumptive
+        self.victim_lemmas = gram.victim_lemmas
+        self.temporal = gram.temporal
+        self.sources = gram.sources
+        self.locatives = gram.locatives
+        self.person_nouns = gram.person_nouns
+        self.copulas = gram.copulas
+        self.loyal = gram.loyal
+        self.belonging = gram.belonging
+        self.positional = gram.positional
+        self.launch_verbs = gram.launch_verbs
+        self.holding_verbs = gram.holding_verbs
+        self.time_heads = gram.time_heads
+        self.modal_lemmas = gram.modal_lemmas
+        self.accusatives = gram.accusatives
+        self.attackers = gram.attackers
         self.mentions = mentions
         self.title_words = lex.title_words
         self.entities = lex.entities
-        self.appositives = lex.grammar.get("appositives", frozenset())
+        self.appositives = gram.appositives
         self.tokens = tokens
         self.verb_of = verbs  # token index → its verb reading
         self.unit_at: dict[int, int] = {}
@@ -230,11 +233,11 @@ class Parse:
     # --- verbs --------------------------------------------------------------------------------
 
     def _verb_args(self, v: int) -> VerbArgs:
-        units, verb = self.units, self.verb_of.get(self.units[v].first, _NO_VERB)
+        units, verb = self.units, (self.verb_of.get(self.units[v].first) or _NO_VERB)
         subject, obj, before, antecedent, ante_obj = -1, -1, False, -1, False
         pronoun_object = _has_object_pronoun(verb)
         after = self._bare_after(v)
-        rel = self._relative_of(v)
+        rel = self._relative_of(v, after)
         if rel >= 0:  # الهجوم الذي نفذه داعش، التحالف الذي تقوده السعودية، غارات شنها التحالف
             resumed = v + 1 < len(units) and units[v + 1].kind == "ppron"  # أدلى بها المالكي
             antecedent, ante_obj = rel, (pronoun_object or resumed) and bool(after)
@@ -367,7 +370,7 @@ class Parse:
         if k < 0 or k + 1 >= v - 1 or self.units[v].conj or self.units[k].kind != "verb" or \
                 not self._copula(k) or not self.bare_np(k + 1) or not self._named(k + 1):
             return -1
-        copula = self.verb_of.get(self.units[k].first, _NO_VERB)
+        copula = self.verb_of.get(self.units[k].first) or _NO_VERB
         return k + 1 if not copula.prefix.lstrip("وف") else -1  # كان, not يعود لـ
 
     def _copula(self, v: int) -> bool:
@@ -572,10 +575,10 @@ class Parse:
             u -= 1
         return u
 
-    def _relative_of(self, v: int) -> int:
+    def _relative_of(self, v: int, after: list[int]) -> int:
         """The antecedent of the relative clause verb v opens: the phrase before الذي/التي
         right before it, or an indefinite phrase right before a verb that carries an object
-        pronoun (غارات شنها …)."""
+        pronoun (غارات شنها …); ``after``: the verb's bare phrases (``_bare_after``)."""
         units = self.units
         k = v - 1
         while k >= 0 and units[k].kind in ("neg", "time", "aux"):
@@ -593,7 +596,7 @@ class Parse:
                 if units[back].kind not in ("np", "break"):
                     break
             return nearest  # الذين: the people just named, even under a preposition
-        verb = self.verb_of.get(units[v].first, _NO_VERB)
+        verb = self.verb_of.get(units[v].first) or _NO_VERB
         if k == v - 1 and k > 0 and units[k].prep == "ل" and units[k - 1].kind == "np" and \
                 not self._definite(k - 1) and not units[v].conj and \
                 self._event(k - 1) and verb.prefix.lstrip("وف")[-1:] not in ("ي", "ت", "ن", "ا"):
@@ -601,7 +604,7 @@ class Parse:
         if k == v - 1 and k >= 0 and units[k].kind == "np" and not units[v].conj and \
                 not self._definite(k) and (_has_object_pronoun(verb) or
                                            verb.prefix.lstrip("وف")[-1:] not in ("ي", "ت", "ن", "ا")
-                                           and (len(self._bare_after(v)) < 2 and
+                                           and (len(after) < 2 and
                                                 self._named_spokesman(v + 1) < 0 or self._event(k))):
             # غارات يشنها التحالف، عملية انتحارية استهدفت مركزا: an indefinite antecedent, an
             # act's always (كمين استهدف قافلتهم قرب …); not في تصريح آخر اتهم ظريف البحرين,
@@ -644,14 +647,15 @@ _COUNT_WORDS = frozenset({"اثنين", "اثنان", "ثلاثه", "ثلاث", 
                           "سبعين", "ثمانون", "ثمانين", "تسعون", "تسعين", "اثنا", "اثنتا", "اثنتين"})
 
 
-def parse_sentence(tokens: list[Token], a: int, b: int, at: dict, lex: Lexicon,
+def parse_sentence(tokens: list[Token], a: int, b: int, at: dict[int, Found], lex: Lexicon,
                    morph: Morphology) -> Parse:
     """The units of tokens [a, b) (one sentence); ``at`` maps a token index to the mention
     (``entities.Found``) covering it."""
-    return Parse(_Chunker(tokens, at, lex, morph).units(a, b), tokens,
-                 {i: v for i in range(a, b) if (v := _verb(tokens, i, at, morph)) is not None},
-                 lex, at, frozenset(i for i in range(a, b) if i not in at and (
-                     trig := morph.trigger(tokens[i].key)) is not None and "noun" in trig.pos))
+    units = _Chunker(tokens, at, lex, morph).units(a, b)
+    heads = {unit.head for unit in units}  # the only tokens `_event` asks about
+    return Parse(units, tokens, _Verbs(tokens, a, b, at, morph), lex, at, frozenset(
+        i for i in heads if i not in at and (
+            trig := morph.trigger(tokens[i].key)) is not None and "noun" in trig.pos))
 
 
 def doc_tokens(doc) -> list[Token]:
@@ -731,14 +735,111 @@ def _derived(lex: Lexicon, name: str, make: Callable[[], frozenset[str]]) -> fro
     return found
 
 
+# The function words of ``grammar.yaml`` by kind, in the order ``_function_word`` tries them
+_FUNCTION_KINDS: Final = (("prepositions", "prep"), ("conjunctions", "conj"),
+                          ("complementizers", "comp"), ("relatives", "rel"), ("negators", "neg"),
+                          ("exceptives", "exc"), ("auxiliaries", "aux"), ("subordinators", "sub"),
+                          ("pronouns", "pron"), ("prepositions_with_pronoun", "ppron"))
+
+
+class _Grammar:
+    """The closed-class sets the chunker and the parse read, made once per lexicon (not once
+    per sentence)."""
+
+    def __init__(self, lex: Lexicon):
+        g = lex.grammar
+        empty: frozenset[str] = frozenset()
+        self.lex = lex
+        self.resumptive = g.get("resumptive", empty)
+        self.victim_lemmas = g.get("victim_words", empty)
+        self.temporal = g.get("temporal_prepositions", empty)
+        self.sources = g.get("source_words", empty)
+        self.locatives = g.get("locatives", empty)
+        self.person_nouns = g.get("person_nouns", empty)
+        self.copulas = g.get("copulas", empty)
+        self.loyal = g.get("loyal_to", empty)
+        self.belonging = g.get("belonging", empty)
+        self.positional = g.get("positional", empty)
+        self.launch_verbs = g.get("launch_verbs", empty)
+        self.holding_verbs = g.get("holding_verbs", empty)
+        self.appositives = g.get("appositives", empty)
+        self.place_cues = g.get("place_cues", empty)
+        self.directions = g.get("directions", empty)
+        self.counterpart = g.get("counterpart", empty)
+        self.hit_words = frozenset().union(*(g.get(name, empty) for name in _HIT_GROUPS))
+        self.time_heads = _derived(lex, "time_heads", lambda: g.get(
+            "time_words", empty) | lex.month_names)
+        self.modal_lemmas = _derived(lex, "modal_lemmas", lambda: frozenset(
+            lemma for lemma, classes in lex.verb_classes.items()
+            if classes & {"light", "planning", "foiling"}))
+        self.accusatives = _accusatives(lex)
+        self.attackers = _derived(lex, "attackers", lambda: frozenset(
+            words[0] for words, (sector, _) in lex.sectors.items()
+            if len(words) == 1 and sector in ("unidentified", "militants", "suicide-attacker")))
+        self.preps = g.get("prepositions", empty)
+        self.conjs = g.get("conjunctions", empty)
+        self.comps = g.get("complementizers", empty)
+        self.rels = g.get("relatives", empty)
+        self.subs = g.get("subordinators", empty)
+        self.negs = g.get("negators", empty)
+        self.exceptives = g.get("exceptives", empty)
+        self.nominal_negs = g.get("nominal_negators", empty)
+        self.auxiliaries = g.get("auxiliaries", empty)
+        self.prons = g.get("pronouns", empty)
+        self.reflexives = g.get("reflexives", empty)
+        self.pron_preps = g.get("prepositions_with_pronoun", empty)
+        self.times = g.get("time_words", empty)
+        self.adverbs = g.get("adverbs", empty)
+        self.adjectives = g.get("common_adjectives", empty)
+        self.quants = g.get("quantifiers", empty)
+        self.waw = g.get("waw_words", empty)
+        self.particles = g.get("name_particles", empty)
+        self.armed = g.get("armed_adjectives", empty)
+        self.phrasal_starts = _derived(lex, "phrasal_starts", lambda: frozenset(
+            words[0] for words in lex.phrasal_preps if words))
+        self.known = _derived(lex, "chunker_known", lambda: (
+            g.get("place_kinds", empty) | g.get("site_kinds", empty)
+            | g.get("place_cues", empty) | g.get("assets", empty) | g.get("members", empty)
+            | g.get("org_kinds", empty) | self.times | self.quants
+            | g.get("belonging", empty) | g.get("counterpart", empty)
+            | g.get("planning_nouns", empty) | g.get("halting_nouns", empty)))
+        self.joined_phrasal_starts = frozenset(c + w for w in self.phrasal_starts for c in "وف")
+        self.joined_times = frozenset(c + w for w in self.times for c in "وف")
+        self.phrasal_lengths: dict[str, list[int]] = {  # first word → the lengths, 4 to 1
+            first: sorted({len(words) for words in lex.phrasal_preps
+                           if words and words[0] == first and len(words) <= 4}, reverse=True)
+            for first in self.phrasal_starts}
+        self.kind_words = frozenset().union(*(g.get(name, empty) for name in (
+            "place_kinds", "site_kinds", "org_kinds", "assets")))
+        # a function word's kind: the first set of _FUNCTION_KINDS that holds it; under و/ف,
+        # the first but the conjunctions (a conjunction takes no other)
+        self.function_kind: dict[str, str] = {}
+        self.joined_kind: dict[str, str] = {}
+        for name, kind in reversed(_FUNCTION_KINDS):
+            for word in g.get(name, empty):
+                self.function_kind[word] = kind
+                if kind != "conj":
+                    self.joined_kind[word] = kind
+
+
+_GRAMMARS: list[_Grammar] = []
+
+
+def _grammar(lex: Lexicon) -> _Grammar:
+    """The tables of this lexicon (made again only when the lexicon changes)."""
+    if not _GRAMMARS or _GRAMMARS[0].lex is not lex:
+        _GRAMMARS[:] = [_Grammar(lex)]
+    return _GRAMMARS[0]
+
+
 class _KeyMemo:
     """What the chunker reads from a token's key alone under one lexicon, kept per process
     (started again when large: memory stays flat)."""
 
     def __init__(self, lex: Lexicon, morph: Morphology):
         self.lex, self.morph = lex, morph
-        self.function_words: dict[str, tuple[str, bool, bool]] = {}  # key → `_function_word`
-        self.prefixes: dict[str, str] = {}  # key → its proclitics, outside a mention
+        self.clitics: dict[str, tuple[bool, str]] = {}  # key → (conj, prep) of its
+        # proclitics, outside a mention
 
 
 _MEMO_SIZE: Final = 50_000
@@ -749,53 +850,77 @@ def _memo(lex: Lexicon, morph: Morphology) -> _KeyMemo:
     """The key memo of this lexicon and morphology (a new one when either changes or it grew
     too large)."""
     if not _MEMOS or _MEMOS[0].lex is not lex or _MEMOS[0].morph is not morph or \
-            len(_MEMOS[0].function_words) + len(_MEMOS[0].prefixes) > _MEMO_SIZE:
+            len(_MEMOS[0].clitics) > _MEMO_SIZE:
         _MEMOS[:] = [_KeyMemo(lex, morph)]
     return _MEMOS[0]
 
 
-def _verb(tokens: list[Token], i: int, at: dict, morph: Morphology) -> Verb | None:
+def _joined(key: str) -> bool:
+    """The key starts with و or ف (two tests: compiled, a tuple for startswith is made anew
+    each call)."""
+    return key.startswith("و") or key.startswith("ف")  # noqa: PIE810
+
+
+def _proclitics(prefix: str) -> tuple[bool, str]:
+    """(conj, prep) of a word's proclitics: و/ف, then ب/ل/ك."""
+    conj = prefix[:1] in ("و", "ف")
+    rest = prefix[1:] if conj else prefix
+    return conj, rest[:1] if rest[:1] in _CLITIC_PREPS else ""
+
+
+def _verb(tokens: list[Token], i: int, at: dict[int, Found], morph: Morphology) -> Verb | None:
     if i in at or not is_word(tokens[i]) or ends_in_ta_marbuta(tokens[i]):
         return None
     return morph.verb(tokens[i].key)
 
 
+class _Verbs:
+    """The verb reading of each token of tokens [a, b) outside a mention (None for others),
+    read the first time it is asked for: most tokens never are."""
+
+    def __init__(self, tokens: list[Token], a: int, b: int, at: dict[int, Found],
+                 morph: Morphology):
+        self.tokens, self.a, self.b, self.at, self.morph = tokens, a, b, at, morph
+        self.read: dict[int, Verb | None] = {}
+
+    def get(self, i: int) -> Verb | None:
+        if i < self.a or i >= self.b:
+            return None
+        found = self.read.get(i, _NO_VERB)
+        if found is _NO_VERB:
+            found = self.read[i] = _verb(self.tokens, i, self.at, self.morph)
+        return found
+
+
 class _Chunker:
-    def __init__(self, tokens: list[Token], at: dict, lex: Lexicon, morph: Morphology):
+    def __init__(self, tokens: list[Token], at: dict[int, Found], lex: Lexicon, morph: Morphology):
         self.tokens, self.at, self.lex, self.morph = tokens, at, lex, morph
         self.verb_in_clause = False
         self.memo = _memo(lex, morph)
-        self.clitics_at: dict[int, tuple[bool, str]] = {}
-        g = lex.grammar
-        self.preps = g.get("prepositions", frozenset())
-        self.conjs = g.get("conjunctions", frozenset())
-        self.comps = g.get("complementizers", frozenset())
-        self.resumptive = g.get("resumptive", frozenset())
-        self.rels = g.get("relatives", frozenset())
-        self.subs = g.get("subordinators", frozenset())
-        self.negs = g.get("negators", frozenset())
-        self.exceptives = g.get("exceptives", frozenset())
-        self.nominal_negs = g.get("nominal_negators", frozenset())
-        self.auxiliaries = g.get("auxiliaries", frozenset())
-        self.temporal = g.get("temporal_prepositions", frozenset())
-        self.prons = g.get("pronouns", frozenset())
-        self.reflexives = g.get("reflexives", frozenset())
-        self.pron_preps = g.get("prepositions_with_pronoun", frozenset())
-        self.times = g.get("time_words", frozenset())
-        self.adverbs = g.get("adverbs", frozenset())
-        self.adjectives = g.get("common_adjectives", frozenset())
-        self.quants = g.get("quantifiers", frozenset())
-        self.waw = g.get("waw_words", frozenset())
-        self.particles = g.get("name_particles", frozenset())
-        self.armed = g.get("armed_adjectives", frozenset())
-        self.phrasal_starts = _derived(lex, "phrasal_starts", lambda: frozenset(
-            words[0] for words in lex.phrasal_preps if words))
-        self.known = _derived(lex, "chunker_known", lambda: (
-            g.get("place_kinds", frozenset()) | g.get("site_kinds", frozenset())
-            | g.get("place_cues", frozenset()) | g.get("assets", frozenset()) | g.get("members", frozenset())
-            | g.get("org_kinds", frozenset()) | self.times | self.quants
-            | g.get("belonging", frozenset()) | g.get("counterpart", frozenset())
-            | g.get("planning_nouns", frozenset()) | g.get("halting_nouns", frozenset())))
+        gram = self.gram = _grammar(lex)
+        self.preps = gram.preps
+        self.conjs = gram.conjs
+        self.comps = gram.comps
+        self.resumptive = gram.resumptive
+        self.rels = gram.rels
+        self.subs = gram.subs
+        self.negs = gram.negs
+        self.exceptives = gram.exceptives
+        self.nominal_negs = gram.nominal_negs
+        self.auxiliaries = gram.auxiliaries
+        self.temporal = gram.temporal
+        self.prons = gram.prons
+        self.reflexives = gram.reflexives
+        self.pron_preps = gram.pron_preps
+        self.times = gram.times
+        self.adverbs = gram.adverbs
+        self.adjectives = gram.adjectives
+        self.quants = gram.quants
+        self.waw = gram.waw
+        self.particles = gram.particles
+        self.armed = gram.armed
+        self.phrasal_starts = gram.phrasal_starts
+        self.known = gram.known
 
     def units(self, a: int, b: int) -> list[Unit]:
         out: list[Unit] = []
@@ -813,7 +938,7 @@ class _Chunker:
             if tok.text == "(" and (close := self._aside_clause(i, b)) > 0:
                 i = close + 1  # ووجه الحزب في بيان (حصلت الصحيفة على نسخة منه) انتقادات …:
                 continue  # a clause in brackets is an aside, outside the sentence's structure
-            if tok.text in _QUOTES or self._quoted_comma(i):
+            if tok.text in _QUOTES or tok.text in "،," and self._quoted_comma(i):
                 i += 1
                 continue
             if not is_word(tok):
@@ -881,46 +1006,32 @@ class _Chunker:
         return -1
 
     def _bare(self, key: str) -> str:
-        return key[1:] if len(key) > 2 and key[0] in "وف" and key[1:] in self.preps else key
+        return key[1:] if len(key) > 2 and _joined(key) and key[1:] in self.preps else key
 
     def _particle(self, i: int) -> tuple[str, bool, bool]:
         """(kind, under و, under a proclitic preposition) of a function word or verb; kind ""
         for a word that may head a noun phrase."""
         key = self.tokens[i].key
-        found = self.memo.function_words.get(key)
-        if found is None:
-            found = self.memo.function_words[key] = self._function_word(key)
+        found = self._function_word(key)
         if found[0]:
             return found
-        verb = None if ends_in_ta_marbuta(self.tokens[i]) else self.morph.verb(key)
+        verb = self.morph.verb(key)  # most words are none: then no test of their ending
+        if verb is not None and ends_in_ta_marbuta(self.tokens[i]):
+            verb = None
         if verb is not None and (self._verbal(i) and not self._noun_word(key) or self._reflexive_after(i)):
             return "verb", verb.prefix[:1] in ("و", "ف"), False
         return "", False, False
 
     def _function_word(self, key: str) -> tuple[str, bool, bool]:
-        """`_particle` for a function word, from its key alone; kind "" for other words."""
-        bare = key[1:] if len(key) > 2 and key[0] in "وف" else key
-        for k, conj in ((key, False), (bare, bare != key)):
-            if k in self.preps:
-                return "prep", conj, False
-            if k in self.conjs and not conj:
-                return "conj", False, False
-            if k in self.comps:
-                return "comp", conj, False
-            if k in self.rels:
-                return "rel", conj, False
-            if k in self.negs:
-                return "neg", conj, False
-            if k in self.exceptives:
-                return "exc", conj, False
-            if k in self.auxiliaries:
-                return "aux", conj, False
-            if k in self.subs:
-                return "sub", conj, False
-            if k in self.prons:
-                return "pron", conj, False
-            if k in self.pron_preps:
-                return "ppron", conj, False
+        """`_particle` for a function word, from its key alone (the word, else the word after
+        its و/ف); kind "" for other words."""
+        kind = self.gram.function_kind.get(key)
+        if kind is not None:
+            return kind, False, False
+        if len(key) > 2 and _joined(key):
+            kind = self.gram.joined_kind.get(key[1:])
+            if kind is not None:
+                return kind, True, False
         return "", False, False
 
     def _masdar(self, i: int, out: list[Unit]) -> bool:
@@ -985,9 +1096,11 @@ class _Chunker:
             (prev in self.at or key.startswith("ال")) and self._particle(prev)[0] == ""
 
     def _phrasal_prep(self, i: int, b: int) -> tuple[int, str] | None:
-        if self._strip_conj(self.tokens[i].key) not in self.phrasal_starts:
-            return None  # no phrasal preposition starts with this word
-        for n in (4, 3, 2, 1):
+        key = self.tokens[i].key
+        if key not in (self.gram.joined_phrasal_starts if len(key) > 2 and _joined(key)
+                       else self.phrasal_starts):
+            return None  # no phrasal preposition starts with this word (or with it after و/ف)
+        for n in self.gram.phrasal_lengths[self._strip_conj(key)]:  # the longest first
             if i + n <= b:
                 words = tuple(self._strip_conj(self.tokens[k].key) if k == i else self.tokens[k].key
                               for k in range(i, i + n))
@@ -997,40 +1110,30 @@ class _Chunker:
         return None
 
     def _strip_conj(self, key: str) -> str:
-        return key[1:] if len(key) > 2 and key[0] in "وف" else key
+        return key[1:] if len(key) > 2 and _joined(key) else key
 
     def _clitics(self, i: int) -> tuple[bool, str]:
-        """(conj, prep) carried by the proclitics of token i: و/ف, ب/ل/ك (once per token)."""
-        found = self.clitics_at.get(i)
-        if found is None:
-            found = self.clitics_at[i] = self._read_clitics(i)
-        return found
-
-    def _read_clitics(self, i: int) -> tuple[bool, str]:
+        """(conj, prep) carried by the proclitics of token i: و/ف, ب/ل/ك (a mention's from its
+        prefix, another word's from its key, once per key)."""
         f = self.at.get(i)
+        key = self.tokens[i].key
         if f is not None and f.first == i:
             prefix = f.prefix
-            key = self.tokens[i].key
-            if not prefix and key[:1] == "و" and key[1:] in self.known:
+            if not prefix and key.startswith("و") and key[1:] in self.known:
                 prefix = "و"  # وفندق النوران: a name found with the و that joins it to a list
-        else:
-            key = self.tokens[i].key
-            found = self.memo.prefixes.get(key)
-            if found is None:
-                trig = self.morph.trigger(key)
-                found = self.memo.prefixes[key] = \
-                    trig.prefix if trig is not None else self._guess_prefix(key)
-            prefix = found
-        conj = prefix[:1] in ("و", "ف")
-        rest = prefix[1:] if conj else prefix
-        prep = rest[:1] if rest[:1] in _CLITIC_PREPS else ""
-        return conj, prep
+            return _proclitics(prefix)
+        found = self.memo.clitics.get(key)
+        if found is None:
+            trig = self.morph.trigger(key)
+            found = self.memo.clitics[key] = _proclitics(
+                trig.prefix if trig is not None else self._guess_prefix(key))
+        return found
 
     def _guess_prefix(self, key: str) -> str:
         """The proclitics of a word the lexicon does not know: و/ف when not one of the words
         that begin with و, then ب/ل/ك before ال (بالعراق، للحوثيين) or before a known word."""
         prefix = ""
-        if len(key) > 2 and key[0] in "وف" and not self._waw_word(key) and (
+        if len(key) > 2 and _joined(key) and not self._waw_word(key) and (
                 key[0] == "و" and (len(key) > 3 or key[1:] in self.known) or key[1:3] == "ال"):
             prefix, key = key[0], key[1:]  # وحي الزنوج: و and a word of three letters
         if len(key) > 3 and key[0] in _CLITIC_PREPS and (
@@ -1044,9 +1147,9 @@ class _Chunker:
         return any(k in self.waw for k in (key, key[:-1], key[:-2]))
 
     def _is_time(self, i: int, end: int) -> bool:
-        key = self.tokens[i].key
-        return key in self.times or self._strip_conj(key) in self.times or \
-            key.lstrip("و") in self.adverbs
+        key = self.tokens[i].key  # a time word, also after و/ف (`_strip_conj`), or an adverb
+        return key in self.times or len(key) > 2 and key in self.gram.joined_times or \
+            (key.lstrip("و") if key.startswith("و") else key) in self.adverbs
 
     def _head(self, i: int, end: int) -> int:
         k = i
@@ -1067,12 +1170,13 @@ class _Chunker:
         right after a verb, it ends where the verb's object starts (`_starts_object`)."""
         conj, prep = self._clitics(i)
         prev_definite, prev_name, prev_count = False, False, False
+        definite = False
         k = i
         while k < b:
             tok = self.tokens[k]
             if tok.text == "(" and k > i and self._aside_clause(k, b) > 0:
                 break  # دور البنك (بنك تشارك فيه دول …): the phrase ends before an aside
-            if tok.text in _QUOTES or self._quoted_comma(k):
+            if tok.text in _QUOTES or tok.text in "،," and self._quoted_comma(k):
                 k += 1
                 continue
             if not is_word(tok):
@@ -1084,7 +1188,8 @@ class _Chunker:
                 c, p = self._clitics(k)
                 if c or p:
                     break
-                definite = self._definite(k)
+                definite = tok.text.startswith("ال") or tok.text.startswith("لل")  # `_definite`
+                # of a word without proclitics
                 if tok.key in self.particles:
                     pass  # سلمان بن عبد العزيز: the name goes on
                 elif after_verb and self._starts_object(k, i, definite or tok.text.endswith(
@@ -1107,7 +1212,7 @@ class _Chunker:
                     # describes it or starts a new phrase
             last = f.last if f is not None and f.first == k else k
             prev_name = f is not None
-            prev_definite = prev_name or self._definite(last)
+            prev_definite = prev_name or (definite if k > i else self._definite(last))
             prev_count = tok.text.isdigit()
             k = last + 1
         return max(i, k - 1), conj, prep
@@ -1124,17 +1229,16 @@ class _Chunker:
         قذائف هاون، مسلحون مجهولون، ثلاثين جنديا، أكثر تشددا، مدينة دوما)."""
         before, prev, key = self.tokens[k - 1], self.tokens[k - 1].key, self.tokens[k].key
         accusative = k not in self.at and not indefinite_accusative(prev) and (
-            indefinite_accusative(key) or key in _accusatives(self.lex))
+            indefinite_accusative(key) or key in self.gram.accusatives)
         if k - 1 in self.at and self._adjectival(k - 1) and not self._definite(k - 1) and accusative:
             return True  # طعن فلسطيني | مستوطنا: a nationality as a noun, then an accusative
         if k - 1 in self.at or self._definite(k - 1) or before.text.isdigit() or \
                 prev in _COUNT_WORDS or self._kind_word(k - 1) or prev in self.particles or \
-                prev in self.lex.grammar.get("place_cues", frozenset()) or \
-                prev in self.lex.grammar.get("directions", frozenset()) or _elative(prev):
+                prev in self.gram.place_cues or prev in self.gram.directions or _elative(prev):
             return False
         if accusative or key in _COUNT_WORDS and key not in ("واحد", "اثنين", "اثنان", "اثنتين"):
             return True  # a count other than one or two precedes what it counts
-        people = self.lex.grammar.get("person_nouns", frozenset())
+        people = self.gram.person_nouns
         if k - 1 > first and (prev.endswith(("ي", "يه")) or prev in self.armed) and \
                 self._noun_word(key) and \
                 not self._noun_word(prev) and prev + "ن" not in people and \
@@ -1148,8 +1252,7 @@ class _Chunker:
         mark = _number_mark(prev)
         if definite:
             return mark in ("ون", "ين")
-        if mark in ("ون", "ين") and _number_mark(key) != mark and any(
-                key in self.lex.grammar.get(g, frozenset()) for g in _HIT_GROUPS):
+        if mark in ("ون", "ين") and _number_mark(key) != mark and key in self.gram.hit_words:
             return True  # هاجم مسلحون مجهولون | نقطة تفتيش
         return ((key,) in self.lex.sectors or key in people) and _number_mark(key) not in ("", mark)
 
@@ -1164,8 +1267,7 @@ class _Chunker:
         (نظيره الروسي سيرغي لافروف، الرئيس بشار الأسد، العاصمة صنعاء)."""
         key = self.tokens[k].key
         return key in self.lex.title_words or key.removeprefix("ال") in self.lex.adjectives \
-            or key in self.lex.grammar.get("counterpart", frozenset()) \
-            or key in self.lex.grammar.get("place_cues", frozenset())
+            or key in self.gram.counterpart or key in self.gram.place_cues
 
     def _titled(self, k: int, first: int) -> bool:
         """Token k is a title, or an adjective after one (الرئيس السابق علي عبد الله صالح)."""
@@ -1193,7 +1295,6 @@ class _Chunker:
 
     def _kind_word(self, k: int) -> bool:
         key = self.tokens[k].key
-        g = self.lex.grammar
-        return any(key in g.get(name, frozenset()) or self._strip_conj(key) in g.get(name, frozenset())
-                   for name in ("place_kinds", "site_kinds", "org_kinds", "assets"))
+        kinds = self.gram.kind_words
+        return key in kinds or self._strip_conj(key) in kinds
 
