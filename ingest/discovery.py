@@ -82,7 +82,7 @@ _NAME_HEADS = frozenset({"دار", "بيت", "ابو", "ام", "عين", "تل",
                          "ساوث", "نورث", "نيو", "سان", "سانت", "لوس", "لاس", "سانتا"})
 
 
-def _bare(key: str, g: dict, group: str) -> str | None:
+def _bare(key: str, g: dict[str, frozenset[str]], group: str) -> str | None:
     words = g.get(group, frozenset())
     for cut in (0, 1, 2):
         if key[:cut] in ("", "و", "ب", "وب", "ول", "ل") and key[cut:] in words:
@@ -202,7 +202,8 @@ def _place(tokens: list[Token], first: int, last: int, kind_at: int, kind: str, 
                      first, last, kind_at)
 
 
-def _site(tokens, start, covered, lex, morph, country) -> list[Discovery]:
+def _site(tokens: list[Token], start: int, covered: set[int], lex: Lexicon, morph: Morphology,
+          country: str | None) -> list[Discovery]:
     """A building or site and its name, as one name: مسجد العنود، فندق النوران، مستشفى «بهية»،
     مسجد قوات الطوارئ (a force's own: ``site_owners``, when no mention holds the force)."""
     first = start + 1
@@ -237,7 +238,8 @@ def _site(tokens, start, covered, lex, morph, country) -> list[Discovery]:
     return [_site_named(tokens, start, [t.text for t in tokens[first:end]], end - 1, country)]
 
 
-def _site_named(tokens, start, words, last, country) -> Discovery:
+def _site_named(tokens: list[Token], start: int, words: list[str], last: int,
+                country: str | None) -> Discovery:
     """The site of the kind word at ``start`` named by ``words``, its mention up to ``last``."""
     name = _without_clitics(" ".join([tokens[start].text, *words]))
     latin = _latin(name)
@@ -261,7 +263,8 @@ def _quoted(tokens: list[Token], k: int, covered: set[int]) -> int:
 _QUOTES = {"«": "»", '"': '"', "“": "”"}
 
 
-def _organization(tokens, start, covered, lex, morph, country) -> list[Discovery]:
+def _organization(tokens: list[Token], start: int, covered: set[int], lex: Lexicon,
+                  morph: Morphology, country: str | None) -> list[Discovery]:
     """An armed group or party: its kind word then words with the article (لواء التوحيد)."""
     stop = lex.grammar.get("not_org_names", frozenset())
     k = start + 1
@@ -280,7 +283,8 @@ def _organization(tokens, start, covered, lex, morph, country) -> list[Discovery
                       start, k - 1, start)]
 
 
-def _titled(tokens, k, covered, lex, morph) -> bool:
+def _titled(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, morph: Morphology
+            ) -> bool:
     """Token k is a title sites are named by (``site_namesakes``: الإمام، الملك) and a name
     follows it (الإمام علي، الملك فهد، الإمام الصادق)."""
     if k + 1 >= len(tokens) or k in covered or k + 1 in covered or \

@@ -44,10 +44,10 @@ def find_entities(text: str, tokens: list[Token], sentence_of: list[int], lex: L
     ``year`` (the article's) picks who held an office named by its title alone."""
     state = _State(text, tokens, sentence_of, lex, morph)
     state.year = year
-    i, kinds = 0, morph.kinds
+    i = 0
     given = lex.given_names
     while i < len(tokens):
-        if "name" in kinds(tokens[i].key) or tokens[i].key in given:
+        if "name" in morph.kinds(tokens[i].key) or tokens[i].key in given:
             i = state.step(i)
             continue
         if state.aliases and (alias := state.alias_at(i)):  # a discovered person's surname
@@ -61,7 +61,8 @@ def find_entities(text: str, tokens: list[Token], sentence_of: list[int], lex: L
 
 
 class _State:
-    def __init__(self, text, tokens, sentence_of, lex: Lexicon, morph: Morphology):
+    def __init__(self, text: str, tokens: list[Token], sentence_of: list[int], lex: Lexicon,
+                 morph: Morphology):
         self.text, self.tokens, self.sentence_of = text, tokens, sentence_of
         self.lex, self.morph = lex, morph
         self.memo: dict[int, tuple[int, list[Phrase], str] | None] = {}
@@ -73,7 +74,7 @@ class _State:
         self.pending: list[tuple[int, int, str, str, str]] = []  # generic heads with no antecedent
         self.pending_titles: list[tuple[int, int, str, str, str]] = []  # titles, likewise
         self.pending_heads: list[tuple[int, int, str, str]] = []  # bare institutions, likewise
-        self.doubtful: list = []  # ambiguous names without a cue: (first, last, prefix, keys)
+        self.doubtful: list[tuple[int, int, str, list[str]]] = []  # ambiguous names without a cue: (first, last, prefix, keys)
         self.known_words = lex.known_words  # every closed-class and kind word of the lexicons
         self.kind_words = lex.derived.get("kind_words") or lex.derived.setdefault(
             "kind_words", frozenset().union(*(lex.grammar.get(name, frozenset()) for name in (
@@ -578,7 +579,8 @@ class _State:
         return key.startswith("ال") and not key.endswith(("ي", "يه", "يين", "يون", "يات")) and \
             key not in self.lex.title_words
 
-    def holder(self, role: str, country: str | None, candidates=None) -> str | None:
+    def holder(self, role: str, country: str | None, candidates: list[Found] | None = None
+               ) -> str | None:
         """Who a title alone refers to: the last person with it here, else its only holder;
         with ``candidates`` (later mentions, in order), the first of them that fits."""
         for f in reversed(self.found) if candidates is None else candidates:
@@ -946,7 +948,7 @@ _PATRONYMS: Final = frozenset({"بن", "ابن", "بنت"})
 _NAME_OPENERS: Final = frozenset({"عبد", "ابو", "ابي", "ابا"})  # particles a name starts with
 _PROCLITICS: Final = {"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}
 _TYPE_RANK: Final = {"Person": 0, "Organization": 1, "Country": 2, "Place": 3}
-_KINDS = {"city": ("city", "capital"), "armed-group": ("armed-group",),
+_KINDS: Final[dict[str, tuple[str, ...]]] = {"city": ("city", "capital"), "armed-group": ("armed-group",),
           "ministry": ("ministry",), "alliance": ("alliance",), "coalition": ("coalition",),
           "capital": ("capital",)}
 
