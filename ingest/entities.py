@@ -11,7 +11,7 @@ Left to right over the tokens, at each word the longest phrase of the lexicon th
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Final
 
 from ingest.discovery import discover, masdar_shaped
@@ -26,15 +26,18 @@ __all__ = ["Found", "find_entities"]
 _MAX_NAME_WORDS: Final = 4
 
 
-@dataclass(frozen=True, eq=False)
 class Found:
     """A mention with the tokens it covers and the proclitic its first token carried
-    (each one found once: compared and hashed by identity)."""
+    (each one found once: compared and hashed by identity; a plain class with final fields,
+    which the compiled build makes and reads directly)."""
 
-    mention: Mention
-    first: int
-    last: int  # inclusive
-    prefix: str
+    __slots__ = ("first", "last", "mention", "prefix")
+
+    def __init__(self, mention: Mention, first: int, last: int, prefix: str):
+        self.mention: Final = mention
+        self.first: Final = first
+        self.last: Final = last  # inclusive
+        self.prefix: Final = prefix
 
 
 def find_entities(text: str, tokens: list[Token], sentence_of: list[int], lex: Lexicon,
@@ -93,8 +96,9 @@ class _State:
                     continue
                 phrase: tuple[str, ...] = (reading.lex,)
                 while True:
-                    if phrase in self.lex.phrases and (best is None or len(phrase) > best[0]):
-                        best = (len(phrase), self.lex.phrases[phrase], reading.prefix)
+                    phrases = self.lex.phrases.get(phrase)
+                    if phrases is not None and (best is None or len(phrase) > best[0]):
+                        best = (len(phrase), phrases, reading.prefix)
                     k = i + len(phrase)
                     if phrase not in self.lex.prefixes or k >= len(self.tokens):
                         break
@@ -551,10 +555,13 @@ class _State:
 
     def alias_at(self, i: int) -> tuple[str, str] | None:
         """(person, prefix) when token i is the surname of a person discovered earlier."""
-        key = self.tokens[i].key
+        key, aliases = self.tokens[i].key, self.aliases
         for cut in range(min(3, len(key) - 2)):
-            if self.aliases.get(key[cut:]) and key[:cut] in _PROCLITICS:
-                return self.aliases[key[cut:]], key[:cut]
+            prefix = key[:cut]
+            if prefix not in _PROCLITICS:
+                return None  # nor with a longer one: each starts with a shorter
+            if aliases.get(key[cut:]):
+                return aliases[key[cut:]], prefix
         return None
 
     def discover(self, j: int, end: int, role: str, affiliation: str | None,
@@ -874,7 +881,7 @@ class _State:
 
     def kind_word(self, key: str) -> bool:
         kinds = self.kind_words
-        return key in kinds or key[:1] in "وب" and len(key) > 2 and key[1:] in kinds
+        return key in kinds or len(key) > 2 and key.startswith(("و", "ب")) and key[1:] in kinds
 
     def country_after(self, i: int, places: list[Found]) -> str | None:
         s = self.sentence_of[i]

@@ -87,13 +87,16 @@ _PLAIN = "".join(chr(c) for c in [*range(0x0621, 0x063B), *range(0x0641, 0x064B)
                  if chr(c) not in "\u0622\u0623\u0625\u0629\u0649")
 _MEMO_SIZE: Final = 100_000  # words remembered before the memo starts again: memory stays flat
 _NO_READING: Final = _Word((), frozenset(), None, None)
-_new_reading: Final = tuple.__new__  # Reading(...) without the Python-level __new__
+_new_tuple: Final = tuple.__new__  # a named tuple made without its Python-level __new__
 _Entry = tuple[str, dict[str, str]]  # an Analyzer table's entry: (category, features)
 _Table = dict[str, list[_Entry]]  # its prefixes, stems or suffixes by form
 
 
 class Morphology:
     """The Analyzer over the lexicon's database, with a per-process cache of readings."""
+
+    _heads: frozenset[str] = frozenset()  # made by _index for the first word
+    _tails: frozenset[str] = frozenset()
 
     def __init__(self, lexicon: Lexicon, cache_dir: Path | None = None):
         from ingest.camel import analyzer_classes
@@ -148,10 +151,12 @@ class Morphology:
         # a word that is a whole name is no trigger (تدمر); the first word of a longer one is
         # (عملية، تحرير: عملية عاصفة الحزم، هيئة تحرير الشام)
         named = any(r.pos == "name" and r.lex in self._whole_names for r in readings)
-        trigger = Trigger(acts[0].gloss, frozenset(r.pos for r in acts), acts[0].prefix,
-                          acts[0].lex, acts[0].suffix) if acts and not named else None
+        trigger: Trigger | None = _new_tuple(Trigger, (
+            acts[0].gloss, frozenset(r.pos for r in acts), acts[0].prefix, acts[0].lex,
+            acts[0].suffix)) if acts and not named else None
         verbs = [r for r in readings if r.pos == "verb"]
-        verb = Verb(verbs[0].lex, verbs[0].prefix, verbs[0].suffix) if verbs else None
+        verb: Verb | None = _new_tuple(Verb, (verbs[0].lex, verbs[0].prefix, verbs[0].suffix)) \
+            if verbs else None
         word = self._words[key] = _Word(readings, kinds, trigger, verb)
         return word
 
@@ -172,19 +177,38 @@ class Morphology:
         stem_hash: _Table = self._stem_hash
         max_prefix: int = self._max_prefix
         max_suffix: int = self._max_suffix
-        ends = [s for s in range(min(max_suffix, n - 1), -1, -1)  # the longest first
-                if key[n - s:] in suffix_hash]
+        if not self._heads:
+            self._index()
+        heads, tails = self._heads, self._tails
+        ends: list[tuple[int, list[_Entry]]] = []  # the suffixes the word may end with
+        for s in range(min(max_suffix, n - 1) + 1):
+            end = key[n - s:]
+            if end not in tails:
+                break  # no suffix ends so, nor with a longer ending
+            suffixes = suffix_hash.get(end)
+            if suffixes is not None:
+                ends.append((s, suffixes))
+        ends.reverse()  # the longest first
         seen: list[Reading] = []
         for p in range(min(max_prefix, n - 1) + 1):
-            prefixes = prefix_hash.get(key[:p])
+            head = key[:p]
+            if head not in heads:
+                break  # no prefix starts so, nor with a longer start
+            prefixes = prefix_hash.get(head)
             if prefixes is None:
                 continue
-            for s in ends:
+            for s, suffixes in ends:
                 if s < n - p:
                     stems = stem_hash.get(key[p:n - s])
                     if stems is not None:
-                        self._combine(prefixes, stems, suffix_hash[key[n - s:]], seen)
+                        self._combine(prefixes, stems, suffixes, seen)
         return tuple(seen)
+
+    def _index(self) -> None:
+        """Every start of a prefix and every ending of a suffix of the Analyzer's tables (with
+        the empty one), past which ``_split`` need not look for longer ones."""
+        self._heads = frozenset(p[:i] for p in self._prefix_hash for i in range(len(p) + 1))
+        self._tails = frozenset(s[i:] for s in self._suffix_hash for i in range(len(s) + 1))
 
     def _combine(self, prefixes: list[_Entry], stems: list[_Entry], suffixes: list[_Entry],
                  seen: list[Reading]) -> None:
@@ -229,7 +253,7 @@ def _merged(prefix: dict[str, str], stem: dict[str, str], suffix: dict[str, str]
     if prefix.get("gloss") or suffix.get("gloss"):
         gloss = "+".join(g for g in (prefix.get("gloss"), stem.get("gloss"), suffix.get("gloss"))
                          if g)
-    return _new_reading(Reading, (_feature("lex", prefix, stem, suffix),
+    return _new_tuple(Reading, (_feature("lex", prefix, stem, suffix),
                                   _feature("pos", prefix, stem, suffix), gloss,
                                   _feature("prc", prefix, stem, suffix),
                                   _feature("enc", prefix, stem, suffix)))
