@@ -556,11 +556,13 @@ class _State:
     def alias_at(self, i: int) -> tuple[str, str] | None:
         """(person, prefix) when token i is the surname of a person discovered earlier."""
         key, aliases = self.tokens[i].key, self.aliases
-        for cut in range(min(3, len(key) - 2)):
+        if len(key) > 2 and aliases.get(key):
+            return aliases[key], ""
+        if len(key) < 4 or not key.startswith(("و", "ف", "ب", "ل")):
+            return None  # no proclitic: each longer one starts with one of these
+        for cut in (1, 2):
             prefix = key[:cut]
-            if prefix not in _PROCLITICS:
-                return None  # nor with a longer one: each starts with a shorter
-            if aliases.get(key[cut:]):
+            if cut < len(key) - 2 and prefix in _PROCLITICS and aliases.get(key[cut:]):
                 return aliases[key[cut:]], prefix
         return None
 
@@ -651,8 +653,8 @@ class _State:
         key = self.tokens[i].key
         prefix = key[:1] if key[:1] in "وف" and len(key) > 4 else ""
         head = "ال" + key[len(prefix):]
-        heads = [p.value for p in self.lex.phrases.get((head,), ()) if p.kind == "head"
-                 and head in self.lex.grammar.get("construct_heads", frozenset())]
+        heads = [p.value for p in self.lex.phrases.get((head,), ()) if p.kind == "head"] \
+            if head in self.lex.grammar.get("construct_heads", frozenset()) else []
         match = self.phrase_at(i + 1) if heads else None
         if match is None or match[2]:
             return None
@@ -851,12 +853,15 @@ class _State:
         """Places and groups named after a kind word the gazetteer does not know (منطقة
         الكشار، لواء التوحيد), in the country of the place named next in their sentence, else
         the article's."""
+        at = [i for i, tok in enumerate(self.tokens) if self.kind_word(tok.key)]
+        if not at:
+            return
         focus = self.focus_country()
         places = [f for f in self.found if self.entity(f.mention.entity).type == "Place"]
-        telling = self.telling_sentences()
-        for i, tok in enumerate(self.tokens):
-            if self.sentence_of[i] not in telling or i in self.covered or not is_word(tok) or \
-                    not self.kind_word(tok.key):
+        telling: dict[int, bool] = {}
+        for i in at:
+            tok = self.tokens[i]
+            if i in self.covered or not is_word(tok) or not self.tells(i, telling):
                 continue
             for d in discover(self.tokens, i, self.covered, self.lex, self.morph,
                               self.country_after(i, places) or focus):
@@ -866,18 +871,25 @@ class _State:
                 prefix = "و" if d.kind_at < 0 else ""
                 self.add(d.entity.key, d.first, d.last, prefix)
 
-    def telling_sentences(self) -> set[int]:
-        """The sentences that tell of a relation or of violence (a trigger or a word of
+    def tells(self, i: int, known: dict[int, bool]) -> bool:
+        """The sentence of token i tells of a relation or of violence (a trigger or a word of
         killing): a place or a group the gazetteer lacks is discovered there only, where the
-        graph needs it, not in a story about markets, sports or schools."""
-        victims = self.lex.grammar.get("victim_words", frozenset())
-        out: set[int] = set()
-        for i, tok in enumerate(self.tokens):  # a sentence once known to tell is not read on
-            s = self.sentence_of[i]
-            if s not in out and (self.morph.trigger(tok.key) is not None
-                                 or tok.key.lstrip("و") in victims):
-                out.add(s)
-        return out
+        graph needs it, not in a story about markets, sports or schools. ``known``: the
+        sentences read so far."""
+        s = self.sentence_of[i]
+        found = known.get(s)
+        if found is None:
+            victims = self.lex.grammar.get("victim_words", frozenset())
+            k = i
+            while k > 0 and self.sentence_of[k - 1] == s:
+                k -= 1
+            found = False
+            while not found and k < len(self.tokens) and self.sentence_of[k] == s:
+                key = self.tokens[k].key
+                found = self.morph.trigger(key) is not None or key.lstrip("و") in victims
+                k += 1
+            known[s] = found
+        return found
 
     def kind_word(self, key: str) -> bool:
         kinds = self.kind_words
