@@ -79,9 +79,8 @@ class _State:
         self.pending_heads: list[tuple[int, int, str, str]] = []  # bare institutions, likewise
         self.doubtful: list[tuple[int, int, str, list[str]]] = []  # ambiguous names without a cue: (first, last, prefix, keys)
         self.known_words = lex.known_words  # every closed-class and kind word of the lexicons
-        self.kind_words = lex.derived.get("kind_words") or lex.derived.setdefault(
-            "kind_words", frozenset().union(*(lex.grammar.get(name, frozenset()) for name in (
-                "place_kinds", "site_kinds", "org_kinds"))))  # made once per lexicon
+        self.kind_forms = lex.derived.get("kind_forms") or lex.derived.setdefault(
+            "kind_forms", _kind_forms(lex))  # made once per lexicon
 
     # --- matching ------------------------------------------------------------------------------
 
@@ -211,8 +210,8 @@ class _State:
     def form(self, i: int, n: int, prefix: str) -> tuple[str, ...]:
         """The lexicon form of the n tokens from token i, its first without its proclitics."""
         first = self.tokens[i].key[len(prefix):]
-        return (("ال" + first if prefix.endswith("لل") else first),
-                *(t.key for t in self.tokens[i + 1:i + n]))
+        head = "ال" + first if prefix.endswith("لل") else first
+        return (head,) if n == 1 else tuple([head] + [t.key for t in self.tokens[i + 1:i + n]])
 
     def choose(self, keys: list[str], i: int, prefix: str, doubtful: bool = False) -> str | None:
         """The entity a name means here. An ambiguous name (or a ``doubtful`` form of a name)
@@ -558,13 +557,14 @@ class _State:
         key, aliases = self.tokens[i].key, self.aliases
         if len(key) > 2 and aliases.get(key):
             return aliases[key], ""
-        if len(key) < 4 or not key.startswith(("و", "ف", "ب", "ل")):
-            return None  # no proclitic: each longer one starts with one of these
-        for cut in (1, 2):
-            prefix = key[:cut]
-            if cut < len(key) - 2 and prefix in _PROCLITICS and aliases.get(key[cut:]):
-                return aliases[key[cut:]], prefix
-        return None
+        prefix = key[:1]
+        if len(key) < 4 or prefix not in _PROCLITICS:
+            return None  # no proclitic: each longer one starts with a shorter
+        if aliases.get(key[1:]):
+            return aliases[key[1:]], prefix
+        prefix = key[:2]
+        return (aliases[key[2:]], prefix) if len(key) > 4 and prefix in _PROCLITICS and \
+            aliases.get(key[2:]) else None
 
     def discover(self, j: int, end: int, role: str, affiliation: str | None,
                  prefix: str = "") -> str:
@@ -892,8 +892,7 @@ class _State:
         return found
 
     def kind_word(self, key: str) -> bool:
-        kinds = self.kind_words
-        return key in kinds or len(key) > 2 and key.startswith(("و", "ب")) and key[1:] in kinds
+        return key in self.kind_forms
 
     def country_after(self, i: int, places: list[Found]) -> str | None:
         s = self.sentence_of[i]
@@ -971,6 +970,13 @@ _KINDS: Final[dict[str, tuple[str, ...]]] = {"city": ("city", "capital"), "armed
           "ministry": ("ministry",), "alliance": ("alliance",), "coalition": ("coalition",),
           "capital": ("capital",)}
 
+
+
+def _kind_forms(lex: Lexicon) -> frozenset[str]:
+    """The kind words of discovery (place, site and org kinds) and their forms under و or ب."""
+    kinds = frozenset().union(*(lex.grammar.get(name, frozenset()) for name in (
+        "place_kinds", "site_kinds", "org_kinds")))
+    return kinds | {c + k for c in ("و", "ب") for k in kinds if len(k) > 1}
 
 
 def _with_links(keys: set[str], new: dict[str, Entity], lex: Lexicon) -> dict[str, Entity]:
