@@ -791,12 +791,13 @@ class _State:
         loyal = self.lex.grammar.get("loyal_to", frozenset())
         starts = {f.first: f for f in self.found}
         for n, f in enumerate(self.found):
+            if f.mention.entity not in self.lex.institution_of:
+                continue
             k = self.past_copula(f.last + 1)  # وحدات من الجيش ظلت موالية لصالح
             person = starts.get(k + 1)
             force = person and person.prefix.startswith(("ل", "ول", "فل")) and \
                 self.lex.loyalists.get(person.mention.entity)
-            if force and f.mention.entity in self.lex.institution_of and \
-                    self.tokens[k].key in loyal:
+            if force and self.tokens[k].key in loyal:
                 self.found[n] = Found(replace(f.mention, entity=force), f.first, f.last, f.prefix)
 
     def past_copula(self, i: int) -> int:
