@@ -768,7 +768,7 @@ class _State:
             holder = self.holder(role, country, later)
             if holder:
                 self.add(holder, first, last, prefix)
-        focus = self.focus_country()
+        focus = self.focus_country() if self.pending else None
         for first, last, prefix, kind, head in self.pending:
             nxt = next((f.mention.entity for f in sorted(self.found, key=lambda f: f.first)
                         if f.first > last and self.of_kind(f.mention.entity, kind, head)), None)
@@ -778,7 +778,8 @@ class _State:
             nxt = nxt or theatre or self.state_of_kind(kind)
             if nxt:
                 self.add(nxt, first, last, prefix)
-        home = self.home_state()  # its generic heads resolved: المملكة counts for its state
+        # the article's state, its generic heads resolved (المملكة counts for its state)
+        home = self.home_state() if self.pending_heads else None
         for first, last, prefix, institution in self.pending_heads:
             state = self.state_of_holder(first) or self.state_of_acts(first) or home
             key = self.lex.compounds.get((institution, state)) if state else None
