@@ -82,7 +82,7 @@ _NAME_HEADS = frozenset({"دار", "بيت", "ابو", "ام", "عين", "تل",
                          "ساوث", "نورث", "نيو", "سان", "سانت", "لوس", "لاس", "سانتا"})
 
 
-def _bare(key: str, g: dict, group: str) -> str | None:
+def _bare(key: str, g: dict[str, frozenset[str]], group: str) -> str | None:
     words = g.get(group, frozenset())
     for cut in (0, 1, 2):
         if key[:cut] in ("", "و", "ب", "وب", "ول", "ل") and key[cut:] in words:
@@ -128,10 +128,9 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
         return False  # مدة 10سنوات: a number glued to its noun
     key = tok.key[1:] if conj else tok.key
     g = lex.grammar
-    for group in _NOT_NAME_GROUPS:
-        if key in g.get(group, frozenset()):
-            return False
-    if key[:1] in "وف" and any(key[1:] in g.get(group, ()) for group in _CLOSED_GROUPS):
+    if key in _words_of(lex, "discovery:not_names", _NOT_NAME_GROUPS):
+        return False
+    if key[:1] in "وف" and key[1:] in _words_of(lex, "discovery:closed", _CLOSED_GROUPS):
         return False  # ولا، فإن: a function word after و or ف (not فلك, a name)
     if any(p.kind == "generic" for p in lex.phrases.get((key,), ())):
         return False  # مناطق المملكة: the state the article is about, by its kind
@@ -175,11 +174,20 @@ def masdar_shaped(key: str) -> bool:
     """A verbal noun's shape (تحقيق، لتحقيق، استخدام، إلغاء، انسحاب، اعتداء، معاملة): no name."""
     bare = key.removeprefix("ال")
     return bool(_MASDAR.match(bare) or bare[:1] in "بلو" and _MASDAR.match(bare[1:]))
-_CLOSED_GROUPS = ("conjunctions", "complementizers", "relatives", "negators", "pronouns")
-_NOT_NAME_GROUPS = ("prepositions", "conjunctions", "complementizers", "relatives", "subordinators",
+_CLOSED_GROUPS: Final = ("conjunctions", "complementizers", "relatives", "negators", "pronouns")
+_NOT_NAME_GROUPS: Final = ("prepositions", "conjunctions", "complementizers", "relatives", "subordinators",
                     "negators", "pronouns", "time_words", "quantifiers", "place_kinds", "site_kinds",
                     "positional", "not_names", "auxiliaries", "assets", "members", "org_kinds",
                     "prepositions_with_pronoun", "belonging")
+
+
+def _words_of(lex: Lexicon, name: str, groups: tuple[str, ...]) -> frozenset[str]:
+    """The words of these grammar groups, made once per lexicon (kept under ``name``)."""
+    found = lex.derived.get(name)
+    if found is None:
+        found = lex.derived[name] = frozenset().union(*(lex.grammar.get(group, frozenset())
+                                                        for group in groups))
+    return found
 
 
 def _adjective_shaped(key: str) -> bool:
@@ -202,7 +210,8 @@ def _place(tokens: list[Token], first: int, last: int, kind_at: int, kind: str, 
                      first, last, kind_at)
 
 
-def _site(tokens, start, covered, lex, morph, country) -> list[Discovery]:
+def _site(tokens: list[Token], start: int, covered: set[int], lex: Lexicon, morph: Morphology,
+          country: str | None) -> list[Discovery]:
     """A building or site and its name, as one name: مسجد العنود، فندق النوران، مستشفى «بهية»،
     مسجد قوات الطوارئ (a force's own: ``site_owners``, when no mention holds the force)."""
     first = start + 1
@@ -237,7 +246,8 @@ def _site(tokens, start, covered, lex, morph, country) -> list[Discovery]:
     return [_site_named(tokens, start, [t.text for t in tokens[first:end]], end - 1, country)]
 
 
-def _site_named(tokens, start, words, last, country) -> Discovery:
+def _site_named(tokens: list[Token], start: int, words: list[str], last: int,
+                country: str | None) -> Discovery:
     """The site of the kind word at ``start`` named by ``words``, its mention up to ``last``."""
     name = _without_clitics(" ".join([tokens[start].text, *words]))
     latin = _latin(name)
@@ -261,7 +271,8 @@ def _quoted(tokens: list[Token], k: int, covered: set[int]) -> int:
 _QUOTES = {"«": "»", '"': '"', "“": "”"}
 
 
-def _organization(tokens, start, covered, lex, morph, country) -> list[Discovery]:
+def _organization(tokens: list[Token], start: int, covered: set[int], lex: Lexicon,
+                  morph: Morphology, country: str | None) -> list[Discovery]:
     """An armed group or party: its kind word then words with the article (لواء التوحيد)."""
     stop = lex.grammar.get("not_org_names", frozenset())
     k = start + 1
@@ -280,7 +291,8 @@ def _organization(tokens, start, covered, lex, morph, country) -> list[Discovery
                       start, k - 1, start)]
 
 
-def _titled(tokens, k, covered, lex, morph) -> bool:
+def _titled(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, morph: Morphology
+            ) -> bool:
     """Token k is a title sites are named by (``site_namesakes``: الإمام، الملك) and a name
     follows it (الإمام علي، الملك فهد، الإمام الصادق)."""
     if k + 1 >= len(tokens) or k in covered or k + 1 in covered or \

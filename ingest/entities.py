@@ -11,7 +11,7 @@ Left to right over the tokens, at each word the longest phrase of the lexicon th
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Final
 
 from ingest.discovery import discover, masdar_shaped
@@ -26,15 +26,18 @@ __all__ = ["Found", "find_entities"]
 _MAX_NAME_WORDS: Final = 4
 
 
-@dataclass(frozen=True, eq=False)
 class Found:
     """A mention with the tokens it covers and the proclitic its first token carried
-    (each one found once: compared and hashed by identity)."""
+    (each one found once: compared and hashed by identity; a plain class with final fields,
+    which the compiled build makes and reads directly)."""
 
-    mention: Mention
-    first: int
-    last: int  # inclusive
-    prefix: str
+    __slots__ = ("first", "last", "mention", "prefix")
+
+    def __init__(self, mention: Mention, first: int, last: int, prefix: str):
+        self.mention: Final = mention
+        self.first: Final = first
+        self.last: Final = last  # inclusive
+        self.prefix: Final = prefix
 
 
 def find_entities(text: str, tokens: list[Token], sentence_of: list[int], lex: Lexicon,
@@ -44,10 +47,10 @@ def find_entities(text: str, tokens: list[Token], sentence_of: list[int], lex: L
     ``year`` (the article's) picks who held an office named by its title alone."""
     state = _State(text, tokens, sentence_of, lex, morph)
     state.year = year
-    i, kinds = 0, morph.kinds
+    i = 0
     given = lex.given_names
     while i < len(tokens):
-        if "name" in kinds(tokens[i].key) or tokens[i].key in given:
+        if "name" in morph.kinds(tokens[i].key) or tokens[i].key in given:
             i = state.step(i)
             continue
         if state.aliases and (alias := state.alias_at(i)):  # a discovered person's surname
@@ -61,7 +64,8 @@ def find_entities(text: str, tokens: list[Token], sentence_of: list[int], lex: L
 
 
 class _State:
-    def __init__(self, text, tokens, sentence_of, lex: Lexicon, morph: Morphology):
+    def __init__(self, text: str, tokens: list[Token], sentence_of: list[int], lex: Lexicon,
+                 morph: Morphology):
         self.text, self.tokens, self.sentence_of = text, tokens, sentence_of
         self.lex, self.morph = lex, morph
         self.memo: dict[int, tuple[int, list[Phrase], str] | None] = {}
@@ -73,11 +77,10 @@ class _State:
         self.pending: list[tuple[int, int, str, str, str]] = []  # generic heads with no antecedent
         self.pending_titles: list[tuple[int, int, str, str, str]] = []  # titles, likewise
         self.pending_heads: list[tuple[int, int, str, str]] = []  # bare institutions, likewise
-        self.doubtful: list = []  # ambiguous names without a cue: (first, last, prefix, keys)
+        self.doubtful: list[tuple[int, int, str, list[str]]] = []  # ambiguous names without a cue: (first, last, prefix, keys)
         self.known_words = lex.known_words  # every closed-class and kind word of the lexicons
-        self.kind_words = lex.derived.get("kind_words") or lex.derived.setdefault(
-            "kind_words", frozenset().union(*(lex.grammar.get(name, frozenset()) for name in (
-                "place_kinds", "site_kinds", "org_kinds"))))  # made once per lexicon
+        self.kind_forms = lex.derived.get("kind_forms") or lex.derived.setdefault(
+            "kind_forms", _kind_forms(lex))  # made once per lexicon
 
     # --- matching ------------------------------------------------------------------------------
 
@@ -92,8 +95,9 @@ class _State:
                     continue
                 phrase: tuple[str, ...] = (reading.lex,)
                 while True:
-                    if phrase in self.lex.phrases and (best is None or len(phrase) > best[0]):
-                        best = (len(phrase), self.lex.phrases[phrase], reading.prefix)
+                    phrases = self.lex.phrases.get(phrase)
+                    if phrases is not None and (best is None or len(phrase) > best[0]):
+                        best = (len(phrase), phrases, reading.prefix)
                     k = i + len(phrase)
                     if phrase not in self.lex.prefixes or k >= len(self.tokens):
                         break
@@ -206,8 +210,8 @@ class _State:
     def form(self, i: int, n: int, prefix: str) -> tuple[str, ...]:
         """The lexicon form of the n tokens from token i, its first without its proclitics."""
         first = self.tokens[i].key[len(prefix):]
-        return (("ال" + first if prefix.endswith("لل") else first),
-                *(t.key for t in self.tokens[i + 1:i + n]))
+        head = "ال" + first if prefix.endswith("لل") else first
+        return (head,) if n == 1 else tuple([head] + [t.key for t in self.tokens[i + 1:i + n]])
 
     def choose(self, keys: list[str], i: int, prefix: str, doubtful: bool = False) -> str | None:
         """The entity a name means here. An ambiguous name (or a ``doubtful`` form of a name)
@@ -550,11 +554,17 @@ class _State:
 
     def alias_at(self, i: int) -> tuple[str, str] | None:
         """(person, prefix) when token i is the surname of a person discovered earlier."""
-        key = self.tokens[i].key
-        for cut in range(min(3, len(key) - 2)):
-            if self.aliases.get(key[cut:]) and key[:cut] in _PROCLITICS:
-                return self.aliases[key[cut:]], key[:cut]
-        return None
+        key, aliases = self.tokens[i].key, self.aliases
+        if len(key) > 2 and aliases.get(key):
+            return aliases[key], ""
+        prefix = key[:1]
+        if len(key) < 4 or prefix not in _PROCLITICS:
+            return None  # no proclitic: each longer one starts with a shorter
+        if aliases.get(key[1:]):
+            return aliases[key[1:]], prefix
+        prefix = key[:2]
+        return (aliases[key[2:]], prefix) if len(key) > 4 and prefix in _PROCLITICS and \
+            aliases.get(key[2:]) else None
 
     def discover(self, j: int, end: int, role: str, affiliation: str | None,
                  prefix: str = "") -> str:
@@ -578,7 +588,8 @@ class _State:
         return key.startswith("ال") and not key.endswith(("ي", "يه", "يين", "يون", "يات")) and \
             key not in self.lex.title_words
 
-    def holder(self, role: str, country: str | None, candidates=None) -> str | None:
+    def holder(self, role: str, country: str | None, candidates: list[Found] | None = None
+               ) -> str | None:
         """Who a title alone refers to: the last person with it here, else its only holder;
         with ``candidates`` (later mentions, in order), the first of them that fits."""
         for f in reversed(self.found) if candidates is None else candidates:
@@ -642,8 +653,8 @@ class _State:
         key = self.tokens[i].key
         prefix = key[:1] if key[:1] in "وف" and len(key) > 4 else ""
         head = "ال" + key[len(prefix):]
-        heads = [p.value for p in self.lex.phrases.get((head,), ()) if p.kind == "head"
-                 and head in self.lex.grammar.get("construct_heads", frozenset())]
+        heads = [p.value for p in self.lex.phrases.get((head,), ()) if p.kind == "head"] \
+            if head in self.lex.grammar.get("construct_heads", frozenset()) else []
         match = self.phrase_at(i + 1) if heads else None
         if match is None or match[2]:
             return None
@@ -757,7 +768,7 @@ class _State:
             holder = self.holder(role, country, later)
             if holder:
                 self.add(holder, first, last, prefix)
-        focus = self.focus_country()
+        focus = self.focus_country() if self.pending else None
         for first, last, prefix, kind, head in self.pending:
             nxt = next((f.mention.entity for f in sorted(self.found, key=lambda f: f.first)
                         if f.first > last and self.of_kind(f.mention.entity, kind, head)), None)
@@ -767,7 +778,8 @@ class _State:
             nxt = nxt or theatre or self.state_of_kind(kind)
             if nxt:
                 self.add(nxt, first, last, prefix)
-        home = self.home_state()  # its generic heads resolved: المملكة counts for its state
+        # the article's state, its generic heads resolved (المملكة counts for its state)
+        home = self.home_state() if self.pending_heads else None
         for first, last, prefix, institution in self.pending_heads:
             state = self.state_of_holder(first) or self.state_of_acts(first) or home
             key = self.lex.compounds.get((institution, state)) if state else None
@@ -780,12 +792,13 @@ class _State:
         loyal = self.lex.grammar.get("loyal_to", frozenset())
         starts = {f.first: f for f in self.found}
         for n, f in enumerate(self.found):
+            if f.mention.entity not in self.lex.institution_of:
+                continue
             k = self.past_copula(f.last + 1)  # وحدات من الجيش ظلت موالية لصالح
             person = starts.get(k + 1)
             force = person and person.prefix.startswith(("ل", "ول", "فل")) and \
                 self.lex.loyalists.get(person.mention.entity)
-            if force and f.mention.entity in self.lex.institution_of and \
-                    self.tokens[k].key in loyal:
+            if force and self.tokens[k].key in loyal:
                 self.found[n] = Found(replace(f.mention, entity=force), f.first, f.last, f.prefix)
 
     def past_copula(self, i: int) -> int:
@@ -842,12 +855,15 @@ class _State:
         """Places and groups named after a kind word the gazetteer does not know (منطقة
         الكشار، لواء التوحيد), in the country of the place named next in their sentence, else
         the article's."""
+        at = [i for i, tok in enumerate(self.tokens) if self.kind_word(tok.key)]
+        if not at:
+            return
         focus = self.focus_country()
         places = [f for f in self.found if self.entity(f.mention.entity).type == "Place"]
-        telling = self.telling_sentences()
-        for i, tok in enumerate(self.tokens):
-            if self.sentence_of[i] not in telling or i in self.covered or not is_word(tok) or \
-                    not self.kind_word(tok.key):
+        telling: dict[int, bool] = {}
+        for i in at:
+            tok = self.tokens[i]
+            if i in self.covered or not is_word(tok) or not self.tells(i, telling):
                 continue
             for d in discover(self.tokens, i, self.covered, self.lex, self.morph,
                               self.country_after(i, places) or focus):
@@ -857,22 +873,28 @@ class _State:
                 prefix = "و" if d.kind_at < 0 else ""
                 self.add(d.entity.key, d.first, d.last, prefix)
 
-    def telling_sentences(self) -> set[int]:
-        """The sentences that tell of a relation or of violence (a trigger or a word of
+    def tells(self, i: int, known: dict[int, bool]) -> bool:
+        """The sentence of token i tells of a relation or of violence (a trigger or a word of
         killing): a place or a group the gazetteer lacks is discovered there only, where the
-        graph needs it, not in a story about markets, sports or schools."""
-        victims = self.lex.grammar.get("victim_words", frozenset())
-        out: set[int] = set()
-        for i, tok in enumerate(self.tokens):  # a sentence once known to tell is not read on
-            s = self.sentence_of[i]
-            if s not in out and (self.morph.trigger(tok.key) is not None
-                                 or tok.key.lstrip("و") in victims):
-                out.add(s)
-        return out
+        graph needs it, not in a story about markets, sports or schools. ``known``: the
+        sentences read so far."""
+        s = self.sentence_of[i]
+        found = known.get(s)
+        if found is None:
+            victims = self.lex.grammar.get("victim_words", frozenset())
+            k = i
+            while k > 0 and self.sentence_of[k - 1] == s:
+                k -= 1
+            found = False
+            while not found and k < len(self.tokens) and self.sentence_of[k] == s:
+                key = self.tokens[k].key
+                found = self.morph.trigger(key) is not None or key.lstrip("و") in victims
+                k += 1
+            known[s] = found
+        return found
 
     def kind_word(self, key: str) -> bool:
-        kinds = self.kind_words
-        return key in kinds or key[:1] in "وب" and len(key) > 2 and key[1:] in kinds
+        return key in self.kind_forms
 
     def country_after(self, i: int, places: list[Found]) -> str | None:
         s = self.sentence_of[i]
@@ -946,10 +968,17 @@ _PATRONYMS: Final = frozenset({"بن", "ابن", "بنت"})
 _NAME_OPENERS: Final = frozenset({"عبد", "ابو", "ابي", "ابا"})  # particles a name starts with
 _PROCLITICS: Final = {"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}
 _TYPE_RANK: Final = {"Person": 0, "Organization": 1, "Country": 2, "Place": 3}
-_KINDS = {"city": ("city", "capital"), "armed-group": ("armed-group",),
+_KINDS: Final[dict[str, tuple[str, ...]]] = {"city": ("city", "capital"), "armed-group": ("armed-group",),
           "ministry": ("ministry",), "alliance": ("alliance",), "coalition": ("coalition",),
           "capital": ("capital",)}
 
+
+
+def _kind_forms(lex: Lexicon) -> frozenset[str]:
+    """The kind words of discovery (place, site and org kinds) and their forms under و or ب."""
+    kinds = frozenset().union(*(lex.grammar.get(name, frozenset()) for name in (
+        "place_kinds", "site_kinds", "org_kinds")))
+    return kinds | {c + k for c in ("و", "ب") for k in kinds if len(k) > 1}
 
 
 def _with_links(keys: set[str], new: dict[str, Entity], lex: Lexicon) -> dict[str, Entity]:

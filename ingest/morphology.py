@@ -95,10 +95,16 @@ _PLAIN = "".join(chr(c) for c in [*range(0x0621, 0x063B), *range(0x0641, 0x064B)
                  if chr(c) not in "\u0622\u0623\u0625\u0629\u0649")
 _MEMO_SIZE: Final = 100_000  # words remembered before the memo starts again: memory stays flat
 _NO_READING: Final = _Word((), frozenset(), None, None)
+_new_tuple: Final = tuple.__new__  # a named tuple made without its Python-level __new__
+_Entry = tuple[str, dict[str, str]]  # an Analyzer table's entry: (category, features)
+_Table = dict[str, list[_Entry]]  # its prefixes, stems or suffixes by form
 
 
 class Morphology:
     """The Analyzer over the lexicon's database, with a per-process cache of readings."""
+
+    _heads: frozenset[str] = frozenset()  # made by _index for the first word
+    _tails: frozenset[str] = frozenset()
 
     def __init__(self, lexicon: Lexicon, cache_dir: Path | None = None):
         from ingest.camel import analyzer_classes
@@ -151,10 +157,12 @@ class Morphology:
         # a word that is a whole name is no trigger (تدمر); the first word of a longer one is
         # (عملية، تحرير: عملية عاصفة الحزم، هيئة تحرير الشام)
         named = any(r.pos == "name" and r.lex in self._whole_names for r in readings)
-        trigger = Trigger(acts[0].gloss, frozenset(r.pos for r in acts), acts[0].prefix,
-                          acts[0].lex, acts[0].suffix) if acts and not named else None
+        trigger: Trigger | None = _new_tuple(Trigger, (
+            acts[0].gloss, frozenset(r.pos for r in acts), acts[0].prefix, acts[0].lex,
+            acts[0].suffix)) if acts and not named else None
         verbs = [r for r in readings if r.pos == "verb"]
-        verb = Verb(verbs[0].lex, verbs[0].prefix, verbs[0].suffix) if verbs else None
+        verb: Verb | None = _new_tuple(Verb, (verbs[0].lex, verbs[0].prefix, verbs[0].suffix)) \
+            if verbs else None
         word = self._words[key] = _Word(readings, kinds, trigger, verb)
         return word
 
@@ -170,37 +178,65 @@ class Morphology:
         ([('العراق', 'وب'), ('العراق', 'وبال')], ())
         """
         n = len(key)
-        suffix_hash, stem_hash = self._suffix_hash, self._stem_hash
-        ends = [s for s in range(min(self._max_suffix, n - 1), -1, -1)  # the longest first
-                if key[n - s:] in suffix_hash]
+        prefix_hash: _Table = self._prefix_hash
+        suffix_hash: _Table = self._suffix_hash
+        stem_hash: _Table = self._stem_hash
+        max_prefix: int = self._max_prefix
+        max_suffix: int = self._max_suffix
+        if not self._heads:
+            self._index()
+        heads, tails = self._heads, self._tails
+        ends: list[tuple[int, list[_Entry]]] = []  # the suffixes the word may end with
+        for s in range(min(max_suffix, n - 1) + 1):
+            end = key[n - s:]
+            if end not in tails:
+                break  # no suffix ends so, nor with a longer ending
+            suffixes = suffix_hash.get(end)
+            if suffixes is not None:
+                ends.append((s, suffixes))
+        ends.reverse()  # the longest first
         seen: list[Reading] = []
-        for p in range(min(self._max_prefix, n - 1) + 1):
-            prefixes = self._prefix_hash.get(key[:p])
+        for p in range(min(max_prefix, n - 1) + 1):
+            head = key[:p]
+            if head not in heads:
+                break  # no prefix starts so, nor with a longer start
+            prefixes = prefix_hash.get(head)
             if prefixes is None:
                 continue
-            for s in ends:
+            for s, suffixes in ends:
                 if s < n - p:
                     stems = stem_hash.get(key[p:n - s])
                     if stems is not None:
-                        self._combine(prefixes, stems, suffix_hash[key[n - s:]], seen)
+                        self._combine(prefixes, stems, suffixes, seen)
         return tuple(seen)
 
-    def _combine(self, prefixes: list, stems: list, suffixes: list, seen: list[Reading]) -> None:
+    def _index(self) -> None:
+        """Every start of a prefix and every ending of a suffix of the Analyzer's tables (with
+        the empty one), past which ``_split`` need not look for longer ones."""
+        self._heads = frozenset(p[:i] for p in self._prefix_hash for i in range(len(p) + 1))
+        self._tails = frozenset(s[i:] for s in self._suffix_hash for i in range(len(s) + 1))
+
+    def _combine(self, prefixes: list[_Entry], stems: list[_Entry], suffixes: list[_Entry],
+                 seen: list[Reading]) -> None:
         """Add to ``seen`` the new readings of one split (camel's ``_combined_analyses``)."""
         db = self._db
+        prefix_stem: dict[str, set[str]] = db.prefix_stem_compat
+        stem_suffix: dict[str, set[str]] = db.stem_suffix_compat
+        prefix_suffix: dict[str, set[str]] = db.prefix_suffix_compat
         for prefix_cat, prefix_feats in prefixes:
+            stem_cats = prefix_stem[prefix_cat]
+            suffix_cats = prefix_suffix.get(prefix_cat)
             for stem_cat, stem_feats in stems:
-                if stem_cat not in db.prefix_stem_compat[prefix_cat]:
+                if stem_cat not in stem_cats:
+                    continue
+                stem_suffix_cats = stem_suffix.get(stem_cat)
+                if stem_suffix_cats is None or suffix_cats is None:
                     continue
                 for suffix_cat, suffix_feats in suffixes:
-                    if stem_cat not in db.stem_suffix_compat or \
-                            prefix_cat not in db.prefix_suffix_compat or \
-                            suffix_cat not in db.stem_suffix_compat[stem_cat] or \
-                            suffix_cat not in db.prefix_suffix_compat[prefix_cat]:
-                        continue
-                    reading = _merged(prefix_feats, stem_feats, suffix_feats)
-                    if reading not in seen:
-                        seen.append(reading)
+                    if suffix_cat in stem_suffix_cats and suffix_cat in suffix_cats:
+                        reading = _merged(prefix_feats, stem_feats, suffix_feats)
+                        if reading not in seen:
+                            seen.append(reading)
 
     def _may_match(self, key: str) -> bool:
         n = len(key)
@@ -219,20 +255,27 @@ class Morphology:
 def _merged(prefix: dict[str, str], stem: dict[str, str], suffix: dict[str, str]) -> Reading:
     """A reading as camel's ``merge_features`` merges its features: the stem's, each replaced
     by the suffix's, then the prefix's, when that one says something; the glosses joined."""
-    gloss = "+".join(g for g in (prefix.get("gloss"), stem.get("gloss"), suffix.get("gloss")) if g)
-    return Reading(_feature("lex", prefix, stem, suffix), _feature("pos", prefix, stem, suffix),
-                   gloss, _feature("prc", prefix, stem, suffix),
-                   _feature("enc", prefix, stem, suffix))
+    gloss = stem.get("gloss", "")
+    if prefix.get("gloss") or suffix.get("gloss"):
+        gloss = "+".join(g for g in (prefix.get("gloss"), stem.get("gloss"), suffix.get("gloss"))
+                         if g)
+    return _new_tuple(Reading, (_feature("lex", prefix, stem, suffix),
+                                  _feature("pos", prefix, stem, suffix), gloss,
+                                  _feature("prc", prefix, stem, suffix),
+                                  _feature("enc", prefix, stem, suffix)))
 
 
 def _feature(name: str, prefix: dict[str, str], stem: dict[str, str], suffix: dict[str, str]
              ) -> str:
-    value = stem.get(name, "")
-    if name in stem:
-        for part in (suffix, prefix):
-            given = part.get(name, "")
-            if given != "-" and given != "":
-                value = given
+    value = stem.get(name)
+    if value is None:
+        return ""
+    given = suffix.get(name, "")
+    if given != "-" and given != "":
+        value = given
+    given = prefix.get(name, "")
+    if given != "-" and given != "":
+        value = given
     return value
 
 
