@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Final, NamedTuple
+from typing import Final, final
 
 import regex
 
@@ -37,13 +37,31 @@ _TOKEN: Final = regex.compile(r"[\p{P}\p{S}]|[^\s\p{P}\p{S}]+")
 _WORD: Final = regex.compile(r"^[\p{L}\p{M}\p{N}]+$")
 
 
-class Token(NamedTuple):
-    """A token: its text as written, its span in the source, and its matching key."""
+@final
+class Token:
+    """A token: its text as written, its span in the source, and its matching key.
+
+    A plain class, not a tuple, so that compiled code makes and reads one without a call;
+    equal to another as a tuple of its fields would be.
+    """
 
     text: str
     start: int
     end: int
     key: str
+
+    def __init__(self, text: str, start: int, end: int, key: str) -> None:
+        self.text, self.start, self.end, self.key = text, start, end, key
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and self.start == other.start and \
+            self.end == other.end and self.text == other.text and self.key == other.key
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end, self.key))
+
+    def __repr__(self) -> str:
+        return f"Token(text={self.text!r}, start={self.start}, end={self.end}, key={self.key!r})"
 
 
 def normalize_text(text: str) -> str:
@@ -72,17 +90,17 @@ def tokenize(text: str) -> list[Token]:
         pos = start + len(chunk)
         key = _KEYS.get(chunk)
         if key is not None:
-            tokens.append(_new_token(Token, (chunk, start, pos, key)))
+            tokens.append(Token(chunk, start, pos, key))
             continue
         pieces = _PIECES.get(chunk)
         if pieces is None:
             pieces = _pieces(chunk)
             if len(pieces) == 1:  # one token: a word with marks, a punctuation mark
-                tokens.append(_new_token(Token, (chunk, start, pos, pieces[0][1])))
+                tokens.append(Token(chunk, start, pos, pieces[0][1]))
                 continue
         for word, key in pieces:
             end = start + len(word)
-            tokens.append(_new_token(Token, (word, start, end, key)))
+            tokens.append(Token(word, start, end, key))
             start = end
     return tokens
 
@@ -94,7 +112,7 @@ def _spans(text: str, words: list[str]) -> list[Token]:
     for word in words:
         start = text.find(word, pos)  # only white space lies between two tokens
         pos = start + len(word)
-        tokens.append(_new_token(Token, (word, start, pos, _key(word))))
+        tokens.append(Token(word, start, pos, _key(word)))
     return tokens
 
 
@@ -113,6 +131,8 @@ def _chunk_words(chunk: str) -> list[str]:
     """``_TOKEN.findall(chunk)``, searched only in what is left when the common marks are
     peeled off both ends (each a token) and the rest is no word of letters and digits
     (``isalnum``: no mark, punctuation or symbol, so one token)."""
+    if chunk.isalnum():
+        return [chunk]
     head, tail = 0, len(chunk)
     while head < tail and chunk[head] in _MARKS:
         head += 1
@@ -121,7 +141,11 @@ def _chunk_words(chunk: str) -> list[str]:
     body = chunk[head:tail]
     if body and not body.isalnum():
         return _TOKEN.findall(chunk)
-    return [*chunk[:head], body, *chunk[tail:]] if body else list(chunk)
+    words = [chunk[i] for i in range(head)]
+    if body:
+        words.append(body)
+    words.extend([chunk[i] for i in range(tail, len(chunk))])
+    return words
 
 
 def _key(word: str) -> str:
@@ -141,7 +165,6 @@ _MARKS: Final = frozenset('.,،:;؛!?؟"\'«»()[]{}-–—…“”‘’/%٪*+
 _CACHE_SIZE: Final = 100_000  # entries remembered per cache before it starts again: memory stays flat
 _KEYS: Final[dict[str, str]] = {}  # token → key, per process
 _PIECES: Final[dict[str, tuple[tuple[str, str], ...]]] = {}  # chunk of several tokens → them
-_new_token: Final = tuple.__new__  # Token(...) without the Python-level __new__, in the hot loop
 
 
 def is_word(token: Token) -> bool:
