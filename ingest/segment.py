@@ -20,7 +20,7 @@ from ingest.normalize import indefinite_accusative, normalize_text
 __all__ = ["split_sentences"]
 
 _BOUNDARY: Final = re.compile(r"[.!?؟…]+[\"»”’)\]]*(?=\s|[\u0621-\u064A«\"“(]|$)|\n+")
-_FIRST: Final = re.compile(r"[.!?؟…\n]")  # where a boundary may start: ``re`` finds these fast
+_FIRST: Final = ".!?؟…\n"  # the characters a boundary starts with
 _ABBREVIATION: Final = re.compile(r"(?:^|[\s(«\"])[\u0621-\u064Aa-zA-Z]\.$")
 _FINAL: Final = ".!?؟…:;؛»\"”)]"  # a line ending in one of these may end its sentence
 _LIST_ITEM: Final = re.compile(r"[-*•–—]|\d+\s*[-.)]")
@@ -36,8 +36,7 @@ def split_sentences(text: str, continuing: frozenset[str] = frozenset()) -> tupl
     """
     sentences: list[Sentence] = []
     start = end = 0
-    for first in _FIRST.finditer(text):  # _BOUNDARY.finditer, tried only where one may start
-        pos = first.start()
+    for pos in _starts(text):  # _BOUNDARY.finditer, tried only where one may start
         if pos < end:
             continue  # inside the boundary before
         match = _BOUNDARY.match(text, pos)
@@ -56,6 +55,19 @@ def split_sentences(text: str, continuing: frozenset[str] = frozenset()) -> tupl
         start = end
     _add(sentences, text, start, len(text))
     return tuple(sentences)
+
+
+def _starts(text: str) -> list[int]:
+    """Where a boundary may start, in order: ``str.find`` of each character of ``_FIRST``, which
+    costs less than ``re``'s scan for a class of them (it tests each character in turn)."""
+    found: list[int] = []
+    for char in _FIRST:
+        pos = text.find(char)
+        while pos >= 0:
+            found.append(pos)
+            pos = text.find(char, pos + 1)
+    found.sort()
+    return found
 
 
 def _goes_on(text: str, pos: int, continuing: frozenset[str]) -> bool:
