@@ -94,8 +94,11 @@ def tokenize(text: str) -> list[Token]:
             continue
         pieces = _PIECES.get(chunk)
         if pieces is None:
+            if chunk.isalnum():  # a new word of letters and digits: one token
+                tokens.append(Token(chunk, start, pos, _key(chunk)))
+                continue
             pieces = _pieces(chunk)
-            if len(pieces) == 1:  # one token: a word with marks, a punctuation mark
+            if len(pieces) == 1:
                 tokens.append(Token(chunk, start, pos, pieces[0][1]))
                 continue
         for word, key in pieces:
@@ -117,8 +120,9 @@ def _spans(text: str, words: list[str]) -> list[Token]:
 
 
 def _pieces(chunk: str) -> tuple[tuple[str, str], ...]:
-    """The texts and keys of a new chunk's tokens, kept in ``_KEYS`` when it is one token, else
-    in ``_PIECES``."""
+    """The texts and keys of the tokens of a new chunk that is not all letters and digits, kept
+    in ``_KEYS`` when it is one token (a word with marks, a punctuation mark), else in
+    ``_PIECES``."""
     pieces = tuple((word, _key(word)) for word in _chunk_words(chunk))
     if len(pieces) > 1:
         if len(_PIECES) > _CACHE_SIZE:
@@ -128,11 +132,9 @@ def _pieces(chunk: str) -> tuple[tuple[str, str], ...]:
 
 
 def _chunk_words(chunk: str) -> list[str]:
-    """``_TOKEN.findall(chunk)``, searched only in what is left when the common marks are
-    peeled off both ends (each a token) and the rest is no word of letters and digits
-    (``isalnum``: no mark, punctuation or symbol, so one token)."""
-    if chunk.isalnum():
-        return [chunk]
+    """``_TOKEN.findall(chunk)``, searched only when what is left with the common marks peeled
+    off both ends (each a token) is no word of letters and digits (``isalnum``: no mark,
+    punctuation or symbol, so one token)."""
     head, tail = 0, len(chunk)
     while head < tail and chunk[head] in _MARKS:
         head += 1
