@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Final, NamedTuple
+from typing import Final, final
 
 import regex
 
@@ -22,27 +22,46 @@ __all__ = ["Token", "ends_in_ta_marbuta", "indefinite_accusative", "is_word", "n
            "tokenize"]
 
 _DIAC: Final = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
-_STRIP: Final = re.compile(f"[{_DIAC}\u0640]")
-_MAP: Final = str.maketrans({"\u0625": "\u0627", "\u0623": "\u0627", "\u0622": "\u0627",
-                             "\u0671": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647"})
+_MAP: Final = {"\u0625": "\u0627", "\u0623": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",
+               "\u0649": "\u064a", "\u0629": "\u0647", **dict.fromkeys(_DIAC + "\u0640")}
+# The map as a list indexed by code point: ``str.translate`` reads a dict's misses as KeyErrors
+# (one raised per unchanged letter), a list's only beyond its end (past the Arabic block).
+_TABLE: Final[list[str | int | None]] = [_MAP.get(chr(code), code) for code in range(0x700)]
 # Characters NFKC changes in Arabic text: presentation forms and a few compatibility ones.
 _NEEDS_NFKC = re.compile("[\u00a0-\u00bf\u2000-\u206f\u2100-\u2bff\ufb00-\ufdff\ufe10-\ufeff"
                          "\uff00-\uffef]")
 _FIX: Final = {"\ufdfc": "ريال", "\ufdfd": "بسم الله الرحمن الرحيم"}
 # any character one of the three steps below changes: a text without one is its own key
-_CHANGED: Final = re.compile(f"[{_DIAC}\u0640\u0625\u0623\u0622\u0671\u0649\u0629]|"
-                             + _NEEDS_NFKC.pattern)
+_CHANGED: Final = re.compile(f"[{''.join(_MAP)}]|" + _NEEDS_NFKC.pattern)
 _TOKEN: Final = regex.compile(r"[\p{P}\p{S}]|[^\s\p{P}\p{S}]+")
 _WORD: Final = regex.compile(r"^[\p{L}\p{M}\p{N}]+$")
 
 
-class Token(NamedTuple):
-    """A token: its text as written, its span in the source, and its matching key."""
+@final
+class Token:
+    """A token: its text as written, its span in the source, and its matching key.
+
+    A plain class, not a tuple, so that compiled code makes and reads one without a call;
+    equal to another as a tuple of its fields would be.
+    """
 
     text: str
     start: int
     end: int
     key: str
+
+    def __init__(self, text: str, start: int, end: int, key: str) -> None:
+        self.text, self.start, self.end, self.key = text, start, end, key
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and self.start == other.start and \
+            self.end == other.end and self.text == other.text and self.key == other.key
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end, self.key))
+
+    def __repr__(self) -> str:
+        return f"Token(text={self.text!r}, start={self.start}, end={self.end}, key={self.key!r})"
 
 
 def normalize_text(text: str) -> str:
@@ -53,44 +72,102 @@ def normalize_text(text: str) -> str:
         for char, repl in _FIX.items():
             text = text.replace(char, repl)
         text = unicodedata.normalize("NFKC", text)
-    return _STRIP.sub("", text).translate(_MAP)
+    return text.translate(_TABLE)
 
 
 def tokenize(text: str) -> list[Token]:
-    """Split on white space and around every punctuation mark or symbol, keeping spans."""
-    tokens, pos, keys = [], 0, _KEYS
-    for word in _words(text):
-        start = text.find(word, pos)  # only white space lies between two tokens
-        pos = start + len(word)
-        key = keys.get(word)
-        if key is None:
-            if len(keys) > _CACHE_SIZE:
-                keys.clear()
-            key = normalize_text(word)
-            key = keys[word] = word if key == word else key  # one string, not two alike
-        tokens.append(_new_token(Token, (word, start, pos, key)))
+    """Split on white space and around every punctuation mark or symbol, keeping spans.
+
+    Each white-space chunk is looked up once per process: a word of the news is one token with
+    its key (``_KEYS``), a chunk with punctuation or symbols the texts and keys of its tokens
+    (``_PIECES``), which tile it."""
+    if any(separator in text for separator in _SEPARATORS):
+        return _spans(text, _TOKEN.findall(text))
+    tokens: list[Token] = []
+    pos = 0
+    for chunk in text.split():
+        start = text.find(chunk, pos)  # only white space lies between two chunks
+        pos = start + len(chunk)
+        key = _KEYS.get(chunk)
+        if key is not None:
+            tokens.append(Token(chunk, start, pos, key))
+            continue
+        pieces = _PIECES.get(chunk)
+        if pieces is None:
+            if chunk.isalnum():  # a new word of letters and digits: one token
+                tokens.append(Token(chunk, start, pos, _key(chunk)))
+                continue
+            pieces = _pieces(chunk)
+            if len(pieces) == 1:
+                tokens.append(Token(chunk, start, pos, pieces[0][1]))
+                continue
+        for word, key in pieces:
+            end = start + len(word)
+            tokens.append(Token(word, start, end, key))
+            start = end
     return tokens
 
 
-def _words(text: str) -> list[str]:
-    """The tokens' texts: ``_TOKEN.findall(text)``, read a word at a time. Its white space is
-    ``str.split``'s but for the separators \\x1c-\\x1f, and a word of letters and digits
-    (``isalnum``: no mark, punctuation or symbol) is one token; only the others are searched."""
-    if _SEPARATORS.search(text):
-        return _TOKEN.findall(text)
-    words: list[str] = []
-    for chunk in text.split():
-        if chunk.isalnum():
-            words.append(chunk)
-        else:
-            words.extend(_TOKEN.findall(chunk))
+def _spans(text: str, words: list[str]) -> list[Token]:
+    """The tokens of ``words``, found in turn in ``text``."""
+    tokens: list[Token] = []
+    pos = 0
+    for word in words:
+        start = text.find(word, pos)  # only white space lies between two tokens
+        pos = start + len(word)
+        tokens.append(Token(word, start, pos, _key(word)))
+    return tokens
+
+
+def _pieces(chunk: str) -> tuple[tuple[str, str], ...]:
+    """The texts and keys of the tokens of a new chunk that is not all letters and digits, kept
+    in ``_KEYS`` when it is one token (a word with marks, a punctuation mark), else in
+    ``_PIECES``."""
+    pieces = tuple((word, _key(word)) for word in _chunk_words(chunk))
+    if len(pieces) > 1:
+        if len(_PIECES) > _PIECES_SIZE:
+            _PIECES.clear()
+        _PIECES[chunk] = pieces
+    return pieces
+
+
+def _chunk_words(chunk: str) -> list[str]:
+    """``_TOKEN.findall(chunk)``, searched only when what is left with the common marks peeled
+    off both ends (each a token) is no word of letters and digits (``isalnum``: no mark,
+    punctuation or symbol, so one token)."""
+    head, tail = 0, len(chunk)
+    while head < tail and chunk[head] in _MARKS:
+        head += 1
+    while tail > head and chunk[tail - 1] in _MARKS:
+        tail -= 1
+    body = chunk[head:tail]
+    if body and not body.isalnum():
+        return _TOKEN.findall(chunk)
+    words = [chunk[i] for i in range(head)]
+    if body:
+        words.append(body)
+    words.extend([chunk[i] for i in range(tail, len(chunk))])
     return words
 
 
-_SEPARATORS: Final = re.compile("[\x1c-\x1f]")  # white space to str.split, a letter to \s
-_CACHE_SIZE: Final = 100_000  # words remembered per cache before it starts again: memory stays flat
+def _key(word: str) -> str:
+    """``normalize_text(word)``, remembered in ``_KEYS``."""
+    key = _KEYS.get(word)
+    if key is None:
+        if len(_KEYS) > _CACHE_SIZE:
+            _KEYS.clear()
+        key = normalize_text(word)
+        key = _KEYS[word] = word if key == word else key  # one string, not two alike
+    return key
+
+
+_SEPARATORS: Final = "\x1c\x1d\x1e\x1f"  # white space to str.split, letters to \s
+# the punctuation and symbols of the news (all \p{P} or \p{S}: a test checks), each one token
+_MARKS: Final = frozenset('.,،:;؛!?؟"\'«»()[]{}-–—…“”‘’/%٪*+=<>#@&_|•·×″')
+_CACHE_SIZE: Final = 100_000  # entries remembered per cache before it starts again: memory stays flat
 _KEYS: Final[dict[str, str]] = {}  # token → key, per process
-_new_token: Final = tuple.__new__  # Token(...) without the Python-level __new__, in the hot loop
+_PIECES: Final[dict[str, tuple[tuple[str, str], ...]]] = {}  # chunk of several tokens → them
+_PIECES_SIZE: Final = 20_000  # about 0.4 KB each: 8 MB (a 1,000-article build fills 19,000)
 
 
 def is_word(token: Token) -> bool:

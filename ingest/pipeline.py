@@ -13,9 +13,9 @@ from pathlib import Path
 from ingest import ONTOLOGY_DIR
 from ingest.entities import find_entities
 from ingest.lexicon import Lexicon, load_lexicon
-from ingest.model import Article, Document
+from ingest.model import Article, Document, Sentence
 from ingest.morphology import Morphology
-from ingest.normalize import tokenize
+from ingest.normalize import Token, tokenize
 from ingest.relations import find_relations
 from ingest.segment import split_sentences
 
@@ -72,11 +72,19 @@ def continuing_words(lexicon: Lexicon) -> frozenset[str]:
     return found
 
 
-def sentence_index(tokens, sentences) -> list[int]:
-    """The index of the sentence each token starts in (one pass over both, in order)."""
-    out, s, last = [], 0, len(sentences) - 1
+def sentence_index(tokens: list[Token], sentences: tuple[Sentence, ...]) -> list[int]:
+    """The index of the sentence each token starts in (one pass over both, in order).
+
+    >>> text = "قال. ثم غادر"
+    >>> sentence_index(tokenize(text), split_sentences(text))
+    [0, 0, 1, 1]
+    """
+    out: list[int] = []
+    s, last = 0, len(sentences) - 1
+    following = sentences[1].start if last > 0 else 0  # where the sentence after s starts
     for tok in tokens:
-        while s < last and tok.start >= sentences[s + 1].start:
+        while s < last and tok.start >= following:
             s += 1
+            following = sentences[s + 1].start if s < last else 0
         out.append(s)
     return out

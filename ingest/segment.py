@@ -20,6 +20,7 @@ from ingest.normalize import indefinite_accusative, normalize_text
 __all__ = ["split_sentences"]
 
 _BOUNDARY: Final = re.compile(r"[.!?؟…]+[\"»”’)\]]*(?=\s|[\u0621-\u064A«\"“(]|$)|\n+")
+_FIRST: Final = ".!?؟…\n"  # the characters a boundary starts with
 _ABBREVIATION: Final = re.compile(r"(?:^|[\s(«\"])[\u0621-\u064Aa-zA-Z]\.$")
 _FINAL: Final = ".!?؟…:;؛»\"”)]"  # a line ending in one of these may end its sentence
 _LIST_ITEM: Final = re.compile(r"[-*•–—]|\d+\s*[-.)]")
@@ -34,20 +35,39 @@ def split_sentences(text: str, continuing: frozenset[str] = frozenset()) -> tupl
     ['هاجم مسلحون موقعا\nأماميا للجيش.', 'عنوان', 'قال']
     """
     sentences: list[Sentence] = []
-    start = 0
-    for match in _BOUNDARY.finditer(text):
-        end = match.end()
-        if match.group() == "\n" and _goes_on(text, match.start(), continuing):
+    start = end = 0
+    for pos in _starts(text):  # _BOUNDARY.finditer, tried only where one may start
+        if pos < end:
+            continue  # inside the boundary before
+        match = _BOUNDARY.match(text, pos)
+        if match is None:
             continue
-        if match.group()[0] != "\n":
-            if _ABBREVIATION.search(text, max(0, match.start() - 3), match.start() + 1):
+        end = match.end()
+        if text[pos] == "\n":
+            if end == pos + 1 and _goes_on(text, pos, continuing):
                 continue
-            if _inside_guillemets(text, start, match.end()):
+            _add(sentences, text, start, pos)
+        else:
+            if text[pos] == "." and _ABBREVIATION.search(text, max(0, pos - 3), pos + 1) or \
+                    _inside_guillemets(text, start, end):
                 continue
-        _add(sentences, text, start, match.start() if match.group()[0] == "\n" else end)
+            _add(sentences, text, start, end)
         start = end
     _add(sentences, text, start, len(text))
     return tuple(sentences)
+
+
+def _starts(text: str) -> list[int]:
+    """Where a boundary may start, in order: ``str.find`` of each character of ``_FIRST``, which
+    costs less than ``re``'s scan for a class of them (it tests each character in turn)."""
+    found: list[int] = []
+    for char in _FIRST:
+        pos = text.find(char)
+        while pos >= 0:
+            found.append(pos)
+            pos = text.find(char, pos + 1)
+    found.sort()
+    return found
 
 
 def _goes_on(text: str, pos: int, continuing: frozenset[str]) -> bool:

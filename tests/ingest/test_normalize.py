@@ -1,4 +1,6 @@
 """The fast normalizer and tokenizer give camel-tools' output, with spans into the source."""
+import pytest
+import regex
 from camel_tools.tokenizers.word import simple_word_tokenize
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
@@ -11,12 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ingest  # noqa: F401  (points camel-tools at the offline catalogue)
-from ingest.normalize import normalize_text, tokenize
+from ingest.normalize import _MARKS, normalize_text, tokenize
 
 ARABIC_NEWS_CHARS = st.sampled_from(
     list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىةـ") + list("\u064b\u064e\u064f\u0650\u0651\u0652")
-    + list(" \n\t.،؛:!؟?«»\"()-–0123456789٠١٢abcXYZ") + ["ﻻ", "ﷲ", "\u200f", "…"])
-TEXTS = st.text(ARABIC_NEWS_CHARS, max_size=80)
+    + list(" \n\t.،؛:!؟?«»\"()-–0123456789٠١٢abcXYZ") + ["ﻻ", "ﷲ", "\u200f", "…"]
+    + list("\u0670\u064c٪“”/%.,") + ["فقال", "«الجيش»", "3.5"])  # pieces a chunk is made of
+TEXTS = st.lists(ARABIC_NEWS_CHARS, max_size=60).map("".join)
 
 
 def camel_key(text: str) -> str:
@@ -54,3 +57,30 @@ def test_orthographic_variants_share_one_key():
     assert normalize_text("سورية") == normalize_text("سوريه")
     assert normalize_text("مصطفى") == normalize_text("مصطفي")
     assert normalize_text("أمريكا") == normalize_text("امريكا")
+
+
+def test_the_marks_peeled_off_words_are_punctuation_or_symbols():
+    assert all(regex.fullmatch(r"[\p{P}\p{S}]", mark) for mark in _MARKS)
+
+
+@pytest.mark.parametrize("text", [
+    "قال المتحدث: «قُتِل 3 جنود»، وأُصيب آخرون (بجروح).",
+    "نسبة 3.5٪ في 2014-2015… و«المدينة»، و«المدينة»،",
+])
+def test_tokens_keep_their_offsets_in_news_punctuation(text):
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == simple_word_tokenize(text)
+    assert all(text[t.start:t.end] == t.text and t.key == camel_key(t.text) for t in tokens)
+
+
+def test_a_separator_str_split_takes_for_white_space_stays_inside_its_token():
+    text = "الجيش\x1cالسوري، الجيش،"
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["الجيش\x1cالسوري", "،", "الجيش", "،"]
+    assert all(text[t.start:t.end] == t.text and t.key == camel_key(t.text) for t in tokens)
+
+
+def test_a_chunk_seen_again_gives_its_tokens_at_the_new_offsets():
+    tokens = tokenize("«الحدود»، ثم «الحدود»،")
+    assert [t.text for t in tokens] == ["«", "الحدود", "»", "،", "ثم", "«", "الحدود", "»", "،"]
+    assert [t.start for t in tokens] == [0, 1, 7, 8, 10, 13, 14, 20, 21]
