@@ -128,9 +128,9 @@ def _name_word(tokens: list[Token], k: int, covered: set[int], lex: Lexicon, mor
         return False  # مدة 10سنوات: a number glued to its noun
     key = tok.key[1:] if conj else tok.key
     g = lex.grammar
-    if key in _words_of(lex, "discovery:not_names", _NOT_NAME_GROUPS):
+    if key in lex.words_of("discovery:not_names", _NOT_NAME_GROUPS):
         return False
-    if key[:1] in "وف" and key[1:] in _words_of(lex, "discovery:closed", _CLOSED_GROUPS):
+    if key[:1] in "وف" and key[1:] in lex.words_of("discovery:closed", _CLOSED_GROUPS):
         return False  # ولا، فإن: a function word after و or ف (not فلك, a name)
     if any(p.kind == "generic" for p in lex.phrases.get((key,), ())):
         return False  # مناطق المملكة: the state the article is about, by its kind
@@ -179,15 +179,6 @@ _NOT_NAME_GROUPS: Final = ("prepositions", "conjunctions", "complementizers", "r
                     "negators", "pronouns", "time_words", "quantifiers", "place_kinds", "site_kinds",
                     "positional", "not_names", "auxiliaries", "assets", "members", "org_kinds",
                     "prepositions_with_pronoun", "belonging")
-
-
-def _words_of(lex: Lexicon, name: str, groups: tuple[str, ...]) -> frozenset[str]:
-    """The words of these grammar groups, made once per lexicon (kept under ``name``)."""
-    found = lex.derived.get(name)
-    if found is None:
-        found = lex.derived[name] = frozenset().union(*(lex.grammar.get(group, frozenset())
-                                                        for group in groups))
-    return found
 
 
 def _adjective_shaped(key: str) -> bool:

@@ -79,8 +79,7 @@ class _State:
         self.pending_heads: list[tuple[int, int, str, str]] = []  # bare institutions, likewise
         self.doubtful: list[tuple[int, int, str, list[str]]] = []  # ambiguous names without a cue: (first, last, prefix, keys)
         self.known_words = lex.known_words  # every closed-class and kind word of the lexicons
-        self.kind_forms = lex.derived.get("kind_forms") or lex.derived.setdefault(
-            "kind_forms", _kind_forms(lex))  # made once per lexicon
+        self.kind_forms = lex.derive("kind_forms", lambda: _kind_forms(lex))
 
     # --- matching ------------------------------------------------------------------------------
 
@@ -976,8 +975,7 @@ _KINDS: Final[dict[str, tuple[str, ...]]] = {"city": ("city", "capital"), "armed
 
 def _kind_forms(lex: Lexicon) -> frozenset[str]:
     """The kind words of discovery (place, site and org kinds) and their forms under و or ب."""
-    kinds = frozenset().union(*(lex.grammar.get(name, frozenset()) for name in (
-        "place_kinds", "site_kinds", "org_kinds")))
+    kinds = lex.words_of("discovery_kinds", ("place_kinds", "site_kinds", "org_kinds"))
     return kinds | {c + k for c in ("و", "ب") for k in kinds if len(k) > 1}
 
 

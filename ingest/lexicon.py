@@ -119,6 +119,22 @@ class Lexicon:
     # from these tables, made once (syntax: the modal verbs, the words of noun groups)
     digest: str = ""  # a hash of the files and code load_lexicon made it from ("": by hand)
 
+    def derive(self, name: str, make: Callable[[], frozenset[str]]) -> frozenset[str]:
+        """A set ``make`` makes from these tables, made once per lexicon (kept in ``derived``)."""
+        found = self.derived.get(name)
+        if found is None:
+            found = self.derived[name] = make()
+        return found
+
+    def words_of(self, name: str, groups: tuple[str, ...]) -> frozenset[str]:
+        """The words of these groups of ``grammar.yaml`` together, made once per lexicon (kept
+        in ``derived`` under ``name``)."""
+        found = self.derived.get(name)
+        if found is None:
+            found = self.derived[name] = frozenset().union(
+                *(self.grammar.get(group, frozenset()) for group in groups))
+        return found
+
     def add_phrase(self, text: str, phrase: Phrase) -> None:
         _add_key(self, name_key(text), phrase)
 

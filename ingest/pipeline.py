@@ -63,13 +63,8 @@ def analyze(article: Article, ontology_dir: Path = ONTOLOGY_DIR) -> Document:
 def continuing_words(lexicon: Lexicon) -> frozenset[str]:
     """The keys of the words no sentence ends with, which a line break after them does not end:
     prepositions, conjunctions, complementizers and relatives of ``grammar.yaml``."""
-    found = lexicon.derived.get("continuing")
-    if found is None:
-        g = lexicon.grammar
-        found = lexicon.derived["continuing"] = frozenset().union(*(
-            g.get(name, frozenset()) for name in ("prepositions", "conjunctions",
-                                                   "complementizers", "relatives")))
-    return found
+    return lexicon.words_of("continuing", ("prepositions", "conjunctions", "complementizers",
+                                           "relatives"))
 
 
 def sentence_index(tokens: list[Token], sentences: tuple[Sentence, ...]) -> list[int]:

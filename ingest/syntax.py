@@ -20,7 +20,6 @@ verb شنت | np طائرات التحالف | np غارات | np[علي] موا
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Final
 
 from ingest.entities import Found
@@ -710,7 +709,7 @@ def _after_verb(out: list[Unit]) -> bool:
 def _accusatives(lex: Lexicon) -> frozenset[str]:
     """The people nouns in the accusative whose stem ends in ن (مستوطنا، مواطنا), which
     ``indefinite_accusative`` leaves for a pronoun نا."""
-    return _derived(lex, "people_accusatives", lambda: frozenset(
+    return lex.derive("people_accusatives", lambda: frozenset(
         w for w in {words[0] for words in lex.sectors if len(words) == 1}
         | lex.grammar.get("person_nouns", frozenset()) if w.endswith("نا")))
 
@@ -725,14 +724,6 @@ def _number_mark(key: str) -> str:
 def _elative(key: str) -> bool:
     """A word of the pattern أفعل (أكثر، أشد), whose accusative after it says in what."""
     return len(key) == 4 and key.startswith("ا")
-
-
-def _derived(lex: Lexicon, name: str, make: Callable[[], frozenset[str]]) -> frozenset[str]:
-    """A set made from the lexicon's tables, once per lexicon (not once per sentence)."""
-    found = lex.derived.get(name)
-    if found is None:
-        found = lex.derived[name] = make()
-    return found
 
 
 # The function words of ``grammar.yaml`` by kind, in the order ``_function_word`` tries them
@@ -767,13 +758,13 @@ class _Grammar:
         self.directions = g.get("directions", empty)
         self.counterpart = g.get("counterpart", empty)
         self.hit_words = frozenset().union(*(g.get(name, empty) for name in _HIT_GROUPS))
-        self.time_heads = _derived(lex, "time_heads", lambda: g.get(
+        self.time_heads = lex.derive("time_heads", lambda: g.get(
             "time_words", empty) | lex.month_names)
-        self.modal_lemmas = _derived(lex, "modal_lemmas", lambda: frozenset(
+        self.modal_lemmas = lex.derive("modal_lemmas", lambda: frozenset(
             lemma for lemma, classes in lex.verb_classes.items()
             if classes & {"light", "planning", "foiling"}))
         self.accusatives = _accusatives(lex)
-        self.attackers = _derived(lex, "attackers", lambda: frozenset(
+        self.attackers = lex.derive("attackers", lambda: frozenset(
             words[0] for words, (sector, _) in lex.sectors.items()
             if len(words) == 1 and sector in ("unidentified", "militants", "suicide-attacker")))
         self.preps = g.get("prepositions", empty)
@@ -795,9 +786,9 @@ class _Grammar:
         self.waw = g.get("waw_words", empty)
         self.particles = g.get("name_particles", empty)
         self.armed = g.get("armed_adjectives", empty)
-        self.phrasal_starts = _derived(lex, "phrasal_starts", lambda: frozenset(
+        self.phrasal_starts = lex.derive("phrasal_starts", lambda: frozenset(
             words[0] for words in lex.phrasal_preps if words))
-        self.known = _derived(lex, "chunker_known", lambda: (
+        self.known = lex.derive("chunker_known", lambda: (
             g.get("place_kinds", empty) | g.get("site_kinds", empty)
             | g.get("place_cues", empty) | g.get("assets", empty) | g.get("members", empty)
             | g.get("org_kinds", empty) | self.times | self.quants
