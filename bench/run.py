@@ -36,6 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "news.jsonl"
 REAL = ROOT.parent / "shared" / "corpus" / "bench-real.jsonl.gz"
 SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
+# The runs see the environment of a user's shell: Python writes the bytecode of the modules it
+# compiles (where a machine sets PYTHONDONTWRITEBYTECODE, every run would compile Naba's again).
+USER_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,7 +171,7 @@ def timed(command: list[str], runs: int = 1, cache: Path | None = None
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
             process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log,
-                                       env={**os.environ, "NABA_CACHE": str(folder)})
+                                       env={**USER_ENV, "NABA_CACHE": str(folder)})
             sampler = _TreeRss(process.pid)
             sampler.start()
             _, status, usage = os.wait4(process.pid, 0)

@@ -395,10 +395,11 @@ def _load_yaml(text: str, path: Path):
     """The data of a YAML text, kept as JSON in the cache folder (ingest.cache) under a hash of
     the text: reading that JSON takes a twentieth of the time libyaml takes, and PyYAML is
     imported only when the JSON is missing (importing it took 0.03 s). Data JSON cannot hold
-    as it is (keys that are not strings, dates) is not kept."""
+    as it is (keys that are not strings, such as dates.yaml's months by number) is pickled."""
     digest = hashlib.sha1(f"{_yaml_version()}\n{text}".encode())
+    name = f"yaml-{digest.hexdigest()[:20]}"
     try:
-        cache = cached_path(f"yaml-{digest.hexdigest()[:20]}.json")
+        cache, pickled = cached_path(f"{name}.json"), cached_path(f"{name}.pickle")
     except OSError:  # no cache folder can be made: read the YAML every time
         return _parse_yaml(text, path)
     cached = read_cached(cache)
@@ -407,11 +408,16 @@ def _load_yaml(text: str, path: Path):
             return json.loads(cached)
         except ValueError:  # damaged: made again below
             pass
+    value = read_pickled(pickled, object)
+    if value is not None:
+        return value
     data = _parse_yaml(text, path)
     try:
         encoded = json.dumps(data, ensure_ascii=False)
         if json.loads(encoded) == data:
             write_cached(cache, encoded)
+        else:
+            write_pickled(pickled, data)
     except (TypeError, ValueError, OSError):
         pass
     return data
