@@ -103,9 +103,6 @@ _Table = dict[str, list[_Entry]]  # its prefixes, stems or suffixes by form
 class Morphology:
     """The Analyzer over the lexicon's database, with a per-process cache of readings."""
 
-    _heads: frozenset[str] = frozenset()  # made by _index for the first word
-    _tails: frozenset[str] = frozenset()
-
     def __init__(self, lexicon: Lexicon, cache_dir: Path | None = None):
         from ingest.camel import analyzer_classes
 
@@ -116,13 +113,17 @@ class Morphology:
         self._prefix_hash: dict[str, list] = db.prefix_hash
         self._suffix_hash: dict[str, list] = db.suffix_hash
         self._stem_hash: dict[str, list] = db.stem_hash
-        self._max_prefix, self._max_suffix = db.max_prefix_size, db.max_suffix_size
+        self._max_prefix: int = db.max_prefix_size
+        self._max_suffix: int = db.max_suffix_size
+        self._starts: dict[str, list[_Entry]] = {}
+        self._forms: dict[str, int] = {}
         self._db = db
         self._stems = frozenset(db.stem_hash)
         self._words: dict[str, _Word] = {}  # per process, cleared when it grows too large
         self._whole_names = frozenset(tokens[0] for tokens, phrases in lexicon.phrases.items()
                                       if len(tokens) == 1 and any(p.kind == "entity"
                                                                   for p in phrases))
+        self._index()
 
     def analyze(self, key: str) -> tuple[Reading, ...]:
         """Readings of a normalized token (empty when no stem of the lexicon is in it)."""
@@ -170,51 +171,58 @@ class Morphology:
         """The Analyzer's readings of a word in plain letters (none its normalization changes),
         read from its tables as it does: every prefix + stem + suffix split it tries, in its
         order, whose categories combine, merged as camel's ``merge_features`` merges the five
-        features a reading keeps. Most words of the news have none: a few set look-ups.
+        features a reading keeps. Most words of the news have none: a look-up for each start
+        of the word, and one for what follows each that is a prefix (no stem with a suffix).
 
         >>> from ingest.pipeline import resources
         >>> morph = resources()[1]
         >>> [(r.lex, r.prefix) for r in morph._split("وبالعراق")], morph._split("كتبخانه")
         ([('العراق', 'وب'), ('العراق', 'وبال')], ())
         """
-        n = len(key)
-        prefix_hash: _Table = self._prefix_hash
-        suffix_hash: _Table = self._suffix_hash
+        starts, forms = self._starts, self._forms
         stem_hash: _Table = self._stem_hash
-        max_prefix: int = self._max_prefix
-        max_suffix: int = self._max_suffix
-        if not self._heads:
-            self._index()
-        heads, tails = self._heads, self._tails
-        ends: list[tuple[int, list[_Entry]]] = []  # the suffixes the word may end with
-        for s in range(min(max_suffix, n - 1) + 1):
-            end = key[n - s:]
-            if end not in tails:
-                break  # no suffix ends so, nor with a longer ending
-            suffixes = suffix_hash.get(end)
-            if suffixes is not None:
-                ends.append((s, suffixes))
-        ends.reverse()  # the longest first
+        suffix_hash: _Table = self._suffix_hash
         seen: list[Reading] = []
-        for p in range(min(max_prefix, n - 1) + 1):
-            head = key[:p]
-            if head not in heads:
-                break  # no prefix starts so, nor with a longer start
-            prefixes = prefix_hash.get(head)
+        for p in range(min(self._max_prefix, len(key) - 1) + 1):
+            prefixes = starts.get(key[:p])
             if prefixes is None:
+                break  # no prefix starts so, nor with a longer start
+            if not prefixes:
+                continue  # the start of a longer prefix only
+            rest = key[p:]
+            lengths = forms.get(rest, 0)
+            if not lengths:
                 continue
-            for s, suffixes in ends:
-                if s < n - p:
-                    stems = stem_hash.get(key[p:n - s])
-                    if stems is not None:
-                        self._combine(prefixes, stems, suffixes, seen)
+            n = len(rest)
+            for s in range(self._max_suffix, -1, -1):  # the longest suffix first
+                if lengths >> s & 1:
+                    self._combine(prefixes, stem_hash[rest[:n - s]], suffix_hash[rest[n - s:]],
+                                  seen)
         return tuple(seen)
 
     def _index(self) -> None:
-        """Every start of a prefix and every ending of a suffix of the Analyzer's tables (with
-        the empty one), past which ``_split`` need not look for longer ones."""
-        self._heads = frozenset(p[:i] for p in self._prefix_hash for i in range(len(p) + 1))
-        self._tails = frozenset(s[i:] for s in self._suffix_hash for i in range(len(s) + 1))
+        """The Analyzer's tables as ``_split`` reads them: every start of a prefix (with the
+        empty one) → the prefix's entries ([] for the start of a longer one only); every stem +
+        suffix that a category of the stem takes → the lengths of the suffixes that split it so
+        (bit s set for a suffix of s letters)."""
+        starts: dict[str, list[_Entry]] = {p[:i]: [] for p in self._prefix_hash
+                                           for i in range(len(p) + 1)}
+        starts.update(self._prefix_hash)
+        stem_suffix: dict[str, set[str]] = self._db.stem_suffix_compat
+        groups: dict[tuple[str, ...], list[str]] = {}  # the stems by their categories
+        for stem, stems in self._stem_hash.items():
+            if stem:
+                groups.setdefault(tuple([cat for cat, _ in stems]), []).append(stem)
+        forms: dict[str, int] = {}
+        for suffix, suffixes in self._suffix_hash.items():
+            cats = {cat for cat, _ in suffixes}
+            bit = 1 << len(suffix)
+            for group, members in groups.items():
+                if any(cats & stem_suffix.get(cat, set()) for cat in group):
+                    for stem in members:
+                        form = stem + suffix
+                        forms[form] = forms.get(form, 0) | bit
+        self._starts, self._forms = starts, forms
 
     def _combine(self, prefixes: list[_Entry], stems: list[_Entry], suffixes: list[_Entry],
                  seen: list[Reading]) -> None:
