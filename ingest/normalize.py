@@ -28,11 +28,24 @@ _MAP: Final = {"\u0625": "\u0627", "\u0623": "\u0627", "\u0622": "\u0627", "\u06
 # (one raised per unchanged letter), a list's only beyond its end (past the Arabic block).
 _TABLE: Final[list[str | int | None]] = [_MAP.get(chr(code), code) for code in range(0x700)]
 # Characters NFKC changes in Arabic text: presentation forms and a few compatibility ones.
-_NEEDS_NFKC = re.compile("[\u00a0-\u00bf\u2000-\u206f\u2100-\u2bff\ufb00-\ufdff\ufe10-\ufeff"
-                         "\uff00-\uffef]")
+_NFKC_RANGES: Final = [(0x00a0, 0x00bf), (0x2000, 0x206f), (0x2100, 0x2bff), (0xfb00, 0xfdff),
+                       (0xfe10, 0xfeff), (0xff00, 0xffef)]
+_NEEDS_NFKC = re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in _NFKC_RANGES) + "]")
 _FIX: Final = {"\ufdfc": "ريال", "\ufdfd": "بسم الله الرحمن الرحيم"}
-# any character one of the three steps below changes: a text without one is its own key
-_CHANGED: Final = re.compile(f"[{''.join(_MAP)}]|" + _NEEDS_NFKC.pattern)
+
+
+def _changing() -> bytes:
+    """1 at each code point of the BMP one of the three steps below changes (a character of
+    ``_MAP`` or of ``_NFKC_RANGES``), else 0: a text without one is its own key."""
+    table = bytearray(0x10000)
+    for first, last in _NFKC_RANGES:
+        table[first:last + 1] = b"\x01" * (last + 1 - first)
+    for char in _MAP:
+        table[ord(char)] = 1
+    return bytes(table)
+
+
+_CHANGING: Final = _changing()
 _TOKEN: Final = regex.compile(r"[\p{P}\p{S}]|[^\s\p{P}\p{S}]+")
 _WORD: Final = regex.compile(r"^[\p{L}\p{M}\p{N}]+$")
 
@@ -66,13 +79,22 @@ class Token:
 
 def normalize_text(text: str) -> str:
     """The matching key of a text: camel's unicode, diacritic, alef, ya and teh normalization."""
-    if not _CHANGED.search(text):
-        return text  # most new words of the news: one search, not three passes
+    if not _changes(text):
+        return text  # most new words of the news: one look at each letter, not three passes
     if _NEEDS_NFKC.search(text):
         for char, repl in _FIX.items():
             text = text.replace(char, repl)
         text = unicodedata.normalize("NFKC", text)
     return text.translate(_TABLE)
+
+
+def _changes(text: str) -> bool:
+    """Some character of the text is one ``normalize_text`` changes."""
+    for i in range(len(text)):
+        code = ord(text[i])
+        if code < 0x10000 and _CHANGING[code]:
+            return True
+    return False
 
 
 def tokenize(text: str) -> list[Token]:

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ingest  # noqa: F401  (points camel-tools at the offline catalogue)
-from ingest.normalize import _MARKS, normalize_text, tokenize
+from ingest.normalize import _MAP, _MARKS, _NEEDS_NFKC, _changes, normalize_text, tokenize
 
 ARABIC_NEWS_CHARS = st.sampled_from(
     list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىةـ") + list("\u064b\u064e\u064f\u0650\u0651\u0652")
@@ -50,6 +50,12 @@ def test_normalization_is_idempotent(text):
 def test_token_spans_point_into_the_source(text):
     for tok in tokenize(text):
         assert text[tok.start:tok.end] == tok.text
+
+
+def test_the_characters_normalize_text_looks_for_are_those_it_changes():
+    changed = [chr(c) for c in range(0x110000) if not 0xd800 <= c < 0xe000 and _changes(chr(c))]
+    assert changed == [c for c in map(chr, range(0x110000)) if c in _MAP or _NEEDS_NFKC.match(c)]
+    assert not _changes("وبالعراق 3.5" + chr(0x1f600)) and _changes("قالَ") and _changes("ﻻ")
 
 
 def test_orthographic_variants_share_one_key():
