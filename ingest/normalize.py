@@ -12,7 +12,6 @@ camel's ``simple_word_tokenize`` with their character spans (tests prove both eq
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import Final, final
 
@@ -30,18 +29,21 @@ _TABLE: Final[list[str | int | None]] = [_MAP.get(chr(code), code) for code in r
 # Characters NFKC changes in Arabic text: presentation forms and a few compatibility ones.
 _NFKC_RANGES: Final = [(0x00a0, 0x00bf), (0x2000, 0x206f), (0x2100, 0x2bff), (0xfb00, 0xfdff),
                        (0xfe10, 0xfeff), (0xff00, 0xffef)]
-_NEEDS_NFKC = re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in _NFKC_RANGES) + "]")
 _FIX: Final = {"\ufdfc": "ريال", "\ufdfd": "بسم الله الرحمن الرحيم"}
 
 
+_MAPPED: Final = 1  # a character of _MAP
+_NFKC: Final = 2  # a character of _NFKC_RANGES
+
+
 def _changing() -> bytes:
-    """1 at each code point of the BMP one of the three steps below changes (a character of
-    ``_MAP`` or of ``_NFKC_RANGES``), else 0: a text without one is its own key."""
+    """What the three steps below do to each code point of the BMP: ``_MAPPED``, ``_NFKC`` (the
+    ranges and the map do not meet), or 0 (nothing: a text of those is its own key)."""
     table = bytearray(0x10000)
     for first, last in _NFKC_RANGES:
-        table[first:last + 1] = b"\x01" * (last + 1 - first)
+        table[first:last + 1] = bytes([_NFKC]) * (last + 1 - first)
     for char in _MAP:
-        table[ord(char)] = 1
+        table[ord(char)] = _MAPPED
     return bytes(table)
 
 
@@ -79,22 +81,25 @@ class Token:
 
 def normalize_text(text: str) -> str:
     """The matching key of a text: camel's unicode, diacritic, alef, ya and teh normalization."""
-    if not _changes(text):
+    changes = _changes(text)
+    if not changes:
         return text  # most new words of the news: one look at each letter, not three passes
-    if _NEEDS_NFKC.search(text):
+    if changes & _NFKC:
         for char, repl in _FIX.items():
             text = text.replace(char, repl)
         text = unicodedata.normalize("NFKC", text)
     return text.translate(_TABLE)
 
 
-def _changes(text: str) -> bool:
-    """Some character of the text is one ``normalize_text`` changes."""
+def _changes(text: str) -> int:
+    """What ``normalize_text`` does to the characters of the text: ``_MAPPED`` and ``_NFKC``
+    (bits), 0 for nothing."""
+    changes = 0
     for i in range(len(text)):
         code = ord(text[i])
-        if code < 0x10000 and _CHANGING[code]:
-            return True
-    return False
+        if code < 0x10000:
+            changes |= _CHANGING[code]
+    return changes
 
 
 def tokenize(text: str) -> list[Token]:
