@@ -50,7 +50,8 @@ def find_entities(text: str, tokens: list[Token], sentence_of: list[int], lex: L
     i = 0
     given = lex.given_names
     while i < len(tokens):
-        if "name" in morph.kinds(tokens[i].key) or tokens[i].key in given:
+        key = tokens[i].key
+        if morph.is_name(key) or key in given:
             i = state.step(i)
             continue
         if state.aliases and (alias := state.alias_at(i)):  # a discovered person's surname

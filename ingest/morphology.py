@@ -82,11 +82,12 @@ class _Word:
     """What the rules ask of one key's readings, remembered per process (a plain class: the
     compiled build reads its fields directly)."""
 
-    __slots__ = ("kinds", "readings", "trigger", "verb")
+    __slots__ = ("kinds", "name", "readings", "trigger", "verb")
 
     def __init__(self, readings: tuple[Reading, ...], kinds: frozenset[str],
                  trigger: Trigger | None, verb: Verb | None):
         self.readings, self.kinds, self.trigger, self.verb = readings, kinds, trigger, verb
+        self.name: bool = "name" in kinds
 
 
 # Arabic letters the Analyzer reads as they are: no diacritic or tatweel, and none of آ أ إ ة ى,
@@ -154,6 +155,10 @@ class Morphology:
     def kinds(self, key: str) -> frozenset[str]:
         """The parts of speech of a token's readings ({"name"}, {"verb", "noun"}, …)."""
         return (self._words.get(key) or self._remember(key)).kinds
+
+    def is_name(self, key: str) -> bool:
+        """Some reading of the token is a name (``"name" in kinds(key)``)."""
+        return (self._words.get(key) or self._remember(key)).name
 
     def trigger(self, key: str) -> Trigger | None:
         """The reading of a trigger word; None for other words and for those that may also be

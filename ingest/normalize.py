@@ -111,19 +111,26 @@ def tokenize(text: str) -> list[Token]:
     if any(separator in text for separator in _SEPARATORS):
         return _spans(text, _TOKEN.findall(text))
     tokens: list[Token] = []
-    pos = 0
-    for chunk in text.split():
-        start = text.find(chunk, pos)  # only white space lies between two chunks
-        pos = start + len(chunk)
+    n, pos = len(text), 0
+    while True:  # the chunks of text.split(), found by one look at each character
+        start = pos
+        while start < n and (code := ord(text[start])) < _SPACE_END and _SPACES[code]:
+            start += 1
+        if start == n:
+            break
+        pos = start + 1
+        while pos < n and not ((code := ord(text[pos])) < _SPACE_END and _SPACES[code]):
+            pos += 1
+        chunk = text[start:pos]
         key = _KEYS.get(chunk)
         if key is not None:
             tokens.append(Token(chunk, start, pos, key))
             continue
+        if chunk.isalnum():  # a new word of letters and digits: one token
+            tokens.append(Token(chunk, start, pos, _new_key(chunk)))
+            continue
         pieces = _PIECES.get(chunk)
         if pieces is None:
-            if chunk.isalnum():  # a new word of letters and digits: one token
-                tokens.append(Token(chunk, start, pos, _key(chunk)))
-                continue
             pieces = _pieces(chunk)
             if len(pieces) == 1:
                 tokens.append(Token(chunk, start, pos, pieces[0][1]))
@@ -180,15 +187,21 @@ def _chunk_words(chunk: str) -> list[str]:
 def _key(word: str) -> str:
     """``normalize_text(word)``, remembered in ``_KEYS``."""
     key = _KEYS.get(word)
-    if key is None:
-        if len(_KEYS) > _CACHE_SIZE:
-            _KEYS.clear()
-        key = normalize_text(word)
-        key = _KEYS[word] = word if key == word else key  # one string, not two alike
+    return _new_key(word) if key is None else key
+
+
+def _new_key(word: str) -> str:
+    """``normalize_text`` of a word not in ``_KEYS``, kept there."""
+    if len(_KEYS) > _CACHE_SIZE:
+        _KEYS.clear()
+    key = normalize_text(word)
+    key = _KEYS[word] = word if key == word else key  # one string, not two alike
     return key
 
 
 _SEPARATORS: Final = "\x1c\x1d\x1e\x1f"  # white space to str.split, letters to \s
+_SPACE_END: Final = 0x3001  # past the last white space character (U+3000)
+_SPACES: Final = bytes(chr(code).isspace() for code in range(_SPACE_END))  # str.split's
 # the punctuation and symbols of the news (all \p{P} or \p{S}: a test checks), each one token
 _MARKS: Final = frozenset('.,،:;؛!?؟"\'«»()[]{}-–—…“”‘’/%٪*+=<>#@&_|•·×″')
 _CACHE_SIZE: Final = 100_000  # entries remembered per cache before it starts again: memory stays flat

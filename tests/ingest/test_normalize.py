@@ -13,7 +13,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ingest  # noqa: F401  (points camel-tools at the offline catalogue)
-from ingest.normalize import _MAP, _MARKS, _MAPPED, _NFKC, _changes, normalize_text, tokenize
+from ingest.normalize import (
+    _MAP,
+    _MAPPED,
+    _MARKS,
+    _NFKC,
+    _SPACE_END,
+    _SPACES,
+    _changes,
+    normalize_text,
+    tokenize,
+)
 
 ARABIC_NEWS_CHARS = st.sampled_from(
     list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىةـ") + list("\u064b\u064e\u064f\u0650\u0651\u0652")
@@ -60,6 +70,14 @@ def test_the_characters_normalize_text_looks_for_are_those_it_changes():
     assert [c for c in chars if _changes(c) == _NFKC] == [c for c in chars if nfkc.match(c)]
     assert _changes("وبالعراق 3.5" + chr(0x1f600)) == 0 and _changes("قالَ") == _MAPPED
     assert _changes("ﻻ قالَ") == _MAPPED | _NFKC
+
+
+def test_the_white_space_tokenize_splits_on_is_str_splits():
+    assert [c for c in range(0x110000) if chr(c).isspace()] == \
+        [c for c in range(_SPACE_END) if _SPACES[c]]
+    text = "\u3000قال\xa0الجيش\u2028،\x85 «داعش»\u202f \u200fو"
+    assert [(t.text, t.start) for t in tokenize(text)] == \
+        [(w, text.index(w)) for w in simple_word_tokenize(text)]
 
 
 def test_orthographic_variants_share_one_key():
