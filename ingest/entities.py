@@ -69,7 +69,9 @@ class _State:
                  morph: Morphology):
         self.text, self.tokens, self.sentence_of = text, tokens, sentence_of
         self.lex, self.morph = lex, morph
-        self.memo: dict[int, tuple[int, list[Phrase], str] | None] = {}
+        # phrase_at of each token, once looked for (a list: no boxed index hashed)
+        self.memo: list[tuple[int, list[Phrase], str] | None] = [None] * len(tokens)
+        self.looked: list[bool] = [False] * len(tokens)
         self.found: list[Found] = []
         self.new: dict[str, Entity] = {}  # discovered people, per article
         self.aliases: dict[str, str] = {}  # their surnames, per article
@@ -86,10 +88,12 @@ class _State:
 
     def phrase_at(self, i: int) -> tuple[int, list[Phrase], str] | None:
         """(length, phrases, prefix) of the longest lexicon phrase starting at token i."""
-        if i in self.memo:
+        if i >= len(self.tokens):
+            return None
+        if self.looked[i]:
             return self.memo[i]
         best = None
-        if i < len(self.tokens) and is_word(self.tokens[i]):
+        if is_word(self.tokens[i]):
             for reading in self.morph.analyze(self.tokens[i].key):
                 if reading.pos != "name":
                     continue
@@ -102,7 +106,7 @@ class _State:
                     if phrase not in self.lex.prefixes or k >= len(self.tokens):
                         break
                     phrase += (self.tokens[k].key,)
-        self.memo[i] = best
+        self.memo[i], self.looked[i] = best, True
         return best
 
     def step(self, i: int) -> int:
@@ -856,7 +860,8 @@ class _State:
         """Places and groups named after a kind word the gazetteer does not know (منطقة
         الكشار، لواء التوحيد), in the country of the place named next in their sentence, else
         the article's."""
-        at = [i for i, tok in enumerate(self.tokens) if self.kind_word(tok.key)]
+        kinds = self.kind_forms
+        at = [i for i, tok in enumerate(self.tokens) if tok.key in kinds]
         if not at:
             return
         focus = self.focus_country()
@@ -893,9 +898,6 @@ class _State:
                 k += 1
             known[s] = found
         return found
-
-    def kind_word(self, key: str) -> bool:
-        return key in self.kind_forms
 
     def country_after(self, i: int, places: list[Found]) -> str | None:
         s = self.sentence_of[i]
