@@ -50,7 +50,8 @@ def find_entities(text: str, tokens: list[Token], sentence_of: list[int], lex: L
     i = 0
     given = lex.given_names
     while i < len(tokens):
-        if "name" in morph.kinds(tokens[i].key) or tokens[i].key in given:
+        key = tokens[i].key
+        if morph.is_name(key) or key in given:
             i = state.step(i)
             continue
         if state.aliases and (alias := state.alias_at(i)):  # a discovered person's surname
@@ -68,7 +69,9 @@ class _State:
                  morph: Morphology):
         self.text, self.tokens, self.sentence_of = text, tokens, sentence_of
         self.lex, self.morph = lex, morph
-        self.memo: dict[int, tuple[int, list[Phrase], str] | None] = {}
+        # phrase_at of each token, once looked for (a list: no boxed index hashed)
+        self.memo: list[tuple[int, list[Phrase], str] | None] = [None] * len(tokens)
+        self.looked: list[bool] = [False] * len(tokens)
         self.found: list[Found] = []
         self.new: dict[str, Entity] = {}  # discovered people, per article
         self.aliases: dict[str, str] = {}  # their surnames, per article
@@ -85,10 +88,12 @@ class _State:
 
     def phrase_at(self, i: int) -> tuple[int, list[Phrase], str] | None:
         """(length, phrases, prefix) of the longest lexicon phrase starting at token i."""
-        if i in self.memo:
+        if i >= len(self.tokens):
+            return None
+        if self.looked[i]:
             return self.memo[i]
         best = None
-        if i < len(self.tokens) and is_word(self.tokens[i]):
+        if is_word(self.tokens[i]):
             for reading in self.morph.analyze(self.tokens[i].key):
                 if reading.pos != "name":
                     continue
@@ -101,7 +106,7 @@ class _State:
                     if phrase not in self.lex.prefixes or k >= len(self.tokens):
                         break
                     phrase += (self.tokens[k].key,)
-        self.memo[i] = best
+        self.memo[i], self.looked[i] = best, True
         return best
 
     def step(self, i: int) -> int:
@@ -554,16 +559,17 @@ class _State:
     def alias_at(self, i: int) -> tuple[str, str] | None:
         """(person, prefix) when token i is the surname of a person discovered earlier."""
         key, aliases = self.tokens[i].key, self.aliases
-        if len(key) > 2 and aliases.get(key):
-            return aliases[key], ""
-        prefix = key[:1]
-        if len(key) < 4 or prefix not in _PROCLITICS:
+        person = aliases.get(key) if len(key) > 2 else None
+        if person:
+            return person, ""
+        if len(key) < 4 or not _proclitic(ord(key[0])):
             return None  # no proclitic: each longer one starts with a shorter
-        if aliases.get(key[1:]):
-            return aliases[key[1:]], prefix
+        person = aliases.get(key[1:])
+        if person:
+            return person, key[:1]
         prefix = key[:2]
-        return (aliases[key[2:]], prefix) if len(key) > 4 and prefix in _PROCLITICS and \
-            aliases.get(key[2:]) else None
+        person = aliases.get(key[2:]) if len(key) > 4 and prefix in _PROCLITICS else None
+        return (person, prefix) if person else None
 
     def discover(self, j: int, end: int, role: str, affiliation: str | None,
                  prefix: str = "") -> str:
@@ -854,7 +860,8 @@ class _State:
         """Places and groups named after a kind word the gazetteer does not know (منطقة
         الكشار، لواء التوحيد), in the country of the place named next in their sentence, else
         the article's."""
-        at = [i for i, tok in enumerate(self.tokens) if self.kind_word(tok.key)]
+        kinds = self.kind_forms
+        at = [i for i, tok in enumerate(self.tokens) if tok.key in kinds]
         if not at:
             return
         focus = self.focus_country()
@@ -891,9 +898,6 @@ class _State:
                 k += 1
             known[s] = found
         return found
-
-    def kind_word(self, key: str) -> bool:
-        return key in self.kind_forms
 
     def country_after(self, i: int, places: list[Found]) -> str | None:
         s = self.sentence_of[i]
@@ -953,8 +957,8 @@ class _State:
         start = tok.start + cut if cut < len(tok.text) else tok.start
         end = self.tokens[last].end
         self.covered.update(range(first, last + 1))
-        self.found.append(Found(Mention(key, start, end, self.sentence_of[first],
-                                        self.text[start:end]),
+        self.found.append(Found(_mention(key, start, end, self.sentence_of[first],
+                                         self.text[start:end]),
                                 first, last, prefix))
         surname = self.tokens[last].key
         if last > first and key in self.lex.entities and self.lex.entities[key].type == "Person" \
@@ -966,11 +970,34 @@ _DOMINANCE: Final = 2  # how many times more often the article's state is named 
 _PATRONYMS: Final = frozenset({"بن", "ابن", "بنت"})
 _NAME_OPENERS: Final = frozenset({"عبد", "ابو", "ابي", "ابا"})  # particles a name starts with
 _PROCLITICS: Final = {"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}
+_WAW: Final = 0x0648
+_FA: Final = 0x0641
+_BA: Final = 0x0628
+_LAM: Final = 0x0644
+
+
+def _proclitic(code: int) -> bool:
+    """The letter is one of the one-letter proclitics (و ف ب ل: ``_PROCLITICS``)."""
+    return code == _WAW or code == _FA or code == _BA or code == _LAM
 _TYPE_RANK: Final = {"Person": 0, "Organization": 1, "Country": 2, "Place": 3}
 _KINDS: Final[dict[str, tuple[str, ...]]] = {"city": ("city", "capital"), "armed-group": ("armed-group",),
           "ministry": ("ministry",), "alliance": ("alliance",), "coalition": ("coalition",),
           "capital": ("capital",)}
 
+
+
+def _mention(entity: str, start: int, end: int, sentence: int, surface: str) -> Mention:
+    """``Mention(entity, start, end, sentence, surface)``, its fields written into it directly:
+    the dataclass's own ``__init__`` is interpreted code, and being frozen it sets each field
+    through ``object.__setattr__`` (a tenth of the instructions)."""
+    mention = _new_object(Mention)
+    fields: dict[str, object] = mention.__dict__
+    fields["entity"], fields["start"], fields["end"] = entity, start, end
+    fields["sentence"], fields["surface"] = sentence, surface
+    return mention
+
+
+_new_object: Final = object.__new__
 
 
 def _kind_forms(lex: Lexicon) -> frozenset[str]:

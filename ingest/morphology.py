@@ -82,29 +82,50 @@ class _Word:
     """What the rules ask of one key's readings, remembered per process (a plain class: the
     compiled build reads its fields directly)."""
 
-    __slots__ = ("kinds", "readings", "trigger", "verb")
+    __slots__ = ("kinds", "name", "readings", "trigger", "verb")
 
     def __init__(self, readings: tuple[Reading, ...], kinds: frozenset[str],
                  trigger: Trigger | None, verb: Verb | None):
         self.readings, self.kinds, self.trigger, self.verb = readings, kinds, trigger, verb
+        self.name: bool = "name" in kinds
 
 
 # Arabic letters the Analyzer reads as they are: no diacritic or tatweel, and none of آ أ إ ة ى,
 # which its normalization map changes (normalize_text has changed them in every key).
 _PLAIN = "".join(chr(c) for c in [*range(0x0621, 0x063B), *range(0x0641, 0x064B)]
                  if chr(c) not in "\u0622\u0623\u0625\u0629\u0649")
+_PLAIN_CODES: Final = bytes(1 if chr(code) in _PLAIN else 0 for code in range(0x700))
 _MEMO_SIZE: Final = 100_000  # words remembered before the memo starts again: memory stays flat
 _NO_READING: Final = _Word((), frozenset(), None, None)
 _new_tuple: Final = tuple.__new__  # a named tuple made without its Python-level __new__
 _Entry = tuple[str, dict[str, str]]  # an Analyzer table's entry: (category, features)
-_Table = dict[str, list[_Entry]]  # its prefixes, stems or suffixes by form
+
+
+class _Part:
+    """A prefix, stem or suffix entry of the Analyzer's tables as ``_merged`` reads it, made
+    once: its category, the categories that may follow it (a prefix's stems, a stem's
+    suffixes; None: none), a prefix's suffixes, and its features: for a stem each one or None
+    when it has none, for an affix each one it gives ("" for none, "" or "-"); its gloss ("")."""
+
+    __slots__ = ("cat", "enc", "ends", "gloss", "lex", "next", "pos", "prc")
+
+    def __init__(self, cat: str, feats: dict[str, str], stem: bool,
+                 next: set[str] | None, ends: set[str] | None) -> None:
+        self.cat, self.next, self.ends = cat, next, ends
+        self.gloss: str = feats.get("gloss") or ""
+        self.lex, self.pos = _given(feats, "lex", stem), _given(feats, "pos", stem)
+        self.prc, self.enc = _given(feats, "prc", stem), _given(feats, "enc", stem)
+
+
+def _given(feats: dict[str, str], name: str, stem: bool) -> str | None:
+    value = feats.get(name)
+    if stem:
+        return value
+    return "" if value is None or value == "-" else value
 
 
 class Morphology:
     """The Analyzer over the lexicon's database, with a per-process cache of readings."""
-
-    _heads: frozenset[str] = frozenset()  # made by _index for the first word
-    _tails: frozenset[str] = frozenset()
 
     def __init__(self, lexicon: Lexicon, cache_dir: Path | None = None):
         from ingest.camel import analyzer_classes
@@ -113,16 +134,19 @@ class Morphology:
         db = _database(lexicon, MorphologyDB, cache_dir)
         self._analyzer = Analyzer(db)
         # what a reading of a word in plain letters needs (the Analyzer's own tables)
-        self._prefix_hash: dict[str, list] = db.prefix_hash
-        self._suffix_hash: dict[str, list] = db.suffix_hash
-        self._stem_hash: dict[str, list] = db.stem_hash
-        self._max_prefix, self._max_suffix = db.max_prefix_size, db.max_suffix_size
+        self._max_prefix: int = db.max_prefix_size
+        self._max_suffix: int = db.max_suffix_size
+        self._starts: dict[str, list[_Part]] = {}  # made by _index
+        self._stem_parts: dict[str, list[_Part]] = {}
+        self._suffix_parts: dict[str, list[_Part]] = {}
+        self._forms: dict[str, int] = {}
         self._db = db
         self._stems = frozenset(db.stem_hash)
         self._words: dict[str, _Word] = {}  # per process, cleared when it grows too large
         self._whole_names = frozenset(tokens[0] for tokens, phrases in lexicon.phrases.items()
                                       if len(tokens) == 1 and any(p.kind == "entity"
                                                                   for p in phrases))
+        self._index()
 
     def analyze(self, key: str) -> tuple[Reading, ...]:
         """Readings of a normalized token (empty when no stem of the lexicon is in it)."""
@@ -131,6 +155,10 @@ class Morphology:
     def kinds(self, key: str) -> frozenset[str]:
         """The parts of speech of a token's readings ({"name"}, {"verb", "noun"}, …)."""
         return (self._words.get(key) or self._remember(key)).kinds
+
+    def is_name(self, key: str) -> bool:
+        """Some reading of the token is a name (``"name" in kinds(key)``)."""
+        return (self._words.get(key) or self._remember(key)).name
 
     def trigger(self, key: str) -> Trigger | None:
         """The reading of a trigger word; None for other words and for those that may also be
@@ -145,7 +173,7 @@ class Morphology:
     def _remember(self, key: str) -> _Word:
         if len(self._words) >= _MEMO_SIZE:
             self._words.clear()
-        if not key.strip(_PLAIN):
+        if _plain(key):
             readings = self._split(key)
         else:  # the Analyzer's digit, punctuation or foreign words, or other characters
             readings = self._analyze(key) if self._may_match(key) else ()
@@ -170,73 +198,69 @@ class Morphology:
         """The Analyzer's readings of a word in plain letters (none its normalization changes),
         read from its tables as it does: every prefix + stem + suffix split it tries, in its
         order, whose categories combine, merged as camel's ``merge_features`` merges the five
-        features a reading keeps. Most words of the news have none: a few set look-ups.
+        features a reading keeps. Most words of the news have none: a look-up for each start
+        of the word, and one for what follows each that is a prefix (no stem with a suffix).
 
         >>> from ingest.pipeline import resources
         >>> morph = resources()[1]
         >>> [(r.lex, r.prefix) for r in morph._split("وبالعراق")], morph._split("كتبخانه")
         ([('العراق', 'وب'), ('العراق', 'وبال')], ())
         """
-        n = len(key)
-        prefix_hash: _Table = self._prefix_hash
-        suffix_hash: _Table = self._suffix_hash
-        stem_hash: _Table = self._stem_hash
-        max_prefix: int = self._max_prefix
-        max_suffix: int = self._max_suffix
-        if not self._heads:
-            self._index()
-        heads, tails = self._heads, self._tails
-        ends: list[tuple[int, list[_Entry]]] = []  # the suffixes the word may end with
-        for s in range(min(max_suffix, n - 1) + 1):
-            end = key[n - s:]
-            if end not in tails:
-                break  # no suffix ends so, nor with a longer ending
-            suffixes = suffix_hash.get(end)
-            if suffixes is not None:
-                ends.append((s, suffixes))
-        ends.reverse()  # the longest first
+        starts, forms = self._starts, self._forms
+        stem_parts, suffix_parts = self._stem_parts, self._suffix_parts
         seen: list[Reading] = []
-        for p in range(min(max_prefix, n - 1) + 1):
-            head = key[:p]
-            if head not in heads:
-                break  # no prefix starts so, nor with a longer start
-            prefixes = prefix_hash.get(head)
+        for p in range(min(self._max_prefix, len(key) - 1) + 1):
+            prefixes = starts.get(key[:p])
             if prefixes is None:
+                break  # no prefix starts so, nor with a longer start
+            if not prefixes:
+                continue  # the start of a longer prefix only
+            rest = key[p:]
+            lengths = forms.get(rest, 0)
+            if not lengths:
                 continue
-            for s, suffixes in ends:
-                if s < n - p:
-                    stems = stem_hash.get(key[p:n - s])
-                    if stems is not None:
-                        self._combine(prefixes, stems, suffixes, seen)
+            n = len(rest)
+            for s in range(self._max_suffix, -1, -1):  # the longest suffix first
+                if lengths >> s & 1:
+                    _combine(prefixes, stem_parts[rest[:n - s]], suffix_parts[rest[n - s:]], seen)
         return tuple(seen)
 
     def _index(self) -> None:
-        """Every start of a prefix and every ending of a suffix of the Analyzer's tables (with
-        the empty one), past which ``_split`` need not look for longer ones."""
-        self._heads = frozenset(p[:i] for p in self._prefix_hash for i in range(len(p) + 1))
-        self._tails = frozenset(s[i:] for s in self._suffix_hash for i in range(len(s) + 1))
-
-    def _combine(self, prefixes: list[_Entry], stems: list[_Entry], suffixes: list[_Entry],
-                 seen: list[Reading]) -> None:
-        """Add to ``seen`` the new readings of one split (camel's ``_combined_analyses``)."""
+        """The Analyzer's tables as ``_split`` reads them: its entries as ``_Part``s; every
+        start of a prefix (with the empty one) → the prefix's ([] for the start of a longer one
+        only); every stem + suffix that a category of the stem takes → the lengths of the
+        suffixes that split it so (bit s set for a suffix of s letters)."""
         db = self._db
         prefix_stem: dict[str, set[str]] = db.prefix_stem_compat
-        stem_suffix: dict[str, set[str]] = db.stem_suffix_compat
         prefix_suffix: dict[str, set[str]] = db.prefix_suffix_compat
-        for prefix_cat, prefix_feats in prefixes:
-            stem_cats = prefix_stem[prefix_cat]
-            suffix_cats = prefix_suffix.get(prefix_cat)
-            for stem_cat, stem_feats in stems:
-                if stem_cat not in stem_cats:
-                    continue
-                stem_suffix_cats = stem_suffix.get(stem_cat)
-                if stem_suffix_cats is None or suffix_cats is None:
-                    continue
-                for suffix_cat, suffix_feats in suffixes:
-                    if suffix_cat in stem_suffix_cats and suffix_cat in suffix_cats:
-                        reading = _merged(prefix_feats, stem_feats, suffix_feats)
-                        if reading not in seen:
-                            seen.append(reading)
+        stem_suffix: dict[str, set[str]] = db.stem_suffix_compat
+        prefix_hash: dict[str, list[_Entry]] = db.prefix_hash
+        stem_hash: dict[str, list[_Entry]] = db.stem_hash
+        suffix_hash: dict[str, list[_Entry]] = db.suffix_hash
+        starts: dict[str, list[_Part]] = {p[:i]: [] for p in prefix_hash
+                                          for i in range(len(p) + 1)}
+        for form, entries in prefix_hash.items():
+            starts[form] = [_Part(cat, feats, False, prefix_stem[cat], prefix_suffix.get(cat))
+                            for cat, feats in entries]
+        self._stem_parts = {form: [_Part(cat, feats, True, stem_suffix.get(cat), None)
+                                   for cat, feats in entries]
+                            for form, entries in stem_hash.items()}
+        self._suffix_parts = {form: [_Part(cat, feats, False, None, None) for cat, feats in entries]
+                              for form, entries in suffix_hash.items()}
+        groups: dict[tuple[str, ...], list[str]] = {}  # the stems by their categories
+        for stem, entries in stem_hash.items():
+            if stem:
+                groups.setdefault(tuple([cat for cat, _ in entries]), []).append(stem)
+        forms: dict[str, int] = {}
+        for suffix, entries in suffix_hash.items():
+            cats = {cat for cat, _ in entries}
+            bit = 1 << len(suffix)
+            for group, members in groups.items():
+                if any(cats & stem_suffix.get(cat, set()) for cat in group):
+                    for stem in members:
+                        form = stem + suffix
+                        forms[form] = forms.get(form, 0) | bit
+        self._starts, self._forms = starts, forms
 
     def _may_match(self, key: str) -> bool:
         n = len(key)
@@ -252,31 +276,49 @@ class Morphology:
         return tuple(seen)
 
 
-def _merged(prefix: dict[str, str], stem: dict[str, str], suffix: dict[str, str]) -> Reading:
+def _plain(key: str) -> bool:
+    """Every character of the key is one of ``_PLAIN`` (one look at each, in a table)."""
+    for i in range(len(key)):
+        code = ord(key[i])
+        if code >= 0x700 or not _PLAIN_CODES[code]:
+            return False
+    return True
+
+
+def _combine(prefixes: list[_Part], stems: list[_Part], suffixes: list[_Part],
+             seen: list[Reading]) -> None:
+    """Add to ``seen`` the new readings of one split (camel's ``_combined_analyses``)."""
+    for prefix in prefixes:
+        stem_cats, suffix_cats = prefix.next, prefix.ends
+        for stem in stems:
+            stem_suffix_cats = stem.next
+            if stem_cats is None or stem.cat not in stem_cats or stem_suffix_cats is None \
+                    or suffix_cats is None:
+                continue
+            for suffix in suffixes:
+                if suffix.cat in stem_suffix_cats and suffix.cat in suffix_cats:
+                    reading = _merged(prefix, stem, suffix)
+                    if reading not in seen:
+                        seen.append(reading)
+
+
+def _merged(prefix: _Part, stem: _Part, suffix: _Part) -> Reading:
     """A reading as camel's ``merge_features`` merges its features: the stem's, each replaced
     by the suffix's, then the prefix's, when that one says something; the glosses joined."""
-    gloss = stem.get("gloss", "")
-    if prefix.get("gloss") or suffix.get("gloss"):
-        gloss = "+".join(g for g in (prefix.get("gloss"), stem.get("gloss"), suffix.get("gloss"))
-                         if g)
-    return _new_tuple(Reading, (_feature("lex", prefix, stem, suffix),
-                                  _feature("pos", prefix, stem, suffix), gloss,
-                                  _feature("prc", prefix, stem, suffix),
-                                  _feature("enc", prefix, stem, suffix)))
+    gloss = stem.gloss
+    if prefix.gloss or suffix.gloss:
+        gloss = "+".join([g for g in (prefix.gloss, stem.gloss, suffix.gloss) if g])
+    return _new_tuple(Reading, (_feature(prefix.lex, stem.lex, suffix.lex),
+                                _feature(prefix.pos, stem.pos, suffix.pos), gloss,
+                                _feature(prefix.prc, stem.prc, suffix.prc),
+                                _feature(prefix.enc, stem.enc, suffix.enc)))
 
 
-def _feature(name: str, prefix: dict[str, str], stem: dict[str, str], suffix: dict[str, str]
-             ) -> str:
-    value = stem.get(name)
-    if value is None:
+def _feature(prefix: str | None, stem: str | None, suffix: str | None) -> str:
+    """The stem's feature (none: ""), unless the prefix or else the suffix gives one."""
+    if stem is None:
         return ""
-    given = suffix.get(name, "")
-    if given != "-" and given != "":
-        value = given
-    given = prefix.get(name, "")
-    if given != "-" and given != "":
-        value = given
-    return value
+    return prefix or suffix or stem
 
 
 def database_text(lexicon: Lexicon) -> str:

@@ -12,7 +12,6 @@ camel's ``simple_word_tokenize`` with their character spans (tests prove both eq
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import Final, final
 
@@ -28,11 +27,27 @@ _MAP: Final = {"\u0625": "\u0627", "\u0623": "\u0627", "\u0622": "\u0627", "\u06
 # (one raised per unchanged letter), a list's only beyond its end (past the Arabic block).
 _TABLE: Final[list[str | int | None]] = [_MAP.get(chr(code), code) for code in range(0x700)]
 # Characters NFKC changes in Arabic text: presentation forms and a few compatibility ones.
-_NEEDS_NFKC = re.compile("[\u00a0-\u00bf\u2000-\u206f\u2100-\u2bff\ufb00-\ufdff\ufe10-\ufeff"
-                         "\uff00-\uffef]")
+_NFKC_RANGES: Final = [(0x00a0, 0x00bf), (0x2000, 0x206f), (0x2100, 0x2bff), (0xfb00, 0xfdff),
+                       (0xfe10, 0xfeff), (0xff00, 0xffef)]
 _FIX: Final = {"\ufdfc": "ريال", "\ufdfd": "بسم الله الرحمن الرحيم"}
-# any character one of the three steps below changes: a text without one is its own key
-_CHANGED: Final = re.compile(f"[{''.join(_MAP)}]|" + _NEEDS_NFKC.pattern)
+
+
+_MAPPED: Final = 1  # a character of _MAP
+_NFKC: Final = 2  # a character of _NFKC_RANGES
+
+
+def _changing() -> bytes:
+    """What the three steps below do to each code point of the BMP: ``_MAPPED``, ``_NFKC`` (the
+    ranges and the map do not meet), or 0 (nothing: a text of those is its own key)."""
+    table = bytearray(0x10000)
+    for first, last in _NFKC_RANGES:
+        table[first:last + 1] = bytes([_NFKC]) * (last + 1 - first)
+    for char in _MAP:
+        table[ord(char)] = _MAPPED
+    return bytes(table)
+
+
+_CHANGING: Final = _changing()
 _TOKEN: Final = regex.compile(r"[\p{P}\p{S}]|[^\s\p{P}\p{S}]+")
 _WORD: Final = regex.compile(r"^[\p{L}\p{M}\p{N}]+$")
 
@@ -66,13 +81,25 @@ class Token:
 
 def normalize_text(text: str) -> str:
     """The matching key of a text: camel's unicode, diacritic, alef, ya and teh normalization."""
-    if not _CHANGED.search(text):
-        return text  # most new words of the news: one search, not three passes
-    if _NEEDS_NFKC.search(text):
+    changes = _changes(text)
+    if not changes:
+        return text  # most new words of the news: one look at each letter, not three passes
+    if changes & _NFKC:
         for char, repl in _FIX.items():
             text = text.replace(char, repl)
         text = unicodedata.normalize("NFKC", text)
     return text.translate(_TABLE)
+
+
+def _changes(text: str) -> int:
+    """What ``normalize_text`` does to the characters of the text: ``_MAPPED`` and ``_NFKC``
+    (bits), 0 for nothing."""
+    changes = 0
+    for i in range(len(text)):
+        code = ord(text[i])
+        if code < 0x10000:
+            changes |= _CHANGING[code]
+    return changes
 
 
 def tokenize(text: str) -> list[Token]:
@@ -84,19 +111,26 @@ def tokenize(text: str) -> list[Token]:
     if any(separator in text for separator in _SEPARATORS):
         return _spans(text, _TOKEN.findall(text))
     tokens: list[Token] = []
-    pos = 0
-    for chunk in text.split():
-        start = text.find(chunk, pos)  # only white space lies between two chunks
-        pos = start + len(chunk)
+    n, pos = len(text), 0
+    while True:  # the chunks of text.split(), found by one look at each character
+        start = pos
+        while start < n and (code := ord(text[start])) < _SPACE_END and _SPACES[code]:
+            start += 1
+        if start == n:
+            break
+        pos = start + 1
+        while pos < n and not ((code := ord(text[pos])) < _SPACE_END and _SPACES[code]):
+            pos += 1
+        chunk = text[start:pos]
         key = _KEYS.get(chunk)
         if key is not None:
             tokens.append(Token(chunk, start, pos, key))
             continue
+        if chunk.isalnum():  # a new word of letters and digits: one token
+            tokens.append(Token(chunk, start, pos, _new_key(chunk)))
+            continue
         pieces = _PIECES.get(chunk)
         if pieces is None:
-            if chunk.isalnum():  # a new word of letters and digits: one token
-                tokens.append(Token(chunk, start, pos, _key(chunk)))
-                continue
             pieces = _pieces(chunk)
             if len(pieces) == 1:
                 tokens.append(Token(chunk, start, pos, pieces[0][1]))
@@ -153,15 +187,21 @@ def _chunk_words(chunk: str) -> list[str]:
 def _key(word: str) -> str:
     """``normalize_text(word)``, remembered in ``_KEYS``."""
     key = _KEYS.get(word)
-    if key is None:
-        if len(_KEYS) > _CACHE_SIZE:
-            _KEYS.clear()
-        key = normalize_text(word)
-        key = _KEYS[word] = word if key == word else key  # one string, not two alike
+    return _new_key(word) if key is None else key
+
+
+def _new_key(word: str) -> str:
+    """``normalize_text`` of a word not in ``_KEYS``, kept there."""
+    if len(_KEYS) > _CACHE_SIZE:
+        _KEYS.clear()
+    key = normalize_text(word)
+    key = _KEYS[word] = word if key == word else key  # one string, not two alike
     return key
 
 
 _SEPARATORS: Final = "\x1c\x1d\x1e\x1f"  # white space to str.split, letters to \s
+_SPACE_END: Final = 0x3001  # past the last white space character (U+3000)
+_SPACES: Final = bytes(chr(code).isspace() for code in range(_SPACE_END))  # str.split's
 # the punctuation and symbols of the news (all \p{P} or \p{S}: a test checks), each one token
 _MARKS: Final = frozenset('.,،:;؛!?؟"\'«»()[]{}-–—…“”‘’/%٪*+=<>#@&_|•·×″')
 _CACHE_SIZE: Final = 100_000  # entries remembered per cache before it starts again: memory stays flat

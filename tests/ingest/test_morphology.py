@@ -1,7 +1,7 @@
 """The morphology step: camel-tools' Analyzer over the database made from the lexicon."""
 import random
 
-from ingest.morphology import _PLAIN, Reading, database_text
+from ingest.morphology import _PLAIN, Reading, _plain, database_text
 from ingest.pipeline import resources
 
 LETTERS = "ءؤئابتثجحخدذرزسشصضطظعغفقكلمنهوي"  # the plain letters of normalized keys
@@ -32,6 +32,12 @@ def test_a_word_in_plain_letters_has_the_analyzers_readings(tmp_path):
     assert len([w for w in plain if analyzer.analyze(w)]) > 3000
     assert len([w for w in plain if not analyzer.analyze(w)]) > 1000
     assert [w for w in plain if morph._split(w) != readings(analyzer, w)] == []
+
+
+def test_a_key_is_plain_when_its_every_character_is_of_plain():
+    chars = [chr(c) for c in range(0x110000) if not 0xd800 <= c < 0xe000]
+    assert [c for c in chars if _plain(c)] == [c for c in chars if not c.strip(_PLAIN)]
+    assert _plain("وبالعراق") and not _plain("وبالعراقـ") and _plain("")
 
 
 def readings(analyzer, word):

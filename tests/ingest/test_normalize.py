@@ -13,7 +13,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ingest  # noqa: F401  (points camel-tools at the offline catalogue)
-from ingest.normalize import _MARKS, normalize_text, tokenize
+from ingest.normalize import (
+    _MAP,
+    _MAPPED,
+    _MARKS,
+    _NFKC,
+    _SPACE_END,
+    _SPACES,
+    _changes,
+    normalize_text,
+    tokenize,
+)
 
 ARABIC_NEWS_CHARS = st.sampled_from(
     list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىةـ") + list("\u064b\u064e\u064f\u0650\u0651\u0652")
@@ -50,6 +60,24 @@ def test_normalization_is_idempotent(text):
 def test_token_spans_point_into_the_source(text):
     for tok in tokenize(text):
         assert text[tok.start:tok.end] == tok.text
+
+
+def test_the_characters_normalize_text_looks_for_are_those_it_changes():
+    nfkc = regex.compile(r"[\u00a0-\u00bf\u2000-\u206f\u2100-\u2bff\ufb00-\ufdff\ufe10-\ufeff"
+                         r"\uff00-\uffef]")  # what NFKC changes in Arabic text
+    chars = [chr(c) for c in range(0x110000) if not 0xd800 <= c < 0xe000]
+    assert [c for c in chars if _changes(c)] == [c for c in chars if c in _MAP or nfkc.match(c)]
+    assert [c for c in chars if _changes(c) == _NFKC] == [c for c in chars if nfkc.match(c)]
+    assert _changes("وبالعراق 3.5" + chr(0x1f600)) == 0 and _changes("قالَ") == _MAPPED
+    assert _changes("ﻻ قالَ") == _MAPPED | _NFKC
+
+
+def test_the_white_space_tokenize_splits_on_is_str_splits():
+    assert [c for c in range(0x110000) if chr(c).isspace()] == \
+        [c for c in range(_SPACE_END) if _SPACES[c]]
+    text = "\u3000قال\xa0الجيش\u2028،\x85 «داعش»\u202f \u200fو"
+    assert [(t.text, t.start) for t in tokenize(text)] == \
+        [(w, text.index(w)) for w in simple_word_tokenize(text)]
 
 
 def test_orthographic_variants_share_one_key():
