@@ -99,9 +99,10 @@ class Parse:
         self.appositives = gram.appositives
         self.tokens = tokens
         self.verb_of = verbs  # token index → its verb reading
-        self.unit_at: dict[int, int] = {}
+        self.base = units[0].first if units else 0  # unit_of's first token
+        self.unit_at: list[int] = [-1] * (units[-1].last + 1 - self.base if units else 0)
         for u, unit in enumerate(units):
-            for k in range(unit.first, unit.last + 1):
+            for k in range(unit.first - self.base, unit.last + 1 - self.base):
                 self.unit_at[k] = u
         self.clause: list[int] = []
         c = 0
@@ -120,6 +121,13 @@ class Parse:
                 self.args[u] = self._verb_args(u)
 
     # --- lookups --------------------------------------------------------------------------------
+
+    def unit_of(self, k: int, default: int = -1) -> int:
+        """The unit that token k is in, else ``default`` (a list from the first unit's token,
+        not a dict: no boxed int a token)."""
+        j = k - self.base
+        found = self.unit_at[j] if 0 <= j < len(self.unit_at) else -1
+        return found if found >= 0 else default
 
     def bare_np(self, u: int) -> bool:
         return 0 <= u < len(self.units) and self.units[u].kind == "np" and not self.units[u].prep
