@@ -33,9 +33,6 @@ from ingest.syntax import Parse, parse_sentence, plural_subject
 __all__ = ["find_relations"]
 
 _POSSESSIVE: Final = ("ه", "ها", "هم", "هما")
-# Heads that stand for the entity after them: مواقع الحوثيين، مسلحو داعش، مدينة حلب، محيط عدن
-_PROXIES = ("assets", "members", "place_kinds", "place_cues", "site_kinds", "counterpart",
-            "org_kinds")
 _MEMBERS_OF: Final = {"soldiers": "armed-forces", "policemen": "police"}  # their institution
 _PLACE_PROXIES: Final = ("place_kinds", "place_cues", "site_kinds")
 _NAMING_SLOTS: Final = frozenset({"subject", "relative", "من قبل", "علي يد", "genitive"})
@@ -57,21 +54,32 @@ _MODE_OF_CLASS = {"planning": "Planned", "threatening": "Threatened", "negating"
 _PASSING = ("light_nouns", "operation_nouns", "planning_nouns", "foiling_nouns",
             "demanding_nouns", "claiming_nouns", "quantifiers")
 _INTENT: Final = frozenset({"planning", "demanding", "possible"})  # an act is never their subject
-# The groups ``mode`` asks of the words around a trigger, one bit each in one table (one
-# lookup a token, not one a group a candidate: ``_Reader.bits``)
+# The groups ``mode`` asks of the words around a trigger, one bit each in one table with the
+# participles and the proxies of ``_assets`` (one lookup a token, not one a group a candidate:
+# ``_Reader.bits``)
 _BIT_GROUPS: Final = ("halting_nouns", "negators", "exceptives", "conditionals", "questions",
                       "unreal", "accused_words", "undergo_nouns", "light_nouns", "planning_nouns",
-                      "foiling_nouns", "demanding_nouns", "fearing_nouns")
+                      "foiling_nouns", "demanding_nouns", "fearing_nouns", "quantifiers",
+                      "partitives", "victim_words", "assets", "members", "place_kinds",
+                      "place_cues", "site_kinds", "counterpart", "org_kinds")
 _HALTING: Final = 1
 _NEGATOR: Final = 2
 _EXCEPTIVE: Final = 4
 _CONDITIONAL: Final = 8
-_QUESTION_FORM: Final = 16
+_QUESTION: Final = 16
 _UNREAL: Final = 32
 _ACCUSED: Final = 64
 _UNDERGO_NOUN: Final = 128
 _LIGHT_NOUN: Final = 256
-_QUESTION: Final = 1 << 13  # the key without و/ف is a question word (``_QUESTION_FORM``)
+_QUANTIFIER: Final = 1 << 13
+_PARTITIVE: Final = 1 << 14
+_VICTIM_WORD: Final = 1 << 15
+# Heads that stand for the entity after them: مواقع الحوثيين، مسلحو داعش، مدينة حلب، محيط عدن
+_PROXY_BITS: Final = (("assets", 1 << 16), ("members", 1 << 17), ("place_kinds", 1 << 18),
+                      ("place_cues", 1 << 19), ("site_kinds", 1 << 20), ("counterpart", 1 << 21),
+                      ("org_kinds", 1 << 22))
+_PARTICIPLE: Final = 1 << 23  # a participle, also under و ب ("participles|proclitic")
+_PROXY: Final = 1 << 24  # a form of a word of the assets or members (``_assets``)
 _MODE_OF_NOUN: Final = (("planning_nouns", "Planned", 512), ("foiling_nouns", "Foiled", 1024),
                         ("demanding_nouns", "Demanded", 2048),
                         ("fearing_nouns", "Hypothetical", 4096))
@@ -218,19 +226,19 @@ class _Reader:
         for f in found:
             for k in range(f.first, f.last + 1):
                 self.at.setdefault(k, f)
-        assets = self._assets()
-        self.asset_ids = {id(f) for f in assets}
-        for f in assets:
-            for k in range(f.first, f.last + 1):
-                self.at[k] = f
         participles = lex.word_groups.get("participles|proclitic")  # under و ب too
         if participles is None:  # the first reader of this lexicon
             _prepare(lex)
             participles = lex.word_groups["participles|proclitic"] = frozenset(
                 c + k for k in lex.participles for c in ("", "و", "ب"))
         self.participles = participles
-        self.bit_table = _bit_table(lex)
-        self.word_bits: list[int] = [-1] * len(tokens)  # token → its ``bits``, once asked
+        table = _bit_table(lex)
+        self.bits: list[int] = [table.get(key, 0) for key in self.keys]  # one lookup a token
+        assets = self._assets()
+        self.asset_ids = {id(f) for f in assets}
+        for f in assets:
+            for k in range(f.first, f.last + 1):
+                self.at[k] = f
         self.triggers = self._triggers()
         self.parses: dict[int, Parse] = {}
         self.generics: dict[str, Entity] = {}  # generic actors, by key
@@ -268,26 +276,20 @@ class _Reader:
         forms = self.lex.word_groups.get(name)
         return key in (forms if forms is not None else self.group(name))
 
-    def bits(self, k: int) -> int:
-        """The ``_BIT_GROUPS`` token k's key is a word of (``group_of``), and ``_QUESTION``."""
-        found = self.word_bits[k]
-        if found < 0:
-            key = self.keys[k]
-            found = self.bit_table.get(key, 0)
-            if key.startswith("و") or key.startswith("ف"):  # noqa: PIE810 (no tuple made)
-                if key.lstrip("وف") in self.group("questions"):
-                    found |= _QUESTION
-            elif found & _QUESTION_FORM:
-                found |= _QUESTION
-            self.word_bits[k] = found
-        return found
-
     def any_bits(self, a: int, b: int, bit: int) -> bool:
-        """Some token of [a, b) has the bit (``bits``)."""
+        """Some token of [a, b) is a word of the group of that bit (``self.bits``)."""
+        bits = self.bits
         for k in range(a, b):
-            if self.bits(k) & bit:
+            if bits[k] & bit:
                 return True
         return False
+
+    def asks(self, k: int) -> bool:
+        """Token k is a question word, also under و/ف (هل، وهل)."""
+        key = self.keys[k]
+        if key.startswith("و") or key.startswith("ف"):  # noqa: PIE810 (no tuple made)
+            return key.lstrip("وف") in self.group("questions")
+        return bool(self.bits[k] & _QUESTION)
 
     def in_conflict(self) -> bool:
         """``about_violence`` of the article, worked out the first time it is asked."""
@@ -340,15 +342,18 @@ class _Reader:
     def _triggers(self) -> dict[int, Trigger]:
         morph, at, tokens = self.morph, self.at, self.tokens
         out: dict[int, Trigger] = {}
+        participles: list[int] = []
+        bits = self.bits
         for i, key in enumerate(self.keys):
             trig = morph.trigger(key)
             if trig is not None and i not in at and is_word(tokens[i]) and \
                     not (i and self.named_after(i)) and not self.given_name(i):
                 out[i] = trig
-        participles = self.participles
-        for i, key in enumerate(self.keys):  # participles: القوات الموالية لهادي
-            if key in participles and i not in out and i not in at and \
-                    (entry := self._participle(key)) is not None:
+            if bits[i] & _PARTICIPLE:
+                participles.append(i)
+        for i in participles:  # participles, after the others: القوات الموالية لهادي
+            key = self.keys[i]
+            if i not in out and i not in at and (entry := self._participle(key)) is not None:
                 out[i] = Trigger(entry.relation, frozenset({"participle"}), "", key)
         return out
 
@@ -379,12 +384,9 @@ class _Reader:
         طائرة حربية روسية، المصالح الأمريكية، مواقع سورية (not inside another mention); its
         soldiers and policemen, of its forces (جندي تركي: the Turkish Armed Forces)."""
         out = []
-        proxies = self.lex.word_groups.get("assets|members")  # one test a token, not two
-        if proxies is None:
-            proxies = self.lex.word_groups["assets|members"] = _forms(
-                self.g.get("assets", _NO_WORDS) | self.g.get("members", _NO_WORDS))
+        bits = self.bits
         for i, key in enumerate(self.keys):
-            if key not in proxies or i in self.at:
+            if not bits[i] & _PROXY or i in self.at:  # an asset or members (one test a token)
                 continue
             for j in (i + 1, i + 2):
                 if j >= len(self.tokens) or not is_word(self.tokens[j]) or \
@@ -506,8 +508,8 @@ class _Reader:
         if first is not None:
             return [first]
         head = self.keys[unit.head]
-        if (head.isdigit() or self.group_of(head, "quantifiers") or self.group_of(
-                head, "partitives")) and u + 1 < len(p.units) and p.units[u + 1].kind == "np" \
+        if (head.isdigit() or self.bits[unit.head] & (_QUANTIFIER | _PARTITIVE)) and \
+                u + 1 < len(p.units) and p.units[u + 1].kind == "np" \
                 and p.units[u + 1].prep == "من":  # عشرة من مقاتلي المعارضة، أجزاء من المدينة
             return self.referents(p, u + 1)
         if self.possessed_proxy(head) and not ends_in_ta_marbuta(self.tokens[unit.head]):
@@ -515,7 +517,11 @@ class _Reader:
         trig = self.triggers.get(unit.head)
         if trig is not None and "noun" in trig.pos:  # الغارات الأمريكية استهدفت: the state acts
             return self.slot_adjective(p, u, unit.head, trig)
-        proxy = next((g for g in _PROXIES if self.group_of(head, g)), None)
+        proxy: str | None = None
+        for group, bit in _PROXY_BITS:
+            if self.bits[unit.head] & bit:
+                proxy = group
+                break
         if proxy is None and head.removeprefix("و") not in self.lex.title_words:
             return []  # a title stands for its state when no person was found: أمير قطر
         held = self.held_by(p, u) if proxy in ("assets", "place_kinds") else []
@@ -1006,7 +1012,7 @@ class _Reader:
         """The phrases of the victims, one list for each word of killing or wounding."""
         runs: list[list[int]] = []
         for k, unit in enumerate(p.units):
-            if not self.group_of(self.keys[unit.first], "victim_words"):
+            if not self.bits[unit.first] & _VICTIM_WORD:
                 continue
             run = [k] if unit.kind == "np" and unit.last > unit.first else []  # مقتل سبعة جنود
             nxt = k + 1
@@ -1541,7 +1547,7 @@ class _Reader:
             for k in run:
                 unit = p.units[k]
                 found = [f for j in range(unit.first, unit.last + 1) if (f := self.at.get(j))
-                         and f.first == j] if self.group_of(self.keys[unit.first], "victim_words") \
+                         and f.first == j] if self.bits[unit.first] & _VICTIM_WORD \
                     else self.referents(p, k)
                 out += [f for f in found if f not in out and self.actor(f.mention.entity)]
         return out
@@ -1551,7 +1557,7 @@ class _Reader:
         of an attack the sentence names, not an attack of its own."""
         args = p.args.get(k)
         return args is not None and (args.passive or args.subject < 0) and \
-            self.group_of(self.keys[p.units[k].first], "victim_words")
+            bool(self.bits[p.units[k].first] & _VICTIM_WORD)
 
     def antecedent(self, p: Parse, t: int, skip: set[int] | None = None,
                    places: bool = False) -> list[Found]:
@@ -1991,7 +1997,7 @@ class _Reader:
         if self.any_bits(a, t, _CONDITIONAL):
             return "Hypothetical", "a condition governs it"
         asked = t - 1
-        while asked >= a and not self.bits(asked) & _QUESTION:
+        while asked >= a and not self.asks(asked):
             asked -= 1
         if asked >= a and not any(self.tokens[k].text in ("؟", "?") for k in range(asked, t)):
             return "Hypothetical", "a question asks it"  # not the answer after its ؟
@@ -2002,7 +2008,7 @@ class _Reader:
         if self.unreal_predicate(p, u):
             return "Hypothetical", "its clause calls it possible (إن هجوما على … ممكن)"
         if p.units[u].kind == "np" and trig.prefix.lstrip("وف") == "ب" and t > a and \
-                self.bits(t - 1) & _ACCUSED:
+                self.bits[t - 1] & _ACCUSED:
             return "Hypothetical", _ALLEGED
         if "foiling" in classes:  # تصدت القوات لهجوم: foiled, not a purpose
             return "Foiled", "a foiling verb governs it"
@@ -2043,7 +2049,7 @@ class _Reader:
             if unit.kind != "np":
                 return False
             if not unit.prep and not unit.conj and unit.first == unit.last and \
-                    self.bits(unit.first) & _UNREAL:
+                    self.bits[unit.first] & _UNREAL:
                 return True
         return False
 
@@ -2622,13 +2628,19 @@ _BIT_TABLES: list[tuple[Lexicon, dict[str, int]]] = []
 
 
 def _bit_table(lex: Lexicon) -> dict[str, int]:
-    """Each form (``_forms``) of a word of the ``_BIT_GROUPS`` → the bits of its groups, made
-    once per lexicon (again only when the lexicon changes)."""
+    """Each form (``_forms``) of a word of the ``_BIT_GROUPS`` → the bits of its groups, with
+    ``_PARTICIPLE`` and ``_PROXY``, made once per lexicon (again only when it changes); after
+    ``_prepare``."""
     if not _BIT_TABLES or _BIT_TABLES[0][0] is not lex:
         table: dict[str, int] = {}
-        for n, name in enumerate(_BIT_GROUPS):
+        groups = [lex.word_groups.get(name) or _forms(lex.grammar.get(name, _NO_WORDS))
+                  for name in _BIT_GROUPS]
+        groups.append(lex.word_groups["participles|proclitic"])
+        groups.append(_forms(lex.grammar.get("assets", _NO_WORDS)
+                             | lex.grammar.get("members", _NO_WORDS)))
+        for n, forms in enumerate(groups):
             bit = 1 << n
-            for form in lex.word_groups.get(name) or _forms(lex.grammar.get(name, _NO_WORDS)):
+            for form in forms:
                 table[form] = table.get(form, 0) | bit
         _BIT_TABLES[:] = [(lex, table)]
     return _BIT_TABLES[0][1]

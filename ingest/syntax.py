@@ -73,9 +73,8 @@ class Parse:
     """One sentence's units, with lookups by token, clause and verb."""
 
     def __init__(self, units: list[Unit], tokens: list[Token], verbs: _Verbs, lex: Lexicon,
-                 mentions: dict[int, Found], event_heads: frozenset[int] = frozenset()):
+                 mentions: dict[int, Found]):
         self.units = units
-        self.event_heads = event_heads  # tokens that are trigger nouns (هجوم، غارة)
         gram = _grammar(lex)
         self.resumptive = gram.resumptive
         self.victim_lemmas = gram.victim_lemmas
@@ -621,7 +620,11 @@ class Parse:
 
     def _event(self, u: int) -> bool:
         """The phrase's head is a trigger noun (an act: هجوم، غارة)."""
-        return self.units[u].head in self.event_heads
+        head = self.units[u].head
+        if head in self.mentions:
+            return False
+        trig = self.verb_of.morph.trigger(self.tokens[head].key)
+        return trig is not None and "noun" in trig.pos
 
     def _is_count(self, u: int) -> bool:
         """A phrase that starts with a number (قتل 57 مدنيا، مقتل سبعة جنود)."""
@@ -659,10 +662,7 @@ def parse_sentence(tokens: list[Token], a: int, b: int, at: dict[int, Found], le
     """The units of tokens [a, b) (one sentence); ``at`` maps a token index to the mention
     (``entities.Found``) covering it."""
     units = _Chunker(tokens, at, lex, morph).units(a, b)
-    heads = {unit.head for unit in units}  # the only tokens `_event` asks about
-    return Parse(units, tokens, _Verbs(tokens, a, b, at, morph), lex, at, frozenset(
-        i for i in heads if i not in at and (
-            trig := morph.trigger(tokens[i].key)) is not None and "noun" in trig.pos))
+    return Parse(units, tokens, _Verbs(tokens, a, b, at, morph), lex, at)
 
 
 def doc_tokens(doc) -> list[Token]:
