@@ -80,6 +80,8 @@ _PROXY_BITS: Final = (("assets", 1 << 16), ("members", 1 << 17), ("place_kinds",
                       ("org_kinds", 1 << 22))
 _PARTICIPLE: Final = 1 << 23  # a participle, also under و ب ("participles|proclitic")
 _PROXY: Final = 1 << 24  # a form of a word of the assets or members (``_assets``)
+_ASKED: Final = 1 << 25  # ``_Reader.asks`` has worked out the next bit (not bits of the table)
+_ASKS: Final = 1 << 26
 _MODE_OF_NOUN: Final = (("planning_nouns", "Planned", 512), ("foiling_nouns", "Foiled", 1024),
                         ("demanding_nouns", "Demanded", 2048),
                         ("fearing_nouns", "Hypothetical", 4096))
@@ -276,6 +278,18 @@ class _Reader:
         forms = self.lex.word_groups.get(name)
         return key in (forms if forms is not None else self.group(name))
 
+    def asks(self, k: int) -> bool:
+        """Token k is a question word, also under و/ف (هل، وهل): worked out once a token."""
+        bits = self.bits[k]
+        if not bits & _ASKED:
+            key = self.keys[k]
+            if key.startswith("و") or key.startswith("ف"):  # noqa: PIE810 (no tuple made)
+                question = key.lstrip("وف") in self.group("questions")
+            else:
+                question = bool(bits & _QUESTION)
+            bits = self.bits[k] = bits | _ASKED | (_ASKS if question else 0)
+        return bool(bits & _ASKS)
+
     def any_bits(self, a: int, b: int, bit: int) -> bool:
         """Some token of [a, b) is a word of the group of that bit (``self.bits``)."""
         bits = self.bits
@@ -284,12 +298,6 @@ class _Reader:
                 return True
         return False
 
-    def asks(self, k: int) -> bool:
-        """Token k is a question word, also under و/ف (هل، وهل)."""
-        key = self.keys[k]
-        if key.startswith("و") or key.startswith("ف"):  # noqa: PIE810 (no tuple made)
-            return key.lstrip("وف") in self.group("questions")
-        return bool(self.bits[k] & _QUESTION)
 
     def in_conflict(self) -> bool:
         """``about_violence`` of the article, worked out the first time it is asked."""

@@ -895,6 +895,8 @@ class _Chunker:
     def __init__(self, tokens: list[Token], at: dict[int, Found], lex: Lexicon, morph: Morphology):
         self.tokens, self.at, self.lex, self.morph = tokens, at, lex, morph
         self.verb_in_clause = False
+        self.particle_at, self.particle_verb = -1, False  # `_particle`'s last token, and
+        self.particle: tuple[str, bool, bool] = ("", False, False)  # its answer
         self.memo = _memo(lex, morph)
         gram = self.gram = _grammar(lex)
         self.preps = gram.preps
@@ -1009,7 +1011,16 @@ class _Chunker:
 
     def _particle(self, i: int) -> tuple[str, bool, bool]:
         """(kind, under و, under a proclitic preposition) of a function word or verb; kind ""
-        for a word that may head a noun phrase."""
+        for a word that may head a noun phrase. The token that ends a phrase is asked again
+        as the next unit's first: the last answer is kept (it depends on the token and on
+        ``verb_in_clause`` alone)."""
+        if i == self.particle_at and self.verb_in_clause == self.particle_verb:
+            return self.particle
+        found = self._read_particle(i)
+        self.particle_at, self.particle_verb, self.particle = i, self.verb_in_clause, found
+        return found
+
+    def _read_particle(self, i: int) -> tuple[str, bool, bool]:
         key = self.tokens[i].key
         found = self._function_word(key)
         if found[0]:
