@@ -33,9 +33,6 @@ from ingest.syntax import Parse, parse_sentence, plural_subject
 __all__ = ["find_relations"]
 
 _POSSESSIVE: Final = ("ه", "ها", "هم", "هما")
-# Heads that stand for the entity after them: مواقع الحوثيين، مسلحو داعش، مدينة حلب، محيط عدن
-_PROXIES = ("assets", "members", "place_kinds", "place_cues", "site_kinds", "counterpart",
-            "org_kinds")
 _MEMBERS_OF: Final = {"soldiers": "armed-forces", "policemen": "police"}  # their institution
 _PLACE_PROXIES: Final = ("place_kinds", "place_cues", "site_kinds")
 _NAMING_SLOTS: Final = frozenset({"subject", "relative", "من قبل", "علي يد", "genitive"})
@@ -57,8 +54,37 @@ _MODE_OF_CLASS = {"planning": "Planned", "threatening": "Threatened", "negating"
 _PASSING = ("light_nouns", "operation_nouns", "planning_nouns", "foiling_nouns",
             "demanding_nouns", "claiming_nouns", "quantifiers")
 _INTENT: Final = frozenset({"planning", "demanding", "possible"})  # an act is never their subject
-_MODE_OF_NOUN = {"planning_nouns": "Planned", "foiling_nouns": "Foiled",
-                 "demanding_nouns": "Demanded", "fearing_nouns": "Hypothetical"}
+# The groups ``mode`` asks of the words around a trigger, one bit each in one table with the
+# participles and the proxies of ``_assets`` (one lookup a token, not one a group a candidate:
+# ``_Reader.bits``)
+_BIT_GROUPS: Final = ("halting_nouns", "negators", "exceptives", "conditionals", "questions",
+                      "unreal", "accused_words", "undergo_nouns", "light_nouns", "planning_nouns",
+                      "foiling_nouns", "demanding_nouns", "fearing_nouns", "quantifiers",
+                      "partitives", "victim_words", "assets", "members", "place_kinds",
+                      "place_cues", "site_kinds", "counterpart", "org_kinds")
+_HALTING: Final = 1
+_NEGATOR: Final = 2
+_EXCEPTIVE: Final = 4
+_CONDITIONAL: Final = 8
+_QUESTION: Final = 16
+_UNREAL: Final = 32
+_ACCUSED: Final = 64
+_UNDERGO_NOUN: Final = 128
+_LIGHT_NOUN: Final = 256
+_QUANTIFIER: Final = 1 << 13
+_PARTITIVE: Final = 1 << 14
+_VICTIM_WORD: Final = 1 << 15
+# Heads that stand for the entity after them: مواقع الحوثيين، مسلحو داعش، مدينة حلب، محيط عدن
+_PROXY_BITS: Final = (("assets", 1 << 16), ("members", 1 << 17), ("place_kinds", 1 << 18),
+                      ("place_cues", 1 << 19), ("site_kinds", 1 << 20), ("counterpart", 1 << 21),
+                      ("org_kinds", 1 << 22))
+_PARTICIPLE: Final = 1 << 23  # a participle, also under و ب ("participles|proclitic")
+_PROXY: Final = 1 << 24  # a form of a word of the assets or members (``_assets``)
+_ASKED: Final = 1 << 25  # ``_Reader.asks`` has worked out the next bit (not bits of the table)
+_ASKS: Final = 1 << 26
+_MODE_OF_NOUN: Final = (("planning_nouns", "Planned", 512), ("foiling_nouns", "Foiled", 1024),
+                        ("demanding_nouns", "Demanded", 2048),
+                        ("fearing_nouns", "Hypothetical", 4096))
 
 
 class Candidate(NamedTuple):
@@ -202,17 +228,19 @@ class _Reader:
         for f in found:
             for k in range(f.first, f.last + 1):
                 self.at.setdefault(k, f)
-        assets = self._assets()
-        self.asset_ids = {id(f) for f in assets}
-        for f in assets:
-            for k in range(f.first, f.last + 1):
-                self.at[k] = f
         participles = lex.word_groups.get("participles|proclitic")  # under و ب too
         if participles is None:  # the first reader of this lexicon
             _prepare(lex)
             participles = lex.word_groups["participles|proclitic"] = frozenset(
                 c + k for k in lex.participles for c in ("", "و", "ب"))
         self.participles = participles
+        table = _bit_table(lex)
+        self.bits: list[int] = [table.get(key, 0) for key in self.keys]  # one lookup a token
+        assets = self._assets()
+        self.asset_ids = {id(f) for f in assets}
+        for f in assets:
+            for k in range(f.first, f.last + 1):
+                self.at[k] = f
         self.triggers = self._triggers()
         self.parses: dict[int, Parse] = {}
         self.generics: dict[str, Entity] = {}  # generic actors, by key
@@ -249,6 +277,27 @@ class _Reader:
         is a word of a group."""
         forms = self.lex.word_groups.get(name)
         return key in (forms if forms is not None else self.group(name))
+
+    def asks(self, k: int) -> bool:
+        """Token k is a question word, also under و/ف (هل، وهل): worked out once a token."""
+        bits = self.bits[k]
+        if not bits & _ASKED:
+            key = self.keys[k]
+            if key.startswith("و") or key.startswith("ف"):  # noqa: PIE810 (no tuple made)
+                question = key.lstrip("وف") in self.group("questions")
+            else:
+                question = bool(bits & _QUESTION)
+            bits = self.bits[k] = bits | _ASKED | (_ASKS if question else 0)
+        return bool(bits & _ASKS)
+
+    def any_bits(self, a: int, b: int, bit: int) -> bool:
+        """Some token of [a, b) is a word of the group of that bit (``self.bits``)."""
+        bits = self.bits
+        for k in range(a, b):
+            if bits[k] & bit:
+                return True
+        return False
+
 
     def in_conflict(self) -> bool:
         """``about_violence`` of the article, worked out the first time it is asked."""
@@ -301,15 +350,18 @@ class _Reader:
     def _triggers(self) -> dict[int, Trigger]:
         morph, at, tokens = self.morph, self.at, self.tokens
         out: dict[int, Trigger] = {}
+        participles: list[int] = []
+        bits = self.bits
         for i, key in enumerate(self.keys):
             trig = morph.trigger(key)
             if trig is not None and i not in at and is_word(tokens[i]) and \
                     not (i and self.named_after(i)) and not self.given_name(i):
                 out[i] = trig
-        participles = self.participles
-        for i, key in enumerate(self.keys):  # participles: القوات الموالية لهادي
-            if key in participles and i not in out and i not in at and \
-                    (entry := self._participle(key)) is not None:
+            if bits[i] & _PARTICIPLE:
+                participles.append(i)
+        for i in participles:  # participles, after the others: القوات الموالية لهادي
+            key = self.keys[i]
+            if i not in out and i not in at and (entry := self._participle(key)) is not None:
                 out[i] = Trigger(entry.relation, frozenset({"participle"}), "", key)
         return out
 
@@ -340,12 +392,9 @@ class _Reader:
         طائرة حربية روسية، المصالح الأمريكية، مواقع سورية (not inside another mention); its
         soldiers and policemen, of its forces (جندي تركي: the Turkish Armed Forces)."""
         out = []
-        proxies = self.lex.word_groups.get("assets|members")  # one test a token, not two
-        if proxies is None:
-            proxies = self.lex.word_groups["assets|members"] = _forms(
-                self.g.get("assets", _NO_WORDS) | self.g.get("members", _NO_WORDS))
+        bits = self.bits
         for i, key in enumerate(self.keys):
-            if key not in proxies or i in self.at:
+            if not bits[i] & _PROXY or i in self.at:  # an asset or members (one test a token)
                 continue
             for j in (i + 1, i + 2):
                 if j >= len(self.tokens) or not is_word(self.tokens[j]) or \
@@ -467,8 +516,8 @@ class _Reader:
         if first is not None:
             return [first]
         head = self.keys[unit.head]
-        if (head.isdigit() or self.group_of(head, "quantifiers") or self.group_of(
-                head, "partitives")) and u + 1 < len(p.units) and p.units[u + 1].kind == "np" \
+        if (head.isdigit() or self.bits[unit.head] & (_QUANTIFIER | _PARTITIVE)) and \
+                u + 1 < len(p.units) and p.units[u + 1].kind == "np" \
                 and p.units[u + 1].prep == "من":  # عشرة من مقاتلي المعارضة، أجزاء من المدينة
             return self.referents(p, u + 1)
         if self.possessed_proxy(head) and not ends_in_ta_marbuta(self.tokens[unit.head]):
@@ -476,7 +525,11 @@ class _Reader:
         trig = self.triggers.get(unit.head)
         if trig is not None and "noun" in trig.pos:  # الغارات الأمريكية استهدفت: the state acts
             return self.slot_adjective(p, u, unit.head, trig)
-        proxy = next((g for g in _PROXIES if self.group_of(head, g)), None)
+        proxy: str | None = None
+        for group, bit in _PROXY_BITS:
+            if self.bits[unit.head] & bit:
+                proxy = group
+                break
         if proxy is None and head.removeprefix("و") not in self.lex.title_words:
             return []  # a title stands for its state when no person was found: أمير قطر
         held = self.held_by(p, u) if proxy in ("assets", "place_kinds") else []
@@ -644,8 +697,8 @@ class _Reader:
             return []  # no frame of any reading: its sentence need not be parsed for it
         s = self.sentence_of[t]
         p = self.current = self.parse(s)
-        u = p.unit_at.get(t)
-        if u is None:
+        u = p.unit_of(t)
+        if u < 0:
             return []
         unit = p.units[u]
         if t > unit.first and any(self.group_of(self.keys[t - 1], g) for g in _NAMING_KINDS) \
@@ -927,7 +980,7 @@ class _Reader:
         if not victims:
             return out
         attacks = [w for k, trig in self.triggers.items() if trig.relation == "strikes"
-                   and (w := p.unit_at.get(k)) is not None] or [u]
+                   and (w := p.unit_of(k)) >= 0] or [u]
         return out + [v for v in self.victim_units(p)  # the victims of the nearest attack
                       if min(abs(v - w) for w in attacks) >= abs(v - u)]
 
@@ -967,7 +1020,7 @@ class _Reader:
         """The phrases of the victims, one list for each word of killing or wounding."""
         runs: list[list[int]] = []
         for k, unit in enumerate(p.units):
-            if not self.group_of(self.keys[unit.first], "victim_words"):
+            if not self.bits[unit.first] & _VICTIM_WORD:
                 continue
             run = [k] if unit.kind == "np" and unit.last > unit.first else []  # مقتل سبعة جنود
             nxt = k + 1
@@ -991,7 +1044,7 @@ class _Reader:
             if self.triggers[t].pos == frozenset({"participle"}):
                 return self.slot_genitive(p, u, t)  # مستهدفة مقاتلي داعش
             return [f for f in self.second_object(p, u, t)  # بشمال سوريا: where, not whom
-                    if not self.locative_unit(p, p.unit_at.get(f.first, u))]
+                    if not self.locative_unit(p, p.unit_of(f.first, u))]
         if slot == "object_genitive":
             return self.object_genitive(p, u) if unit.kind == "verb" else []
         if slot == "complement_genitive":
@@ -1072,7 +1125,7 @@ class _Reader:
             return self.antecedent_referents(p, args.subject)
         if args.subject >= 0 and not args.passive:  # not بشمال سوريا: where, not who
             return [f for f in self.group_referents(p, args.subject)
-                    if p.unit_at.get(f.first) != args.subject or not self.locative_unit(
+                    if p.unit_of(f.first) != args.subject or not self.locative_unit(
                         p, args.subject) and not self.beside(p, f)]
         if args.passive:
             return []
@@ -1473,7 +1526,7 @@ class _Reader:
         e = self.entity(f.mention.entity)
         name = self.keys[f.last]
         return (self.keys[t].endswith("ه") and e is not None and e.type in ("Place", "Country")
-                and f.last < t and p.unit_at.get(f.last) == u and self.locative_unit(p, u)
+                and f.last < t and p.unit_of(f.last) == u >= 0 and self.locative_unit(p, u)
                 and not name.endswith(("ه", "ا", "اء", "ى")))
 
     def copula_predicate(self, p: Parse, u: int) -> bool:
@@ -1502,7 +1555,7 @@ class _Reader:
             for k in run:
                 unit = p.units[k]
                 found = [f for j in range(unit.first, unit.last + 1) if (f := self.at.get(j))
-                         and f.first == j] if self.group_of(self.keys[unit.first], "victim_words") \
+                         and f.first == j] if self.bits[unit.first] & _VICTIM_WORD \
                     else self.referents(p, k)
                 out += [f for f in found if f not in out and self.actor(f.mention.entity)]
         return out
@@ -1512,7 +1565,7 @@ class _Reader:
         of an attack the sentence names, not an attack of its own."""
         args = p.args.get(k)
         return args is not None and (args.passive or args.subject < 0) and \
-            self.group_of(self.keys[p.units[k].first], "victim_words")
+            bool(self.bits[p.units[k].first] & _VICTIM_WORD)
 
     def antecedent(self, p: Parse, t: int, skip: set[int] | None = None,
                    places: bool = False) -> list[Found]:
@@ -1529,7 +1582,7 @@ class _Reader:
         clause, else the subject of the nearest verb before it, else the nearest actor before
         it in its sentence (but those in ``skip``, ids of mentions already taken), else the
         topic of the sentence before."""
-        u = p.unit_at.get(t, 0)
+        u = p.unit_of(t, 0)
         skip = (skip or set()) | {id(f) for f in self.at.values()  # a paper is no one's
                                   if self.lex.kinds.get(f.mention.entity) == "media"}  # antecedent
         if len(self.keys[t]) > 4 and self.keys[t].endswith(("هم", "هما", "هن", "ها")):
@@ -1545,7 +1598,7 @@ class _Reader:
             # أصيب الفتى شرق بيت حانون جراء استهدافه: him, not the place where he was hit
             skip |= {id(f) for f in self.at.values() if self.located(p, f)}
         for k in range(t - 1, p.units[0].first - 1, -1):
-            if k in p.unit_at and not p.same_clause(p.unit_at[k], u):
+            if (w := p.unit_of(k)) >= 0 and not p.same_clause(w, u):
                 break
             f = self.at.get(k)
             if f is not None and id(f) not in (skip or ()) and (
@@ -1580,7 +1633,7 @@ class _Reader:
     def beside(self, p: Parse, f: Found) -> bool:
         """Mention f follows a word that places something by it (شمال العاصمة، أطراف المدينة),
         not a kind of place (مدينة دوما), so the phrase is a where."""
-        unit = p.units[p.unit_at[f.first]]
+        unit = p.units[p.unit_of(f.first)]
         first = self.keys[unit.first]
         return unit.first < f.first and self.group_of(first, "place_cues") and \
             not self.group_of(first, "place_kinds")
@@ -1588,8 +1641,8 @@ class _Reader:
     def located(self, p: Parse, f: Found) -> bool:
         """Mention f names a place or a state as where (في هجوم داعش شمالي العراق، سيطر
         مقاتلوه: not Iraq's fighters): in a phrase of place, or after a word of place."""
-        k = p.unit_at.get(f.first)
-        if k is None or not self.where(f.mention.entity):
+        k = p.unit_of(f.first)
+        if k < 0 or not self.where(f.mention.entity):
             return False
         unit = p.units[k]
         return self.locative_unit(p, k) or self.directed(p, k, f) or \
@@ -1743,7 +1796,7 @@ class _Reader:
 
     def verb_classes(self, p: Parse, v: int) -> frozenset[str]:
         if v < 0:
-            return frozenset()
+            return _NO_WORDS
         verb = p.verb_of.get(p.units[v].first)
         return self.lex.verb_classes.get(verb.lemma, _OTHER_VERB) if verb else _NO_WORDS
 
@@ -1930,55 +1983,50 @@ class _Reader:
         """(mode, why) of the trigger: what negates, conditions, plans or foils it."""
         a = p.units[0].first
         b = p.units[-1].last + 1
-        keys = self.keys
-        if any(self.group_of(keys[k], "halting_nouns") for k in range(max(a, t - 2), t)):
+        if self.any_bits(max(a, t - 2), t, _HALTING):
             return "Demanded", "a halt or a truce is asked for"
-        negated = any(self.group_of(keys[k], "negators") for k in range(max(a, t - 2), t))
+        negated = self.any_bits(max(a, t - 2), t, _NEGATOR)
         gov = self.governor(p, u, t) if p.units[u].kind == "np" else -1
         if gov < 0 and t == p.units[u].head and u > 0 and p.units[u - 1].kind == "verb" and \
                 p.args[u - 1].subject == u and self.verb_classes(p, u - 1) & _INTENT:
             gov = u - 1  # كان ينوي تفجيرها: an act right after a verb of intent is what it intends
         classes = self.verb_classes(p, gov)
-
-        def negated_verb(v: int) -> bool:
-            first = p.units[v].first
-            return any(self.group_of(keys[k], "negators") for k in range(max(a, first - 2), first))
         if gov >= 0:  # لم يتوقف عن القصف: it goes on
-            negated = negated or negated_verb(gov) != ("ceasing" in classes)
+            negated = negated or self.negated_verb(p, a, gov) != ("ceasing" in classes)
         if not negated:
-            for v in p.args:
-                of_v = self.verb_classes(p, v) if v < u else _NO_WORDS
-                if "negating" in of_v or "ceasing" in of_v and not negated_verb(v):
+            for v in p.args:  # in order: those after u have no say
+                if v >= u:
+                    break
+                of_v = self.verb_classes(p, v)
+                if "negating" in of_v or "ceasing" in of_v and not self.negated_verb(p, a, v):
                     negated = True
-        if negated and not any(self.group_of(keys[k], "exceptives")
-                               for k in range(t + 1, min(b, t + 4))):
+        if negated and not self.any_bits(t + 1, min(b, t + 4), _EXCEPTIVE):
             return "Negated", "a negator governs it"
-        conditionals, questions = self.group("conditionals"), self.group("questions")
-        if any(keys[k] in conditionals for k in range(a, t)):
+        if self.any_bits(a, t, _CONDITIONAL):
             return "Hypothetical", "a condition governs it"
-        asked = [k for k in range(a, t) if keys[k].lstrip("وف") in questions]
-        if asked and not any(self.tokens[k].text in ("؟", "?") for k in range(asked[-1], t)):
+        asked = t - 1
+        while asked >= a and not self.asks(asked):
+            asked -= 1
+        if asked >= a and not any(self.tokens[k].text in ("؟", "?") for k in range(asked, t)):
             return "Hypothetical", "a question asks it"  # not the answer after its ؟
         if any(self.maybe(p, v) for v in (u if p.units[u].kind == "verb" else -1, gov)):
             return "Hypothetical", "قد before a verb in the present: it may be"
-        if p.units[u].kind == "np" and any(self.group_of(keys[k], "unreal")
-                                           for k in range(t + 1, min(b, t + 3))):
+        if p.units[u].kind == "np" and self.any_bits(t + 1, min(b, t + 3), _UNREAL):
             return "Hypothetical", "it is called possible or expected"
         if self.unreal_predicate(p, u):
             return "Hypothetical", "its clause calls it possible (إن هجوما على … ممكن)"
         if p.units[u].kind == "np" and trig.prefix.lstrip("وف") == "ب" and t > a and \
-                self.group_of(keys[t - 1], "accused_words"):
+                self.bits[t - 1] & _ACCUSED:
             return "Hypothetical", _ALLEGED
         if "foiling" in classes:  # تصدت القوات لهجوم: foiled, not a purpose
             return "Foiled", "a foiling verb governs it"
         if p.units[u].kind == "np" and trig.prefix.lstrip("وف") == "ل" and \
-                not _UNDERGO & classes and not any(self.group_of(keys[k], "undergo_nouns")
-                                                     for k in range(max(a, t - 8), t)):
+                not _UNDERGO & classes and not self.any_bits(max(a, t - 8), t, _UNDERGO_NOUN):
             return "Planned", "a purpose: ل before the noun (لشن غارات)"  # not تعرض X لاعتداء
-        reach = 6 if any(self.group_of(keys[k], "light_nouns") for k in range(max(a, t - 2), t)) \
+        reach = 6 if self.any_bits(max(a, t - 2), t, _LIGHT_NOUN) \
             else 3  # السماح للولايات المتحدة بشن ضربات: past a light noun and its phrase
-        for name, mode in _MODE_OF_NOUN.items():
-            if any(self.group_of(keys[k], name) for k in range(max(a, t - reach), t)):
+        for name, mode, bit in _MODE_OF_NOUN:
+            if self.any_bits(max(a, t - reach), t, bit):
                 return mode, f"a noun of {name.split('_')[0]} governs it"
         if p.units[u].kind == "verb":  # توقع المحللون أن تقصف …: the verb before أن
             classes = classes | self.verb_classes(p, self.verb_before_an(p, u))
@@ -1989,10 +2037,15 @@ class _Reader:
         k = t if v == u else p.units[v].first if v >= 0 else -1
         verb = p.verb_of.get(k)
         if (verb is not None and "س" in verb.prefix.lstrip("وف")[:1] or (
-                k > 0 and keys[k - 1].lstrip("وف") == "سوف")) and not (
+                k > 0 and self.keys[k - 1].lstrip("وف") == "سوف")) and not (
                 v != u and verb is not None and self.group_of(verb.lemma, "continuing_verbs")):
             return "Planned", "a future tense"
         return "Asserted", ""
+
+    def negated_verb(self, p: Parse, a: int, v: int) -> bool:
+        """A negator stands right before verb unit v (in the sentence from token a)."""
+        first = p.units[v].first
+        return self.any_bits(max(a, first - 2), first, _NEGATOR)
 
     def unreal_predicate(self, p: Parse, u: int) -> bool:
         """Noun phrase u opens a clause after أن/إن whose predicate, a lone word before the
@@ -2004,7 +2057,7 @@ class _Reader:
             if unit.kind != "np":
                 return False
             if not unit.prep and not unit.conj and unit.first == unit.last and \
-                    self.group_of(self.keys[unit.first], "unreal"):
+                    self.bits[unit.first] & _UNREAL:
                 return True
         return False
 
@@ -2122,7 +2175,7 @@ class _Reader:
     def subject_head(self, t: int) -> int:
         """The head token of the subject of the verb at token t, or -1."""
         p = self.parse(self.sentence_of[t])
-        v = p.unit_at.get(t, -1)
+        v = p.unit_of(t)
         args = p.args.get(v)
         return p.units[args.subject].head if args is not None and args.subject >= 0 else -1
 
@@ -2134,7 +2187,7 @@ class _Reader:
         is, named or not, else the sentence's claimer (عزت السلطات التفجيرات إلى X، فيما تبنى
         فصيل صغير هجوما: the faction's, not X's)."""
         p = self.parse(self.sentence_of[t])
-        u = p.unit_at.get(t, -1)
+        u = p.unit_of(t)
         for v, args in p.args.items():
             if args.object == u and args.subject >= 0 and "claiming" in self.verb_classes(p, v):
                 return [f for f in self.slot_subject(p, v) if self.actor(f.mention.entity)]
@@ -2198,8 +2251,8 @@ class _Reader:
             date = self.sentence_date(s)
             if not places and (not agents or cand.slots[0] == "claim"):  # an event's place,
                 # from another clause, when its own names no agent (one claimed or attributed)
-                places = tuple(self.sentence_places(self.parse(s), self.parse(s).unit_at[
-                    cand.token]))
+                places = tuple(self.sentence_places(self.parse(s), self.parse(s).unit_of(
+                    cand.token)))
             if not agents and self.reported_attack(cand, targets, places, killed, injured) \
                     and (self.in_conflict() or (self.armed(s) or cand.generic_agent is not None and
                                            cand.generic_agent.sector in _ATTACKERS)
@@ -2284,8 +2337,8 @@ class _Reader:
         """The places where an attack noun took place, as a verb of ``occurring`` says of it
         (الهجوم الذي وقع في بلدة …، إن الهجوم وقع في منطقة …)."""
         p = self.parse(self.sentence_of[cand.token])
-        u = p.unit_at.get(cand.token)
-        if u is None:
+        u = p.unit_of(cand.token)
+        if u < 0:
             return ()
         v = self.relative_verb(p, u)
         if v < 0 and u + 1 < len(p.units) and p.args.get(u + 1) and p.args[u + 1].subject == u:
@@ -2328,8 +2381,8 @@ class _Reader:
         the relative clause that gave its agent (غارات شنتها الطائرات ضد مواقع الجماعة)."""
         t = cand.token
         p = self.parse(self.sentence_of[t])
-        u = p.unit_at.get(t)
-        if u is None or cand.entry.pos == "noun" and self.definite(t):
+        u = p.unit_of(t)
+        if u < 0 or cand.entry.pos == "noun" and self.definite(t):
             return False
         if p.units[u].kind == "verb" and p.args[u].object >= 0:
             return True
@@ -2369,8 +2422,8 @@ class _Reader:
         subject): only such an act may have an author the text leaves unknown (not ضربت
         الأمطار الولاية, whose subject did it)."""
         p = self.parse(self.sentence_of[t])
-        u = p.unit_at.get(t)
-        if u is None or p.units[u].kind != "verb" or p.args[u].passive:
+        u = p.unit_of(t)
+        if u < 0 or p.units[u].kind != "verb" or p.args[u].passive:
             return True
         if p.args[u].subject < 0:  # ساند الوزير المتمردين حين اقتحموا: "they", a party it names
             verb = p.verb_of.get(p.units[u].first)
@@ -2577,6 +2630,28 @@ def _forms(words: frozenset[str]) -> frozenset[str]:
         for p in ("وال", "بال", "فال", "لل"):
             out.add(p + w)
     return frozenset(out)
+
+
+_BIT_TABLES: list[tuple[Lexicon, dict[str, int]]] = []
+
+
+def _bit_table(lex: Lexicon) -> dict[str, int]:
+    """Each form (``_forms``) of a word of the ``_BIT_GROUPS`` → the bits of its groups, with
+    ``_PARTICIPLE`` and ``_PROXY``, made once per lexicon (again only when it changes); after
+    ``_prepare``."""
+    if not _BIT_TABLES or _BIT_TABLES[0][0] is not lex:
+        table: dict[str, int] = {}
+        groups = [lex.word_groups.get(name) or _forms(lex.grammar.get(name, _NO_WORDS))
+                  for name in _BIT_GROUPS]
+        groups.append(lex.word_groups["participles|proclitic"])
+        groups.append(_forms(lex.grammar.get("assets", _NO_WORDS)
+                             | lex.grammar.get("members", _NO_WORDS)))
+        for n, forms in enumerate(groups):
+            bit = 1 << n
+            for form in forms:
+                table[form] = table.get(form, 0) | bit
+        _BIT_TABLES[:] = [(lex, table)]
+    return _BIT_TABLES[0][1]
 
 
 def _bare_key(key: str) -> str:

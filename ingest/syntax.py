@@ -73,9 +73,8 @@ class Parse:
     """One sentence's units, with lookups by token, clause and verb."""
 
     def __init__(self, units: list[Unit], tokens: list[Token], verbs: _Verbs, lex: Lexicon,
-                 mentions: dict[int, Found], event_heads: frozenset[int] = frozenset()):
+                 mentions: dict[int, Found]):
         self.units = units
-        self.event_heads = event_heads  # tokens that are trigger nouns (هجوم، غارة)
         gram = _grammar(lex)
         self.resumptive = gram.resumptive
         self.victim_lemmas = gram.victim_lemmas
@@ -99,9 +98,10 @@ class Parse:
         self.appositives = gram.appositives
         self.tokens = tokens
         self.verb_of = verbs  # token index → its verb reading
-        self.unit_at: dict[int, int] = {}
+        self.base = units[0].first if units else 0  # unit_of's first token
+        self.unit_at: list[int] = [-1] * (units[-1].last + 1 - self.base if units else 0)
         for u, unit in enumerate(units):
-            for k in range(unit.first, unit.last + 1):
+            for k in range(unit.first - self.base, unit.last + 1 - self.base):
                 self.unit_at[k] = u
         self.clause: list[int] = []
         c = 0
@@ -120,6 +120,13 @@ class Parse:
                 self.args[u] = self._verb_args(u)
 
     # --- lookups --------------------------------------------------------------------------------
+
+    def unit_of(self, k: int, default: int = -1) -> int:
+        """The unit that token k is in, else ``default`` (a list from the first unit's token,
+        not a dict: no boxed int a token)."""
+        j = k - self.base
+        found = self.unit_at[j] if 0 <= j < len(self.unit_at) else -1
+        return found if found >= 0 else default
 
     def bare_np(self, u: int) -> bool:
         return 0 <= u < len(self.units) and self.units[u].kind == "np" and not self.units[u].prep
@@ -613,7 +620,11 @@ class Parse:
 
     def _event(self, u: int) -> bool:
         """The phrase's head is a trigger noun (an act: هجوم، غارة)."""
-        return self.units[u].head in self.event_heads
+        head = self.units[u].head
+        if head in self.mentions:
+            return False
+        trig = self.verb_of.morph.trigger(self.tokens[head].key)
+        return trig is not None and "noun" in trig.pos
 
     def _is_count(self, u: int) -> bool:
         """A phrase that starts with a number (قتل 57 مدنيا، مقتل سبعة جنود)."""
@@ -651,10 +662,7 @@ def parse_sentence(tokens: list[Token], a: int, b: int, at: dict[int, Found], le
     """The units of tokens [a, b) (one sentence); ``at`` maps a token index to the mention
     (``entities.Found``) covering it."""
     units = _Chunker(tokens, at, lex, morph).units(a, b)
-    heads = {unit.head for unit in units}  # the only tokens `_event` asks about
-    return Parse(units, tokens, _Verbs(tokens, a, b, at, morph), lex, at, frozenset(
-        i for i in heads if i not in at and (
-            trig := morph.trigger(tokens[i].key)) is not None and "noun" in trig.pos))
+    return Parse(units, tokens, _Verbs(tokens, a, b, at, morph), lex, at)
 
 
 def doc_tokens(doc) -> list[Token]:
@@ -887,6 +895,8 @@ class _Chunker:
     def __init__(self, tokens: list[Token], at: dict[int, Found], lex: Lexicon, morph: Morphology):
         self.tokens, self.at, self.lex, self.morph = tokens, at, lex, morph
         self.verb_in_clause = False
+        self.particle_at, self.particle_verb = -1, False  # `_particle`'s last token, and
+        self.particle: tuple[str, bool, bool] = ("", False, False)  # its answer
         self.memo = _memo(lex, morph)
         gram = self.gram = _grammar(lex)
         self.preps = gram.preps
@@ -1001,7 +1011,16 @@ class _Chunker:
 
     def _particle(self, i: int) -> tuple[str, bool, bool]:
         """(kind, under و, under a proclitic preposition) of a function word or verb; kind ""
-        for a word that may head a noun phrase."""
+        for a word that may head a noun phrase. The token that ends a phrase is asked again
+        as the next unit's first: the last answer is kept (it depends on the token and on
+        ``verb_in_clause`` alone)."""
+        if i == self.particle_at and self.verb_in_clause == self.particle_verb:
+            return self.particle
+        found = self._read_particle(i)
+        self.particle_at, self.particle_verb, self.particle = i, self.verb_in_clause, found
+        return found
+
+    def _read_particle(self, i: int) -> tuple[str, bool, bool]:
         key = self.tokens[i].key
         found = self._function_word(key)
         if found[0]:
