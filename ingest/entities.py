@@ -974,16 +974,16 @@ _WAW: Final = 0x0648
 _FA: Final = 0x0641
 _BA: Final = 0x0628
 _LAM: Final = 0x0644
+_TYPE_RANK: Final = {"Person": 0, "Organization": 1, "Country": 2, "Place": 3}
+_KINDS: Final[dict[str, tuple[str, ...]]] = {"city": ("city", "capital"), "armed-group": ("armed-group",),
+          "ministry": ("ministry",), "alliance": ("alliance",), "coalition": ("coalition",),
+          "capital": ("capital",)}
+_new_object: Final = object.__new__
 
 
 def _proclitic(code: int) -> bool:
     """The letter is one of the one-letter proclitics (و ف ب ل: ``_PROCLITICS``)."""
     return code == _WAW or code == _FA or code == _BA or code == _LAM
-_TYPE_RANK: Final = {"Person": 0, "Organization": 1, "Country": 2, "Place": 3}
-_KINDS: Final[dict[str, tuple[str, ...]]] = {"city": ("city", "capital"), "armed-group": ("armed-group",),
-          "ministry": ("ministry",), "alliance": ("alliance",), "coalition": ("coalition",),
-          "capital": ("capital",)}
-
 
 
 def _mention(entity: str, start: int, end: int, sentence: int, surface: str) -> Mention:
@@ -995,9 +995,6 @@ def _mention(entity: str, start: int, end: int, sentence: int, surface: str) -> 
     fields["entity"], fields["start"], fields["end"] = entity, start, end
     fields["sentence"], fields["surface"] = sentence, surface
     return mention
-
-
-_new_object: Final = object.__new__
 
 
 def _kind_forms(lex: Lexicon) -> frozenset[str]:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import regex
 
@@ -37,6 +37,8 @@ from ingest.normalize import normalize_text, tokenize
 from naba.errors import OntologyError
 
 __all__ = ["FrameEntry", "Lexicon", "Phrase", "load_lexicon", "name_key", "slug"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -115,12 +117,13 @@ class Lexicon:
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of a phrase
     word_groups: dict[str, frozenset[str]] = field(default_factory=dict)  # group → the forms
     # of its words that relations' group_of accepts, made once
-    derived: dict[str, frozenset[str]] = field(default_factory=dict)  # sets a step derives
-    # from these tables, made once (syntax: the modal verbs, the words of noun groups)
+    derived: dict[str, Any] = field(default_factory=dict)  # what a step derives from these
+    # tables, made once (syntax: the modal verbs, the words of noun groups; relations' bits)
     digest: str = ""  # a hash of the files and code load_lexicon made it from ("": by hand)
 
-    def derive(self, name: str, make: Callable[[], frozenset[str]]) -> frozenset[str]:
-        """A set ``make`` makes from these tables, made once per lexicon (kept in ``derived``)."""
+    def derive(self, name: str, make: Callable[[], T]) -> T:
+        """What ``make`` makes from these tables (a set, a table), made once per lexicon (kept
+        in ``derived``)."""
         found = self.derived.get(name)
         if found is None:
             found = self.derived[name] = make()

@@ -62,29 +62,35 @@ _BIT_GROUPS: Final = ("halting_nouns", "negators", "exceptives", "conditionals",
                       "foiling_nouns", "demanding_nouns", "fearing_nouns", "quantifiers",
                       "partitives", "victim_words", "assets", "members", "place_kinds",
                       "place_cues", "site_kinds", "counterpart", "org_kinds")
-_HALTING: Final = 1
-_NEGATOR: Final = 2
-_EXCEPTIVE: Final = 4
-_CONDITIONAL: Final = 8
-_QUESTION: Final = 16
-_UNREAL: Final = 32
-_ACCUSED: Final = 64
-_UNDERGO_NOUN: Final = 128
-_LIGHT_NOUN: Final = 256
-_QUANTIFIER: Final = 1 << 13
-_PARTITIVE: Final = 1 << 14
-_VICTIM_WORD: Final = 1 << 15
+
+
+def _bit(group: str) -> int:
+    """The bit of a group of ``_BIT_GROUPS`` in ``_Reader.bits``."""
+    return 1 << _BIT_GROUPS.index(group)
+
+
+_HALTING: Final = _bit("halting_nouns")
+_NEGATOR: Final = _bit("negators")
+_EXCEPTIVE: Final = _bit("exceptives")
+_CONDITIONAL: Final = _bit("conditionals")
+_QUESTION: Final = _bit("questions")
+_UNREAL: Final = _bit("unreal")
+_ACCUSED: Final = _bit("accused_words")
+_UNDERGO_NOUN: Final = _bit("undergo_nouns")
+_LIGHT_NOUN: Final = _bit("light_nouns")
+_QUANTIFIER: Final = _bit("quantifiers")
+_PARTITIVE: Final = _bit("partitives")
+_VICTIM_WORD: Final = _bit("victim_words")
 # Heads that stand for the entity after them: مواقع الحوثيين، مسلحو داعش، مدينة حلب، محيط عدن
-_PROXY_BITS: Final = (("assets", 1 << 16), ("members", 1 << 17), ("place_kinds", 1 << 18),
-                      ("place_cues", 1 << 19), ("site_kinds", 1 << 20), ("counterpart", 1 << 21),
-                      ("org_kinds", 1 << 22))
-_PARTICIPLE: Final = 1 << 23  # a participle, also under و ب ("participles|proclitic")
-_PROXY: Final = 1 << 24  # a form of a word of the assets or members (``_assets``)
-_ASKED: Final = 1 << 25  # ``_Reader.asks`` has worked out the next bit (not bits of the table)
-_ASKS: Final = 1 << 26
-_MODE_OF_NOUN: Final = (("planning_nouns", "Planned", 512), ("foiling_nouns", "Foiled", 1024),
-                        ("demanding_nouns", "Demanded", 2048),
-                        ("fearing_nouns", "Hypothetical", 4096))
+_PROXY_BITS: Final = tuple((group, _bit(group)) for group in (
+    "assets", "members", "place_kinds", "place_cues", "site_kinds", "counterpart", "org_kinds"))
+_PARTICIPLE: Final = 1 << len(_BIT_GROUPS)  # a participle, also under و ب ("participles|proclitic")
+_PROXY: Final = _PARTICIPLE << 1  # a form of a word of the assets or members (``_assets``)
+_ASKED: Final = _PARTICIPLE << 2  # ``_Reader.asks`` has worked out the next bit (not the table's)
+_ASKS: Final = _PARTICIPLE << 3
+_MODE_OF_NOUN: Final = tuple((group, mode, _bit(group)) for group, mode in (
+    ("planning_nouns", "Planned"), ("foiling_nouns", "Foiled"), ("demanding_nouns", "Demanded"),
+    ("fearing_nouns", "Hypothetical")))
 
 
 class Candidate(NamedTuple):
@@ -234,7 +240,7 @@ class _Reader:
             participles = lex.word_groups["participles|proclitic"] = frozenset(
                 c + k for k in lex.participles for c in ("", "و", "ب"))
         self.participles = participles
-        table = _bit_table(lex)
+        table = lex.derive("relation_bits", lambda: _bit_table(lex))
         self.bits: list[int] = [table.get(key, 0) for key in self.keys]  # one lookup a token
         assets = self._assets()
         self.asset_ids = {id(f) for f in assets}
@@ -297,7 +303,6 @@ class _Reader:
             if bits[k] & bit:
                 return True
         return False
-
 
     def in_conflict(self) -> bool:
         """``about_violence`` of the article, worked out the first time it is asked."""
@@ -2632,26 +2637,20 @@ def _forms(words: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-_BIT_TABLES: list[tuple[Lexicon, dict[str, int]]] = []
-
-
 def _bit_table(lex: Lexicon) -> dict[str, int]:
     """Each form (``_forms``) of a word of the ``_BIT_GROUPS`` → the bits of its groups, with
-    ``_PARTICIPLE`` and ``_PROXY``, made once per lexicon (again only when it changes); after
-    ``_prepare``."""
-    if not _BIT_TABLES or _BIT_TABLES[0][0] is not lex:
-        table: dict[str, int] = {}
-        groups = [lex.word_groups.get(name) or _forms(lex.grammar.get(name, _NO_WORDS))
-                  for name in _BIT_GROUPS]
-        groups.append(lex.word_groups["participles|proclitic"])
-        groups.append(_forms(lex.grammar.get("assets", _NO_WORDS)
-                             | lex.grammar.get("members", _NO_WORDS)))
-        for n, forms in enumerate(groups):
-            bit = 1 << n
-            for form in forms:
-                table[form] = table.get(form, 0) | bit
-        _BIT_TABLES[:] = [(lex, table)]
-    return _BIT_TABLES[0][1]
+    ``_PARTICIPLE`` and ``_PROXY``; after ``_prepare``."""
+    table: dict[str, int] = {}
+    groups = [lex.word_groups.get(name) or _forms(lex.grammar.get(name, _NO_WORDS))
+              for name in _BIT_GROUPS]
+    groups.append(lex.word_groups["participles|proclitic"])
+    groups.append(_forms(lex.grammar.get("assets", _NO_WORDS)
+                         | lex.grammar.get("members", _NO_WORDS)))
+    for n, forms in enumerate(groups):
+        bit = 1 << n
+        for form in forms:
+            table[form] = table.get(form, 0) | bit
+    return table
 
 
 def _bare_key(key: str) -> str:
