@@ -105,9 +105,10 @@ def _changes(text: str) -> int:
 def tokenize(text: str) -> list[Token]:
     """Split on white space and around every punctuation mark or symbol, keeping spans.
 
-    Each white-space chunk is looked up once per process: a word of the news is one token with
-    its key (``_KEYS``), a chunk with punctuation or symbols the texts and keys of its tokens
-    (``_PIECES``), which tile it."""
+    A chunk between white space of letters and digits that normalization keeps is one token,
+    its own key; any other is looked up once per process: a word with marks or letters it changes
+    is one token with its key (``_KEYS``), a chunk with punctuation or symbols the texts and
+    keys of its tokens (``_PIECES``), which tile it."""
     if any(separator in text for separator in _SEPARATORS):
         return _spans(text, _TOKEN.findall(text))
     tokens: list[Token] = []
@@ -118,10 +119,22 @@ def tokenize(text: str) -> list[Token]:
             start += 1
         if start == n:
             break
-        pos = start + 1
-        while pos < n and not ((code := ord(text[pos])) < _SPACE_END and _SPACES[code]):
+        pos, other = start, 0  # other: some character is no plain letter or digit
+        while pos < n:
+            code = ord(text[pos])
+            if code < _PLAIN_END:
+                if _PLAIN[code] == _SPACE:
+                    break
+                other |= _PLAIN[code]
+            elif code < _SPACE_END and _SPACES[code]:
+                break
+            else:
+                other = 1
             pos += 1
         chunk = text[start:pos]
+        if not other:  # letters and digits normalization keeps: one token, its own key
+            tokens.append(Token(chunk, start, pos, chunk))
+            continue
         key = _KEYS.get(chunk)
         if key is not None:
             tokens.append(Token(chunk, start, pos, key))
@@ -202,6 +215,14 @@ def _new_key(word: str) -> str:
 _SEPARATORS: Final = "\x1c\x1d\x1e\x1f"  # white space to str.split, letters to \s
 _SPACE_END: Final = 0x3001  # past the last white space character (U+3000)
 _SPACES: Final = bytes(chr(code).isspace() for code in range(_SPACE_END))  # str.split's
+_PLAIN_END: Final = 0x700  # past the Arabic block
+_SPACE: Final = 2
+# Below _PLAIN_END: _SPACE for white space, 0 for a letter or digit normalize_text keeps, else 1.
+# A chunk of 0s is a word whose key is itself: no memo is looked up (a cold look-up in a table
+# of 100,000 words costs more than this look at each character).
+_PLAIN: Final = bytes(_SPACE if chr(code).isspace() else
+                      0 if chr(code).isalnum() and not _CHANGING[code] else 1
+                      for code in range(_PLAIN_END))
 # the punctuation and symbols of the news (all \p{P} or \p{S}: a test checks), each one token
 _MARKS: Final = frozenset('.,،:;؛!?؟"\'«»()[]{}-–—…“”‘’/%٪*+=<>#@&_|•·×″')
 _CACHE_SIZE: Final = 100_000  # entries remembered per cache before it starts again: memory stays flat

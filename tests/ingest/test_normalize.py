@@ -57,9 +57,10 @@ def test_normalization_is_idempotent(text):
 
 @settings(max_examples=200, deadline=None)
 @given(TEXTS)
-def test_token_spans_point_into_the_source(text):
+def test_token_spans_point_into_the_source_and_keys_are_normalized(text):
     for tok in tokenize(text):
         assert text[tok.start:tok.end] == tok.text
+        assert tok.key == camel_key(tok.text)
 
 
 def test_the_characters_normalize_text_looks_for_are_those_it_changes():
