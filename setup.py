@@ -6,7 +6,7 @@ metadata lives in pyproject.toml; mypyc type-checks the modules first (settings:
 from mypyc.build import mypycify
 from setuptools import setup
 
-COMPILED = ["ingest/normalize.py", "ingest/segment.py", "ingest/morphology.py",
+COMPILED = ["ingest/model.py", "ingest/normalize.py", "ingest/segment.py", "ingest/morphology.py",
             "ingest/lexicon.py", "ingest/entities.py", "ingest/relations.py",
             "ingest/pipeline.py", "ingest/casualties.py", "ingest/dates.py",
             "ingest/syntax.py", "ingest/discovery.py"]

@@ -12,6 +12,7 @@ True
 """
 from __future__ import annotations
 
+import copyreg
 import hashlib
 import io
 import os
@@ -100,11 +101,12 @@ def read_pickled(path: Path, kind: type[T]) -> T | None:
 def write_pickled(path: Path, value: object,
                   reducers: Mapping[type, Callable[[Any], Any]] | None = None) -> None:
     """Pickle a value into a cache file atomically; ``reducers``: how to pickle the instances
-    of some classes (``copyreg``'s reduce functions), for those that cannot pickle themselves."""
+    of some classes (``copyreg``'s reduce functions), for those that cannot pickle themselves,
+    with those registered in ``copyreg``."""
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    if reducers:
-        pickler.dispatch_table = dict(reducers)
+    if reducers:  # beside those copyreg holds (ingest.model's)
+        pickler.dispatch_table = {**copyreg.dispatch_table, **reducers}
     pickler.dump(value)
     _write_bytes(path, buffer.getvalue())
 

@@ -957,8 +957,8 @@ class _State:
         start = tok.start + cut if cut < len(tok.text) else tok.start
         end = self.tokens[last].end
         self.covered.update(range(first, last + 1))
-        self.found.append(Found(_mention(key, start, end, self.sentence_of[first],
-                                         self.text[start:end]),
+        self.found.append(Found(Mention(key, start, end, self.sentence_of[first],
+                                        self.text[start:end]),
                                 first, last, prefix))
         surname = self.tokens[last].key
         if last > first and key in self.lex.entities and self.lex.entities[key].type == "Person" \
@@ -978,23 +978,11 @@ _TYPE_RANK: Final = {"Person": 0, "Organization": 1, "Country": 2, "Place": 3}
 _KINDS: Final[dict[str, tuple[str, ...]]] = {"city": ("city", "capital"), "armed-group": ("armed-group",),
           "ministry": ("ministry",), "alliance": ("alliance",), "coalition": ("coalition",),
           "capital": ("capital",)}
-_new_object: Final = object.__new__
 
 
 def _proclitic(code: int) -> bool:
     """The letter is one of the one-letter proclitics (و ف ب ل: ``_PROCLITICS``)."""
     return code == _WAW or code == _FA or code == _BA or code == _LAM
-
-
-def _mention(entity: str, start: int, end: int, sentence: int, surface: str) -> Mention:
-    """``Mention(entity, start, end, sentence, surface)``, its fields written into it directly:
-    the dataclass's own ``__init__`` is interpreted code, and being frozen it sets each field
-    through ``object.__setattr__`` (a tenth of the instructions)."""
-    mention = _new_object(Mention)
-    fields: dict[str, object] = mention.__dict__
-    fields["entity"], fields["start"], fields["end"] = entity, start, end
-    fields["sentence"], fields["surface"] = sentence, surface
-    return mention
 
 
 def _kind_forms(lex: Lexicon) -> frozenset[str]:

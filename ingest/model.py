@@ -2,10 +2,12 @@
 
 Offsets are character offsets into ``Article.text`` (Python string indices).
 Entities are referred to by ``key``, an ASCII slug that ``graph/`` turns into an IRI.
+The module is compiled (setup.py): its classes are native, made and read without Python calls.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import copyreg
+from dataclasses import dataclass, fields
 
 __all__ = [
     "ENTITY_TYPES",
@@ -119,3 +121,19 @@ class Document:
     entities: tuple[Entity, ...]  # every entity mentioned, plus those they point to
     mentions: tuple[Mention, ...]
     relations: tuple[Relation, ...]
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in fields(cls))
+    for cls in (Article, Sentence, Role, Entity, Mention, Relation, Document)}
+
+
+def _reduce(value: object) -> tuple[type, tuple[object, ...]]:
+    """How pickle makes a value again: its class called with its fields (a compiled frozen
+    class refuses the attribute writes of pickle's default way)."""
+    cls = type(value)
+    return cls, tuple(getattr(value, name) for name in _FIELDS[cls])
+
+
+for _cls in _FIELDS:
+    copyreg.pickle(_cls, _reduce)

@@ -128,7 +128,7 @@ def test_event_lines_are_written_as_pyoxigraph_writes_them():
 @pytest.mark.parametrize("change, message", [
     ({"mode": "Rumoured"}, "unknown mode 'Rumoured'; use one of Asserted, Negated"),
     ({"killed": -1}, "killed must be a whole number of people, not -1"),
-    ({"injured": "7"}, "injured must be a whole number of people, not '7'"),
+    ({"injured": -7}, "injured must be a whole number of people, not -7"),
     ({"date": "27/03/2016"}, "date '27/03/2016' is not an ISO date"),
 ])
 def test_a_bad_mode_toll_or_date_is_refused_with_the_article_named(change, message):

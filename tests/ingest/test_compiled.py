@@ -15,7 +15,7 @@ import pytest
 import ingest
 
 ROOT = Path(ingest.__file__).resolve().parent.parent
-COMPILED = ("normalize", "segment", "morphology", "lexicon", "entities", "relations", "pipeline",
+COMPILED = ("model", "normalize", "segment", "morphology", "lexicon", "entities", "relations", "pipeline",
             "casualties", "dates")
 
 

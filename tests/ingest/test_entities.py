@@ -512,15 +512,3 @@ def test_the_town_under_ba_or_fi_is_still_the_place(mentioned, text):
 
 def test_a_place_that_is_no_common_noun_stays_a_place_under_ba(mentioned):
     assert "asir" in mentioned("وعقد مكتب الإمارة بعسير اجتماعا طارئا.")
-
-
-def test_a_mention_written_directly_is_the_dataclasss():
-    import pickle
-
-    from ingest.entities import _mention
-    from ingest.model import Mention
-
-    made, usual = _mention("x", 1, 3, 0, "ab"), Mention("x", 1, 3, 0, "ab")
-    assert made == usual and hash(made) == hash(usual) and repr(made) == repr(usual)
-    assert list(vars(made).items()) == list(vars(usual).items())
-    assert pickle.dumps(made) == pickle.dumps(usual)
